@@ -1,0 +1,32 @@
+"""Byline's analysis engine: pure functions from article text to summary, quotes, speakers and
+reactions. No I/O here: callers pass text in and get dataclasses back."""
+
+from __future__ import annotations
+
+from .model import Analysis, Article, Quote, Reaction, Speaker
+
+__all__ = ["Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze", "analyze_article"]
+
+
+def analyze_article(article: Article) -> Analysis:
+    """Run quotes, reactions and summary over an already parsed article."""
+    from .quotes import extract_quotes
+    from .reactions import find_reactions
+    from .summary import summarize
+
+    quotes, speakers = extract_quotes(article)
+    reactions = find_reactions(article, quotes, speakers)
+    summary = summarize(article, quotes, speakers)
+    return Analysis(article, summary, speakers, quotes, reactions)
+
+
+def analyze(source: str, *, kind: str = "auto", url: str = "", title: str = "",
+            published: str = "") -> Analysis:
+    """Parse and analyse one article.
+
+    kind is "text" (a plain-text page dump), "html" (a web page), "entry" (the content of a
+    feed entry, HTML or text, whose title and date come from the feed) or "auto".
+    """
+    from .article import parse
+
+    return analyze_article(parse(source, kind=kind, url=url, title=title, published=published))

@@ -1,0 +1,80 @@
+"""Text helpers shared by the analysis modules: cleaning and sentence splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 control characters except tab and newline, plus ESC sequences remnants.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm maj jr sr rev hon pres
+    supt det insp messrs mme mlle fr
+    inc corp co ltd llc bros dept univ assn est approx vs etc al fig no nos vol
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    ft mt""".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""[.!?]+            # terminal punctuation
+        [\"'”’»)\]]*       # closing quotes or brackets
+        (?=\s+[\"'“‘«(\[]*[A-Z0-9À-Ý])  # then space and a capital, digit or opening quote""",
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def clean_text(text: str) -> str:
+    """Normalise untrusted text: NFC, no control characters or escape sequences."""
+    text = _ANSI.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return _CONTROL.sub("", text)
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """True when the text up to a full stop ends in an abbreviation or an initial."""
+    m = _WORD_BEFORE.search(chunk)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:  # U.S., a.m., N.C.
+        return not word.endswith(("a.m", "p.m"))
+    if len(word) == 1 and word.isupper():  # an initial: "Charles B. Rangel"
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.end()
+        punct = paragraph[m.start():end]
+        if punct.startswith(".") and punct.rstrip("\"'”’»)]") == "." and _is_abbreviation(
+            paragraph[start:m.start() + 1]
+        ):
+            continue
+        spans.append((start, end))
+        start = end
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    out = []
+    for s, e in spans:
+        while s < e and paragraph[s].isspace():
+            s += 1
+        while e > s and paragraph[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph."""
+    return [paragraph[s:e] for s, e in sentence_spans(paragraph)]

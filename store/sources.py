@@ -1,0 +1,92 @@
+"""Reading inputs: files and URLs -> decoded text and what kind of document it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+
+
+@dataclass
+class Source:
+    """One input as read: its text, its kind ("text", "html" or "feed") and where it came from."""
+
+    text: str
+    kind: str
+    location: str  # the path or URL given
+    url: str = ""  # final URL after redirects, "" for files
+    raw: bytes = b""
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+def sniff_kind(data: bytes, content_type: str = "") -> str:
+    """"feed", "html" or "text" from the first bytes (and the HTTP content type if any)."""
+    head = data[:4096]
+    if _FEED_START.match(head):
+        return "feed"
+    ct = content_type.lower()
+    if "rss" in ct or "atom" in ct:
+        return "feed"
+    if _HTML_START.match(head) or "html" in ct or b"<p>" in head.lower():
+        return "html"
+    return "text"
+
+
+def decode(data: bytes, location: str) -> str:
+    """Bytes -> text; binary or empty input is refused with a one-line SourceError."""
+    if not data.strip():
+        raise SourceError(f"{location}: empty input")
+    if b"\x00" in data[:8192]:
+        raise SourceError(f"{location}: binary file, not an article or a feed")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("latin-1")
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:8192])
+    if printable < 0.9 * min(len(text), 8192):
+        raise SourceError(f"{location}: binary file, not an article or a feed")
+    return text
+
+
+def read_file(path: str | Path) -> Source:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise SourceError(f"{path}: is a folder, not a file")
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(f"{path}: too large ({size // 1_000_000} MB; limit 20 MB)")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return Source(decode(data, str(path)), sniff_kind(data), str(path), raw=data)
+
+
+def read_url(url: str) -> Source:
+    from .fetch import fetch
+
+    result = fetch(url)
+    return Source(decode(result.body, url), sniff_kind(result.body, result.content_type), url,
+                  url=result.url, raw=result.body)
+
+
+def read_source(target: str) -> Source:
+    """Read a path or an http(s) URL."""
+    return read_url(target) if is_url(target) else read_file(target)

@@ -1,0 +1,38 @@
+"""The `byline` command's basics, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def byline(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui.cli.run", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_version_and_help() -> None:
+    assert byline("--version").stdout.startswith("byline ")
+    out = byline("--help")
+    assert out.returncode == 0 and "analyze" in out.stdout
+
+
+def test_bad_inputs_give_one_line_and_exit_2_others_still_processed(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    good = tmp_path / "good.txt"
+    good.write_text("A headline\n\nThe mayor spoke on Tuesday. \"We are ready,\" she said.\n")
+    out = byline("analyze", "--json", str(tmp_path / "missing.txt"), str(empty), str(binary),
+                 str(good))
+    assert out.returncode == 2
+    errors = out.stderr.strip().splitlines()
+    assert len(errors) == 3
+    assert "no such file" in errors[0] and "empty" in errors[1] and "binary" in errors[2]
+    docs = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(docs) == 1 and docs[0]["title"] == "A headline"

@@ -1,0 +1,1 @@
+"""Byline's user interfaces: the Textual reader (app, screens, widgets) and the `byline` CLI."""

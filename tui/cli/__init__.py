@@ -1,0 +1,76 @@
+"""The `byline` command: no subcommand opens the reader; subcommands drive the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from . import analyze_cmd, feed_cmds, store_cmds
+
+EXIT_BAD_INPUT = 2
+
+
+def _version() -> str:
+    try:
+        return version("byline")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    parser = argparse.ArgumentParser(
+        prog="byline",
+        description="A terminal news reader that follows a story through what its people said.",
+        epilog="Run `byline` with no command to open the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"byline {_version()}")
+    parser.add_argument("--home", metavar="DIR",
+                        help="store folder (default: $BYLINE_HOME or the user data dir)")
+    parser.usage = "byline [--home DIR] [PATH_OR_URL | COMMAND ...]"
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (analyze_cmd, store_cmds, feed_cmds):
+        module.register(sub)
+    return parser, set(sub.choices)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv, home = _take_home(list(sys.argv[1:] if argv is None else argv))
+    parser, commands = build_parser()
+    positional = [a for a in argv if not a.startswith("-")]
+    if positional and positional[0] not in commands:
+        # `byline PATH_OR_URL` adds that article and opens it in the reader.
+        reader = argparse.ArgumentParser(prog="byline", description="Open an article.")
+        reader.add_argument("open", metavar="PATH_OR_URL")
+        return _launch(home, reader.parse_args(argv).open)
+    args = parser.parse_args(argv)
+    args.home = home
+    if args.command is None:
+        return _launch(args.home, None)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _take_home(argv: list[str]) -> tuple[list[str], str | None]:
+    """Pull `--home DIR` out of argv wherever it stands, so every subcommand accepts it."""
+    home = None
+    rest: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        if arg == "--home":
+            home = next(it, None)
+            if home is None:
+                raise SystemExit("byline: --home needs a folder")
+        elif arg.startswith("--home="):
+            home = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, home
+
+
+def _launch(home: str | None, open_target: str | None) -> int:
+    from tui.app import run
+
+    return run(home=home, open_target=open_target)
