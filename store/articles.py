@@ -1,0 +1,112 @@
+"""Article identity and the shape of stored article documents.
+
+Ids are stable: 16 hex digits of a SHA-1 over the canonical URL (lower-case scheme and host,
+no fragment, no utm_* parameters) or, for a file or a text, over its content. Bodies and
+analyses live in shard files apart from the index (`bodies/<first two hex digits>.json`),
+quote/speaker digests in `quotes/<..>.json`, so opening the store reads only the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from analysis import Analysis
+
+from .records import ArticleRef, FeedEntry
+
+INDEX = "index.json"
+SUMMARY_CHARS = 400  # a feed entry's summary kept in the index, for listing and relatedness
+
+
+def canonical_url(url: str) -> str:
+    """The URL with scheme and host lower-cased, fragment and utm_* tracking parameters dropped."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and not (parts.scheme.lower(), parts.port) in (("http", 80), ("https", 443)):
+        host = f"{host}:{parts.port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith("utm_")]
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+
+
+def digest(data: bytes | str) -> str:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha1(raw).hexdigest()[:16]
+
+
+def url_id(url: str) -> str:
+    return digest("url:" + canonical_url(url))
+
+
+def content_id(data: bytes | str) -> str:
+    return digest(data)
+
+
+def entry_id(feed_url: str, entry: FeedEntry) -> str:
+    """A feed entry's id: from its link, else its guid within the feed, else its content."""
+    if entry.link.startswith(("http://", "https://")):
+        return url_id(entry.link)
+    if entry.guid:
+        return digest(f"guid:{feed_url}\n{entry.guid}")
+    return content_id(entry_hash(entry))
+
+
+def entry_hash(entry: FeedEntry) -> str:
+    """What makes two entries the same content when they have neither guid nor link in common."""
+    return digest("\n".join((entry.title.strip(), entry.summary.strip(), entry.content.strip())))
+
+
+def shard_of(article_id: str) -> str:
+    return article_id[:2] if len(article_id) >= 2 else "00"
+
+
+def body_file(article_id: str) -> str:
+    return f"bodies/{shard_of(article_id)}.json"
+
+
+def quotes_file(article_id: str) -> str:
+    return f"quotes/{shard_of(article_id)}.json"
+
+
+def ref_from_doc(doc: dict[str, Any], read: bool = False) -> ArticleRef:
+    return ArticleRef(
+        id=doc["id"], title=doc.get("title", ""), published=doc.get("published", ""),
+        source=doc.get("source", ""), link=doc.get("link", ""),
+        feed_url=doc.get("feed_url", ""), guid=doc.get("guid", ""), read=read,
+    )
+
+
+def index_doc(article_id: str, *, title: str, published: str, source: str, link: str = "",
+              feed_url: str = "", guid: str = "", kind: str = "text", summary: str = "",
+              content_hash: str = "", added: float = 0.0) -> dict[str, Any]:
+    return {
+        "id": article_id, "title": title, "published": published, "source": source,
+        "link": link, "feed_url": feed_url, "guid": guid, "kind": kind,
+        "summary": summary[:SUMMARY_CHARS], "hash": content_hash, "added": added,
+    }
+
+
+def quote_digest(article_id: str, analysis: Analysis, title: str,
+                 published: str) -> dict[str, Any]:
+    """What speakers, quotes and search need of an analysis, small enough to load in bulk."""
+    return {
+        "title": title,
+        "published": published,
+        "speakers": [
+            {"id": s.id, "name": s.name, "role": s.role, "kind": s.kind,
+             "aliases": list(s.aliases)}
+            for s in analysis.speakers
+        ],
+        "quotes": [
+            {"id": q.id, "text": q.text, "speaker_id": q.speaker_id, "speaker": q.speaker}
+            for q in analysis.quotes
+        ],
+    }
+
+
+def sort_key(doc: dict[str, Any]) -> tuple[str, float]:
+    """Newest first: by published date, then by when it was added."""
+    return (doc.get("published") or "", doc.get("added") or 0.0)

@@ -1,0 +1,244 @@
+"""The storage engine: TinyDB files written atomically, shared safely between processes.
+
+Every file is a TinyDB database whose storage (`AtomicJSONStorage`) keeps the parsed data in
+memory, re-reads it only when another process replaced the file, and writes by temp file +
+fsync + `os.replace` + directory fsync, so a crash leaves either the old or the new file.
+Writers take one `filelock` per store (`StoreFiles.writing()`), held only while writing, so the
+reader app and a `byline` command can share a store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from .errors import StoreError
+
+LOCK_WAIT_SECONDS = 5.0
+
+
+def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Replace path with data so that a crash at any moment leaves the old or the new file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if sync_dir:
+        fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: in-memory copy, reloaded when the file changed, atomic writes.
+
+    A file that is not valid JSON is moved aside to `NAME.corrupt-<timestamp>` and `warn` is
+    called with a one-line message; the store then starts that file afresh.
+    """
+
+    def __init__(self, path: str | Path, warn: Callable[[str], None] | None = None,
+                 defer: Callable[[], bool] | None = None) -> None:
+        self.path = Path(path)
+        self._warn = warn or (lambda message: None)
+        self._defer = defer or (lambda: False)  # True inside StoreFiles.batch()
+        self._data: dict[str, Any] | None = None
+        self._stamp: tuple[int, int, int] | None = None
+        self._loaded = False
+        self.dirty = False
+
+    def read(self) -> dict[str, Any] | None:
+        if self._loaded and (self.dirty or _stamp(self.path) == self._stamp):
+            return self._data
+        self._load()
+        return self._data
+
+    def _load(self) -> None:
+        stamp = _stamp(self.path)
+        data: dict[str, Any] | None = None
+        if stamp is not None:
+            raw = self.path.read_bytes()
+            try:
+                data = json.loads(raw) if raw.strip() else None
+                if data is not None and not isinstance(data, dict):
+                    raise ValueError("not a JSON object")
+            except (ValueError, UnicodeDecodeError):
+                data = None
+                self._move_aside()
+                stamp = None
+        self._data, self._stamp, self._loaded = data, stamp, True
+
+    def _move_aside(self) -> None:
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        os.replace(self.path, aside)
+        self._warn(f"{self.path.name} was damaged (not valid JSON); moved aside to {aside.name}"
+                   " and started afresh")
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data, self._loaded = data, True
+        if self._defer():
+            self.dirty = True
+            return
+        self.flush()
+
+    def flush(self, sync_dir: bool = True) -> None:
+        if self._data is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(self.path, payload.encode("utf-8"), sync_dir=sync_dir)
+        self._stamp = _stamp(self.path)
+        self.dirty = False
+
+    def forget(self) -> None:
+        self._data, self._stamp, self._loaded, self.dirty = None, None, False, False
+
+    def close(self) -> None:
+        pass
+
+
+class KeyedTable(Table):
+    """A TinyDB table whose documents are keyed by our own string ids (article id, URL...)."""
+
+    document_id_class = str
+
+
+class KeyedDB(TinyDB):
+    table_class = KeyedTable
+
+
+def keyed(doc_id: str, fields: dict[str, Any]) -> Document:
+    return Document(fields, doc_id=doc_id)
+
+
+class StoreFiles:
+    """The TinyDB files of one store folder, opened on demand, plus the writers' lock."""
+
+    def __init__(self, home: Path, warn: Callable[[str], None]) -> None:
+        self.home = home
+        self._warn = warn
+        self._dbs: dict[str, KeyedDB] = {}
+        self._lock = FileLock(str(home / ".lock"), timeout=LOCK_WAIT_SECONDS)
+        self._pid_file = home / ".lock.pid"
+        self._batch_depth = 0
+
+    def db(self, name: str) -> KeyedDB:
+        """The TinyDB file `name` (a path relative to home, e.g. "index.json")."""
+        found = self._dbs.get(name)
+        if found is None:
+            storage_path = self.home / name
+            found = KeyedDB(storage_path, storage=AtomicJSONStorage, warn=self._warn,
+                            defer=lambda: self._batch_depth > 0)
+            self._dbs[name] = found
+        return found
+
+    def table(self, name: str, table: str = "_default") -> KeyedTable:
+        return self.db(name).table(table)  # type: ignore[return-value]
+
+    def exists(self, name: str) -> bool:
+        return (self.home / name).exists()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's writer lock (re-entrant); a clear StoreError when another holds it."""
+        first = not self._lock.is_locked
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(f"store is in use by another byline ({self._holder()}); "
+                             "try again when it has finished") from None
+        try:
+            if first:
+                with contextlib.suppress(OSError):
+                    self._pid_file.write_text(str(os.getpid()))
+            yield
+        finally:
+            self._lock.release()
+
+    def _holder(self) -> str:
+        try:
+            return f"pid {int(self._pid_file.read_text().strip())}"
+        except (OSError, ValueError):
+            return "pid unknown"
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Under the lock: writes to any file wait, then each changed file is written once.
+
+        Files in subfolders (shards) are written first and the top-level files (the index)
+        last, so the index never names an article whose body is not on disk yet.
+        """
+        with self.writing():
+            self._batch_depth += 1
+            try:
+                yield
+            except BaseException:
+                if self._batch_depth == 1:
+                    self._discard_dirty()
+                raise
+            finally:
+                self._batch_depth -= 1
+            if self._batch_depth == 0:
+                self._flush_dirty()
+
+    def _discard_dirty(self) -> None:
+        """A batch that failed half-way: forget its unwritten changes, re-read from disk."""
+        for db in self._dbs.values():
+            storage = db.storage
+            if storage.dirty:  # type: ignore[attr-defined]
+                storage.forget()  # type: ignore[attr-defined]
+                db.clear_cache()
+
+    def _flush_dirty(self) -> None:
+        dirty = sorted((name, db.storage) for name, db in self._dbs.items()
+                       if db.storage.dirty)  # type: ignore[attr-defined]
+        shards = [(n, s) for n, s in dirty if "/" in n]
+        for _name, storage in shards:
+            storage.flush(sync_dir=False)
+        for folder in sorted({storage.path.parent for _name, storage in shards}):
+            fsync_dir(folder)
+        for name, storage in dirty:
+            if "/" not in name:
+                storage.flush()
+
+    def close(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()

@@ -1,0 +1,367 @@
+"""`Library`: the store's public face for the CLI and the reader (see the API contract).
+
+Files in the store folder (all TinyDB, written atomically; see `store.db`):
+  settings.json   schema version, whether the seeds were loaded
+  index.json      one small document per article or feed entry (what lists need)
+  state.json      read marks (apart from the index, so marking read is a small write)
+  feeds.json      feeds and their fetch state
+  bookmarks.json  bookmarked quotes, each a self-contained copy
+  bodies/XX.json  article text and cached analysis, 256 shards by id, loaded on demand
+  quotes/XX.json  speakers and quotes of each analysed article, for speakers/quotes/search
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from analysis import Analysis
+
+from . import feeds as feed_store
+from .articles import (
+    INDEX,
+    body_file,
+    content_id,
+    index_doc,
+    quote_digest,
+    quotes_file,
+    ref_from_doc,
+    sort_key,
+    url_id,
+)
+from .db import StoreFiles, keyed
+from .errors import BylineError, SourceError, StoreError
+from .paths import resolve_home
+from .records import (
+    ArticleRef,
+    Bookmark,
+    FeedEntry,
+    FeedRecord,
+    RelatedEntry,
+    SearchHit,
+    SpeakerQuote,
+    SpeakerSummary,
+    StoredArticle,
+)
+
+if TYPE_CHECKING:
+    from .records import RefreshReport
+
+SCHEMA_VERSION = 1
+SETTINGS = "settings.json"
+STATE = "state.json"
+
+
+class Library:
+    """One store folder. Cheap to open: only the settings are read until something is asked."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.warnings: list[str] = []  # one-line notices (a damaged file moved aside...)
+        self.files = StoreFiles(home, self.warnings.append)
+        self._check_schema()
+
+    @classmethod
+    def open(cls, home: str | Path | None = None, *, seed: bool = False) -> Library:
+        try:
+            lib = cls(resolve_home(home))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store: {exc.strerror or exc}") from None
+        if seed:
+            from .seeds import load_seeds
+
+            load_seeds(lib)
+        return lib
+
+    def close(self) -> None:
+        self.files.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # settings ------------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        doc = self.files.table(SETTINGS, "settings").get(doc_id=key)
+        return default if doc is None else doc.get("value", default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.files.writing():
+            self.files.table(SETTINGS, "settings").upsert(keyed(key, {"value": value}))
+
+    def _check_schema(self) -> None:
+        version = self.setting("schema")
+        if version is None:
+            self.set_setting("schema", SCHEMA_VERSION)
+        elif not isinstance(version, int) or version > SCHEMA_VERSION:
+            raise StoreError(f"the store in {self.home} was written by a newer Byline (schema "
+                             f"{version}; this version reads up to {SCHEMA_VERSION}): upgrade "
+                             "byline or use another --home")
+
+    # articles ------------------------------------------------------------------------------
+    @property
+    def index(self) -> Any:
+        return self.files.table(INDEX, "articles")
+
+    def _read_ids(self) -> set[str]:
+        return {str(doc.doc_id) for doc in self.files.table(STATE, "read").all()}
+
+    def index_docs(self) -> list[dict[str, Any]]:
+        """Every index document (one per article or entry), unsorted."""
+        return self.index.all()
+
+    def add(self, target: str) -> list[ArticleRef]:
+        """Add a file or URL: an article, or a feed with all its entries (their refs returned)."""
+        from .sources import is_url, read_source
+
+        source = read_source(target)
+        if source.kind == "feed":
+            return feed_store.add_feed_source(self, source)
+        article_id = url_id(target) if is_url(target) else content_id(source.raw)
+        return [self._store_text(article_id, source.text, source.kind,
+                                 source=source.location, url=source.url)]
+
+    def add_text(self, text: str, *, kind: str = "auto", source: str = "",
+                 url: str = "") -> ArticleRef:
+        if not text.strip():
+            raise SourceError(f"{source or 'text'}: empty input")
+        article_id = url_id(url) if url else content_id(text)
+        return self._store_text(article_id, text, kind, source=source or url, url=url)
+
+    def add_analysis(self, analysis: Analysis, *, text: str = "", source: str = "",
+                     url: str = "") -> ArticleRef:
+        """Store an article whose analysis is already done (id from url, else from content)."""
+        body = text or "\n\n".join([analysis.article.title, *analysis.article.paragraphs])
+        article_id = url_id(url) if url else content_id(body)
+        return self._store_text(article_id, body, "text", source=source or url, url=url,
+                                analysis=analysis)
+
+    def _store_text(self, article_id: str, text: str, kind: str, *, source: str, url: str,
+                    analysis: Analysis | None = None) -> ArticleRef:
+        existing = self.index.get(doc_id=article_id)
+        if existing is not None:
+            return ref_from_doc(existing, article_id in self._read_ids())
+        if analysis is None:
+            analysis = _analyze(text, kind=kind, url=url, where=source)
+        art = analysis.article
+        title = art.title.strip() or Path(source).name or "(untitled)"
+        doc = index_doc(article_id, title=title, published=art.published, source=source,
+                        link=url or art.url, kind=kind, content_hash=content_id(text),
+                        added=time.time())
+        with self.files.batch():
+            self.files.table(body_file(article_id), "bodies").upsert(
+                keyed(article_id, {"kind": kind, "text": text, "analysis": analysis.to_dict()}))
+            self.files.table(quotes_file(article_id), "quotes").upsert(
+                keyed(article_id, quote_digest(article_id, analysis, title, art.published)))
+            self.index.insert(keyed(article_id, doc))
+        ref = ref_from_doc(doc)
+        ref.new = True
+        return ref
+
+    def articles(self, query: str = "", limit: int | None = None) -> list[ArticleRef]:
+        """Newest first; query keeps the articles whose title holds every word of it."""
+        words = query.casefold().split()
+        docs = [d for d in self.index_docs()
+                if all(w in d.get("title", "").casefold() for w in words)]
+        docs.sort(key=sort_key, reverse=True)
+        read = self._read_ids()
+        return [ref_from_doc(d, d["id"] in read) for d in docs[:limit]]
+
+    def ref(self, article_id: str) -> ArticleRef | None:
+        doc = self.index.get(doc_id=article_id)
+        return None if doc is None else ref_from_doc(doc, article_id in self._read_ids())
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """The article with its analysis; a feed entry is analysed on first access and cached."""
+        doc = self.index.get(doc_id=article_id)
+        if doc is None:
+            return None
+        ref = ref_from_doc(doc, article_id in self._read_ids())
+        body = self.files.table(body_file(article_id), "bodies").get(doc_id=article_id) or {}
+        if body.get("analysis"):
+            return StoredArticle(ref, Analysis.from_dict(body["analysis"]), doc.get("summary", ""))
+        text = body.get("text") or doc.get("summary") or ""
+        analysis = _analyze(text, kind="entry", url=ref.link, title=ref.title,
+                            published=ref.published, where=ref.link or ref.id, strict=False)
+        try:
+            self._cache_analyses({article_id: (analysis, body, doc)})
+        except StoreError:
+            pass  # another byline is writing: still show it, cache it next time
+        return StoredArticle(ref, analysis, doc.get("summary", ""))
+
+    def _cache_analyses(self, done: dict[str, tuple[Analysis, dict[str, Any], dict[str, Any]]],
+                        ) -> None:
+        with self.files.batch():
+            for article_id, (analysis, body, doc) in done.items():
+                if self.index.get(doc_id=article_id) is None:
+                    continue  # removed meanwhile
+                self.files.table(body_file(article_id), "bodies").upsert(
+                    keyed(article_id, {"kind": body.get("kind", "entry"),
+                                       "text": body.get("text", ""),
+                                       "analysis": analysis.to_dict()}))
+                self.files.table(quotes_file(article_id), "quotes").upsert(
+                    keyed(article_id, quote_digest(article_id, analysis, doc.get("title", ""),
+                                                   doc.get("published", ""))))
+
+    def analyze_pending(self, progress: Callable[[int, int], None] | None = None,
+                        chunk: int = 500) -> int:
+        """Analyse every entry not analysed yet, in bulk (one write per shard per chunk)."""
+        pending = [d for d in self.index_docs() if not self._has_digest(d["id"])]
+        for start in range(0, len(pending), chunk):
+            done = {}
+            for doc in pending[start:start + chunk]:
+                body = self.files.table(body_file(doc["id"]), "bodies").get(doc_id=doc["id"]) or {}
+                text = body.get("text") or doc.get("summary") or ""
+                done[doc["id"]] = (_analyze(text, kind="entry", url=doc.get("link", ""),
+                                            title=doc.get("title", ""),
+                                            published=doc.get("published", ""),
+                                            where=doc["id"], strict=False), body, doc)
+            self._cache_analyses(done)
+            if progress:
+                progress(min(start + chunk, len(pending)), len(pending))
+        return len(pending)
+
+    def _has_digest(self, article_id: str) -> bool:
+        return self.files.table(quotes_file(article_id), "quotes").get(doc_id=article_id) is not None
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        with self.files.writing():
+            table = self.files.table(STATE, "read")
+            if read:
+                table.upsert(keyed(article_id, {"at": time.time()}))
+            elif table.get(doc_id=article_id) is not None:
+                table.remove(doc_ids=[article_id])
+
+    def remove_article(self, article_id: str) -> bool:
+        return self.remove_articles([article_id]) == 1
+
+    def remove_articles(self, article_ids: list[str]) -> int:
+        with self.files.batch():
+            present = [i for i in dict.fromkeys(article_ids) if self.index.get(doc_id=i)]
+            if not present:
+                return 0
+            self.index.remove(doc_ids=present)
+            read = self.files.table(STATE, "read")
+            gone_read = [i for i in present if read.get(doc_id=i) is not None]
+            if gone_read:
+                read.remove(doc_ids=gone_read)
+            for article_id in present:
+                for name, table in ((body_file(article_id), "bodies"),
+                                    (quotes_file(article_id), "quotes")):
+                    shard = self.files.table(name, table)
+                    if shard.get(doc_id=article_id) is not None:
+                        shard.remove(doc_ids=[article_id])
+        return len(present)
+
+    # feeds (the storage side; fetching is store.refresh) -----------------------------------
+    def feeds(self) -> list[FeedRecord]:
+        return feed_store.feeds(self)
+
+    def feed(self, url: str) -> FeedRecord | None:
+        return feed_store.feed(self, url)
+
+    def add_feed(self, url_or_path: str, title: str = "") -> FeedRecord:
+        """Record a feed. A URL is only recorded (refresh fetches it); a file is read now."""
+        return feed_store.add_feed(self, url_or_path, title)
+
+    def remove_feed(self, url: str) -> bool:
+        """Forget a feed and its entries (bookmarks keep their own copies)."""
+        return feed_store.remove_feed(self, url)
+
+    def update_feed(self, url: str, **fields: Any) -> None:
+        feed_store.update_feed(self, url, **fields)
+
+    def merge_entries(self, feed_url: str, entries: list[FeedEntry]) -> int:
+        return len(feed_store.merge_entries(self, feed_url, entries))
+
+    def entries(self, feed_url: str = "") -> list[ArticleRef]:
+        """Stored feed entries (of one feed, or of all), newest first."""
+        docs = [d for d in self.index_docs()
+                if d.get("feed_url") and (not feed_url or d["feed_url"] == feed_url)]
+        docs.sort(key=sort_key, reverse=True)
+        read = self._read_ids()
+        return [ref_from_doc(d, d["id"] in read) for d in docs]
+
+    def refresh(self, progress: Callable[[int, int, str], None] | None = None) -> RefreshReport:
+        from .refresh import refresh_feeds
+
+        return refresh_feeds(self, progress)
+
+    # related, speakers, bookmarks, search -------------------------------------------------
+    def related(self, article_id: str, limit: int = 10) -> list[RelatedEntry]:
+        from .related import related_entries
+
+        return related_entries(self, article_id, limit)
+
+    def speakers(self) -> list[SpeakerSummary]:
+        from .speakers import speaker_summaries
+
+        return speaker_summaries(self)
+
+    def quotes_by_speaker(self, name: str) -> list[SpeakerQuote]:
+        from .speakers import quotes_of
+
+        return quotes_of(self, name)
+
+    def quote_digests(self) -> dict[str, dict[str, Any]]:
+        """article id -> its speakers and quotes, for every analysed article still indexed."""
+        from .speakers import load_digests
+
+        return load_digests(self)
+
+    def bookmarks(self) -> list[Bookmark]:
+        from .bookmarks import list_bookmarks
+
+        return list_bookmarks(self)
+
+    def add_bookmark(self, quote_id: str, note: str = "") -> Bookmark:
+        from .bookmarks import add_bookmark
+
+        return add_bookmark(self, quote_id, note)
+
+    def remove_bookmark(self, quote_id: str) -> bool:
+        from .bookmarks import remove_bookmark
+
+        return remove_bookmark(self, quote_id)
+
+    def bookmarked_ids(self) -> set[str]:
+        from .bookmarks import BOOKMARKS
+
+        return {str(doc.doc_id) for doc in self.files.table(BOOKMARKS, "bookmarks").all()}
+
+    def export_bookmarks(self, fmt: str = "markdown") -> str:
+        from .bookmarks import export_bookmarks
+
+        return export_bookmarks(self, fmt)
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        from .search import search
+
+        return search(self, text, limit)
+
+
+def _analyze(text: str, *, kind: str, url: str = "", title: str = "", published: str = "",
+             where: str = "", strict: bool = True) -> Analysis:
+    """Run the analysis engine; a failure becomes a one-line SourceError (or, when not strict,
+    a bare analysis holding the text, so a stored entry always opens)."""
+    from analysis import analyze
+    from analysis.model import Article
+
+    try:
+        return analyze(text, kind=kind, url=url, title=title, published=published)
+    except BylineError:
+        raise
+    except Exception as exc:  # the engine is not ours: never let it crash the store
+        if strict:
+            raise SourceError(f"{where or 'text'}: could not analyse it "
+                              f"({type(exc).__name__})") from None
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        return Analysis(Article(title=title, published=published, url=url,
+                                paragraphs=paragraphs))
+
