@@ -24,7 +24,7 @@ def canonical_url(url: str) -> str:
     """The URL with scheme and host lower-cased, fragment and utm_* tracking parameters dropped."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
-    if parts.port and not (parts.scheme.lower(), parts.port) in (("http", 80), ("https", 443)):
+    if parts.port and (parts.scheme.lower(), parts.port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{parts.port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith("utm_")]

@@ -228,7 +228,8 @@ class Library:
         return len(pending)
 
     def _has_digest(self, article_id: str) -> bool:
-        return self.files.table(quotes_file(article_id), "quotes").get(doc_id=article_id) is not None
+        shard = self.files.table(quotes_file(article_id), "quotes")
+        return shard.get(doc_id=article_id) is not None
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
         with self.files.writing():
