@@ -2,15 +2,171 @@
 
 from __future__ import annotations
 
+import re
+
+from .dates import date_line, normalise_published, parse_date
+from .furniture import byline_of, is_furniture, split_dateline
 from .model import Article
 from .text import clean_text
+
+KINDS = ("auto", "text", "html", "entry")
+_HTML_TAG = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|main|section|span|a|br|h[1-6]|ul|ol|li"
+    r"|img|figure|table|blockquote|em|strong|b|i|script|style|meta|title)(?:\s[^<>]*)?/?>",
+    re.I,
+)
+_LINE_END = re.compile(r"[.!?:;\"”’'»)…]\s*$")
+_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
+_DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
+_MAX_TITLE = 250
+
+
+def looks_like_html(source: str) -> bool:
+    """True when source is markup rather than plain text (two tags, or one opening the text)."""
+    head = source[:20000]
+    tags = _HTML_TAG.findall(head)
+    return len(tags) >= 2 or (len(tags) == 1 and head.lstrip().startswith("<"))
+
+
+def _tidy(text: str) -> str:
+    """One line of clean text: no control characters, runs of whitespace made one space."""
+    return " ".join(clean_text(text).split())
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"\W+", " ", s).strip().lower()
+
+    return bool(a) and norm(a) == norm(b)
+
+
+def block_paragraphs(block: str) -> list[str]:
+    """The paragraphs of one blank-line separated block.
+
+    Lines usually are paragraphs; a hard-wrapped block (three or more lines of similar width
+    that mostly stop mid-sentence) is one paragraph, and a line that stops mid-sentence
+    continues when the next one starts in lower case.
+    """
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) <= 1:
+        return lines
+    inner = lines[:-1]
+    unfinished = sum(not _LINE_END.search(line) for line in inner)
+    if len(lines) >= 3 and all(35 <= len(line) <= 100 for line in inner) and (
+        unfinished * 2 >= len(inner)
+    ):
+        return [" ".join(lines)]
+    out = [lines[0]]
+    for line in lines[1:]:
+        if not _LINE_END.search(out[-1]) and line[0].islower():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _text_blocks(text: str) -> list[list[str]]:
+    return [ps for b in re.split(r"\n[ \t]*\n", text) if (ps := block_paragraphs(b))]
+
+
+def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
+    """Split a text dump into its title (the first real block) and body paragraphs."""
+    for i, block in enumerate(blocks):
+        joined = " ".join(block)
+        if all(is_furniture(p) for p in block) or byline_of(joined) or date_line(joined):
+            continue
+        rest = [p for b in blocks[:i] + blocks[i + 1:] for p in b]
+        if len(joined) <= _MAX_TITLE:
+            return joined, rest
+        first = block[0]
+        if len(first) <= _MAX_TITLE and not (len(block) == 1 and _LINE_END.search(first)):
+            return first, block[1:] + rest
+        return "", [p for b in blocks for p in b]
+    return "", [p for b in blocks for p in b]
+
+
+def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
+              url: str) -> Article:
+    """Header lines to fields, furniture dropped, dateline split off the first paragraph."""
+    paragraphs = [p for p in (_tidy(p) for p in paragraphs) if p]
+    title = _tidy(title)
+    byline = _tidy(byline)
+    found_published = ""
+    found_updated = ""
+    body: list[str] = []
+    for paragraph in paragraphs:
+        if not body:  # header zone: before the first paragraph of the story
+            names = byline_of(paragraph)
+            if names is not None:
+                byline = byline or names
+                continue
+            iso = date_line(paragraph)
+            if iso is not None:
+                if _UPDATED.match(paragraph):
+                    found_updated = found_updated or iso
+                else:
+                    found_published = found_published or iso
+                continue
+            if _same(paragraph, title):
+                continue
+        if is_furniture(paragraph):
+            continue
+        body.append(paragraph)
+    published = published or found_published or found_updated
+    dateline = ""
+    for i, paragraph in enumerate(body[:_DATELINE_SEARCH]):
+        place, rest = split_dateline(paragraph)
+        if rest != paragraph:
+            dateline, body[i] = place, rest
+            break
+    return Article(title=title, byline=byline, dateline=dateline, published=published,
+                   paragraphs=body, url=_tidy(url))
+
+
+def _parse_html(source: str, kind: str) -> tuple[str, list[str], str, str]:
+    from .html_text import extract_html, looks_like_page
+
+    full_page = looks_like_page(source) if kind != "html" else True
+    doc = extract_html(source, full_page=full_page)
+    paragraphs = [p for block in doc.blocks for p in block_paragraphs(clean_text(block))]
+    return doc.title, paragraphs, doc.author, doc.published
 
 
 def parse(source: str, *, kind: str = "auto", url: str = "", title: str = "",
           published: str = "") -> Article:
-    """Parse source of the given kind ("text", "html", "entry", "auto") into an Article."""
+    """Parse source of the given kind ("text", "html", "entry", "auto") into an Article.
+
+    title and published, when given (a feed entry's), win over what the page says.
+    """
+    if not isinstance(source, str):
+        source = ""
     text = clean_text(source)
-    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
-    head = title or (blocks[0] if blocks else "")
-    body = blocks[1:] if not title else blocks
-    return Article(title=head, paragraphs=body, url=url, published=published)
+    if kind not in KINDS:
+        kind = "auto"
+    is_html = kind == "html" or (kind != "text" and looks_like_html(text))
+    given_title = _tidy(title)
+    author = ""
+    page_published = ""
+    if is_html:
+        page_title, paragraphs, author, page_published = _parse_html(text, kind)
+        page_title = given_title or page_title
+    else:
+        blocks = _text_blocks(text)
+        if given_title or kind == "entry":
+            page_title, paragraphs = given_title, [p for b in blocks for p in b]
+        else:
+            page_title, paragraphs = _title_from_blocks(blocks)
+    # A date the caller gives is kept as it is when already ISO; the page's becomes a date.
+    published_iso = normalise_published(clean_text(published)) or parse_date(page_published)
+    return _assemble(page_title, paragraphs, byline=_clean_author(author),
+                     published=_tidy(published_iso), url=url)
+
+
+def _clean_author(author: str) -> str:
+    """trafilatura and meta tags give "Jane Doe; John Roe" or "By Jane Doe"."""
+    author = _tidy(author)
+    if not author:
+        return ""
+    names = byline_of(author if author.lower().startswith("by ") else f"By {author}")
+    parts = [a.strip() for a in re.split(r"\s*;\s*", author) if a.strip()]
+    return names or " and ".join(parts)

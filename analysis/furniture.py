@@ -1,0 +1,163 @@
+"""Page furniture: the lines a saved news page carries that are not the story.
+
+Gallery counters, captions with photo credits, copyright lines, "Recommended Videos",
+share/newsletter prompts, "Follow ... coverage" and contributor lines; plus the two header
+pieces that are kept as fields rather than dropped: the byline and the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHORT_FURNITURE = re.compile(
+    r"""^(?:
+        full\s*screen | enlarge\s+this\s+image | (?:toggle|hide|show)\s+caption | expand
+      | close | open\s+gallery | view\s+(?:gallery|slideshow|photos?) | play(?:\s+video)?
+      | (?:recommended|related|featured|latest|top)\s+(?:videos?|stories|articles|news|content)
+      | advertisement | advertising | ad | sponsored(?:\s+content)? | paid\s+content
+      | (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?
+      | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?
+      | scroll\s+(?:down\s+)?to\s+continue.* | skip\s+(?:to\s+(?:main\s+)?content|ad(?:vert)?)
+      | share(?:\s+(?:this|the))?(?:\s+(?:article|story|page|post|video))?(?:\s+on\s+\w+)?
+      | share\s+via.* | (?:tweet|email|print|comments?|save|bookmark|copy\s+link|link\s+copied)
+      | (?:sign\s+up|subscribe|register)\b.*
+      | (?:read|see|watch|listen)\s+(?:more|also|next|now)\b.* | more\s+(?:from|on|about)\b.*
+      | related(?:\s+(?:articles?|stories|coverage|content|topics|links))?\s*(?::.*)?
+      | (?:most\s+(?:read|popular|viewed)|trending(?:\s+now)?|you\s+may\s+also\s+like|up\s+next)
+      | read\s+the\s+(?:rest|full\s+(?:story|article|report))\b.*
+      | click\s+here\b.* | listen\s+to\s+this\s+article.* | watch:.* | video:.* | image:.*
+      | this\s+(?:story|article)\s+(?:has\s+been|was)\s+(?:updated|corrected|amended)\b.*
+      | (?:abstract|full\s+text|highlights|story\s+highlights)\s*[.:]?
+      | (?:photo|image|picture|gallery)\s+\d+\s+(?:of|/)\s+\d+ | \d+\s*(?:/|of)\s*\d+
+      | [_\-=*~•·.\s]{3,}
+      | (?:https?://|www\.)\S+ | \S+@\S+\.\w+
+    )[.!:]?$""",
+    re.I | re.X,
+)
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all\s+rights\s+reserved", re.I)
+_CAPTION_START = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|pictured|caption|credit|illustration|file\s+photo)"
+    r"(?:\s+(?:by|credit))?\s*:",
+    re.I,
+)
+_CREDIT_WORDS = (
+    r"(?:photo|pool|getty|shutterstock|alamy|afp|epa|reuters|ap|associated\s+press"
+    r"|via|credit|courtesy|handout|file)"
+)
+# "(Gonzalo Fuentes/Pool via AP)", "(AP Photo/Evan Vucci)", "(Photo by X/Getty Images)"
+_CAPTION_CREDIT_END = re.compile(
+    r"\((?=[A-Z])(?=[^()]*(?:[A-Z][^()/]*/\s*[A-Z]|\b" + _CREDIT_WORDS + r"\b)[^()]*\))"
+    r"[^():]{2,120}(?<!\.)\)\s*\.?\s*$"
+    r"|(?:photo(?:graph)?|image|credit)\s*:\s*[^.]{2,100}$"
+    r"|\b(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|ap\s+photo|epa-efe)\s*\.?\s*$",
+    re.I,
+)
+_FOLLOW = re.compile(
+    r"^(?:follow|find|see|read|get|for\s+more)\b.{0,160}\b(?:coverage|on\s+(?:twitter|x|"
+    r"facebook|instagram|threads|bluesky)\b|@\w+)",
+    re.I,
+)
+_CONTRIBUTED = re.compile(
+    r"contributed(?:\s+(?:reporting|research|writing|to\s+(?:this|the)\s+(?:report|story|article)"
+    r"|(?:to\s+)?this\s+report))?\s*\.?\s*$"
+    r"|^(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\b"
+    r"|;\s*editing\s+by\b",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?:;\"”’'»)…]\s*$")
+
+
+def is_furniture(paragraph: str) -> bool:
+    """True when a paragraph is page furniture rather than part of the story."""
+    text = paragraph.strip()
+    if not text:
+        return True
+    if len(text) <= 200 and _SHORT_FURNITURE.match(text):
+        return True
+    if len(text) <= 300 and (_COPYRIGHT.search(text) or _FOLLOW.search(text)):
+        return True
+    if len(text) <= 400 and _CONTRIBUTED.search(text):
+        return True
+    if _CAPTION_START.match(text) or _CAPTION_CREDIT_END.search(text):
+        return True
+    # A crumb of navigation: a few words with no sentence punctuation or quote marks.
+    words = text.split()
+    return (
+        len(words) <= 3
+        and all(not w[0].isalpha() or w[0].isupper() for w in words)
+        and not _TERMINAL.search(text)
+        and not re.search(r"[\"“”‘’«»]", text)
+    )
+
+
+_BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>[^!?;:]{2,120}?)\s*\.?\s*$", re.I)
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december the this that then now".split()
+)
+_BYLINE_TAIL = re.compile(
+    r"(?:\s*[,|/–—-]\s*|\s+)(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg|cnn"
+    r"|staff\s+(?:writer|reporter)|correspondent|special\s+to\s+.+|for\s+.+)\s*$",
+    re.I,
+)
+
+
+def byline_of(paragraph: str) -> str | None:
+    """The author names when paragraph is a byline ("By JANE DOE and John Roe, Reuters")."""
+    m = _BYLINE.match(paragraph.strip())
+    if not m:
+        return None
+    names = m.group("names").strip()
+    while True:
+        trimmed = _BYLINE_TAIL.sub("", names).strip(" ,|")
+        if trimmed == names or not trimmed:
+            break
+        names = trimmed
+    words = re.findall(r"[^\W\d_][\w'’.-]*", names)
+    if not words or len(words) > 14:
+        return None
+    function_words = {"and", "de", "van", "von", "der", "da", "del", "la", "le", "bin", "al"}
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    if any(w[0].islower() and w.lower() not in function_words for w in words):
+        return None  # "by the time the ...": prose, not names
+    if names.isupper():
+        names = " ".join(
+            w.lower() if w.lower() == "and" else w.capitalize() for w in names.split()
+        )
+    return names
+
+
+_DATELINE = re.compile(
+    r"""^(?P<place>
+          [A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}      # PARIS, NEW YORK, MIDWAY ATOLL
+          (?:,\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2})?  # , N.Y. / , Ukraine
+        |
+          [A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}(?=[^()]{0,30}\([A-Z])  # Paris (AFP)
+        )
+        (?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?  # , March 3
+        \s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?
+        (?:\s*[–—―]{1,2}\s*|\s+-{1,2}\s+|\s*--\s*)
+        (?=[A-Z0-9"“‘'«])""",
+    re.X,
+)
+_AGENCY_ONLY = re.compile(
+    r"^\((?:CNN|AP|AFP|Reuters|Bloomberg|UPI|[A-Z]{2,6})\)\s*(?:[–—―-]{1,2}\s*)?"
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str]:
+    """("PARIS", rest) when paragraph opens with a dateline, else ("", paragraph)."""
+    m = _DATELINE.match(paragraph)
+    if m:
+        place = m.group("place").strip()
+        letters = re.sub(r"[^A-Za-z]", "", place)
+        rest = paragraph[m.end():].strip()
+        if len(letters) >= 2 and len(place) <= 40 and rest and (
+            place.split(",")[0].isupper() or m.group("agency")
+        ):
+            return place, rest
+    m = _AGENCY_ONLY.match(paragraph)
+    if m and paragraph[m.end():].strip():
+        return "", paragraph[m.end():].strip()
+    return "", paragraph
