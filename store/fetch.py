@@ -1,17 +1,51 @@
-"""HTTP fetching with our own client: timeouts, a size cap, limited redirects, conditional GET."""
+"""HTTP fetching with our own client: timeouts, a size cap, limited redirects, conditional GET.
+
+Everything a server sends is treated as hostile: the body is streamed and cut at the size cap
+(counted on the *decoded* bytes too, so a gzip bomb stops at the cap), a slow drip is cut by an
+overall deadline, and redirects are followed by hand so a loop gets its own clear message.
+"""
 
 from __future__ import annotations
 
+import time
+import zlib
 from dataclasses import dataclass, field
 
 import httpx
 
+from analysis.text import clean_text
+
 from .errors import FetchError
 
 MAX_BYTES = 10 * 1024 * 1024
-TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
 USER_AGENT = "Byline/0.1 (+terminal news reader)"
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """How much a fetch may cost. `read` is the per-read timeout; `total` bounds a slow drip."""
+
+    connect: float = CONNECT_TIMEOUT
+    read: float = READ_TIMEOUT
+    total: float = 3 * READ_TIMEOUT
+    max_bytes: int = MAX_BYTES
+    max_redirects: int = MAX_REDIRECTS
+
+    @classmethod
+    def with_timeout(cls, seconds: float | None, **kwargs: int) -> FetchLimits:
+        """Limits where one number sets every timeout (connect and read; total is 3x)."""
+        if seconds is None:
+            return cls(**kwargs)
+        return cls(connect=min(CONNECT_TIMEOUT, seconds), read=seconds, total=3 * seconds,
+                   **kwargs)
+
+
+DEFAULT_LIMITS = FetchLimits()
 
 
 @dataclass
@@ -24,41 +58,169 @@ class FetchResult:
     last_modified: str = ""
     headers: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def make_client(limits: FetchLimits = DEFAULT_LIMITS) -> httpx.Client:
+    """A client for `fetch`; one can be shared by worker threads (httpx clients are)."""
+    return httpx.Client(
+        timeout=httpx.Timeout(limits.read, connect=limits.connect),
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+    )
+
 
 def fetch(url: str, *, etag: str = "", last_modified: str = "",
-          client: httpx.Client | None = None) -> FetchResult:
-    """GET url; raise FetchError with one clear line on any failure."""
-    headers = {"User-Agent": USER_AGENT}
+          client: httpx.Client | None = None,
+          limits: FetchLimits = DEFAULT_LIMITS) -> FetchResult:
+    """GET url (conditionally when etag/last_modified are given).
+
+    Returns a FetchResult (status 304 with an empty body when not modified); raises FetchError
+    with one clear line on any failure: timeout, HTTP error, oversize body, redirect loop.
+    """
+    where = _shown(url)
+    if not url.startswith(("http://", "https://")):
+        raise FetchError(f"{where}: only http:// and https:// URLs can be fetched")
+    headers = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     own = client is None
-    client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=True,
-                                    max_redirects=MAX_REDIRECTS)
+    if client is None:
+        client = make_client(limits)
+    deadline = time.monotonic() + limits.total
     try:
-        with client.stream("GET", url, headers=headers) as resp:
-            if resp.status_code == 304:
-                return FetchResult(str(resp.url), 304, etag=etag, last_modified=last_modified)
-            if resp.status_code >= 400:
-                raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason_phrase}")
-            chunks, size = [], 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise FetchError(f"{url}: response larger than {MAX_BYTES // 1_000_000} MB")
-                chunks.append(chunk)
-            return FetchResult(
-                str(resp.url), resp.status_code, b"".join(chunks),
-                resp.headers.get("content-type", ""), resp.headers.get("etag", ""),
-                resp.headers.get("last-modified", ""), dict(resp.headers),
-            )
-    except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: too many redirects") from None
+        request = client.build_request("GET", url, headers=headers)
+        seen = {str(request.url)}
+        for _ in range(limits.max_redirects + 1):
+            resp = client.send(request, stream=True)
+            try:
+                if resp.status_code in _REDIRECT_CODES and resp.next_request is not None:
+                    request = resp.next_request
+                    target = str(request.url)
+                    if target in seen:
+                        raise FetchError(f"{where}: redirect loop (back to {_shown(target)})")
+                    if request.url.scheme not in ("http", "https"):
+                        raise FetchError(f"{where}: redirected to a non-HTTP URL")
+                    seen.add(target)
+                    continue
+                return _read_response(resp, where, etag, last_modified, limits, deadline)
+            finally:
+                resp.close()
+        raise FetchError(f"{where}: too many redirects (more than {limits.max_redirects})")
     except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out") from None
+        raise FetchError(f"{where}: timed out (no answer within {limits.read:g} s)") from None
+    except httpx.ConnectError as exc:
+        raise FetchError(f"{where}: cannot connect ({_first_line(exc)})") from None
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        raise FetchError(f"{where}: {type(exc).__name__}: {_first_line(exc)}") from None
     finally:
         if own:
             client.close()
+
+
+def _read_response(resp: httpx.Response, where: str, etag: str, last_modified: str,
+                   limits: FetchLimits, deadline: float) -> FetchResult:
+    final_url = str(resp.url)
+    if resp.status_code == 304:
+        return FetchResult(final_url, 304, etag=resp.headers.get("etag", etag),
+                           last_modified=resp.headers.get("last-modified", last_modified))
+    if resp.status_code >= 400:
+        reason = _shown(resp.reason_phrase)[:80]
+        raise FetchError(f"{where}: HTTP {resp.status_code} {reason}".rstrip())
+    if resp.status_code != 200:
+        raise FetchError(f"{where}: unexpected HTTP status {resp.status_code}")
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise FetchError(_too_large(where, limits))
+    body = _read_body(resp, where, limits, deadline)
+    return FetchResult(
+        final_url, 200, body,
+        resp.headers.get("content-type", ""), resp.headers.get("etag", ""),
+        resp.headers.get("last-modified", ""), dict(resp.headers),
+    )
+
+
+def _read_body(resp: httpx.Response, where: str, limits: FetchLimits, deadline: float) -> bytes:
+    """Stream the raw body, decompress it ourselves with a bounded output, stop at the cap."""
+    encoding = resp.headers.get("content-encoding", "identity").strip().lower()
+    if encoding in ("", "identity"):
+        decoder = None
+    elif encoding in ("gzip", "x-gzip", "deflate"):
+        decoder = _BoundedInflater(deflate=encoding == "deflate")
+    else:
+        raise FetchError(f"{where}: unsupported content encoding {_shown(encoding)[:40]!r}")
+    chunks: list[bytes] = []
+    raw_size = size = 0
+    for raw in resp.iter_raw(_CHUNK):
+        if time.monotonic() > deadline:
+            raise FetchError(f"{where}: timed out (body still arriving after "
+                             f"{limits.total:g} s)")
+        raw_size += len(raw)
+        if raw_size > limits.max_bytes:
+            raise FetchError(_too_large(where, limits))
+        data = raw if decoder is None else decoder.feed(raw, limits.max_bytes - size + 1, where)
+        size += len(data)
+        if size > limits.max_bytes:
+            raise FetchError(_too_large(where, limits, decoded=decoder is not None))
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+class _BoundedInflater:
+    """gzip/zlib/raw-deflate decoding that never produces more than it is allowed to."""
+
+    def __init__(self, *, deflate: bool) -> None:
+        # 32+MAX_WBITS reads both gzip and zlib headers; "deflate" is sometimes sent raw.
+        self._deflate = deflate
+        self._started = False
+        self._z = zlib.decompressobj(32 + zlib.MAX_WBITS)
+
+    def feed(self, raw: bytes, allowed: int, where: str) -> bytes:
+        out: list[bytes] = []
+        produced = 0
+        try:
+            while raw and produced < allowed:
+                try:
+                    piece = self._z.decompress(raw, allowed - produced)
+                except zlib.error:
+                    if self._deflate and not self._started:
+                        self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+                        self._deflate = False
+                        continue
+                    raise
+                self._started = True
+                out.append(piece)
+                produced += len(piece)
+                raw = self._z.unconsumed_tail
+                if self._z.eof:  # a second gzip member may follow
+                    raw = self._z.unused_data
+                    if raw:
+                        self._z = zlib.decompressobj(32 + zlib.MAX_WBITS)
+        except zlib.error:
+            raise FetchError(f"{where}: corrupt compressed body") from None
+        return b"".join(out)
+
+
+def _too_large(where: str, limits: FetchLimits, decoded: bool = False) -> str:
+    what = "decompressed response" if decoded else "response"
+    return f"{where}: {what} larger than the {_size(limits.max_bytes)} size cap"
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):g} MB"
+    return f"{n / 1024:g} KB" if n >= 1024 else f"{n} bytes"
+
+
+def _shown(text: str) -> str:
+    """Untrusted text made fit for a one-line message."""
+    return " ".join(clean_text(text).split())[:300]
+
+
+def _first_line(exc: Exception) -> str:
+    lines = str(exc).strip().splitlines()
+    return _shown(lines[0]) if lines else type(exc).__name__
