@@ -172,6 +172,11 @@ class StoreFiles:
     def table(self, name: str, table: str = "_default") -> KeyedTable:
         return self.db(name).table(table)  # type: ignore[return-value]
 
+    def stamp(self, name: str) -> tuple[int, int, int] | None:
+        """Identity of the file's current contents (changes whenever it is rewritten)."""
+        self.db(name).storage.read()
+        return self.db(name).storage._stamp  # type: ignore[attr-defined]
+
     def exists(self, name: str) -> bool:
         return (self.home / name).exists()
 

@@ -1,0 +1,172 @@
+"""Speakers across stored articles: the same person merged, namesakes kept apart.
+
+Rules: people are keyed by their full name without honorifics ("Emmanuel Macron"). A one-word
+name ("Macron") joins the full-name speaker with that surname when there is exactly one; with
+none or several it stays on its own. Two full names never merge unless they are the same
+words, so "Anna Berg" and "Lars Berg" stay two people. Organisations and anonymous sources
+merge only on the exact same name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .articles import INDEX
+from .records import SpeakerQuote, SpeakerSummary
+
+if TYPE_CHECKING:
+    from .library import Library
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president minister premier
+    senator sen rep representative gov governor gen general judge chancellor mayor king queen
+    prince princess pope rev chief secretary ambassador commissioner""".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name without leading honorifics, case-folded."""
+    words = [w.strip(".").casefold() for w in _NAME_WORD.findall(name)]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return [w for w in words if w]
+
+
+@dataclass
+class SpeakerGroup:
+    key: str
+    kind: str
+    names: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    quotes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (article id, quote)
+
+    @property
+    def name(self) -> str:
+        full = [n for n in self.names if len(name_words(n)) > 1] or list(self.names)
+        return max(full, key=lambda n: (self.names[n], len(n)))
+
+    @property
+    def role(self) -> str:
+        return self.roles.most_common(1)[0][0] if self.roles else ""
+
+    def summary(self) -> SpeakerSummary:
+        display = self.name
+        aliases = sorted((set(self.names) | self.aliases) - {display}, key=str.casefold)
+        return SpeakerSummary(name=display, role=self.role, kind=self.kind, aliases=aliases,
+                              quote_count=len(self.quotes),
+                              article_count=len({a for a, _q in self.quotes}))
+
+
+def load_digests(lib: Library) -> dict[str, dict[str, Any]]:
+    folder = lib.home / "quotes"
+    indexed = {str(d.doc_id) for d in lib.files.table(INDEX, "articles").all()}
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        for doc in lib.files.table(f"quotes/{Path(path).name}", "quotes").all():
+            if str(doc.doc_id) in indexed:
+                out[str(doc.doc_id)] = doc
+    return out
+
+
+def _person_key(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def build_groups(digests: dict[str, dict[str, Any]]) -> list[SpeakerGroup]:
+    occurrences = []  # (article id, speaker dict, its quotes)
+    for article_id, digest in digests.items():
+        by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for quote in digest.get("quotes", []):
+            by_speaker[quote.get("speaker_id", "")].append(quote)
+        for speaker in digest.get("speakers", []):
+            occurrences.append((article_id, speaker, by_speaker.get(speaker.get("id", ""), [])))
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for _a, speaker, _q in occurrences:
+        words = name_words(speaker.get("name", ""))
+        if speaker.get("kind", "person") == "person" and len(words) > 1:
+            surnames[words[-1]].add(_person_key(words))
+    groups: dict[str, SpeakerGroup] = {}
+    for article_id, speaker, quotes in occurrences:
+        kind = speaker.get("kind", "person")
+        name = speaker.get("name", "").strip()
+        if not name:
+            continue
+        words = name_words(name)
+        if kind != "person" or not words:
+            key = f"{kind}:{name.casefold()}"
+        elif len(words) == 1 and len(surnames.get(words[0], ())) == 1:
+            key = "person:" + next(iter(surnames[words[0]]))
+        else:
+            key = "person:" + _person_key(words)
+        group = groups.setdefault(key, SpeakerGroup(key, kind))
+        group.names[name] += 1
+        if speaker.get("role"):
+            group.roles[speaker["role"]] += 1
+        group.aliases.update(a for a in speaker.get("aliases", []) if a)
+        group.quotes.extend((article_id, q) for q in quotes)
+    return list(groups.values())
+
+
+def speaker_summaries(lib: Library) -> list[SpeakerSummary]:
+    groups = build_groups(lib.quote_digests())
+    summaries = [g.summary() for g in groups]
+    summaries.sort(key=lambda s: (-s.quote_count, -s.article_count, s.name.casefold()))
+    return summaries
+
+
+def find_group(groups: list[SpeakerGroup], name: str) -> SpeakerGroup | None:
+    """The group a user-typed name means: its name or an alias, case-insensitive."""
+    wanted = name.strip().casefold()
+    words = name_words(name)
+    for group in groups:
+        if wanted in {n.casefold() for n in group.names}:
+            return group
+    for group in groups:
+        if group.key == f"person:{_person_key(words)}":
+            return group
+    by_alias = [g for g in groups if wanted in {a.casefold() for a in g.aliases}]
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if len(words) == 1:  # a surname alone: only when it names one person
+        matches = [g for g in groups if g.kind == "person"
+                   and name_words(g.name)[-1:] == words]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def quotes_of(lib: Library, name: str) -> list[SpeakerQuote]:
+    digests = lib.quote_digests()
+    group = find_group(build_groups(digests), name)
+    if group is None:
+        return []
+    added = {str(d.doc_id): d.get("added", 0.0) for d in lib.files.table(INDEX, "articles").all()}
+    speakers_by_id = {
+        (article_id, s.get("id")): s
+        for article_id, digest in digests.items() for s in digest.get("speakers", [])
+    }
+    out = []
+    for article_id, quote in group.quotes:
+        digest = digests[article_id]
+        speaker = speakers_by_id.get((article_id, quote.get("speaker_id")), {})
+        out.append(SpeakerQuote(
+            quote_id=f"{article_id}:{quote['id']}", text=quote.get("text", ""),
+            speaker=speaker.get("name") or group.name, role=speaker.get("role", ""),
+            article_id=article_id, article_title=digest.get("title", ""),
+            published=digest.get("published", ""),
+        ))
+    out.sort(key=lambda q: (q.published, added.get(q.article_id, 0.0), _quote_order(q.quote_id)),
+             reverse=True)
+    return out
+
+
+def _quote_order(quote_id: str) -> int:
+    # newest article first, but within one article keep reading order
+    tail = quote_id.rsplit(":q", 1)[-1]
+    return -int(tail) if tail.isdigit() else 0
