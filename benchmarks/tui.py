@@ -1,0 +1,276 @@
+"""Reader speed on a 10,000-article store: first paint, and cursor → all panes updated.
+
+    .venv/bin/python benchmarks/tui.py            # builds the store in a temp dir, prints figures
+    .venv/bin/python benchmarks/tui.py --articles 2000 --runs 3 --moves 20   # quicker
+
+(1) First paint: the installed `byline` and a bare Textual app showing one Static are each
+    started in a pseudo-terminal (80×24, TERM=xterm-256color) several times, alternating; the
+    time from process start to the first frame on the terminal is recorded (the bare app's
+    frame shows its one line; the reader's shows its footer), median of each and the ratio.
+    Also printed: the time until the reader lists the store's newest article.
+(2) Cursor: the reader runs in-process (App.run_test) on the same store with a long article of
+    many quotes open and the quotes pane focused; each ↓ is timed until the main screen reports
+    that every pane has been updated for the new quote; median and p90 over the moves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# Run as a script, this folder would shadow the `tui` and `store` packages: drop it.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(ROOT))
+
+TARGET_PAINT_RATIO = 1.5
+TARGET_MOVE_MS = 50.0
+BARE_MARKER = "bare-textual-first-paint"
+PAINT_TIMEOUT = 60.0
+
+LONG_ARTICLE_QUOTES = 40
+SPEAKERS = [
+    ("Maria Keller", "the finance minister"), ("Tom Reyes", "a union leader"),
+    ("Ines Varga", "the harbour master"), ("Paul Okafor", "an economist at Portvale University"),
+    ("Dana Holm", "the mayor"), ("Leo Brandt", "a shipping executive"),
+]
+
+
+# --- the store ------------------------------------------------------------------------------
+
+
+def _store_builder():  # -> Callable[[Path, int], None] | None
+    """The store engineer's builder in benchmarks/store.py, when it offers one."""
+    path = HERE / "store.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("byline_bench_store", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, "build_store", None)
+
+
+def generated_entries(count: int) -> list:
+    """count feed entries, newest first by date, each a short article with two quotes."""
+    from store.records import FeedEntry
+
+    entries = []
+    for i in range(count):
+        day = 1 + i % 28
+        month = 1 + (i // 28) % 12
+        year = 2024 - (i // (28 * 12))
+        name, role = SPEAKERS[i % len(SPEAKERS)]
+        other, other_role = SPEAKERS[(i + 1) % len(SPEAKERS)]
+        content = (
+            f"PORTVALE — Council session number {i} discussed the harbour budget and the ferry "
+            f"timetable for district {i % 97}.\n\n"
+            f"\"We need a decision on item {i} before the winter,\" said {name}, {role}.\n\n"
+            f"{other}, {other_role}, disagreed. \"Item {i} can wait until spring,\" "
+            f"{other.split()[-1]} said."
+        )
+        entries.append(FeedEntry(
+            guid=f"bench-{i}", link=f"https://news.example/portvale/{i}",
+            title=f"Portvale council session {i}: harbour item {i % 97}",
+            summary=content[:120], content=content,
+            published=f"{year:04d}-{month:02d}-{day:02d}T08:00:00Z",
+        ))
+    return entries
+
+
+def long_article() -> str:
+    """A standalone article with LONG_ARTICLE_QUOTES quotes: the one the cursor moves through."""
+    paragraphs = [
+        "Portvale harbour plan splits the council",
+        "By Bench Writer",
+        "Published: December 1, 2025",
+        "PORTVALE — The council debated the harbour plan for a whole day on Monday.",
+    ]
+    for i in range(LONG_ARTICLE_QUOTES):
+        name, role = SPEAKERS[i % len(SPEAKERS)]
+        paragraphs.append(
+            f"\"Point {i} of the plan decides who pays for the new quay,\" said {name}, {role}."
+        )
+        paragraphs.append(f"The council then moved on to the next part of the plan, part {i}.")
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def build_store(home: Path, articles: int) -> str:
+    """Fill home with `articles` articles; returns the id of the long article."""
+    from store.library import Library
+
+    builder = _store_builder()
+    if builder is not None:
+        builder(home, articles)
+    else:
+        with Library.open(home) as lib:
+            entries = generated_entries(articles - 1)
+            for start in range(0, len(entries), 1000):
+                lib.merge_entries("https://news.example/portvale.rss", entries[start:start + 1000])
+    with Library.open(home) as lib:
+        return lib.add_text(long_article(), kind="text").id
+
+
+# --- (1) first paint in a pseudo-terminal ---------------------------------------------------
+
+
+def byline_command() -> str:
+    found = shutil.which("byline") or str(Path(sys.executable).with_name("byline"))
+    if not Path(found).exists():
+        raise SystemExit("benchmarks/tui.py: the `byline` console script is not installed")
+    return found
+
+
+def time_to_text(argv: list[str], marker: str, then: str = "") -> tuple[float, float | None]:
+    """Seconds from spawning argv in a pty to `marker` on screen (and to `then`, if given)."""
+    import pexpect
+
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    start = time.perf_counter()
+    child = pexpect.spawn(argv[0], argv[1:], dimensions=(24, 80), env=env, encoding="utf-8",
+                          codec_errors="replace", timeout=PAINT_TIMEOUT)
+    try:
+        child.expect_exact(marker)
+        first = time.perf_counter() - start
+        second = None
+        if then:
+            child.expect_exact(then)
+            second = time.perf_counter() - start
+        return first, second
+    finally:
+        child.sendcontrol("q")
+        child.terminate(force=True)
+
+
+def bare_app_main() -> None:
+    """The baseline: a Textual app that shows one static widget."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self):
+            yield Static(BARE_MARKER)
+
+    Bare().run()
+
+
+def measure_first_paint(home: Path, runs: int, marker: str, newest_title: str) -> dict:
+    bare_argv = [sys.executable, str(Path(__file__).resolve()), "--bare-app"]
+    reader_argv = [byline_command(), "--home", str(home)]
+    time_to_text(bare_argv, BARE_MARKER)  # warm the OS file cache for both
+    time_to_text(reader_argv, marker)
+    bare, reader, listed = [], [], []
+    for _ in range(runs):
+        bare.append(time_to_text(bare_argv, BARE_MARKER)[0])
+        paint, articles = time_to_text(reader_argv, marker, newest_title)
+        reader.append(paint)
+        if articles is not None:
+            listed.append(articles)
+    return {
+        "bare_ms": statistics.median(bare) * 1000,
+        "reader_ms": statistics.median(reader) * 1000,
+        "listed_ms": statistics.median(listed) * 1000 if listed else float("nan"),
+    }
+
+
+# --- (2) cursor → all panes updated ---------------------------------------------------------
+
+
+async def measure_cursor(home: Path, article_id: str, moves: int) -> list[float]:
+    from tui.app import BylineApp
+
+    app = BylineApp(home=str(home), open_target=None)
+    timings: list[float] = []
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        await screen.open_article(article_id)  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        quotes = screen.query_one("#quotes")
+        quotes.focus()
+        await pilot.pause()
+        for _ in range(moves):
+            before = screen.panes_updated  # type: ignore[attr-defined]
+            start = time.perf_counter()
+            await pilot.press("down")
+            while screen.panes_updated == before:  # type: ignore[attr-defined]
+                await asyncio.sleep(0)
+            timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5, help="first-paint runs of each app")
+    parser.add_argument("--moves", type=int, default=50, help="cursor moves to time")
+    parser.add_argument("--home", help="reuse (or build) the store in this folder")
+    parser.add_argument("--marker", default="Quit",
+                        help="text on the reader's first frame (its footer)")
+    parser.add_argument("--bare-app", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_app:
+        bare_app_main()
+        return 0
+
+    tmp = None
+    if args.home:
+        home = Path(args.home)
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="byline-bench-")
+        home = Path(tmp.name) / "home"
+    try:
+        return run(home, args)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def run(home: Path, args: argparse.Namespace) -> int:
+    from store.library import Library
+
+    started = time.perf_counter()
+    remembered = home.with_name(home.name + ".long-article-id")
+    if remembered.exists() and home.exists():
+        article_id = remembered.read_text(encoding="utf-8").strip()
+    else:
+        article_id = build_store(home, args.articles)
+        remembered.write_text(article_id, encoding="utf-8")
+    with Library.open(home) as lib:
+        count = len(lib.articles())
+        newest = lib.articles(limit=1)[0].title
+    print(f"store: {count} articles in {home} (ready in {time.perf_counter() - started:.1f} s)")
+
+    paint = measure_first_paint(home, args.runs, args.marker, newest[:20])
+    ratio = paint["reader_ms"] / paint["bare_ms"]
+    print(f"first paint, median of {args.runs} (process start → first frame, 80×24 pty):")
+    print(f"  bare Textual app, one Static : {paint['bare_ms']:7.0f} ms")
+    print(f"  byline reader                : {paint['reader_ms']:7.0f} ms")
+    print(f"  ratio                        : {ratio:7.2f}×  (target ≤ {TARGET_PAINT_RATIO}×)")
+    print(f"  reader lists the newest article after {paint['listed_ms']:.0f} ms")
+
+    timings = asyncio.run(measure_cursor(home, article_id, args.moves))
+    median = statistics.median(timings)
+    p90 = statistics.quantiles(timings, n=10)[-1] if len(timings) > 1 else median
+    print(f"cursor one quote → all panes updated, {len(timings)} moves:")
+    print(f"  median {median:.1f} ms, p90 {p90:.1f} ms, max {max(timings):.1f} ms "
+          f"(target median ≤ {TARGET_MOVE_MS:.0f} ms)")
+    ok = ratio <= TARGET_PAINT_RATIO and median <= TARGET_MOVE_MS
+    print("PASS" if ok else "MISS")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""The `B` screen: bookmarked quotes; delete, jump to the quote, export to Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.records import Bookmark
+from tui.messages import JumpTarget
+from tui.safe_text import plain
+from tui.screens.base import LibraryScreen, ResultList, short_date
+
+if TYPE_CHECKING:
+    from store.library import Library
+
+EXPORT_NAME = "bookmarks.md"
+
+
+def bookmark_prompt(bookmark: Bookmark) -> Text:
+    """Quote, then speaker · article · date, then the note: every piece shown literally."""
+    prompt = Text(end="")
+    prompt.append("“")
+    prompt.append_text(plain(bookmark.text))
+    prompt.append("”\n")
+    speaker = bookmark.speaker + (f", {bookmark.role}" if bookmark.role else "")
+    prompt.append("— ")
+    prompt.append_text(plain(speaker, "bold"))
+    for part in (bookmark.article_title, short_date(bookmark.published or bookmark.created)):
+        if part:
+            prompt.append(" · ", "dim")
+            prompt.append_text(plain(part, "italic"))
+    if bookmark.note:
+        prompt.append("\nnote: ", "dim")
+        prompt.append_text(plain(bookmark.note))
+    return prompt
+
+
+class BookmarkList(ResultList):
+    """The bookmarked quotes."""
+
+    HELP = """
+    Your bookmarked quotes, newest first. Enter opens the quote in its article,
+    d deletes the bookmark, e exports all bookmarks to a Markdown file.
+    """
+    BINDING_GROUP_TITLE = "Bookmark list"
+
+
+class BookmarksScreen(LibraryScreen):
+    """Every bookmark with its quote, speaker, article, date and note."""
+
+    BINDING_GROUP_TITLE = "Bookmarks"
+
+    BINDINGS = [
+        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
+        Binding("e", "export", "Export Markdown", id="bookmarks.export"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(library)
+        self.bookmarks: dict[str, Bookmark] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-panel", classes="library-panel") as panel:
+            panel.border_title = "Bookmarks"
+            yield Static("Loading…", id="bookmarks-empty", classes="library-empty")
+            yield BookmarkList(id="bookmarks-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(BookmarkList).focus()
+        self.load_bookmarks()
+
+    @work(thread=True, exclusive=True, group="bookmarks-load", exit_on_error=False)
+    def load_bookmarks(self) -> None:
+        bookmarks = self.library.bookmarks()
+        self.app.call_from_thread(self._show, bookmarks)
+
+    def _show(self, bookmarks: list[Bookmark]) -> None:
+        self.bookmarks = {b.quote_id: b for b in bookmarks}
+        self._fill(0)
+
+    def _fill(self, highlight: int | None) -> None:
+        """(Re)build the list from self.bookmarks, a rule between two bookmarks."""
+        options: list[Option | None] = []
+        for bookmark in self.bookmarks.values():
+            if options:
+                options.append(None)
+            options.append(Option(bookmark_prompt(bookmark), id=bookmark.quote_id))
+        listing = self.query_one(BookmarkList)
+        listing.set_options(options)
+        if self.bookmarks and highlight is not None:
+            listing.highlighted = min(highlight, len(self.bookmarks) - 1)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        count = len(self.bookmarks)
+        empty = self.query_one("#bookmarks-empty", Static)
+        empty.update("No bookmarks yet: press b on a quote in the reader." if not count else "")
+        empty.display = not count
+        self.query_one("#bookmarks-panel").border_subtitle = f"{count} bookmarked"
+
+    def _current(self) -> Bookmark | None:
+        option = self.query_one(BookmarkList).highlighted_option
+        return self.bookmarks.get(option.id or "") if option else None
+
+    @on(OptionList.OptionSelected, "#bookmarks-list")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        bookmark = self.bookmarks.get(event.option.id or "")
+        if bookmark is not None:
+            article_id = bookmark.article_id or bookmark.quote_id.split(":", 1)[0]
+            self.dismiss(JumpTarget(article_id, bookmark.quote_id))
+
+    def action_delete(self) -> None:
+        bookmark = self._current()
+        if bookmark is not None:
+            self.delete_bookmark(bookmark)
+
+    @work(thread=True, group="bookmarks-write", exit_on_error=False)
+    def delete_bookmark(self, bookmark: Bookmark) -> None:
+        removed = self.library.remove_bookmark(bookmark.quote_id)
+        self.app.call_from_thread(self._deleted, bookmark, removed)
+
+    def _deleted(self, bookmark: Bookmark, removed: bool) -> None:
+        if bookmark.quote_id in self.bookmarks:
+            position = list(self.bookmarks).index(bookmark.quote_id)
+            del self.bookmarks[bookmark.quote_id]
+            self._fill(position)
+        if removed:
+            speaker = bookmark.speaker or "unattributed"
+            self.notify(
+                f"Removed the bookmark of {speaker}'s quote.", title="Bookmarks", markup=False
+            )
+
+    def action_export(self) -> None:
+        if not hasattr(self.library, "export_bookmarks_to"):
+            self.notify("This store cannot export yet.", title="Bookmarks", severity="error")
+            return
+        self.export_bookmarks()
+
+    @work(thread=True, exclusive=True, group="bookmarks-export", exit_on_error=False)
+    def export_bookmarks(self) -> None:
+        path = self.library.export_bookmarks_to(Path(self.library.home) / EXPORT_NAME, "markdown")
+        self.app.call_from_thread(
+            self.notify, f"Exported {len(self.bookmarks)} bookmarks to {path}",
+            title="Bookmarks",
+            markup=False,
+        )

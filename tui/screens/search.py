@@ -1,0 +1,142 @@
+"""The `/` screen: search article titles, speakers and quotes as you type."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.records import SearchHit
+from tui.messages import JumpTarget
+from tui.safe_text import plain
+from tui.screens.base import LibraryScreen, ResultList
+from tui.screens.speaker_quotes import SpeakerQuotesScreen
+
+if TYPE_CHECKING:
+    from store.library import Library
+
+DEBOUNCE_SECONDS = 0.15
+GROUPS = (("speaker", "Speakers"), ("article", "Articles"), ("quote", "Quotes"))
+
+
+def hit_prompt(hit: SearchHit) -> Text:
+    """The hit's title (quote text for a quote) and its detail line, literally."""
+    title = f"“{hit.title}”" if hit.kind == "quote" else hit.title
+    prompt = plain(title, "bold" if hit.kind != "quote" else "")
+    if hit.detail:
+        prompt.append("\n")
+        prompt.append_text(plain(hit.detail, "dim"))
+    return prompt
+
+
+def grouped_options(hits: list[SearchHit]) -> list[Option]:
+    """Hits under one disabled header per kind, in the order speakers, articles, quotes."""
+    options: list[Option] = []
+    for kind, heading in GROUPS:
+        indexed = [(i, hit) for i, hit in enumerate(hits) if hit.kind == kind]
+        if not indexed:
+            continue
+        header = Text(f"{heading} ({len(indexed)})", style="bold underline")
+        options.append(Option(header, id=f"group-{kind}", disabled=True))
+        options.extend(Option(hit_prompt(hit), id=f"hit-{i}") for i, hit in indexed)
+    return options
+
+
+class SearchResults(ResultList):
+    """Search results."""
+
+    HELP = """
+    Matches for what you typed: articles by title, speakers by name, quotes by their words.
+    Enter opens an article or a quote; on a speaker it lists all that speaker's quotes.
+    """
+    BINDING_GROUP_TITLE = "Results"
+
+
+class SearchScreen(LibraryScreen):
+    """An input and its results, refreshed in a worker as you type."""
+
+    BINDING_GROUP_TITLE = "Search"
+
+    BINDINGS = [Binding("down", "focus_results", "Results", show=False)]
+
+    def __init__(self, library: Library, query: str = "") -> None:
+        super().__init__(library)
+        self.initial_query = query
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-panel", classes="library-panel") as panel:
+            panel.border_title = "Search articles, speakers and quotes"
+            yield Input(self.initial_query, placeholder="type to search…", id="search-input")
+            yield Static("", id="search-status", classes="library-empty")
+            yield SearchResults(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.run_search(self.initial_query)
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(exclusive=True, group="search", exit_on_error=False)
+    async def run_search(self, text: str) -> None:
+        """Debounced: a newer keystroke cancels this worker while it waits."""
+        text = text.strip()
+        if not text:
+            self._show(text, [])
+            return
+        await asyncio.sleep(DEBOUNCE_SECONDS)
+        hits = await asyncio.to_thread(self.library.search, text)
+        self._show(text, hits)
+
+    def _show(self, text: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
+        results = self.query_one(SearchResults)
+        results.set_options(grouped_options(hits))
+        status = self.query_one("#search-status", Static)
+        if not text:
+            status.update("Type a title, a name or words of a quote.")
+        elif not hits:
+            status.update(plain(f"Nothing matches “{text}”."))
+        else:
+            status.update(f"{len(hits)} matches — ↓ to the results, Enter opens")
+        first = next((i for i, o in enumerate(results.options) if not o.disabled), None)
+        results.highlighted = first
+
+    def action_focus_results(self) -> None:
+        results = self.query_one(SearchResults)
+        if results.option_count:
+            results.focus()
+
+    @on(Input.Submitted, "#search-input")
+    def _open_first(self) -> None:
+        results = self.query_one(SearchResults)
+        option = results.highlighted_option
+        if option is not None and not option.disabled:
+            self._open(option.id or "")
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id or "")
+
+    def _open(self, option_id: str) -> None:
+        if not option_id.startswith("hit-"):
+            return
+        hit = self.hits[int(option_id.removeprefix("hit-"))]
+        if hit.kind == "speaker":
+            self.app.push_screen(SpeakerQuotesScreen(self.library, hit.title), self._from_speaker)
+        elif hit.article_id:
+            self.dismiss(JumpTarget(hit.article_id, hit.quote_id))
+
+    def _from_speaker(self, target: JumpTarget | None) -> None:
+        if target is not None:
+            self.dismiss(target)

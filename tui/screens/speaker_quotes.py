@@ -1,0 +1,90 @@
+"""The `s` screen: every stored quote of one speaker, newest first, across all articles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.records import SpeakerQuote
+from tui.messages import JumpTarget
+from tui.safe_text import plain
+from tui.screens.base import LibraryScreen, ResultList, short_date
+
+if TYPE_CHECKING:
+    from store.library import Library
+
+
+def speaker_quote_prompt(quote: SpeakerQuote) -> Text:
+    """The quote, then the article title and date."""
+    prompt = Text(end="")
+    prompt.append("“")
+    prompt.append_text(plain(quote.text))
+    prompt.append("”\n")
+    prompt.append_text(plain(quote.article_title or "(untitled article)", "italic"))
+    if quote.published:
+        prompt.append(" · ", "dim")
+        prompt.append_text(plain(short_date(quote.published), "dim"))
+    return prompt
+
+
+class SpeakerQuoteList(ResultList):
+    """The speaker's quotes."""
+
+    HELP = """
+    Everything this speaker said in the stored articles, newest first.
+    Enter opens the quote in its article.
+    """
+    BINDING_GROUP_TITLE = "Quote list"
+
+
+class SpeakerQuotesScreen(LibraryScreen):
+    """All quotes of `speaker_name` with their article title and date."""
+
+    BINDING_GROUP_TITLE = "Speaker's quotes"
+
+    def __init__(self, library: Library, speaker_name: str) -> None:
+        super().__init__(library)
+        self.speaker_name = speaker_name
+        self.quotes: dict[str, SpeakerQuote] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="speaker-panel", classes="library-panel") as panel:
+            panel.border_title = plain(self.speaker_name)
+            yield Static("Loading…", id="speaker-empty", classes="library-empty")
+            yield SpeakerQuoteList(id="speaker-quotes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SpeakerQuoteList).focus()
+        self.load_quotes()
+
+    @work(thread=True, exclusive=True, group="speaker-load", exit_on_error=False)
+    def load_quotes(self) -> None:
+        quotes = self.library.quotes_by_speaker(self.speaker_name)
+        self.app.call_from_thread(self._show, quotes)
+
+    def _show(self, quotes: list[SpeakerQuote]) -> None:
+        self.quotes = {q.quote_id: q for q in quotes}
+        listing = self.query_one(SpeakerQuoteList)
+        listing.set_options(Option(speaker_quote_prompt(q), id=q.quote_id) for q in quotes)
+        if quotes:
+            listing.highlighted = 0
+        empty = self.query_one("#speaker-empty", Static)
+        empty.update("No stored quotes for this speaker.")
+        empty.display = not quotes
+        articles = len({q.article_id for q in quotes})
+        self.query_one("#speaker-panel").border_subtitle = (
+            f"{len(quotes)} quotes in {articles} articles"
+        )
+
+    @on(OptionList.OptionSelected, "#speaker-quotes")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        quote = self.quotes.get(event.option.id or "")
+        if quote is not None:
+            self.dismiss(JumpTarget(quote.article_id, quote.quote_id))
