@@ -1,0 +1,207 @@
+"""The Reader pane: dateline, byline and body, each quote highlighted with its speaker shown.
+
+The body is one Static per paragraph, so moving to another quote re-renders two paragraphs
+(the old and the new current one) and scrolls; nothing is re-parsed or re-read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.safe_text import mask_controls, one_line
+
+if TYPE_CHECKING:
+    from analysis.model import Analysis, Quote, Speaker
+    from store.records import ArticleRef
+
+CLOSING_MARKS = "\"'”’»"
+
+
+class ReaderPane(VerticalScroll):
+    """The article body; scrolls to and highlights the current quote or evidence sentence."""
+
+    BINDING_GROUP_TITLE = "Reader"
+    HELP = """
+    The article text. Quotes are highlighted, each followed by its speaker; the current
+    quote (or the evidence of the current reaction) stands out. ↑/↓ j/k scroll.
+    """
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--meta",
+        "reader--quote",
+        "reader--quote-current",
+        "reader--speaker",
+        "reader--evidence",
+    }
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.analysis: Analysis | None = None
+        self.ref: ArticleRef | None = None
+        self.current_quote = ""  # Quote.id ("qN") of the highlighted quote
+        self.evidence: tuple[int, int, int] | None = None  # paragraph, start, end
+        self._quotes_by_paragraph: dict[int, list[Quote]] = {}
+        self._speakers: dict[str, Speaker] = {}
+        self._header = Static(id="reader-header")
+        self._paragraphs: list[Static] = []
+        self._placeholder = Static(Text("No article open."), classes="reader-empty")
+
+    def compose(self):
+        yield self._header
+        yield self._placeholder
+
+    def show_article(self, ref: ArticleRef | None, analysis: Analysis | None) -> None:
+        """Replace the text with another article (or nothing) and scroll to its top."""
+        self.ref, self.analysis = ref, analysis
+        self.current_quote = ""
+        self.evidence = None
+        self._quotes_by_paragraph = {}
+        self._speakers = {s.id: s for s in analysis.speakers} if analysis else {}
+        paragraphs = list(analysis.article.paragraphs) if analysis else []
+        if analysis:
+            for quote in analysis.quotes:
+                self._quotes_by_paragraph.setdefault(quote.paragraph, []).append(quote)
+            for quotes in self._quotes_by_paragraph.values():
+                quotes.sort(key=lambda q: q.start)
+        self._header.update(self._header_text())
+        self._placeholder.display = analysis is None
+        # Reuse the paragraph widgets already mounted; mount or remove only the difference.
+        while len(self._paragraphs) > len(paragraphs):
+            self._paragraphs.pop().remove()
+        new = [Static(classes="paragraph") for _ in range(len(self._paragraphs), len(paragraphs))]
+        self._paragraphs.extend(new)
+        for index, widget in enumerate(self._paragraphs):
+            widget.update(self._paragraph_text(index))
+        if new:
+            self.mount_all(new)
+        self.scroll_home(animate=False, immediate=True)
+
+    def highlight_quote(self, quote: Quote | None, *, scroll: bool = True) -> None:
+        """Make quote the current one (None: no current quote) and bring it into view."""
+        changed = {self._paragraph_of(self.current_quote)}
+        if self.evidence:
+            changed.add(self.evidence[0])
+        self.current_quote = quote.id if quote else ""
+        self.evidence = None
+        if quote:
+            changed.add(quote.paragraph)
+        self._rerender(changed)
+        if quote and scroll:
+            self._scroll_to_paragraph(quote.paragraph)
+
+    def highlight_evidence(self, paragraph: int, sentence: str) -> None:
+        """Highlight sentence in paragraph (the whole paragraph if it is not found there)."""
+        if self.analysis is None or not 0 <= paragraph < len(self.analysis.article.paragraphs):
+            return
+        changed = {self._paragraph_of(self.current_quote), paragraph}
+        if self.evidence:
+            changed.add(self.evidence[0])
+        body = self.analysis.article.paragraphs[paragraph]
+        start = body.find(sentence) if sentence else -1
+        end = start + len(sentence)
+        if start < 0:
+            start, end = 0, len(body)
+        self.evidence = (paragraph, start, end)
+        self.current_quote = ""
+        self._rerender(changed)
+        self._scroll_to_paragraph(paragraph)
+
+    def paragraph_text(self, index: int) -> str:
+        """What paragraph index shows, as plain text (for tests and copy)."""
+        return self._paragraph_text(index).plain
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._restyle, init=False)
+
+    def _restyle(self) -> None:
+        """Spans carry resolved colours: rebuild them after a theme switch."""
+
+        def apply() -> None:
+            self._header.update(self._header_text())
+            self._rerender(set(range(len(self._paragraphs))))
+
+        self.call_after_refresh(apply)
+
+    def _speaker_name(self, quote: Quote) -> str:
+        speaker = self._speakers.get(quote.speaker_id)
+        return one_line(speaker.name if speaker else quote.speaker) or "unattributed"
+
+    def _paragraph_of(self, quote_id: str) -> int:
+        for index, quotes in self._quotes_by_paragraph.items():
+            if any(q.id == quote_id for q in quotes):
+                return index
+        return -1
+
+    def _rerender(self, indexes: set[int]) -> None:
+        for index in indexes:
+            if 0 <= index < len(self._paragraphs):
+                self._paragraphs[index].update(self._paragraph_text(index))
+
+    def _scroll_to_paragraph(self, index: int) -> None:
+        if 0 <= index < len(self._paragraphs):
+            self.scroll_to_center(self._paragraphs[index], animate=False, immediate=True)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _header_text(self) -> Text:
+        if self.analysis is None:
+            return Text()
+        article = self.analysis.article
+        text = Text()
+        text.append(one_line(article.title) or "(untitled)", style=self._style("reader--title"))
+        meta = [one_line(part) for part in (article.dateline, article.byline) if part]
+        published = article.published or (self.ref.published if self.ref else "")
+        if published:
+            meta.append(one_line(published[:16].replace("T", " ")))
+        if meta:
+            text.append("\n")
+            text.append(" · ".join(meta), style=self._style("reader--meta"))
+        return text
+
+    def _paragraph_text(self, index: int) -> Text:
+        if self.analysis is None or index >= len(self.analysis.article.paragraphs):
+            return Text()
+        # Length-preserving cleaning: quote offsets index into the stored paragraph.
+        body = mask_controls(self.analysis.article.paragraphs[index])
+        text = Text()
+        inserted: list[tuple[int, int]] = []  # (body offset, length) of each speaker label
+        cursor = 0
+        for quote in self._quotes_by_paragraph.get(index, []):
+            start, end = max(quote.start, cursor), min(quote.end, len(body))
+            if start >= end:
+                continue
+            text.append(body[cursor:start])
+            current = quote.id == self.current_quote
+            style = "reader--quote-current" if current else "reader--quote"
+            text.append(body[start:end], style=self._style(style))
+            # The speaker label goes after the closing mark ("generation,” ‹Ana Lopez›").
+            after = end
+            while after < len(body) and after - end < 2 and body[after] in ",.;:!?…":
+                after += 1
+            if after < len(body) and body[after] in CLOSING_MARKS:
+                text.append(body[end:after + 1])
+                end = after + 1
+            label = f" ‹{self._speaker_name(quote)}›"
+            text.append(label, style=self._style("reader--speaker"))
+            inserted.append((end, len(label)))
+            cursor = end
+        text.append(body[cursor:])
+        if self.evidence and self.evidence[0] == index:
+            _, ev_start, ev_end = self.evidence
+
+            def shifted(offset: int) -> int:
+                return offset + sum(size for at, size in inserted if at < offset)
+
+            text.stylize(self._style("reader--evidence"), shifted(ev_start), shifted(ev_end))
+        return text
