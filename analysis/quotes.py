@@ -1,10 +1,275 @@
-"""Direct quotes and their speakers."""
+"""Direct quotes and their speakers.
+
+Quote marks are paired per paragraph (`quote_marks`), each quote gets the attribution cue of its
+sentence (`attribution`), quotes of one sentence share a cue, and quotes with no cue of their
+own take the speaker of the quote they continue or the subject of the sentence before. Speaker
+phrases resolve through the article's entity table (`speakers`): surnames to full names,
+pronouns to the person the previous sentences are about, "the diplomat" to "A French diplomat".
+"""
 
 from __future__ import annotations
 
+from .attribution import (
+    Cue, after_cue, before_cue, contexts, gap_has_boundary, is_term, sentence_subject, word_count,
+)
 from .model import Article, Quote, Speaker
+from .names import Phrase
+from .quote_marks import RawQuote, find_quote_spans
+from .speakers import Entity, EntityTable
+from .text import sentence_spans
+
+Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
+
+_DEFINITE = ("the", "this", "that", "these", "those")
+
+
+class _Resolver:
+    """Turns speaker phrases into targets, remembering descriptions and resolved quotes."""
+
+    def __init__(self, paragraphs: list[str], table: EntityTable) -> None:
+        self.paragraphs = paragraphs
+        self.table = table
+        self.descriptions: list[Phrase] = []
+        self.resolved: list[tuple[RawQuote, Target]] = []
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._quote_ranges: dict[int, list[tuple[int, int]]] = {}
+
+    def sentences(self, p: int) -> list[tuple[int, int]]:
+        if p not in self._sentences:
+            self._sentences[p] = sentence_spans(self.paragraphs[p])
+        return self._sentences[p]
+
+    def _mentions_before(self, p: int, offset: int) -> int:
+        n = 0
+        for m in self.table.mentions:
+            if (m.paragraph, m.start) >= (p, offset):
+                break
+            n += 1
+        return n
+
+    def resolve(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target | None:
+        if phrase.kind == "name":
+            entity = self.table.lookup(phrase.text, phrase.entity_kind,
+                                       self._mentions_before(p, offset), create=True)
+            if entity is not None:
+                entity.add_role(phrase.role)
+                if phrase.honorific:
+                    entity.add_alias(f"{phrase.honorific} {phrase.text.split()[-1]}")
+            return entity
+        if phrase.kind == "pronoun":
+            return self.antecedent(phrase.text, p, offset, depth)
+        return self._nominal(phrase, p, offset)
+
+    def _nominal(self, phrase: Phrase, p: int, offset: int) -> Target:
+        first = phrase.text.split()[0].lower()
+        if first in _DEFINITE:
+            for known in reversed(self.descriptions):
+                if known.head == phrase.head:
+                    return known
+            mods = [w.lower() for w in phrase.text.split()[1:-1]]
+            before = self._mentions_before(p, offset)
+            for mention in reversed(self.table.mentions[:before]):
+                ent = mention.entity
+                if ent.kind != "person":
+                    continue
+                words = " ".join(ent.roles).lower().replace(",", " ").split()
+                if phrase.head in words and all(m in words for m in mods):
+                    ent.add_alias(phrase.text)
+                    return ent
+        for known in self.descriptions:
+            if known.text.lower() == phrase.text.lower():
+                return known
+        self.descriptions.append(phrase)
+        return phrase
+
+    def antecedent(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
+        """The person (or organisation for "it"/"they") the sentences before are about."""
+        if pronoun in ("i", "we") or depth > 2:
+            return None
+        steps = 0
+        for q in range(p, max(-1, p - 4), -1):
+            spans = self.sentences(q)
+            for s, e in reversed(spans):
+                if q == p and e > offset:
+                    if s >= offset or True:
+                        # the quote's own sentence: skip it (its subject is what the quote is
+                        # about as often as who says it)
+                        continue
+                steps += 1
+                if steps > 6:
+                    return self._last_quote_target(pronoun)
+                target = self._sentence_target(q, s, e, pronoun, depth)
+                if target is not None:
+                    return target
+        return self._last_quote_target(pronoun)
+
+    def _last_quote_target(self, pronoun: str) -> Target | None:
+        for _, target in reversed(self.resolved):
+            if self._compatible(target, pronoun):
+                return target
+        return None
+
+    def _sentence_target(self, q: int, s: int, e: int, pronoun: str, depth: int) -> Target | None:
+        for span, target in reversed(self.resolved):
+            if span.paragraph == q and s <= span.open_at < e:
+                if self._compatible(target, pronoun):
+                    return target
+                break
+        text = self.paragraphs[q][s:e]
+        if text[:1] in "\"“”'‘«":
+            return None
+        phrase = sentence_subject(text)
+        if phrase is None:
+            return None
+        target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
+            self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
+        if target is not None and self._compatible(target, pronoun):
+            return target
+        return None
+
+    @staticmethod
+    def _compatible(target: Target, pronoun: str) -> bool:
+        if isinstance(target, Entity):
+            if pronoun in ("he", "she"):
+                if target.kind != "person":
+                    return False
+                if target.gender and target.gender != ("m" if pronoun == "he" else "f"):
+                    return False
+                return len(target.name.split()) >= 2 or bool(target.gender)
+            if pronoun == "it":
+                return target.kind == "organisation"
+            return True
+        if pronoun in ("he", "she"):
+            return target.entity_kind == "anonymous" and not target.head.endswith("s")
+        if pronoun == "it":
+            return target.entity_kind == "organisation"
+        return True
+
+
+def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
+    groups: list[list[int]] = [[0]] if quotes else []
+    for k in range(1, len(quotes)):
+        if gap_has_boundary(text, quotes[k - 1], quotes[k]):
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+    return groups
+
+
+def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None, str]]:
+    found: list[tuple[Cue | None, str]] = []
+    for k in range(len(quotes)):
+        before, after, _ = contexts(text, quotes, k)
+        cue = after_cue(after)
+        if cue is None:
+            cue = before_cue(before)
+        found.append((cue, before))
+    for group in _sentence_groups(text, quotes):
+        strong = [k for k in group if found[k][0] is not None and found[k][0].strength == 2]
+        for k in group:
+            cue = found[k][0]
+            if cue is not None and cue.strength == 2 or not strong:
+                continue
+            earlier = [j for j in strong if j < k]
+            source = earlier[-1] if earlier else strong[0]
+            found[k] = (found[source][0], found[k][1])
+    return found
+
+
+def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None:
+    """Speaker of a quote with no cue in its sentence: the subject of the sentence before."""
+    spans = [(s, e) for s, e in resolver.sentences(p) if e <= offset]
+    if spans:
+        s, e = spans[-1]
+        target = resolver._sentence_target(p, s, e, "any", 0)
+        if target is not None:
+            return target
+        return None
+    if p == 0:
+        return None
+    prev = resolver.sentences(p - 1)
+    if not prev:
+        return None
+    s, e = prev[-1]
+    return resolver._sentence_target(p - 1, s, e, "any", 0)
 
 
 def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
     """Every direct quote in reading order, attributed, and the speakers they belong to."""
-    return [], []
+    paragraphs = article.paragraphs
+    spans = find_quote_spans(paragraphs)
+    if not spans:
+        return [], []
+    table = EntityTable(paragraphs)
+    resolver = _Resolver(paragraphs, table)
+    by_paragraph: dict[int, list[RawQuote]] = {}
+    for span in spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    kept: list[tuple[RawQuote, Target | None, str]] = []
+    for p, quotes in by_paragraph.items():
+        text = paragraphs[p]
+        cues = _paragraph_cues(text, quotes)
+        for k, q in enumerate(quotes):
+            cue, before = cues[k]
+            inner = text[q.start:q.end]
+            if is_term(before, inner):
+                continue
+            strong = cue is not None and cue.strength == 2
+            if not strong and word_count(inner) <= 3 and not q.continued:
+                continue
+            target: Target | None = None
+            if cue is not None and cue.phrase is not None:
+                target = resolver.resolve(cue.phrase, p, q.open_at)
+            cue_word = cue.cue if cue is not None else ""
+            if target is None and not strong:
+                target = _fallback(resolver, kept, q, k, quotes)
+            kept.append((q, target, cue_word))
+            if target is not None:
+                resolver.resolved.append((q, target))
+    return _build(paragraphs, kept)
+
+
+def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str]],
+              q: RawQuote, k: int, quotes: list[RawQuote]) -> Target | None:
+    last = kept[-1] if kept else None
+    if q.continued and last is not None:
+        return last[1]
+    if k > 0 and last is not None and last[0].paragraph == q.paragraph:
+        return last[1]
+    subject = _previous_subject(resolver, q.paragraph, q.open_at)
+    if subject is not None:
+        return subject
+    if last is not None and last[0].paragraph >= q.paragraph - 1:
+        return last[1]
+    return None
+
+
+def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]]
+           ) -> tuple[list[Quote], list[Speaker]]:
+    speakers: list[Speaker] = []
+    ids: dict[int, Speaker] = {}
+    for _, target, _ in kept:
+        if target is None or id(target) in ids:
+            continue
+        sid = f"s{len(speakers) + 1}"
+        if isinstance(target, Entity):
+            kind = "organisation" if target.kind == "organisation" else "person"
+            sp = Speaker(sid, target.name, target.role, kind, list(target.aliases))
+        else:
+            words = target.text.split()
+            name = target.text[:1].upper() + target.text[1:]
+            if words and words[0].lower() in ("the", "his", "her", "its", "their") and \
+                    target.entity_kind == "organisation":
+                name = name
+            sp = Speaker(sid, name, target.role,
+                         "organisation" if target.entity_kind == "organisation" else "anonymous",
+                         [])
+        ids[id(target)] = sp
+        speakers.append(sp)
+    quotes: list[Quote] = []
+    for n, (q, target, cue) in enumerate(kept, start=1):
+        sp = ids.get(id(target)) if target is not None else None
+        quotes.append(Quote(f"q{n}", paragraphs[q.paragraph][q.start:q.end],
+                            sp.label if sp else "", sp.id if sp else "", q.paragraph,
+                            q.start, q.end, cue))
+    return quotes, speakers

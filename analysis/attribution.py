@@ -1,0 +1,217 @@
+"""Attribution cues around one quote: `"…," X said`, `said X, ROLE`, `X said: "…"`, `X said that
+… "…"`, "according to X", and the subject of a sentence when no cue is spoken."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import AUXILIARIES, SPEECH_VERBS, TERM_MARKERS
+from .names import (
+    NAME_RE, Phrase, parse_name_phrase, parse_nominal, parse_object, parse_subject,
+)
+from .quote_marks import RawQuote
+from .text import _is_abbreviation
+
+_VERB_RE = re.compile(
+    r"(?<![\w\-’'])(?:according to|" + "|".join(
+        sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")(?![\w\-’'])",
+    re.IGNORECASE)
+_LEAD_RE = re.compile(r"^[\s,;—–―\-]*")
+_DASH_RE = re.compile(r"^\s*[―—–]\s*")
+_BOUNDARY_RE = re.compile(r"[.!?]+[)\]]?\s+(?=[(\[]?[A-Z0-9À-Þ\"“‘'«])")
+_INTRO_WORDS = frozenset("""
+after in during when while as since although though if because before on at for with by despite
+speaking following under over unlike like until once asked earlier later last this meanwhile
+still yet but and so also however instead now then from amid given writing addressing talking
+""".split())
+_TRAILING_AUX_RE = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) + r"|[a-z]+ly))+\s*$")
+_TERM_BEFORE_RE = re.compile(r"([\w\-]+)\W*\s*(?:(?:the|a|an|of|as|his|her|its|their)\s+)?$",
+                             re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+@dataclass(slots=True)
+class Cue:
+    phrase: Phrase | None
+    cue: str
+    strength: int  # 2: spoken cue next to or around the quote; 1: sentence subject only
+
+
+def _last_boundary(text: str) -> int:
+    """Offset just after the last sentence boundary in text, 0 when none."""
+    last = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text[:m.start() + 1]):
+            continue
+        last = m.end()
+    return last
+
+
+def _first_boundary(text: str) -> int:
+    for m in _BOUNDARY_RE.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text[:m.start() + 1]):
+            continue
+        return m.start() + 1
+    return len(text)
+
+
+def contexts(text: str, quotes: list[RawQuote], k: int) -> tuple[str, str, int]:
+    """(before, after, before_offset): the words of the quote's sentence on each side, up to
+    the neighbouring quotes."""
+    q = quotes[k]
+    lo = quotes[k - 1].close_at + 1 if k > 0 else 0
+    hi = quotes[k + 1].open_at if k + 1 < len(quotes) else len(text)
+    lo = min(lo, q.open_at)
+    before = text[lo:q.open_at]
+    cut = min(_last_boundary(text[lo:q.open_at + 1]), len(before))
+    before_offset = lo + cut
+    before = before[cut:]
+    after = text[min(q.close_at + 1, len(text)):max(hi, q.close_at + 1)]
+    if _ends_sentence(text, q) and re.match(r"\s+[A-Z\"“‘«(]", after):
+        after = ""
+    else:
+        after = after[:_first_boundary(after)]
+    return before, after, before_offset
+
+
+def _ends_sentence(text: str, q: RawQuote) -> bool:
+    inner = text[q.start:q.end].rstrip()
+    return inner.endswith((".", "…")) or (
+        q.close_at + 1 < len(text) and text[q.close_at + 1:q.close_at + 2] == ".")
+
+
+def gap_has_boundary(text: str, left: RawQuote, right: RawQuote) -> bool:
+    """True when a sentence ends between two quotes of a paragraph."""
+    gap = text[left.close_at + 1:right.open_at]
+    inner = text[left.start:left.end].rstrip()
+    if _ends_sentence(text, left) or inner.endswith(("?", "!")):
+        if not gap.strip() or re.match(r"\s+[A-Z\"“‘«(]", gap):
+            return True
+    return _last_boundary(text[left.close_at + 1:right.open_at + 1]) > 0
+
+
+def _strip_aux(text: str) -> str:
+    return _TRAILING_AUX_RE.sub("", text)
+
+
+def after_cue(after: str) -> Cue | None:
+    """`"…," X said`, `"…," said X, ROLE`, `"…," according to X`, `"…" ― X`."""
+    dash = _DASH_RE.match(after)
+    lead = _LEAD_RE.match(after)
+    rest = after[lead.end():] if lead else after
+    if dash and NAME_RE.match(rest):
+        phrase = parse_object(rest)
+        return Cue(phrase, "―", 2) if phrase else None
+    m = _VERB_RE.search(rest)
+    if not m or m.start() > 160:
+        return None
+    verb = m.group(0).lower()
+    if m.start() == 0:
+        if verb == "according to":
+            phrase = parse_object(rest[m.end():])
+        else:
+            phrase = parse_object(rest[m.end():])
+        return Cue(phrase, verb, 2) if phrase else None
+    pre = _strip_aux(rest[:m.start()]).strip(" ,")
+    if not pre or _last_boundary(pre):
+        return None
+    if verb == "according to":
+        return None
+    phrase = _whole_subject(pre)
+    if phrase is None:
+        return None
+    return Cue(phrase, verb, 2)
+
+
+def _whole_subject(pre: str) -> Phrase | None:
+    low = pre.lower()
+    if low in ("he", "she", "they", "we", "i", "it"):
+        return Phrase("pronoun", low)
+    return parse_name_phrase(pre) or parse_nominal(pre)
+
+
+def before_cue(before: str) -> Cue | None:
+    """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
+    verbs = list(_VERB_RE.finditer(before))
+    for m in reversed(verbs):
+        verb = m.group(0).lower()
+        if m.start() > 0 and before[m.start() - 1] == "-":
+            continue
+        if verb == "according to":
+            phrase = parse_object(before[m.end():].split(",")[0])
+            if phrase:
+                return Cue(phrase, verb, 2)
+            continue
+        pre = _strip_aux(before[:m.start()])
+        if not pre.strip():
+            # Inverted: `said Jones: "…"` or a verb opening the sentence.
+            phrase = parse_object(before[m.end():].strip(" :,"))
+            if phrase:
+                return Cue(phrase, verb, 2)
+            continue
+        if verb.endswith("ing") and not re.search(r"\b(?:was|were|is|are|been)\s*$", pre):
+            phrase = sentence_subject(before)
+            if phrase:
+                return Cue(phrase, verb, 2)
+            continue
+        phrase = parse_subject(pre)
+        if phrase is not None:
+            return Cue(phrase, verb, 2)
+    stripped = before.rstrip()
+    if stripped.endswith(":"):
+        phrase = sentence_subject(before)
+        if phrase:
+            return Cue(phrase, ":", 2)
+    if before.strip():
+        phrase = sentence_subject(before)
+        if phrase:
+            return Cue(phrase, "", 1)
+    return None
+
+
+def sentence_subject(sentence: str) -> Phrase | None:
+    """The first noun phrase of a sentence after any introductory clause."""
+    s = sentence.strip()
+    first = s.split(None, 1)[0].lower().strip(",") if s else ""
+    if first in _INTRO_WORDS and "," in s:
+        s = s.split(",", 1)[1].strip()
+    m = re.match(r"(he|she|they|we|i)\b", s, re.IGNORECASE)
+    if m:
+        return Phrase("pronoun", m.group(1).lower())
+    name = NAME_RE.match(s)
+    if name:
+        end = name.end()
+        # Extend over appositives / tails before the verb: take up to the next verb-ish word.
+        chunk = s[:end]
+        tail = re.match(r"(?:,[^,]{1,120},)", s[end:])
+        if tail:
+            candidate = parse_name_phrase(s[:end + tail.end()])
+            if candidate:
+                return candidate
+        if s[end:end + 2] in ("’s", "'s"):
+            nominal = parse_nominal(s[:end + 2] + " " + s[end + 2:].split(None, 1)[0]
+                                    if s[end + 2:].split() else chunk)
+            if nominal:
+                return nominal
+            return None
+        return parse_name_phrase(chunk)
+    words = s.split()
+    for n in range(min(6, len(words)), 0, -1):
+        nominal = parse_nominal(" ".join(words[:n]))
+        if nominal:
+            return nominal
+    return None
+
+
+def is_term(before: str, quote_text: str) -> bool:
+    """A quoted name or term: so-called "work-to-rule", the film "Title"."""
+    m = _TERM_BEFORE_RE.search(before[-40:])
+    if m and m.group(1).lower() in TERM_MARKERS:
+        return len(_WORD_RE.findall(quote_text)) <= 8
+    return False
+
+
+def word_count(text: str) -> int:
+    return len(_WORD_RE.findall(text))

@@ -1,0 +1,172 @@
+"""Word lists for quote attribution: speech verbs, titles, honorifics, nominal speakers.
+
+Plain data, no logic: the attribution and speaker modules compile these into regexes once.
+"""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce or attribute speech; inflections are generated below.
+_SPEECH_LEMMAS = """
+say tell add warn insist write ask explain note argue tweet state declare continue recall
+acknowledge admit announce answer assert boast caution charge claim comment complain concede
+conclude confirm contend counter cry describe deny emphasize emphasise estimate exclaim
+joke lament maintain mention muse observe offer opine plead point predict proclaim promise
+protest question quip reason recount reflect remark repeat reply report respond retort reveal
+scoff scream shout sigh speculate stress suggest summarize testify thunder vow whisper wonder
+yell blast slam accuse agree allege call concur criticize criticise demand disagree dismiss
+echo urge threaten tout praise hail liken label brand dub mock pledge fume gush rail
+""".split()
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "cry": ("cry", "cries", "cried", "crying"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "speak": ("speak", "speaks", "spoke", "speaking"),
+}
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith(("sh", "ch", "ss", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma in {"quip", "plan"}:
+        return (lemma, lemma + "s", lemma + "ped", lemma + "ping")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+SPEECH_VERBS: frozenset[str] = frozenset(
+    form for lemma in _SPEECH_LEMMAS for form in _inflect(lemma)
+) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
+
+# Verbs of speech that only attribute a quote when right next to it ("..., he added").
+# Nouns that behave as cues: "in a statement", "in an interview" are handled as adverbials.
+ACCORDING_TO = ("according to",)
+
+# Words between a subject and its verb that do not change the subject: "he also said".
+AUXILIARIES: frozenset[str] = frozenset("""
+also later then further previously recently once often repeatedly publicly privately again
+even still quickly simply just reportedly has have had was were is are would will did does
+do shall should could might may must never always once first initially earlier
+subsequently separately already however flatly angrily bluntly
+""".split())
+
+HONORIFICS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m.".split()
+)
+
+# Titles that can precede a name ("Senator Lamar Alexander", "Sen. Ted Cruz").
+TITLE_WORDS: frozenset[str] = frozenset("""
+president vice prime minister secretary senator sen. sen rep. rep representative gov. gov
+governor mayor judge justice chancellor king queen prince princess pope ambassador general
+gen. gen lt. lt col. col colonel sgt. sgt sergeant capt. capt captain cmdr. commander adm.
+adm admiral maj. maj major chief chairman chairwoman chair director speaker leader officer
+attorney commissioner superintendent sheriff deputy assistant acting former foreign defense
+defence interior finance economy justice health state treasury trade labor labour education
+energy home foreign-affairs press spokesman spokeswoman spokesperson coach professor
+archbishop bishop cardinal reverend rev. rev rabbi imam sheikh emir sultan premier minority
+majority whip house senate congressman congresswoman councilman councilwoman councillor
+councilor lawmaker executive ceo founder co-founder candidate nominee first lady
+vice-president secretary-general director-general attorney-general inspector-general
+surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
+republican independent party campaign manager communications adviser advisor aide analyst
+lt.-gen. lt.-gen general-secretary opposition national security homeland counsel
+""".split())
+
+NATIONALITIES: frozenset[str] = frozenset("""
+american british english french german italian spanish russian chinese japanese korean
+indian pakistani ukrainian polish dutch belgian swiss austrian swedish norwegian danish
+finnish irish scottish welsh canadian mexican brazilian argentine australian israeli
+palestinian iranian iraqi syrian turkish egyptian saudi greek portuguese hungarian czech
+romanian bulgarian serbian croatian european african asian arab latvian lithuanian estonian
+belarusian georgian armenian nigerian kenyan south
+""".split())
+
+# Nominal heads that denote a person who can speak: "the diplomat said".
+PERSON_NOUNS: frozenset[str] = frozenset("""
+diplomat spokesman spokeswoman spokesperson official officials researcher researchers
+analyst analysts expert experts professor scientist economist lawyer attorney minister
+president senator governor mayor leader chief chairman chairwoman director executive
+source sources aide aides adviser advisers advisor advisors candidate nominee businessman
+businesswoman man woman officer officers detective investigator investigators prosecutor
+prosecutors judge historian author writer reporter journalist editor columnist activist
+campaigner critic critics supporter supporters voter voters resident residents witness
+witnesses worker workers employee employees member members lawmaker lawmakers legislator
+secretary ambassador envoy general commander soldier doctor physician nurse teacher student
+pastor priest bishop pope coach player manager owner founder ceo strategist pollster
+consultant organizer organiser representative congressman congresswoman speaker veteran
+mother father wife husband son daughter sister brother friend neighbor neighbour victim
+survivor questioner scholar observer observers commentator host anchor moderator
+insider insiders operative operatives staffer staffers negotiator negotiators chancellor
+premier king queen prince monarch regulator regulators economist economists
+""".split())
+
+# Heads of organisation nouns: "the ministry said", "the operators' association".
+ORG_NOUNS: frozenset[str] = frozenset("""
+ministry department agency association union committee commission council company
+government administration campaign party office kremlin pentagon police court army
+military navy group firm bank board authority authorities organisation organization
+institute foundation university newspaper network bureau service services embassy
+federation league coalition alliance cabinet parliament congress senate house team club
+corporation airline operator operators regime state-run spokesoffice white-house
+secretariat directorate prosecutor's council's statement report study survey poll
+""".split())
+
+# Words in a capitalised sequence that make it an organisation rather than a person.
+ORG_NAME_WORDS: frozenset[str] = frozenset("""
+ministry department agency association union committee commission council company
+government administration campaign party office kremlin pentagon police court army navy
+group firm bank board authority institute foundation university college school news
+times post journal network bureau service embassy federation league coalition alliance
+cabinet parliament congress senate house club corporation corp inc co ltd llc airlines
+airline center centre nato un eu fbi cia nsa epa imf who reuters ap press associated
+party's tribune herald gazette magazine daily telegraph guardian review organization
+organisation fund trust society church hospital assembly parliament watch institute's
+""".split())
+
+PRONOUNS: dict[str, str] = {
+    "he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n",
+}
+
+# Capitalised words that start sentences without being names.
+COMMON_CAPITALISED: frozenset[str] = frozenset("""
+the a an in on at for to of and but or yet so if when while as after before since during
+though although because this that these those there here it its his her their our my your
+we they he she i you what which who whom whose where why how one some many most more few
+all both each every no not none nothing everything something anything another other such
+than then now today yesterday tomorrow monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november
+december also still even just only despite meanwhile however instead asked with without
+by from into over under about against between among through like unlike speaking says said
+according under until unless whether earlier later last next first second third already
+is was are were be been being has have had do does did will would can could should must
+mr mrs ms dr sir
+""".split())
+
+MONTHS: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Words before a quoted term that make it a name or a term, not speech.
+TERM_MARKERS: frozenset[str] = frozenset("""
+so-called dubbed nicknamed titled entitled named term word words phrase slogan hashtag
+motto headline label known film movie book novel song album show series program programme
+play poem documentary episode article column podcast opera musical painting tv
+""".split())
+
+# Places often spelled as one capitalised word before "said" (metonymy) still count as speakers
+# (organisation kind); no list needed, but these states and abbreviations help party tags.
+US_STATE_ABBREVIATIONS: frozenset[str] = frozenset("""
+ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan kans ky la me
+md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d
+tenn tex utah vt va wash w.va wis wyo d.c
+""".split())

@@ -1,0 +1,309 @@
+"""Noun phrases that can speak: capitalised names split into title and name, appositive roles,
+nominals ("the diplomat", "the operators' association") and pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    COMMON_CAPITALISED, HONORIFICS, MONTHS, NATIONALITIES, ORG_NAME_WORDS, ORG_NOUNS,
+    PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
+)
+
+_UPPER = "A-Z" + "".join(
+    c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c not in "×")
+_ABBR_WORDS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Maj|Adm|Ft|Mt|Ret|Supt"
+_ABBR = rf"(?:{_ABBR_WORDS})\."
+_WORD = rf"(?:{_ABBR}|(?:[{_UPPER}]\.){{1,4}}(?!\w)|[{_UPPER}][\w]*(?:[’'\-][\w]+)*)"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|del|della|bin|ibn|al|le|la|dos|das)"
+NAME_RE = re.compile(
+    rf"(?<![\w’'\-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD})*")
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_LOWER_WORD_RE = re.compile(r"[a-z][\w’'\-]*$")
+_PARTY_TAG_RE = re.compile(
+    r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14})\)|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s]))")
+_OF_PLACE_RE = re.compile(rf"\s+of\s+(?P<place>(?:the\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+DETERMINERS = frozenset(
+    "the a an another one his her its their our this that these those some several two three "
+    "many other".split())
+_APPOS_STARTERS = DETERMINERS | {"who", "whom", "whose", "former", "then", "now", "currently",
+                                 "head", "deputy", "chief", "co-founder", "founder"}
+_STOP_BACK = DETERMINERS | frozenset(
+    "of to for with by from in on at as and or but that said says told when while after "
+    "before than".split())
+
+
+@dataclass(slots=True)
+class NameParts:
+    """A capitalised sequence split into its title prefix and the name proper."""
+
+    title: str
+    name: str  # without honorifics, titles, possessive
+    honorific: str  # "Mr.", "Mrs." ... or ""
+    kind: str  # "person" | "organisation"
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A parsed speaker phrase from the text."""
+
+    kind: str  # "name" | "pronoun" | "nominal"
+    text: str  # the name, pronoun or nominal head phrase
+    role: str = ""
+    honorific: str = ""
+    entity_kind: str = "person"  # "person" | "organisation" | "anonymous"
+    head: str = ""  # nominal head noun
+
+
+def _clean_token(tok: str) -> str:
+    return tok.lower().rstrip(".,")
+
+
+def split_name(seq: str) -> NameParts | None:
+    """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
+    name "Sébastien Lecornu"; None when nothing name-like is left."""
+    tokens = seq.split()
+    while tokens and _clean_token(tokens[0]) in COMMON_CAPITALISED and len(tokens) > 1 and \
+            _clean_token(tokens[0]) not in HONORIFICS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    last = _POSSESSIVE_RE.sub("", tokens[-1])
+    tokens[-1] = last
+    if not last:
+        return None
+    honorific = ""
+    cut = -1
+    for k, tok in enumerate(tokens[:-1]):
+        low = _clean_token(tok)
+        if low in HONORIFICS:
+            honorific = tok if tok.endswith(".") or low == "miss" else tok
+            cut = k
+        elif low in TITLE_WORDS or low in NATIONALITIES or "-" in low and all(
+                part in TITLE_WORDS for part in low.split("-")):
+            cut = k
+    title = " ".join(t for t in tokens[:cut + 1] if _clean_token(t) not in HONORIFICS)
+    name_tokens = tokens[cut + 1:]
+    lows = [_clean_token(t) for t in name_tokens]
+    if len(name_tokens) == 1 and lows[0] in COMMON_CAPITALISED | MONTHS:
+        return None
+    kind = "person"
+    if any(low in ORG_NAME_WORDS for low in lows) or (
+            len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
+            and not honorific):
+        kind = "organisation"
+        if cut >= 0 and not honorific:
+            name_tokens = tokens[:]
+            title = ""
+    return NameParts(title, " ".join(name_tokens), honorific, kind)
+
+
+def last_name_sequence(text: str) -> re.Match[str] | None:
+    """The capitalised sequence that ends text (ignoring trailing spaces), if any."""
+    best = None
+    for m in NAME_RE.finditer(text):
+        best = m
+    if best is None or text[best.end():].strip():
+        return None
+    return best
+
+
+def role_before(text: str, end: int) -> str:
+    """Lower-case descriptors directly before a name: "IMF chief economist", "Trump critic"."""
+    words = text[:end].split()[-7:]
+    out: list[str] = []
+    for word in reversed(words):
+        if word[-1] in ",;:.()\"“”":
+            break
+        low = word.lower()
+        if low in _STOP_BACK or low in SPEECH_VERBS:
+            break
+        if not out and low not in PERSON_NOUNS and low not in TITLE_WORDS:
+            break
+        out.append(word)
+    return " ".join(reversed(out))
+
+
+def appositive_after(text: str, pos: int, limit: int) -> str:
+    """The appositive after a name: ", a professor of ... at X, Scotland" up to the clause end."""
+    if pos >= len(text) or text[pos] != ",":
+        return ""
+    rest = text[pos + 1:limit]
+    first = rest.split(None, 1)[0].lower().strip(",") if rest.split() else ""
+    if not first:
+        return ""
+    if first not in _APPOS_STARTERS and first not in TITLE_WORDS and \
+            first not in PERSON_NOUNS and first not in NATIONALITIES and \
+            not re.match(r"[\w.]+[’']s$", first):
+        return ""
+    # Stop before a comma that is followed by a speech verb or the quote.
+    stop = len(rest)
+    for m in re.finditer(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s", rest):
+        word = (m.group(1) or "").lower()
+        if not m.group(0).startswith(",") or word in SPEECH_VERBS or word in (
+                "and", "but", "according", "adding", "saying", "in", "on", "at", "when",
+                "while", "as", "after", "before", "because", "if", "although"):
+            stop = m.start()
+            break
+        if word not in _APPOS_STARTERS and word not in TITLE_WORDS and not word[:1].isupper() \
+                and word not in PERSON_NOUNS and not (m.group(1) or "")[:1].isupper():
+            stop = m.start()
+            break
+    appos = rest[:stop].strip()
+    appos = re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.IGNORECASE)
+    return appos.rstrip(" .,;")[:220]
+
+
+def name_tail(text: str, pos: int) -> tuple[str, int]:
+    """"of New York" and party tags "(D-Nev.)", ", R-Ky." right after a name."""
+    parts: list[str] = []
+    m = _OF_PLACE_RE.match(text, pos)
+    if m and not any(w.lower() in ORG_NAME_WORDS for w in m.group("place").split()[-1:]):
+        parts.append("of " + m.group("place"))
+        pos = m.end()
+    t = _PARTY_TAG_RE.match(text, pos)
+    if t:
+        parts.append(t.group("p1") or t.group("p2"))
+        pos = t.end()
+    return " ".join(parts), pos
+
+
+def _combine_role(*parts: str) -> str:
+    out = ", ".join(p.strip(" ,") for p in parts if p and p.strip(" ,"))
+    return re.sub(r"^(?:a|an|the)\s+", "", out, flags=re.IGNORECASE)
+
+
+def parse_pronoun(text: str) -> Phrase | None:
+    low = text.strip().lower()
+    if low in PRONOUNS:
+        return Phrase("pronoun", low)
+    return None
+
+
+_NOMINAL_RE = re.compile(
+    r"^(?P<det>(?:the|a|an|another|one|two|three|several|some|many|his|her|its|their|our|"
+    rf"{_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,4}}?)(?P<head>[a-z][\w\-]*)"
+    r"(?P<post>\s+(?:with|for|of|at|from|in|on|close to|familiar with)\s+.{1,80})?$",
+    re.IGNORECASE)
+
+
+def parse_nominal(text: str) -> Phrase | None:
+    """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
+    text = text.strip(" ,")
+    m = _NOMINAL_RE.match(text)
+    if not m:
+        return None
+    head = m.group("head").lower()
+    if not m.group("det") and not m.group("mods"):
+        if head not in PERSON_NOUNS or not head.endswith("s"):
+            return None
+    if any(w.lower() in SPEECH_VERBS or w.lower() in ("and", "that", "which", "who", "but")
+           for w in m.group("mods").split()):
+        return None
+    singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
+    if singular in ORG_NOUNS:
+        kind = "organisation"
+    elif singular in PERSON_NOUNS:
+        kind = "anonymous"
+    else:
+        return None
+    core = text[:m.start("post")] if m.group("post") else text
+    role = (m.group("post") or "").strip()
+    return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
+
+
+def parse_name_phrase(text: str) -> Phrase | None:
+    """A whole phrase that is a name, possibly with titles, roles and appositives around it:
+    "The head of NATO, Secretary-General Jens Stoltenberg", "Jana Puglierin, head of X, a think
+    tank", "Representative Charles B. Rangel of New York", "IMF chief economist Maury Obstfeld"."""
+    text = text.strip(" ,")
+    if not text:
+        return None
+    lead = ""
+    body = text
+    # "ROLE, NAME" with ROLE starting with a determiner.
+    m = re.match(r"^((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80}),\s+(.+)$", text,
+                 re.IGNORECASE)
+    if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]):
+        lead, body = m.group(1), m.group(2)
+    first = NAME_RE.search(body)
+    if not first:
+        return None
+    prefix_text = body[:first.start()]
+    if prefix_text.strip() and not role_before(body, first.start()):
+        return None
+    parts = split_name(first.group(0))
+    if parts is None:
+        return None
+    tail, pos = name_tail(body, first.end())
+    rest = body[pos:].strip()
+    appos = ""
+    if rest:
+        if not rest.startswith(","):
+            return None
+        appos = appositive_after(body, pos, len(body))
+        if not appos:
+            return None
+    title = parts.title
+    before = role_before(body, first.start())
+    pre = " ".join(x for x in (before, title) if x)
+    if lead:
+        head = re.match(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", lead, re.IGNORECASE)
+        if head and pre:
+            pre = f"{pre} {head.group(1)}"
+        else:
+            pre = _combine_role(lead, pre)
+    if tail and tail.startswith("of "):
+        pre = f"{pre} {tail}" if pre else tail
+        tail = ""
+    role = _combine_role(pre, tail, appos)
+    return Phrase("name", parts.name, role=role, honorific=parts.honorific,
+                  entity_kind=parts.kind)
+
+
+def parse_subject(text: str) -> Phrase | None:
+    """The speaker phrase at the end of text (the words before a speech verb)."""
+    text = text.rstrip(" ,")
+    if not text:
+        return None
+    tail_word = re.search(r"(?:^|[\s,(])(he|she|they|we|i|it)$", text, re.IGNORECASE)
+    if tail_word:
+        return Phrase("pronoun", tail_word.group(1).lower())
+    cuts = [0] + [m.end() for m in re.finditer(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|—\s*|–\s*",
+                                               text)]
+    for cut in cuts:  # longest valid suffix first
+        candidate = text[cut:].strip()
+        if not candidate or len(candidate) > 260:
+            continue
+        for parse in (parse_name_phrase, parse_nominal):
+            phrase = parse(candidate)
+            if phrase is not None:
+                return phrase
+    return None
+
+
+_OBJECT_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»]")
+_ENDS_WITH_ABBR_RE = re.compile(rf"(?:\b(?:{_ABBR_WORDS})|\b[{_UPPER}]|\b(?:[{_UPPER}]\.)+[{_UPPER}])$")
+
+
+def parse_object(text: str) -> Phrase | None:
+    """The speaker phrase after an inverted verb: "said Phillips O'Brien, professor of ..."."""
+    text = text.strip()
+    m = re.match(r"^(he|she|they|we|i|it)\b", text, re.IGNORECASE)
+    if m:
+        return Phrase("pronoun", m.group(1).lower())
+    end = len(text)
+    for stop in _OBJECT_STOP_RE.finditer(text):
+        if text[stop.start()] == "." and _ENDS_WITH_ABBR_RE.search(text, 0, stop.start()):
+            continue  # "St. Andrews", "Charles B. Rangel"
+        end = stop.start()
+        break
+    body = text[:end].strip(" ,")
+    # "said on Tuesday" / "said in a statement" before the name
+    body = re.sub(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*", "", body)
+    phrase = parse_name_phrase(body) or parse_nominal(body)
+    if phrase is None and "," in body:
+        head = body.split(",")[0]
+        phrase = parse_name_phrase(head) or parse_nominal(head)
+    return phrase

@@ -1,0 +1,184 @@
+"""The article's people and organisations: every capitalised name mention in reading order,
+grouped into entities (surnames and "Mr. X" joined to the full name), with roles from titles and
+appositives, and the registry that turns resolved speaker phrases into `Speaker`s."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Speaker
+from .names import (
+    NAME_RE, Phrase, appositive_after, name_tail, role_before, split_name,
+)
+
+_FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
+_MALE = frozenset("mr. mr sir lord".split())
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    gender: str = ""  # "m", "f" or "" when unknown
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+    @property
+    def role(self) -> str:
+        """The fullest role: the longest one, others it does not already contain appended."""
+        if not self.roles:
+            return ""
+        ordered = sorted(self.roles, key=len, reverse=True)
+        best = ordered[0]
+        return best
+
+
+@dataclass(slots=True)
+class Mention:
+    paragraph: int
+    start: int
+    end: int
+    entity: Entity
+
+
+class EntityTable:
+    """Named entities of one article, built in a single pass over its paragraphs."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._by_name: dict[str, Entity] = {}
+        for index, text in enumerate(paragraphs):
+            for m in NAME_RE.finditer(text):
+                self._add_mention(index, text, m)
+
+    def _add_mention(self, index: int, text: str, m: re.Match[str]) -> None:
+        parts = split_name(m.group(0))
+        if parts is None:
+            return
+        entity = self.lookup(parts.name, parts.kind, len(self.mentions), create=True)
+        if entity is None:
+            return
+        if parts.honorific:
+            entity.add_alias(f"{parts.honorific} {parts.name.split()[-1]}")
+            low = parts.honorific.lower()
+            entity.gender = "f" if low in _FEMALE else "m" if low in _MALE else entity.gender
+        if parts.name != entity.name:
+            entity.add_alias(parts.name)
+        if entity.kind == "person":
+            tail, pos = name_tail(text, m.end())
+            appos = appositive_after(text, pos, _clause_end(text, pos))
+            pre = " ".join(x for x in (role_before(text, m.start()), parts.title) if x)
+            if tail.startswith("of "):
+                pre, tail = f"{pre} {tail}".strip(), ""
+            entity.add_role(", ".join(x for x in (pre, tail, appos) if x))
+        self.mentions.append(Mention(index, m.start(), m.end(), entity))
+
+    def lookup(self, name: str, kind: str = "person", before: int | None = None,
+               create: bool = False) -> Entity | None:
+        """The entity a name refers to: exact, then same surname (most recent), else new."""
+        key = name.lower()
+        if key in self._by_name:
+            return self._by_name[key]
+        tokens = name.split()
+        if kind == "person":
+            last = tokens[-1].lower()
+            first = tokens[0].lower() if len(tokens) > 1 else ""
+            candidates = self.mentions if before is None else self.mentions[:before]
+            for mention in reversed(candidates):
+                ent = mention.entity
+                if ent.kind != "person":
+                    continue
+                ent_tokens = ent.name.lower().split()
+                if ent_tokens[-1] != last:
+                    continue
+                if first and len(ent_tokens) > 1 and ent_tokens[0] != first and \
+                        not (ent_tokens[0][0] == first[0] and (len(first) <= 2 or
+                                                               len(ent_tokens[0]) <= 2)):
+                    continue
+                if len(tokens) > len(ent_tokens):  # a fuller spelling arrives later
+                    del self._by_name[ent.name.lower()]
+                    ent.add_alias(ent.name)
+                    ent.name = name
+                self._by_name[key] = ent
+                return ent
+            if len(tokens) == 1:
+                # A lone surname mentioned before its full name: look ahead.
+                for ent in self.entities:
+                    if ent.kind == "person" and ent.name.lower().split()[-1] == last:
+                        return ent
+        if not create:
+            return None
+        ent = Entity(name, kind)
+        self.entities.append(ent)
+        self._by_name[key] = ent
+        return ent
+
+    def find(self, name: str) -> Entity | None:
+        """The entity a name phrase refers to, searching all mentions."""
+        return self.lookup(name, "person", None, create=False) or self._by_name.get(name.lower())
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END_RE.search(text, pos)
+    while m and _ABBREV_BEFORE_RE.search(text, 0, m.start()):
+        m = _SENTENCE_END_RE.search(text, m.end())
+    return m.start() if m else len(text)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|[\"“”«»]")
+_ABBREV_BEFORE_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Inc|Co|Corp|U\.S|D\.C|[A-Z]))$")
+
+
+class SpeakerRegistry:
+    """Speakers in order of first quote; one per entity or anonymous description."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self._by_key: dict[str, Speaker] = {}
+
+    def for_entity(self, entity: Entity) -> Speaker:
+        key = "e:" + str(id(entity))
+        sp = self._by_key.get(key)
+        if sp is None:
+            sp = Speaker(f"s{len(self.speakers) + 1}", entity.name, entity.role,
+                         "organisation" if entity.kind == "organisation" else "person",
+                         list(entity.aliases))
+            self._by_key[key] = sp
+            self.speakers.append(sp)
+        return sp
+
+    def for_description(self, phrase: Phrase) -> Speaker:
+        words = phrase.text.split()
+        core = " ".join(words[1:]) if words and words[0].lower() in (
+            "the", "a", "an", "one", "another") else phrase.text
+        key = "d:" + core.lower()
+        sp = self._by_key.get(key)
+        if sp is None:
+            name = phrase.text[:1].upper() + phrase.text[1:]
+            kind = "organisation" if phrase.entity_kind == "organisation" else "anonymous"
+            sp = Speaker(f"s{len(self.speakers) + 1}", name, phrase.role, kind, [])
+            self._by_key[key] = sp
+            self.speakers.append(sp)
+        elif phrase.text not in sp.aliases and phrase.text != sp.name:
+            sp.aliases.append(phrase.text)
+        return sp
+
+    def find_description(self, head: str) -> Speaker | None:
+        """The latest anonymous or organisation speaker whose description has this head noun."""
+        for sp in reversed(self.speakers):
+            if sp.kind != "person" and head in sp.name.lower().split():
+                return sp
+        return None
