@@ -1,11 +1,312 @@
-"""Reactions: who responded to the article's central event, and how."""
+"""Reactions: who responded to the article's central event, and how.
+
+Each sentence gets an actor from the quotes found in it or from a reporting verb and its subject
+("The Kremlin warned", "…, said Jana Roe", "an outcry from other leaders"). Consecutive
+sentences of one actor form a statement; the principal newsmaker's statements are quotes, not
+reactions; a statement is a reaction when it is about the central event (names the principal,
+shares the lead's words, or follows another reaction) and takes a stance.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from .actors import (
+    PRONOUNS,
+    Actor,
+    Principal,
+    actor_from_phrase,
+    classify,
+    find_principal,
+    fold,
+    is_expert,
+    looks_like_name,
+    mask,
+    name_key,
+    quote_spans,
+    subject_noun_phrase,
+    valid_actor_phrase,
+)
 from .model import Article, Quote, Reaction, Speaker
+from .stance import (
+    NOMINAL_REACTION,
+    NOT_A_STATEMENT,
+    NOUN_STANCE,
+    REPORTING_VERB,
+    score_stance,
+    sentence_cue_weight,
+    verb_stance,
+)
+from .text import sentence_spans
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_BACKGROUND = re.compile(
+    rf"\bin (?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\blast (?:year|month|decade)\b"
+    r"|\byears? ago\b|\bearlier this (?:year|month)\b|\bat the time\b|\bin the past\b", re.I)
+_ANAPHOR_NOUNS = frozenset(
+    """move remark remarks comment comments statement statements words proposal proposals idea
+    plan plans decision announcement suggestion message strategy approach stance position call
+    offer pledge speech policy plea intervention gambit outburst claim claims""".split())
+_NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
+_BACKGROUND_HINT = re.compile(r"\d|ago\b|last |earlier|at the time|the past")
+_ANAPHORA = re.compile(
+    r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
+_INVERTED_SUBJECT = re.compile(
+    r"^\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
+    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,4})"
+    r"(?P<rest>,[^\x00]*)?")
+_ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
+_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{3,}")
+_STOP = frozenset(
+    """that this with from have has had been being were will would could should their there
+    they them then than what when where which while about after before over under into onto
+    also only just more most some such said says saying week weeks month year years today
+    monday tuesday wednesday thursday friday saturday sunday comment comments other others
+    time times made make makes last first second next many much very well even still back
+    amid among across against since because these those here your ours itself himself herself
+    stage appeared appears remarks remark called calls call told tells say""".split()
+)
+
+
+@dataclass
+class _Statement:
+    actor: Actor
+    paragraph: int
+    sentence: str
+    verb_stance: str | None
+    relevant: bool
+    background: bool
+    principal: bool = False
+    texts: list[str] = field(default_factory=list)
+
+
+class _Context:
+    """Per-article state: the principal, the speakers, the last actor of each kind."""
+
+    def __init__(self, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> None:
+        self.principal: Principal = find_principal(article, quotes, speakers)
+        self.speakers = {s.id: s for s in speakers}
+        self.by_key: dict[str, Speaker] = {}
+        for sp in speakers:
+            for alias in [sp.name, *sp.aliases]:
+                self.by_key.setdefault(name_key(alias), sp)
+        self.last: dict[str, Actor] = {}
+        known = sorted({k for k in [self.principal.key, *self.by_key] if len(k) >= 3},
+                       key=len, reverse=True)
+        self.known_pattern = (re.compile(rf"\b(?:{'|'.join(map(re.escape, known))})\b")
+                              if known else None)
+        self.principal_pattern = (re.compile(rf"\b{re.escape(self.principal.key)}\b")
+                                  if self.principal.key else None)
+        self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
+
+    def actor_for_speaker(self, sp: Speaker) -> Actor:
+        return Actor(sp.name, name_key(sp.name), "org" if sp.kind == "organisation" else "person",
+                     sp.role)
+
+    def actor_for_phrase(self, phrase: str, role: str = "") -> Actor | None:
+        low = fold(phrase)
+        if low in PRONOUNS:
+            return self.last.get(PRONOUNS[low])
+        name, np_role = actor_from_phrase(phrase)
+        if not valid_actor_phrase(name):
+            return None
+        key = name_key(name)
+        if key in self.by_key:
+            sp = self.by_key[key]
+            if looks_like_name(name) or fold(sp.name).endswith(fold(name)):
+                actor = self.actor_for_speaker(sp)
+                actor.role = actor.role or np_role or role
+                return actor
+        return Actor(name, key, classify(name), " ".join(x for x in (np_role, role) if x))
+
+    def is_principal(self, actor: Actor) -> bool:
+        return bool(self.principal.key) and actor.key == self.principal.key
+
+
+def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None]:
+    """The actor of a sentence from its reporting verb, and the stance the verb carries."""
+    for m in REPORTING_VERB.finditer(masked):
+        if "\x00" in m.group(0):
+            continue
+        verb = m.group("verb")
+        before = masked[:m.start()].rstrip()
+        tail = before.split("\x00")[-1].strip(" ,;:—–-")
+        after = None if verb.startswith(("told", "tell")) else _INVERTED_SUBJECT.match(
+            masked[m.end():])
+        candidates: list[tuple[str, str]] = []
+        if tail:
+            phrase = subject_noun_phrase(before)
+            if phrase:
+                candidates.append((phrase, ""))
+        if after and (not before or before[-1] in ",\x00"):
+            role = (after.group("rest") or "").strip(" ,.")
+            candidates.insert(0 if not tail else len(candidates), (after.group(1), role))
+        for phrase, role in candidates:
+            actor = ctx.actor_for_phrase(phrase, role)
+            if actor is not None:
+                return actor, verb_stance(verb)
+    for m in _ACCORDING_TO.finditer(masked):
+        actor = ctx.actor_for_phrase(m.group(1), (m.group("rest") or "").strip(" ,."))
+        if actor is not None:
+            return actor, None
+    return None, None
+
+
+def _event_words(lead: str, principal: Principal) -> set[str]:
+    spans = sentence_spans(lead)
+    first = lead[spans[0][0]:spans[0][1]] if spans else lead
+    name_parts = set(fold(principal.name).split()) | {principal.demonym}
+    return {w[:6] for w in _WORD.findall(fold(first))
+            if w not in _STOP and w not in name_parts}
+
+
+def _is_relevant(sentence: str, ctx: _Context, event_words: set[str]) -> bool:
+    low = fold(sentence)
+    if ctx.principal_pattern and ctx.principal_pattern.search(low):
+        return True
+    if not _ANAPHOR_NOUNS.isdisjoint(_WORD.findall(low)) and _ANAPHORA.search(low):
+        return True
+    return any(w[:6] in event_words for w in _WORD.findall(low))
+
+
+def _is_background(masked: str, year: int) -> bool:
+    if not _BACKGROUND_HINT.search(masked):
+        return False
+    for m in _BACKGROUND.finditer(masked):
+        if m.group(1) is None or not year or int(m.group(1)) < year:
+            return True
+    return False
+
+
+def _lead_index(paragraphs: list[str]) -> int:
+    for i, p in enumerate(paragraphs):
+        if len(p.split()) >= 12:
+            return i
+    return 0
+
+
+def _statements(article: Article, quotes: list[Quote], ctx: _Context,
+                event_words: set[str]) -> list[_Statement]:
+    out: list[_Statement] = []
+    for pi, par in enumerate(article.paragraphs):
+        par_quotes = [q for q in quotes if q.paragraph == pi]
+        spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
+        masked = mask(par, spans)
+        background = False
+        pending: list[_Statement] = []  # quoted sentences waiting for their attribution
+        first_of_par = len(out)
+        for s, e in sentence_spans(par):
+            sentence, msent = par[s:e], masked[s:e]
+            background = background or _is_background(msent, ctx.year)
+            relevant = _is_relevant(sentence, ctx, event_words)
+            actor, vstance = _attribution(ctx, msent)
+            in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
+                        if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
+            if in_quote:
+                quoted = ctx.actor_for_speaker(in_quote[0])
+                if actor is None or actor.key != quoted.key:
+                    actor, vstance = quoted, vstance if actor is None else None
+            if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
+                vstance = None
+                sentence = ""
+            for m in NOMINAL_REACTION.finditer(msent) if " from " in msent else ():
+                group = ctx.actor_for_phrase(m.group("actor").strip())
+                if group is not None:
+                    out.append(_Statement(group, pi, par[s:e], NOUN_STANCE[m.group("noun").lower()],
+                                          relevant, background))
+            if actor is None:
+                if msent.lstrip().startswith("\x00") and "\x00" in msent:
+                    if len(out) > first_of_par and out[-1].paragraph == pi:
+                        actor = out[-1].actor
+                    else:
+                        pending.append(_Statement(Actor("", "", ""), pi, sentence, None,
+                                                  relevant, background))
+                        continue
+                else:
+                    _remember_mentions(ctx, msent)
+                    continue
+            ctx.last[actor.kind] = actor
+            st = _Statement(actor, pi, sentence, vstance, relevant, background,
+                            principal=ctx.is_principal(actor))
+            for p in pending:
+                p.actor = actor
+                out.append(p)
+            pending.clear()
+            out.append(st)
+    return [st for st in out if st.actor.key]
+
+
+def _remember_mentions(ctx: _Context, masked: str) -> None:
+    """The first known person named in a sentence becomes 'he'/'she' for the next ones."""
+    if ctx.known_pattern is None:
+        return
+    m = ctx.known_pattern.search(fold(masked))
+    if m:
+        sp = ctx.by_key.get(m.group(0))
+        actor = (ctx.actor_for_speaker(sp) if sp else
+                 Actor(ctx.principal.name, ctx.principal.key, "person"))
+        if actor.kind == "person":
+            ctx.last["person"] = actor
+
+
+def _group(statements: list[_Statement]) -> list[list[_Statement]]:
+    groups: list[list[_Statement]] = []
+    for st in statements:
+        if groups:
+            prev = groups[-1][-1]
+            if prev.actor.key == st.actor.key and st.paragraph - prev.paragraph <= 1:
+                groups[-1].append(st)
+                continue
+        groups.append([st])
+    return groups
+
+
+def _central_quote(quotes: list[Quote], speakers: list[Speaker], principal: Principal,
+                   event_words: set[str]) -> str:
+    ids = {s.id for s in speakers if principal.key and name_key(s.name) == principal.key}
+    best, best_overlap = "", 0
+    for q in quotes:
+        if q.speaker_id in ids:
+            overlap = sum(1 for w in _WORD.findall(fold(q.text)) if w[:6] in event_words)
+            if overlap > best_overlap:
+                best, best_overlap = q.id, overlap
+    return best
 
 
 def find_reactions(article: Article, quotes: list[Quote],
                    speakers: list[Speaker]) -> list[Reaction]:
     """Statements by actors other than the principal newsmaker that respond to the event."""
-    return []
+    if not article.paragraphs:
+        return []
+    ctx = _Context(article, quotes, speakers)
+    event_words = _event_words(article.paragraphs[_lead_index(article.paragraphs)], ctx.principal)
+    central = _central_quote(quotes, speakers, ctx.principal, event_words)
+    reactions: list[Reaction] = []
+    previous_relevant_par = -9
+    for group in _group(_statements(article, quotes, ctx, event_words)):
+        first = group[0]
+        live = [st for st in group if not st.background and st.sentence]
+        relevant = any(st.relevant for st in live) or (
+            bool(live) and first.paragraph - previous_relevant_par <= 1)
+        if relevant and live:
+            previous_relevant_par = group[-1].paragraph
+        if first.actor.key == ctx.principal.key or not live or not relevant:
+            continue
+        actor = first.actor
+        texts = [st.sentence for st in live if st.sentence]
+        verbs = [st.verb_stance for st in live if st.verb_stance]
+        camp = ctx.principal.demonym
+        same_camp = bool(camp) and camp in fold(actor.name + " " + actor.role).split()
+        stance, _ = score_stance(texts, verbs, expert=is_expert(actor.role + " " + actor.name),
+                                 same_camp=same_camp)
+        if stance is None or not texts:
+            continue
+        evidence = max(live, key=lambda st: (st.verb_stance == stance,
+                                             sentence_cue_weight(st.sentence, stance),
+                                             -live.index(st)))
+        reactions.append(Reaction(actor.name, stance, evidence.sentence, evidence.paragraph,
+                                  central))
+    return reactions

@@ -1,0 +1,310 @@
+"""Who is acting in an article: quoted spans to mask, the subject of a reporting verb, names,
+the principal newsmaker. Helpers for `analysis.reactions`; no I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Article, Quote, Speaker
+from .text import sentence_spans
+
+UP = "A-ZÀ-ÖØ-Þ"
+_CAP_TOKEN = rf"[{UP}][\w’'.-]*"
+_PARTICLES = frozenset("de del della der den di da van von la le du bin al ibn st. dos das".split())
+# A run of capitalised words (with name particles inside): candidate names and organisations.
+_NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?{_CAP_TOKEN})*")
+
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary secretary-general general chancellor defense defence
+    foreign interior finance transport transportation labour labor health justice economy trade
+    environment education state senator sen. rep. representative gov. governor mayor deputy
+    gen. chief executive spokesman spokeswoman spokesperson head director leader chairman
+    chairwoman chair ceo king queen prince pope ambassador envoy commissioner judge mr mr. mrs
+    mrs. ms ms. dr dr. professor prof. former acting opposition premier councillor councilor
+    minister-president lord lady sir dame attorney treasurer superintendent inspector officer
+    captain capt. colonel col. lieutenant sergeant admiral commander president-elect speaker
+    house party union federation association council shadow junior home port harbour""".split()
+)
+_DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
+ORG_WORDS = frozenset(
+    """press palace council union ministry house party department association agency
+    commission office committee bank court parliament government institute university centre
+    center group federation league company corporation authority foundation organisation
+    organization alliance assembly senate congress kremlin pentagon police army navy board
+    tribunal network coalition front movement""".split()
+)
+DETERMINERS = frozenset(
+    "the a an some other several many most few two three four both all its his her their "
+    "our one another senior top leading local".split()
+)
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group",
+            "i": "person"}
+# Heads of noun phrases that can make statements.
+ACTOR_NOUNS = frozenset(
+    """official officials analyst analysts leader leaders diplomat diplomats spokesperson
+    spokesman spokeswoman minister ministers ministry government governments expert experts
+    critic critics lawmaker lawmakers legislator legislators resident residents union unions
+    worker workers party parties observer observers economist economists activist activists
+    campaigner campaigners group groups residents member members allies ally officer officers
+    representative representatives source sources negotiator negotiators employer employers
+    association federation chamber council committee commission agency authority authorities
+    regulator regulators executive executives chief head president chairman chairwoman
+    director directors professor professors researcher researchers scholar scholars
+    historian historians commentator commentators candidate candidates senator senators
+    mayor governor operators operator company companies firm firms investor investors
+    traders trader farmers farmer shippers shipper owners owner opposition rivals rival
+    neighbours neighbors partner partners capitals countries nations states people voters
+    teachers parents students doctors nurses police prosecutors judge lawyers lawyer
+    organisers organizers fans players coach manager managers board spokespeople aides
+    aide adviser advisers advisor advisors insiders figures colleagues counterparts region
+    regions city cities province provinces capital country state spokesperson
+    residents'""".split()
+)
+_EXPERT = re.compile(
+    r"professor|analyst|expert|researcher|scholar|economist|historian|\bfellow\b|think[- ]tank"
+    r"|lecturer|academic|political scientist|strategist|consultant|\binstitute\b|observer"
+    r"|commentator|specialist|university", re.IGNORECASE)
+_LEADING_ADVERBIAL = frozenset(
+    """soon later earlier meanwhile however on in at after before since when while whatever
+    but yet still also separately elsewhere now today yesterday last this asked speaking
+    instead and so then still by for from as though although even despite within following
+    during shortly overnight""".split()
+)
+_RELATIVE = re.compile(r"\s+(?:that|who|which|whose|with|familiar|close to|speaking|,\s*who)\s")
+_POST_MODIFIER = re.compile(r"\s+(?:from|of|at|in|for)\s+")
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|then|quickly|swiftly|publicly|previously|repeatedly|has|have|had|now|"
+    r"again|already|once|too|on \w+day|this week|\w+ly))+$", re.IGNORECASE)
+
+_QUOTE_CHAR = re.compile("[“”«»„\"‘’]")
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and non-ASCII marks dropped, one kind of apostrophe: for comparing."""
+    text = text.replace("’", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
+
+
+def quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of the quoted stretches of a paragraph, marks included (mismatched pairs allowed)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    n = len(paragraph)
+    for m in _QUOTE_CHAR.finditer(paragraph):
+        i, ch = m.start(), m.group()
+        if ch in _OPENERS or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        elif ch in _CLOSERS or ch == '"':
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+            elif not spans:  # a paragraph that continues a quote from the one before
+                spans.append((0, i + 1))
+        elif ch == "‘" and open_at is None and (i == 0 or not paragraph[i - 1].isalnum()):
+            single_at = i
+        elif ch == "’" and single_at is not None and (i + 1 == n or not paragraph[i + 1].isalpha()):
+            spans.append((single_at, i + 1))
+            single_at = None
+    if open_at is not None:
+        spans.append((open_at, n))
+    return spans
+
+
+def mask(paragraph: str, spans: list[tuple[int, int]]) -> str:
+    """The paragraph with quoted stretches blanked out (same length, offsets kept)."""
+    chars = list(paragraph)
+    for s, e in spans:
+        for i in range(max(s, 0), min(e, len(chars))):
+            chars[i] = " " if chars[i].isspace() else "\x00"
+    return "".join(chars)
+
+
+def strip_titles(name: str) -> str:
+    """'Russian President Vladimir Putin' -> 'Vladimir Putin'."""
+    tokens = name.split()
+    while len(tokens) > 1:
+        low = tokens[0].lower().rstrip(",")
+        nxt = tokens[1].lower()
+        if low in TITLE_WORDS or low in DETERMINERS:
+            tokens.pop(0)
+        elif _DEMONYM.search(low) and (nxt in TITLE_WORDS or _DEMONYM.search(nxt)) and len(
+                tokens) > 2:
+            tokens.pop(0)
+        else:
+            break
+    return " ".join(tokens)
+
+
+def looks_like_name(text: str) -> bool:
+    """1-6 capitalised words (particles allowed inside), nothing else."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens)
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a person or actor: surname for names, head noun for groups."""
+    head = _RELATIVE.split(" " + name + " ")[0].strip()
+    head = _POST_MODIFIER.split(head)[0]
+    tokens = [t for t in re.split(r"[\s,]+", head) if t]
+    if not tokens:
+        return ""
+    word = fold(tokens[-1]).strip(".,'")
+    return word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
+
+
+_ACTOR_KEYS = frozenset(name_key(n) for n in ACTOR_NOUNS)
+
+
+def is_expert(text: str) -> bool:
+    return bool(_EXPERT.search(text))
+
+
+@dataclass
+class Actor:
+    name: str  # display name: canonical for people, the noun phrase for groups
+    key: str
+    kind: str  # person, group, org
+    role: str = ""
+
+
+def classify(name: str) -> str:
+    """person, org or group, from the shape of a name or noun phrase."""
+    tokens = name.split()
+    if not tokens:
+        return "group"
+    last = fold(tokens[-1]).strip(".,")
+    if looks_like_name(name):
+        if last in ORG_WORDS or len(tokens) == 1 or tokens[0].isupper():
+            return "org"
+        return "person"
+    head = name_key(name)
+    if fold(tokens[0]) in ("the", "a", "an") and head in ORG_WORDS:
+        return "org"
+    if head.endswith("s") or fold(name).endswith("s") or fold(tokens[0]) in ("some", "other",
+                                                                            "several", "many"):
+        return "group"
+    return "person" if head in ACTOR_NOUNS else "group"
+
+
+def subject_noun_phrase(prefix: str) -> str | None:
+    """The subject of a reporting verb from the masked text that precedes it, or None."""
+    text = prefix.split("\x00")[-1]  # after the last quoted stretch
+    text = text.strip(" ,;:—–-")
+    text = _TRAILING_ADVERBS.sub("", text).strip(" ,")
+    if not text:
+        return None
+    parts = [p for p in text.split(", ")]
+    last = parts[-1].strip()
+    if len(parts) > 1 and (looks_like_name(last) or fold(last) in PRONOUNS):
+        return last
+    while len(parts) > 1 and fold(parts[0].split()[0]) in _LEADING_ADVERBIAL:
+        parts.pop(0)
+    np = ", ".join(parts).strip()
+    words = np.split()
+    if words and fold(words[0]) in _LEADING_ADVERBIAL and len(words) > 1 and fold(words[0]) not in (
+            "this",):
+        return None
+    if not 1 <= len(words) <= 14:
+        return None
+    return np
+
+
+def actor_from_phrase(np: str) -> tuple[str, str]:
+    """Display name and role from a subject noun phrase ('The foreign minister, Stéphane
+    Séjourné' -> ('Stéphane Séjourné', 'The foreign minister'))."""
+    parts = [p.strip() for p in np.split(",") if p.strip()]
+    if len(parts) > 1 and looks_like_name(parts[0]) and not looks_like_name(parts[1]):
+        name = strip_titles(parts[0])  # "Osterland, the neighbouring region"
+        return name, ", ".join(parts[1:])
+    for i, part in enumerate(parts):
+        if i and looks_like_name(part) and len(strip_titles(part).split()) >= 2:
+            return strip_titles(part), ", ".join(parts[:i])
+    cut = _RELATIVE.split(" " + np + " ")[0].strip()
+    if looks_like_name(cut) or re.match(rf"^(?:[{UP}][\w.’'-]*\s+)+[{UP}]", cut):
+        stripped = strip_titles(cut)
+        if fold(cut.split()[0]) in ("the", "a", "an") and len(stripped.split()) == len(
+                cut.split()) - 1:
+            return cut.split()[0].lower() + " " + stripped, ""
+        if looks_like_name(stripped) and stripped != cut:
+            return stripped, cut[: len(cut) - len(stripped)].strip()
+    words = cut.split()
+    if words and fold(words[0]) in ("the", "a", "an", "some", "other"):
+        words[0] = words[0].lower()
+    return " ".join(words), np[len(cut):].strip(" ,")
+
+
+def valid_actor_phrase(name: str) -> bool:
+    """A statement-making noun phrase: a name, or a phrase headed by an actor noun."""
+    if not name:
+        return False
+    if looks_like_name(name) or looks_like_name(strip_titles(name)):
+        return True
+    words = name.split()
+    if words and words[-1][:1].isupper() and fold(words[0]) in DETERMINERS:
+        return True  # "the Kremlin", "the Workers' Union"
+    key = name_key(name)
+    return key in ACTOR_NOUNS or key in _ACTOR_KEYS
+
+
+@dataclass
+class Principal:
+    name: str
+    key: str
+    demonym: str  # "french" from "French President Emmanuel Macron", "" when none
+
+
+def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker]) -> Principal:
+    """The person most central: named in the title or first sentence, most mentioned, most
+    quoted."""
+    first = ""
+    if article.paragraphs:
+        spans = sentence_spans(article.paragraphs[0])
+        if spans:
+            first = article.paragraphs[0][spans[0][0]:spans[0][1]]
+    body = "\n".join(article.paragraphs)
+    body_folded = fold(body)
+    head = fold(article.title + " " + first)
+    candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text before it)
+    for source in (article.title, first):
+        for m in _NAME_RUN.finditer(source):
+            full = strip_titles(m.group(0))
+            if classify(full) == "person":
+                candidates.setdefault(name_key(full), (full, source[:m.start()] + m.group(0)))
+    quote_count: dict[str, int] = {}
+    for q in quotes:
+        quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
+    for sp in speakers:
+        if sp.kind == "person":
+            key = name_key(sp.name)
+            if key and key not in candidates:
+                candidates[key] = (sp.name, sp.role + " " + sp.name)
+    best = Principal("", "", "")
+    best_score = 0.0
+    for key, (full, context) in candidates.items():
+        if len(key) < 3:
+            continue
+        mentions = len(re.findall(rf"\b{re.escape(key)}\b", body_folded))
+        quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
+        score = mentions + 2 * quoted + (4 if key in head else 0)
+        if score > best_score:
+            for sp in speakers:
+                if name_key(sp.name) == key and len(sp.name) > len(full):
+                    full = sp.name
+            demonym = ""
+            words = context.split()
+            for w in words[-6:]:
+                if _DEMONYM.search(w.lower()) and w[:1].isupper() and fold(w) not in (key,):
+                    demonym = fold(w)
+                    break
+            best, best_score = Principal(full, key, demonym), score
+    return best if best_score >= 3 else Principal("", "", "")

@@ -1,0 +1,210 @@
+"""Stance of a reaction from its reporting verb and the cue words of what was said."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
+_SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
+              "walk back correct contain limit rebut counter soften").split(" ")
+_VERBS = (
+    """said says say told tells tell warned warns warn added adds insisted insists insist argued
+    argues argue noted notes explained explains cautioned cautions stressed stresses emphasised
+    emphasized maintained maintains claimed claims criticised criticized criticises criticizes
+    condemned condemns denounced denounces slammed slams blasted lambasted decried decries
+    welcomed welcomes praised praises applauded applauds hailed hails endorsed endorses defended
+    defends rejected rejects dismissed dismisses urged urges accused accuses responded responds
+    replied countered acknowledged conceded admitted questioned wrote writes suggested suggests
+    predicted agreed agrees disagreed disagrees distanced clarified backed backs
+    supported""".split()
+    + ["sided with"]
+    + ["called on", "called for", "calls on", "calls for", "ruled out"]
+    + [f"{v} to {w}" for v in _SEEK + ["was quick", "were quick"] for w in _SEEK_WHAT
+       if w not in ("play", "down", "walk", "back", "tamp")]
+    + [f"{v} to {w}" for v in _SEEK for w in ("play down", "walk back", "tamp down")]
+    + [f"expressed {w}" for w in "support concern alarm dismay surprise regret anger "
+       "disappointment".split()]
+    + [f"voiced {w}" for w in "support concern alarm dismay opposition doubt doubts".split()]
+)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a trie: Python's re tries alternatives one by one, so
+    sharing prefixes makes the reporting-verb scan several times faster."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return f"(?:{'|'.join(alts)})?" if alts else ""
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return build(trie)
+
+
+# Reporting and reaction verbs (lower case as they stand mid-sentence); group `verb`.
+REPORTING_VERB = re.compile(rf"\b(?P<verb>{_trie_pattern(_VERBS)})\b")
+# "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
+NOMINAL_REACTION = re.compile(
+    r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
+    r"provoked|provoking|met with|meeting with|earned|earning|won|winning|brought)\s+"
+    r"(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|loud|"
+    r"some|much|warm|cautious)\s+)*"
+    r"(?P<noun>outcry|criticism|condemnation|backlash|rebukes?|protests?|praise|support|"
+    r"warnings?|anger|objections?|applause|welcome|alarm|dismay|derision|ridicule)\s+from\s+"
+    r"(?P<actor>[^.;:!?—–()]+?)(?=\s*(?:[.;:!?—–()]|,|\s+(?:who|that|which|after|over|as|when|"
+    r"while|because|on|in|for|at|about|amid|despite)\s|$))",
+    re.IGNORECASE,
+)
+NOUN_STANCE = {
+    "outcry": "criticises", "criticism": "criticises", "condemnation": "criticises",
+    "backlash": "criticises", "rebuke": "criticises", "rebukes": "criticises",
+    "protest": "criticises", "protests": "criticises", "anger": "criticises",
+    "objection": "criticises", "objections": "criticises", "derision": "criticises",
+    "ridicule": "criticises", "dismay": "criticises", "praise": "supports",
+    "support": "supports", "applause": "supports", "welcome": "supports", "warning": "warns",
+    "warnings": "warns", "alarm": "warns",
+}
+
+_VERB_STANCE = (
+    (re.compile(r"^(?:warn|caution)", re.I), "warns"),
+    (re.compile(r"distanc|ruled out", re.I), "distances"),
+    (re.compile(r"clarif|explain|reassure|play down|downplay|walk back|correct|calm|soften", re.I),
+     "clarifies"),
+    (re.compile(r"^insist|defend|justify|rebut|counter", re.I), "defends"),
+    (re.compile(r"critici|condemn|denounc|slam|blast|lambast|decr|accus|reject|dismiss|"
+                r"question|disagree|dismay|anger|disappointment|opposition|doubt", re.I),
+     "criticises"),
+    (re.compile(r"welcom|prais|applaud|hail|endors|support|back|sided", re.I), "supports"),
+    (re.compile(r"concern|alarm", re.I), "warns"),
+)
+
+# (literal triggers, pattern, stance, weight) over the whole statement, quotes included. The
+# pattern runs only when one of its triggers occurs in the lower-cased text (speed).
+_CUES = [
+    ("warn", r"\bwarn\w*", "warns", 2.0),
+    ("risk", r"\brisk\w*", "warns", 1.5),
+    ("inevitab", r"\binevitabl\w*", "warns", 2.0),
+    ("threat", r"\bthreat\w*", "warns", 1.0),
+    ("danger", r"\bdanger\w*", "warns", 1.5),
+    ("escalat", r"\bescalat\w*", "warns", 1.0),
+    ("catastroph disast chaos", r"\bcatastroph\w*|\bdisastr\w*|\bchaos\b", "warns", 1.0),
+    ("lead to cause trigger provoke",
+     r"\b(?:could|would|will) (?:lead to|cause|trigger|provoke)\b", "warns", 1.0),
+    ("distanc", r"\bdistanc\w*", "distances", 3.0),
+    ("not send n't send not join n't join not take n't take not part n't part not follow "
+     "n't follow not support n't support not back n't back sending",
+     r"\b(?:would|will|do|does|did|could|can)(?: not|n[’']t) (?:send|join|take part|participate"
+     r"|follow|support|back)\b|\bnot (?:be )?sending\b", "distances", 2.0),
+    ("no plan no intention no question", r"\bno (?:plans?|intention|question of)\b",
+     "distances", 2.0),
+    ("ruled out", r"\bruled out (?:sending|joining|taking part|any (?:deployment|participation"
+     r"|involvement))", "distances", 2.0),
+    ("interven involved sides", r"\b(?:not|n[’']t|no) (?:intervene|get involved|take sides)\b",
+     "distances", 2.0),
+    ("not on not our", r"\bnot (?:on the table|our (?:position|policy|view))\b", "distances", 2.0),
+    ("clarif", r"\bclarif\w*", "clarifies", 3.0),
+    ("explain", r"\bexplain\w*", "clarifies", 2.0),
+    ("centred centered focused limited", r"\b(?:centred|centered|focused|limited) on\b",
+     "clarifies", 2.0),
+    ("misunderst misinterp context misread",
+     r"\bmisunderst\w*|\bmisinterpret\w*|\bout of context\b|\bmisread\w*", "clarifies", 2.0),
+    ("meant", r"\bmeant\b", "clarifies", 1.5),
+    ("not be n't be not about n't about not a n't a rather than only about merely",
+     r"\b(?:would|will|was|is|were|are)(?: not|n[’']t) (?:be|about|a)\b|\brather than\b"
+     r"|\bonly about\b|\bmerely\b", "clarifies", 1.0),
+    ("insist", r"\binsist\w*", "defends", 2.0),
+    ("signal", r"\bsignal\w*", "defends", 1.0),
+    ("option", r"\boptions?\b", "defends", 1.0),
+    ("justif defen legitimate necessary the right",
+     r"\bjustif\w*|\bdefen[cd]\w*|\blegitimate\b|\bnecessary\b|\bthe right (?:thing|call)\b",
+     "defends", 1.5),
+    ("critici condemn outcry", r"\bcritici\w*|\bcondemn\w*|\boutcry\b", "criticises", 3.0),
+    ("fumbl blunder mistake no way to slam betray",
+     r"\bfumbl\w*|\bblunder\w*|\bmistake\w*|\bno way to\b|\bslamm?\w*|\bbetray\w*",
+     "criticises", 3.0),
+    ("divisi irrespons reckless unacceptable outrag shameful deplor disgrace insult absurd "
+     "nonsense",
+     r"\bdivisi\w*|\birresponsib\w*|\breckless\w*|\bunacceptable\b|\boutrag\w*|\bshameful\b"
+     r"|\bdeplor\w*|\bdisgrace\w*|\binsult\w*|\babsurd\b|\bnonsense\b", "criticises", 2.0),
+    ("unnecessar disappoint fail regrettab anger angry furious wrong hypocri",
+     r"\bunnecessar\w*|\bdisappoint\w*|\bfail(?:ed|ure|ing|s)?\b|\bregrettabl\w*|\banger\w*"
+     r"|\bangry\b|\bfurious\b|\bwrong\b|\bhypocri\w*", "criticises", 1.5),
+    ("welcom prais applaud hail", r"\bwelcom\w*|\bprais\w*|\bapplaud\w*|\bhail\w*",
+     "supports", 3.0),
+    ("endors back good news right direction right decision encourag grateful pleased applause",
+     r"\bendors\w*|\bback(?:s|ed|ing)\b|\bgood news\b|\bright direction\b|\bright decision\b"
+     r"|\bencourag\w*|\bgrateful\b|\bpleased\b|\bapplause\b", "supports", 2.0),
+    ("support agree overdue", r"\bsupport\w*|\bagree\w*|\boverdue\b", "supports", 1.0),
+    ("by accident intended to designed to calculat",
+     r"\bby accident\b|\bintended to\b|\bdesigned to\b|\bcalculat\w*", "analyses", 1.5),
+    ("could be probabl likely perhaps may have may be might suggest appear seem in effect",
+     r"\bcould be\b|\bprobabl\w*|\blikely\b|\bperhaps\b|\bmay (?:have|be)\b|\bmight\b"
+     r"|\bsuggests?\b|\bappears? to\b|\bseems? to\b|\bin effect\b", "analyses", 1.0),
+]
+CUES = [(tuple(t.split()), re.compile(p, re.IGNORECASE), stance, w) for t, p, stance, w in _CUES]
+
+
+@lru_cache(maxsize=1024)
+def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
+    """(cue index in CUES, occurrences) for each cue found in text."""
+    low = text.lower().replace("’", "'")
+    out = []
+    for i, (triggers, pattern, _, _) in enumerate(CUES):
+        if any(t in low for t in triggers):
+            n = len(pattern.findall(text))
+            if n:
+                out.append((i, n))
+    return tuple(out)
+
+
+# Said of the speaker, not of what they said: not a statement at all.
+NOT_A_STATEMENT = re.compile(
+    r"\b(?:insisted|spoke|asked|requested) on (?:condition of )?anonymity|"
+    r"on condition of anonymity|declined to comment|did not (?:immediately )?respond|"
+    r"could not be reached|did not return", re.IGNORECASE)
+
+PRIORITY = ("criticises", "distances", "warns", "supports", "clarifies", "defends", "analyses")
+
+
+def verb_stance(verb: str) -> str | None:
+    """The stance a reaction verb carries by itself ("warned" -> warns), None for "said"."""
+    for pattern, stance in _VERB_STANCE:
+        if pattern.search(verb):
+            return stance
+    return None
+
+
+def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
+                 same_camp: bool) -> tuple[str | None, float]:
+    """The best stance for a statement (its sentences, the stances of its verbs) and its score;
+    (None, 0) when nothing in it takes a position."""
+    scores = dict.fromkeys(PRIORITY, 0.0)
+    for stance in verb_stances:
+        scores[stance] += 3.0
+    for text in texts:
+        for i, hits in cue_hits(text):
+            _, _, stance, weight = CUES[i]
+            scores[stance] += weight * min(hits, 2)
+    if expert:
+        scores["analyses"] += 1.5
+        for soft in ("warns", "defends", "clarifies", "supports"):
+            scores[soft] *= 0.5
+    if same_camp:
+        scores["clarifies"] += 1.0
+        scores["defends"] += 1.0
+        scores["distances"] *= 0.5
+        scores["criticises"] *= 0.5
+    best = max(PRIORITY, key=lambda s: (scores[s], -PRIORITY.index(s)))
+    return (best, scores[best]) if scores[best] >= 1.0 else (None, 0.0)
+
+
+def sentence_cue_weight(text: str, stance: str) -> float:
+    """How strongly one sentence carries a stance: picks the evidence sentence."""
+    return sum(CUES[i][3] for i, _ in cue_hits(text) if CUES[i][2] == stance)

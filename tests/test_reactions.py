@@ -1,0 +1,214 @@
+"""Reactions on articles written for these tests, in several house styles (all people and places
+invented). Each article has one principal newsmaker whose own words must never be a reaction."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from analysis import analyze_article
+from analysis.actors import fold, quote_spans, strip_titles
+from analysis.model import STANCES, Article, Reaction
+from analysis.reactions import find_reactions
+from analysis.text import split_sentences
+
+# Wire style: curly quotes, "said NAME, role", a nominal reaction in the lead, background.
+SCHOOL_WEEK = Article(
+    title="Norland's premier proposes a four-day school week, and the backlash is swift",
+    dateline="VELSBORG",
+    paragraphs=[
+        "Norland Prime Minister Elena Varga said on Tuesday that state schools could move to a "
+        "four-day week from next autumn, a proposal that drew sharp criticism from teachers' "
+        "unions.",
+        "“We have to be honest about what the budget allows,” Varga told reporters. “A shorter "
+        "week is not a punishment. It is a choice.”",
+        "The Parents' Federation warned that the plan would put working families at risk of "
+        "losing childcare.",
+        "Education Minister Piotr Lenz later sought to clarify the remarks, saying the proposal "
+        "centred on secondary schools only.",
+        "“Nobody is closing primary schools,” Lenz said.",
+        "Finance Minister Ada Rolf defended the idea, insisting it was the only option that kept "
+        "class sizes stable.",
+        "Osterland, the neighbouring region, said it had no plans to follow suit.",
+        "“This is a reckless gamble with children’s futures,” said Marek Dunn, leader of the "
+        "opposition Green Party. “The prime minister has failed to consult anyone.”",
+        "Business groups welcomed the proposal. The Chamber of Commerce praised what it called "
+        "a sensible reform.",
+        "“It is probably intended to force a conversation about funding rather than to be "
+        "enacted as written,” said Lina Okafor, a professor of public policy at Velsborg "
+        "University.",
+        "Varga, who became prime minister in 2021, said she would publish a full plan next "
+        "month.",
+        "In 2019, the previous government was criticised by the same unions over a pay freeze.",
+    ],
+)
+SCHOOL_WEEK_EXPECTED = [
+    ("teachers", "criticises"), ("parents", "warns"), ("lenz", "clarifies"),
+    ("rolf", "defends"), ("osterland", "distances"), ("dunn", "criticises"),
+    ("business groups", "supports"), ("chamber of commerce", "supports"),
+    ("okafor", "analyses"),
+]
+
+# British style: single quotes, Mr/Ms/Dr, "said:" before the quote, a pronoun speaker.
+HARBOUR_BRIDGE = Article(
+    title="Hale defends harbour bridge closure as traders count the cost",
+    dateline="KINGSMERE",
+    paragraphs=[
+        "Councillor Tom Hale has defended his decision to close the Kingsmere harbour bridge for "
+        "six months, a move that prompted anger from market traders.",
+        "'We simply cannot keep a crumbling bridge open,' Mr Hale said. 'The engineers were "
+        "clear, and I will not gamble with people's safety.'",
+        "The Kingsmere Traders' Association said the closure would be 'a disaster' for the "
+        "Saturday market and warned that several stalls could fold by Christmas.",
+        "Ms Priya Shah, who chairs the association, said: 'He has shown no understanding of how "
+        "small businesses survive. It is a shameful way to treat us.'",
+        "A council spokesperson later explained that the closure applied only to vehicles and "
+        "that pedestrians would still be able to cross.",
+        "Dr Ruth Ellery, a transport researcher at Northfield University, said the decision was "
+        "likely to push traffic onto the coast road. 'It may be the right engineering call, but "
+        "the timing suggests nobody thought about the summer season,' she said.",
+        "Bransby District Council distanced itself from the plan, saying it had not been "
+        "consulted.",
+        "Local MP Joan Pryce backed Mr Hale, saying the safety report left him 'no real choice'.",
+        "Mr Hale, who was first elected in 2015, said he would review the closure in March.",
+    ],
+)
+HARBOUR_BRIDGE_EXPECTED = [
+    ("traders", "criticises"), ("association", "warns"), ("shah", "criticises"),
+    ("spokesperson", "clarifies"), ("ellery", "analyses"), ("bransby", "distances"),
+    ("pryce", "supports"),
+]
+
+# Agency style: straight quotes, "according to", "told Reuters", praise as a noun.
+PILOT_STRIKE = Article(
+    title="Vireo Air cancels 300 flights as pilots walk out",
+    dateline="PORT ALDER",
+    paragraphs=[
+        "Vireo Air chief executive Marta Kinsella on Friday cancelled 300 flights after pilots "
+        "began a 48-hour strike, a decision that drew praise from passenger groups for its early "
+        "notice.",
+        "\"We would rather tell people today than strand them at the gate tomorrow,\" Kinsella "
+        "said in a video message.",
+        "The Vireo Pilots Association accused management of provoking the strike to justify job "
+        "cuts.",
+        "Transport Minister Omar Reyes said the government would not intervene in the dispute "
+        "between the airline and its pilots.",
+        "Airport operators cautioned that the disruption to flights could spread to cargo "
+        "services over the weekend.",
+        "According to Simon Vail, an aviation analyst at Harbour Lane Capital, the early "
+        "cancellation of flights was designed to limit compensation claims. \"It's a calculated "
+        "move,\" he told Reuters.",
+        "Kinsella later said she was \"open to mediation\" and would meet the pilots on Monday.",
+    ],
+)
+PILOT_STRIKE_EXPECTED = [
+    ("passenger groups", "supports"), ("pilots association", "criticises"),
+    ("reyes", "distances"), ("operators", "warns"), ("vail", "analyses"),
+]
+
+CASES = [
+    (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
+    (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
+    (PILOT_STRIKE, PILOT_STRIKE_EXPECTED, "kinsella"),
+]
+
+
+def _reactions(article: Article) -> list[Reaction]:
+    return analyze_article(article).reactions
+
+
+def _matches(reactions: list[Reaction], actor_word: str, stance: str) -> bool:
+    return any(actor_word in fold(r.actor) and r.stance == stance for r in reactions)
+
+
+@pytest.mark.parametrize(("article", "expected", "principal"), CASES,
+                         ids=["wire", "british", "agency"])
+def test_every_expected_reaction_is_found(article: Article, expected: list[tuple[str, str]],
+                                          principal: str) -> None:
+    reactions = _reactions(article)
+    missing = [(a, s) for a, s in expected if not _matches(reactions, a, s)]
+    assert not missing, f"missing {missing} in {[(r.actor, r.stance) for r in reactions]}"
+
+
+@pytest.mark.parametrize(("article", "expected", "principal"), CASES,
+                         ids=["wire", "british", "agency"])
+def test_few_extras_and_never_the_principal(article: Article, expected: list[tuple[str, str]],
+                                            principal: str) -> None:
+    reactions = _reactions(article)
+    assert not [r for r in reactions if principal in fold(r.actor)]
+    extras = [r for r in reactions
+              if not any(a in fold(r.actor) and r.stance == s for a, s in expected)]
+    assert len(extras) <= 1, extras
+
+
+@pytest.mark.parametrize("article", [c[0] for c in CASES], ids=["wire", "british", "agency"])
+def test_reaction_fields_are_well_formed(article: Article) -> None:
+    for r in _reactions(article):
+        assert r.stance in STANCES
+        assert r.actor.strip()
+        assert r.text in split_sentences(article.paragraphs[r.paragraph])
+
+
+def test_background_and_the_principals_words_are_not_reactions() -> None:
+    reactions = _reactions(SCHOOL_WEEK)
+    texts = " ".join(r.text for r in reactions)
+    assert "2019" not in texts  # background criticism from years before
+    assert "publish a full plan" not in texts  # the principal's own statement
+    assert "honest about what the budget allows" not in texts
+
+
+def test_consecutive_sentences_of_one_actor_make_one_reaction() -> None:
+    reactions = _reactions(SCHOOL_WEEK)
+    assert len([r for r in reactions if "lenz" in fold(r.actor)]) == 1
+    assert len([r for r in _reactions(HARBOUR_BRIDGE) if "ellery" in fold(r.actor)]) == 1
+
+
+def test_responds_to_points_at_the_principals_central_quote() -> None:
+    analysis = analyze_article(PILOT_STRIKE)
+    ids = {q.id for q in analysis.quotes}
+    for r in analysis.reactions:
+        assert r.responds_to == "" or r.responds_to in ids
+
+
+def test_statements_that_are_not_responses_are_left_out() -> None:
+    article = Article(
+        title="Coastal town opens a new library",
+        paragraphs=[
+            "Mayor Ilse Brandt opened the new Dunmore library on Saturday, the town's first "
+            "public building in a decade.",
+            "The library has 40,000 books and a rooftop reading room.",
+            "The weather service said rain was expected on Sunday.",
+            "Brandt said the building would open seven days a week.",
+        ],
+    )
+    assert _reactions(article) == []
+
+
+def test_no_paragraphs_and_hostile_text_give_no_reactions() -> None:
+    assert find_reactions(Article(), [], []) == []
+    weird = Article(title="x", paragraphs=["“", "\"\"\"", "said said said.", "‘’‘’", ", said ,"])
+    assert isinstance(find_reactions(weird, [], []), list)
+
+
+def test_quote_spans_mask_mismatched_pairs_but_not_apostrophes() -> None:
+    text = "“It is done,\" she said. \"Now go,” he said. Don’t worry about O’Brien."
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["“It is done,\"", "\"Now go,”"]
+    assert quote_spans("'We cannot,' Mr Hale said.") == []  # straight singles are left alone
+    assert [("‘We cannot,’ Mr Hale said."[s:e]) for s, e in
+            quote_spans("‘We cannot,’ Mr Hale said.")] == ["‘We cannot,’"]
+
+
+def test_titles_are_stripped_from_names() -> None:
+    assert strip_titles("Russian President Ivan Dorov") == "Ivan Dorov"
+    assert strip_titles("Education Minister Piotr Lenz") == "Piotr Lenz"
+    assert strip_titles("Brian Moss") == "Brian Moss"
+
+
+def test_fast_enough() -> None:
+    article = Article(title=SCHOOL_WEEK.title, paragraphs=SCHOOL_WEEK.paragraphs * 3)
+    start = time.perf_counter()
+    for _ in range(20):
+        find_reactions(article, [], [])
+    assert (time.perf_counter() - start) / 20 < 0.02
