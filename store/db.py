@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,8 +71,10 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | Path, warn: Callable[[str], None] | None = None,
-                 defer: Callable[[], bool] | None = None) -> None:
+                 defer: Callable[[], bool] | None = None,
+                 on_flush: Callable[[], None] | None = None) -> None:
         self.path = Path(path)
+        self._on_flush = on_flush or (lambda: None)
         self._warn = warn or (lambda message: None)
         self._defer = defer or (lambda: False)  # True inside StoreFiles.batch()
         self._data: dict[str, Any] | None = None
@@ -124,6 +127,7 @@ class AtomicJSONStorage(Storage):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
         atomic_write(self.path, payload.encode("utf-8"), sync_dir=sync_dir)
+        self._on_flush()
         self._stamp = _stamp(self.path)
         self.dirty = False
 
@@ -155,7 +159,13 @@ class StoreFiles:
         self.home = home
         self._warn = warn
         self._dbs: dict[str, KeyedDB] = {}
-        self._lock = FileLock(str(home / ".lock"), timeout=LOCK_WAIT_SECONDS)
+        self._lock = FileLock(str(home / ".lock"), timeout=LOCK_WAIT_SECONDS,
+                              thread_local=False)
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._wrote = False
+        self._generation_file = home / ".generation"
+        self._generation = self._read_generation()
         self._pid_file = home / ".lock.pid"
         self._batch_depth = 0
 
@@ -165,7 +175,7 @@ class StoreFiles:
         if found is None:
             storage_path = self.home / name
             found = KeyedDB(storage_path, storage=AtomicJSONStorage, warn=self._warn,
-                            defer=lambda: self._batch_depth > 0)
+                            defer=lambda: self._batch_depth > 0, on_flush=self._note_write)
             self._dbs[name] = found
         return found
 
@@ -182,18 +192,67 @@ class StoreFiles:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
-        """Hold the store's writer lock (re-entrant); a clear StoreError when another holds it."""
-        first = not self._lock.is_locked
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreError(f"store is in use by another byline ({self._holder()}); "
-                             "try again when it has finished") from None
-        try:
+        """Hold the store's writer lock (re-entrant); a clear StoreError when another holds it.
+
+        On first entry, if another process wrote since we last did (the generation file
+        changed), every cached file is dropped and re-read on demand: the file stamps alone can
+        miss a rewrite when an inode number is reused within the clock's granularity."""
+        with self._thread_lock:
+            first = self._depth == 0
             if first:
-                with contextlib.suppress(OSError):
-                    self._pid_file.write_text(str(os.getpid()))
-            yield
+                try:
+                    self._lock.acquire()
+                except Timeout:
+                    raise StoreError(f"store is in use by another byline ({self._holder()}); "
+                                     "try again when it has finished") from None
+            self._depth += 1
+            try:
+                if first:
+                    self._wrote = False
+                    self._sync_generation()
+                    with contextlib.suppress(OSError):
+                        self._pid_file.write_text(str(os.getpid()))
+                yield
+            finally:
+                self._depth -= 1
+                if first:
+                    if self._wrote:
+                        self._bump_generation()
+                    self._lock.release()
+
+    def _note_write(self) -> None:
+        self._wrote = True
+
+    def _read_generation(self) -> str:
+        try:
+            return self._generation_file.read_text()
+        except OSError:
+            return ""
+
+    def _sync_generation(self) -> None:
+        current = self._read_generation()
+        if current != self._generation:
+            for db in self._dbs.values():
+                db.storage.forget()  # type: ignore[attr-defined]
+            self._generation = current
+
+    def _bump_generation(self) -> None:
+        token = f"{os.getpid()}-{time.time_ns()}"
+        with contextlib.suppress(OSError):
+            self._generation_file.write_text(token)
+            self._generation = token
+
+    def sweep_temp_files(self) -> None:
+        """Remove temp files a killed writer left behind (only when no one is writing)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return
+        try:
+            for folder in (self.home, self.home / "bodies", self.home / "quotes"):
+                for leftover in folder.glob(".*.tmp") if folder.is_dir() else []:
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
         finally:
             self._lock.release()
 

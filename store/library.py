@@ -63,6 +63,7 @@ class Library:
         self.warnings: list[str] = []  # one-line notices (a damaged file moved aside...)
         self.files = StoreFiles(home, self.warnings.append)
         self._check_schema()
+        self.files.sweep_temp_files()
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, seed: bool = False) -> Library:
@@ -155,6 +156,9 @@ class Library:
                         link=url or art.url, kind=kind, content_hash=content_id(text),
                         added=time.time())
         with self.files.batch():
+            existing = self.index.get(doc_id=article_id)  # another byline may have added it
+            if existing is not None:
+                return ref_from_doc(existing, article_id in self._read_ids())
             self.files.table(body_file(article_id), "bodies").upsert(
                 keyed(article_id, {"kind": kind, "text": text, "analysis": analysis.to_dict()}))
             self.files.table(quotes_file(article_id), "quotes").upsert(

@@ -1,0 +1,214 @@
+"""The store's articles, feeds, ids, schema, damaged files and seeds, on real TinyDB files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import Analysis, Article
+from store import seeds as seeds_module
+from store.articles import canonical_url, url_id
+from store.errors import SourceError, StoreError
+from store.library import SCHEMA_VERSION, Library
+from store.records import FeedEntry
+
+ARTICLE = """Harbour council approves new ferry line
+
+PORTVALE (Wire) — The harbour council on Monday approved a ferry line linking the old docks
+to the island of Mirren, ending a decade of delays.
+
+"We finally have a crossing that works for commuters," said council chair Ruth Okafor.
+
+Shipping firms welcomed the vote.
+"""
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Portvale Wire</title><link>http://portvale.test/</link>
+<item><title>Ferry timetable published</title><link>http://portvale.test/ferry?utm_source=rss</link>
+<guid>pv-1</guid><description>The new ferry runs every forty minutes.</description>
+<pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate></item>
+<item><title>Dock workers vote on pay</title><link>http://portvale.test/pay</link>
+<guid>pv-2</guid><description>Union members vote on the pay offer.</description>
+<pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>
+"""
+
+
+@pytest.fixture
+def lib(home: Path) -> Library:
+    with Library.open(home) as library:
+        yield library
+
+
+def write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_add_file_is_stable_and_idempotent(lib: Library, tmp_path: Path) -> None:
+    path = write(tmp_path / "ferry.txt", ARTICLE)
+    first = lib.add(path)
+    assert len(first) == 1 and first[0].new
+    assert first[0].title == "Harbour council approves new ferry line"
+    index_before = (lib.home / "index.json").read_bytes()
+    again = lib.add(path)
+    assert [r.id for r in again] == [first[0].id] and not again[0].new
+    assert (lib.home / "index.json").read_bytes() == index_before  # nothing rewritten
+    # the id is the content's: the same text under another name is the same article
+    assert lib.add(write(tmp_path / "copy.txt", ARTICLE))[0].id == first[0].id
+    stored = lib.article(first[0].id)
+    assert stored is not None and stored.analysis.article.title == first[0].title
+
+
+def test_ids_survive_reopening(home: Path, tmp_path: Path) -> None:
+    path = write(tmp_path / "ferry.txt", ARTICLE)
+    with Library.open(home) as lib:
+        article_id = lib.add(path)[0].id
+    with Library.open(home) as lib:
+        assert [r.id for r in lib.articles()] == [article_id]
+
+
+def test_canonical_url_ids() -> None:
+    assert canonical_url("HTTPS://News.Example.COM/a/b?x=1&utm_source=rss&utm_medium=x#top") \
+        == "https://news.example.com/a/b?x=1"
+    assert url_id("https://news.example.com/a?utm_campaign=z") == url_id(
+        "https://NEWS.example.com/a#comments")
+    assert url_id("https://news.example.com/a?id=1") != url_id("https://news.example.com/a?id=2")
+
+
+def test_add_text_with_url_uses_the_canonical_url(lib: Library) -> None:
+    ref = lib.add_text(ARTICLE, url="https://portvale.test/ferry?utm_source=x#c")
+    same = lib.add_text(ARTICLE + "\nUpdated.", url="https://PORTVALE.test/ferry")
+    assert ref.id == same.id and not same.new
+    with pytest.raises(SourceError):
+        lib.add_text("   ")
+
+
+def test_articles_newest_first_filter_read_and_remove(lib: Library) -> None:
+    old = lib.add_analysis(Analysis(Article("Old budget story", published="2025-01-01",
+                                            paragraphs=["Old."])))
+    new = lib.add_analysis(Analysis(Article("New ferry story", published="2026-01-01",
+                                            paragraphs=["New."])))
+    assert [r.id for r in lib.articles()] == [new.id, old.id]
+    assert [r.id for r in lib.articles("FERRY")] == [new.id]
+    assert [r.id for r in lib.articles(limit=1)] == [new.id]
+    lib.mark_read(old.id)
+    assert {r.id: r.read for r in lib.articles()} == {new.id: False, old.id: True}
+    lib.mark_read(old.id, False)
+    assert not lib.ref(old.id).read
+    assert lib.remove_article(old.id) is True
+    assert lib.remove_article(old.id) is False
+    assert lib.article(old.id) is None and [r.id for r in lib.articles()] == [new.id]
+
+
+def test_add_feed_file_stores_entries_once(lib: Library, tmp_path: Path) -> None:
+    path = write(tmp_path / "wire.rss", RSS)
+    refs = lib.add(path)
+    assert [r.title for r in refs] == ["Ferry timetable published", "Dock workers vote on pay"]
+    assert all(r.new and r.feed_url == str(Path(path).resolve()) for r in refs)
+    assert refs[0].guid == "pv-1" and refs[0].link.startswith("http://portvale.test/ferry")
+    assert [r.new for r in lib.add(path)] == [False, False]
+    (feed,) = lib.feeds()
+    assert feed.title == "Portvale Wire" and feed.entry_count == 2 and feed.last_error == ""
+    assert [r.id for r in lib.entries()] == [r.id for r in refs]  # newest first
+    # an entry is analysed on first access, and the analysis is cached in its shard
+    stored = lib.article(refs[0].id)
+    assert stored is not None and stored.summary.startswith("The new ferry runs")
+    shard = json.loads((lib.home / "bodies" / f"{refs[0].id[:2]}.json").read_text())
+    assert shard["bodies"][refs[0].id]["analysis"]["title"] == "Ferry timetable published"
+
+
+def test_merge_entries_dedupes_by_guid_link_then_content(lib: Library) -> None:
+    url = "http://portvale.test/feed.xml"
+    lib.add_feed(url)
+    base = [FeedEntry(guid="g1", link="http://portvale.test/1", title="One", summary="a"),
+            FeedEntry(guid="", link="http://portvale.test/2", title="Two", summary="b"),
+            FeedEntry(title="Three", summary="no guid, no link")]
+    assert lib.merge_entries(url, base) == 3
+    again = [FeedEntry(guid="g1", link="http://portvale.test/1-renamed", title="One (edited)"),
+             FeedEntry(link="http://portvale.test/2?utm_source=x", title="Two again"),
+             FeedEntry(title="Three", summary="no guid, no link"),
+             FeedEntry(guid="g4", title="Four", summary="new"),
+             FeedEntry(guid="g4", title="Four", summary="new")]  # a duplicate inside one batch
+    assert lib.merge_entries(url, again) == 1
+    assert lib.feed(url).entry_count == 4
+
+
+def test_merge_entries_writes_the_index_once(lib: Library, monkeypatch) -> None:
+    url = "http://portvale.test/big.xml"
+    lib.add_feed(url)
+    storage = lib.files.db("index.json").storage
+    flushes = []
+    original = storage.flush
+    monkeypatch.setattr(storage, "flush", lambda *a, **k: (flushes.append(1), original(*a, **k)))
+    entries = [FeedEntry(guid=f"g{n}", title=f"Entry {n}", summary=f"text {n}")
+               for n in range(300)]
+    assert lib.merge_entries(url, entries) == 300
+    assert len(flushes) == 1
+
+
+def test_update_and_remove_feed(lib: Library) -> None:
+    url = "http://portvale.test/feed.xml"
+    lib.add_feed(url, title="Portvale")
+    lib.merge_entries(url, [FeedEntry(guid="x", title="Entry", summary="s")])
+    lib.update_feed(url, etag='"v2"', last_error="timed out", last_fetch="2026-03-01T00:00:00Z")
+    feed = lib.feed(url)
+    assert (feed.etag, feed.last_error, feed.title) == ('"v2"', "timed out", "Portvale")
+    with pytest.raises(SourceError):
+        lib.update_feed("http://elsewhere.test/feed", etag="x")
+    assert lib.remove_feed(url) is True and lib.remove_feed(url) is False
+    assert lib.feeds() == [] and lib.entries() == []
+
+
+def test_add_feed_refuses_a_file_that_is_not_a_feed(lib: Library, tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="not an RSS or Atom feed"):
+        lib.add_feed(write(tmp_path / "page.txt", ARTICLE))
+    assert lib.feeds() == []
+
+
+def test_newer_schema_is_refused(home: Path) -> None:
+    Library.open(home).close()
+    settings = home / "settings.json"
+    data = json.loads(settings.read_text())
+    data["settings"]["schema"]["value"] = SCHEMA_VERSION + 1
+    settings.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="newer Byline"):
+        Library.open(home)
+
+
+def test_damaged_file_is_moved_aside_with_a_warning(home: Path, tmp_path: Path) -> None:
+    with Library.open(home) as lib:
+        lib.add(write(tmp_path / "ferry.txt", ARTICLE))
+    index = home / "index.json"
+    damaged = index.read_bytes()[:-20]  # a truncated write
+    index.write_bytes(damaged)
+    with Library.open(home) as lib:
+        assert lib.articles() == []
+        assert any("index.json" in w and "moved aside" in w for w in lib.warnings)
+    (aside,) = home.glob("index.json.corrupt-*")
+    assert aside.read_bytes() == damaged  # kept as it was, never silently replaced
+
+
+def test_seeds_load_once(home: Path, tmp_path: Path, monkeypatch) -> None:
+    seed_dir = tmp_path / "seed-files"
+    seed_dir.mkdir()
+    write(seed_dir / "01_ferry.txt", ARTICLE)
+    write(seed_dir / "02_wire.rss", RSS)
+    write(seed_dir / "notes.md", "not a seed")
+    monkeypatch.setattr(seeds_module, "files", lambda package: seed_dir)
+    with Library.open(home, seed=True) as lib:
+        titles = {r.title for r in lib.articles()}
+        assert titles == {"Harbour council approves new ferry line", "Ferry timetable published",
+                          "Dock workers vote on pay"}
+        assert len(lib.feeds()) == 1
+        lib.remove_articles([r.id for r in lib.articles()])
+    with Library.open(home, seed=True) as lib:
+        assert lib.articles() == []  # emptied by the user: the seeds do not come back
+
+
+def test_packaged_seeds_load_without_warnings(home: Path) -> None:
+    with Library.open(home, seed=True) as lib:
+        assert lib.warnings == []
+        assert lib.setting("seeded") is True

@@ -1,0 +1,123 @@
+"""Speakers merged across stored articles, quotes by speaker, bookmarks and search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import Analysis, Article, Quote, Speaker
+from store.errors import SourceError
+from store.library import Library
+from store.records import ArticleRef
+
+
+def story(title: str, published: str, said: list[tuple[str, str, str]]) -> Analysis:
+    """An analysed article: said is (speaker name, role, quote text)."""
+    speakers: dict[str, Speaker] = {}
+    quotes, paragraphs = [], []
+    for name, role, text in said:
+        if name not in speakers:
+            speakers[name] = Speaker(id=f"s{len(speakers) + 1}", name=name, role=role)
+        paragraph = f"\u201c{text}\u201d said {name}."
+        paragraphs.append(paragraph)
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", text=text, speaker=speakers[name].label,
+                            speaker_id=speakers[name].id, paragraph=len(paragraphs) - 1,
+                            start=1, end=1 + len(text), cue="said"))
+    article = Article(title=title, published=published, paragraphs=paragraphs,
+                      url=f"https://wire.test/{title.lower().replace(' ', '-')}")
+    return Analysis(article, speakers=list(speakers.values()), quotes=quotes)
+
+
+@pytest.fixture
+def lib(home: Path) -> Library:
+    with Library.open(home) as library:
+        yield library
+
+
+def add(lib: Library, analysis: Analysis) -> ArticleRef:
+    return lib.add_analysis(analysis, url=analysis.article.url)
+
+
+def test_surname_merges_into_the_unique_full_name(lib: Library) -> None:
+    add(lib, story("Summit opens", "2026-03-01", [
+        ("Emmanuel Macron", "French president", "We will stand together."),
+        ("Emmanuel Macron", "French president", "Europe must act."),
+    ]))
+    add(lib, story("Summit closes", "2026-03-02", [("Macron", "", "The deal is done.")]))
+    add(lib, story("Talks stall", "2026-03-03", [("President Macron", "", "Not yet.")]))
+    summaries = {s.name: s for s in lib.speakers()}
+    assert set(summaries) == {"Emmanuel Macron"}
+    macron = summaries["Emmanuel Macron"]
+    assert (macron.quote_count, macron.article_count) == (4, 3)
+    assert macron.role == "French president"
+    assert {"Macron", "President Macron"} <= set(macron.aliases)
+    quotes = lib.quotes_by_speaker("macron")
+    assert [q.text for q in quotes] == ["Not yet.", "The deal is done.",
+                                        "We will stand together.", "Europe must act."]
+    assert quotes[0].article_title == "Talks stall" and quotes[0].published == "2026-03-03"
+    assert quotes[2].quote_id.endswith(":q1") and quotes[2].role == "French president"
+
+
+def test_namesakes_are_never_merged(lib: Library) -> None:
+    add(lib, story("Budget day", "2026-04-01", [("Anna Berg", "finance minister", "Taxes fall.")]))
+    add(lib, story("Cup final", "2026-04-02", [("Lars Berg", "coach", "We were robbed.")]))
+    add(lib, story("Berg speaks", "2026-04-03", [("Berg", "", "No comment.")]))
+    names = {s.name: s.quote_count for s in lib.speakers()}
+    # two first names -> two people; a bare surname matching both stays on its own
+    assert names == {"Anna Berg": 1, "Lars Berg": 1, "Berg": 1}
+    assert [q.text for q in lib.quotes_by_speaker("Anna Berg")] == ["Taxes fall."]
+    assert [q.text for q in lib.quotes_by_speaker("Berg")] == ["No comment."]
+    assert lib.quotes_by_speaker("Nobody Here") == []
+
+
+def test_bookmark_keeps_its_copy_after_the_article_goes(lib: Library) -> None:
+    ref = add(lib, story("Port strike ends", "2026-05-01", [
+        ("Ruth Okafor", "union leader", "We won a fair deal."),
+        ("Ian Moss", "port director", "Ships will sail tonight."),
+    ]))
+    mark = lib.add_bookmark(f"{ref.id}:q2", note="for the weekly")
+    assert (mark.text, mark.speaker, mark.role) == ("Ships will sail tonight.", "Ian Moss",
+                                                     "port director")
+    assert f"{ref.id}:q2" in lib.bookmarked_ids()
+    assert lib.remove_article(ref.id)
+    (kept,) = lib.bookmarks()
+    assert (kept.text, kept.speaker, kept.article_title, kept.note) == (
+        "Ships will sail tonight.", "Ian Moss", "Port strike ends", "for the weekly")
+    assert kept.link == "https://wire.test/port-strike-ends"
+    markdown = lib.export_bookmarks("markdown")
+    assert "> Ships will sail tonight." in markdown
+    for field in ("Ian Moss", "port director", "Port strike ends",
+                  "https://wire.test/port-strike-ends", "2026-05-01"):
+        assert field in markdown
+    assert markdown.index("> Ships") < markdown.index("Ian Moss") < markdown.index("2026-05-01")
+    assert json.loads(lib.export_bookmarks("json"))[0]["quote_id"] == f"{ref.id}:q2"
+    assert lib.remove_bookmark(f"{ref.id}:q2") and not lib.remove_bookmark(f"{ref.id}:q2")
+    assert lib.bookmarks() == []
+
+
+def test_bookmark_errors_are_one_line(lib: Library) -> None:
+    ref = add(lib, story("One quote", "2026-05-02", [("Ian Moss", "", "Hello.")]))
+    for bad in ("not-an-id", f"{ref.id}:q9", "0123456789abcdef:q1"):
+        with pytest.raises(SourceError) as err:
+            lib.add_bookmark(bad)
+        assert "\n" not in str(err.value)
+    lib.add_bookmark(f"{ref.id}:q1")
+    lib.add_bookmark(f"{ref.id}:q1", note="again")  # the same quote twice: one bookmark
+    assert [b.note for b in lib.bookmarks()] == ["again"]
+
+
+def test_search_finds_titles_speakers_and_quotes(lib: Library) -> None:
+    ref = add(lib, story("Harbour ferry approved", "2026-06-01", [
+        ("Ruth Okafor", "council chair", "Commuters finally get a crossing."),
+    ]))
+    add(lib, story("Rail fares rise", "2026-06-02", [("Ian Moss", "", "Fares must rise.")]))
+    kinds = {(h.kind, h.title) for h in lib.search("okafor")}
+    assert kinds == {("speaker", "Ruth Okafor")}
+    hits = lib.search("ferry")
+    assert [(h.kind, h.article_id) for h in hits] == [("article", ref.id)]
+    (quote,) = lib.search("crossing commuters")
+    assert quote.kind == "quote" and quote.quote_id == f"{ref.id}:q1"
+    assert "Ruth Okafor" in quote.detail
+    assert lib.search("") == [] and lib.search("zeppelin") == []
