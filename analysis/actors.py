@@ -24,8 +24,9 @@ TITLE_WORDS = frozenset(
     chairwoman chair ceo king queen prince pope ambassador envoy commissioner judge mr mr. mrs
     mrs. ms ms. dr dr. professor prof. former acting opposition premier councillor councilor
     minister-president lord lady sir dame attorney treasurer superintendent inspector officer
-    captain capt. colonel col. lieutenant sergeant admiral commander president-elect speaker
-    house party union federation association council shadow junior home port harbour""".split()
+    captain capt. colonel col. lieutenant lt sergeant sgt admiral commander president-elect
+    speaker shadow junior retired republican democrat democratic conservative labour liberal
+    nominee candidate mp mep sen rep gov gen prof insp supt det""".split()
 )
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
 ORG_WORDS = frozenset(
@@ -128,18 +129,16 @@ def mask(paragraph: str, spans: list[tuple[int, int]]) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """'Russian President Vladimir Putin' -> 'Vladimir Putin'."""
+    """'Russian President Vladimir Putin' -> 'Vladimir Putin', 'Retired Lt. Gen. Ann Lee' ->
+    'Ann Lee': everything up to the last title word goes, and leading determiners."""
     tokens = name.split()
-    while len(tokens) > 1:
-        low = tokens[0].lower().rstrip(",")
-        nxt = tokens[1].lower()
-        if low in TITLE_WORDS or low in DETERMINERS:
-            tokens.pop(0)
-        elif _DEMONYM.search(low) and (nxt in TITLE_WORDS or _DEMONYM.search(nxt)) and len(
-                tokens) > 2:
-            tokens.pop(0)
-        else:
-            break
+    last_title = -1
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.lower().rstrip(".,") in TITLE_WORDS or tok.lower() in TITLE_WORDS:
+            last_title = i
+    tokens = tokens[last_title + 1:]
+    while len(tokens) > 1 and tokens[0].lower() in DETERMINERS:
+        tokens.pop(0)
     return " ".join(tokens)
 
 
@@ -263,48 +262,70 @@ class Principal:
     demonym: str  # "french" from "French President Emmanuel Macron", "" when none
 
 
+_FUNCTION_WORDS = frozenset(
+    """when in on at the a an as after before how why what who where while with for from by of to
+    and but or if his her their its our this that these those new more most latest breaking
+    exclusive watch opinion analysis poll report""".split())
+
+
+def _clean_run(run: str) -> str:
+    """A name run without leading function words, titles, or trailing possessives."""
+    tokens = [t.rstrip(".:,;").removesuffix("’s").removesuffix("'s") for t in run.split()]
+    tokens = [t for t in tokens if t]
+    while tokens and fold(tokens[0]) in _FUNCTION_WORDS:
+        tokens.pop(0)
+    return strip_titles(" ".join(tokens))
+
+
+def _demonym_before(context: str, key: str) -> str:
+    words = context.split()
+    for w, nxt in zip(words[-7:], words[-6:]):
+        if (w[:1].isupper() and _DEMONYM.search(w.lower()) and fold(w) != key
+                and nxt.lower() in TITLE_WORDS):
+            return fold(w)
+    return ""
+
+
 def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker]) -> Principal:
     """The person most central: named in the title or first sentence, most mentioned, most
     quoted."""
-    first = ""
-    if article.paragraphs:
-        spans = sentence_spans(article.paragraphs[0])
-        if spans:
-            first = article.paragraphs[0][spans[0][0]:spans[0][1]]
-    body = "\n".join(article.paragraphs)
-    body_folded = fold(body)
+    lead = next((p for p in article.paragraphs if len(p.split()) >= 12),
+                article.paragraphs[0] if article.paragraphs else "")
+    spans = sentence_spans(lead)
+    first = lead[spans[0][0]:spans[0][1]] if spans else lead
+    body_folded = fold("\n".join(article.paragraphs))
     head = fold(article.title + " " + first)
-    candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text before it)
-    for source in (article.title, first):
+    candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text leading to it)
+    for source, from_title in ((first, False), (article.title, True)):
         for m in _NAME_RUN.finditer(source):
-            full = strip_titles(m.group(0))
-            if classify(full) == "person":
-                candidates.setdefault(name_key(full), (full, source[:m.start()] + m.group(0)))
+            full = _clean_run(m.group(0))
+            tokens = full.split()
+            if not tokens or classify(full) != "person" and len(tokens) > 1:
+                continue
+            key = name_key(full)
+            if from_title and fold(full) not in body_folded:
+                continue  # title-case headlines make runs of every word
+            if len(tokens) == 1 and not re.search(rf"\b(?:mr|ms|mrs|dr|miss)\.? {re.escape(key)}\b",
+                                                  body_folded):
+                continue  # a lone capitalised word is as likely a place as a person
+            candidates.setdefault(key, (full, source[:m.end()]))
     quote_count: dict[str, int] = {}
     for q in quotes:
         quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
     for sp in speakers:
-        if sp.kind == "person":
-            key = name_key(sp.name)
-            if key and key not in candidates:
-                candidates[key] = (sp.name, sp.role + " " + sp.name)
-    best = Principal("", "", "")
-    best_score = 0.0
+        key = name_key(sp.name)
+        if sp.kind == "person" and key:
+            full, context = candidates.get(key, (sp.name, ""))
+            if len(sp.name) > len(full):
+                full = sp.name
+            candidates[key] = (full, context + " " + sp.role + " " + sp.name)
+    best, best_score = Principal("", "", ""), 0.0
     for key, (full, context) in candidates.items():
         if len(key) < 3:
             continue
         mentions = len(re.findall(rf"\b{re.escape(key)}\b", body_folded))
         quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
-        score = mentions + 2 * quoted + (4 if key in head else 0)
+        score = mentions + 2 * quoted + (4 if re.search(rf"\b{re.escape(key)}\b", head) else 0)
         if score > best_score:
-            for sp in speakers:
-                if name_key(sp.name) == key and len(sp.name) > len(full):
-                    full = sp.name
-            demonym = ""
-            words = context.split()
-            for w in words[-6:]:
-                if _DEMONYM.search(w.lower()) and w[:1].isupper() and fold(w) not in (key,):
-                    demonym = fold(w)
-                    break
-            best, best_score = Principal(full, key, demonym), score
+            best, best_score = Principal(full, key, _demonym_before(context, key)), score
     return best if best_score >= 3 else Principal("", "", "")

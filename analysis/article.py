@@ -73,7 +73,7 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
     """Split a text dump into its title (the first real block) and body paragraphs."""
     for i, block in enumerate(blocks):
         joined = " ".join(block)
-        if all(is_furniture(p) for p in block) or byline_of(joined) or date_line(joined):
+        if all(is_furniture(p, crumbs=False) for p in block) or byline_of(joined) or date_line(joined):
             continue
         rest = [p for b in blocks[:i] + blocks[i + 1:] for p in b]
         if len(joined) <= _MAX_TITLE:
@@ -91,6 +91,7 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
     paragraphs = [p for p in (_tidy(p) for p in paragraphs) if p]
     title = _tidy(title)
     byline = _tidy(byline)
+    found_byline = ""
     found_published = ""
     found_updated = ""
     body: list[str] = []
@@ -98,7 +99,7 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
         if not body:  # header zone: before the first paragraph of the story
             names = byline_of(paragraph)
             if names is not None:
-                byline = byline or names
+                found_byline = found_byline or names
                 continue
             iso = date_line(paragraph)
             if iso is not None:
@@ -113,6 +114,7 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
             continue
         body.append(paragraph)
     published = published or found_published or found_updated
+    byline = found_byline or byline  # the page's visible byline is fuller than meta tags
     dateline = ""
     for i, paragraph in enumerate(body[:_DATELINE_SEARCH]):
         place, rest = split_dateline(paragraph)

@@ -67,8 +67,12 @@ _CONTRIBUTED = re.compile(
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)…]\s*$")
 
 
-def is_furniture(paragraph: str) -> bool:
-    """True when a paragraph is page furniture rather than part of the story."""
+def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
+    """True when a paragraph is page furniture rather than part of the story.
+
+    crumbs: also count a few capitalised words without punctuation ("World", "Europe News")
+    as navigation; off where a short headline is expected.
+    """
     text = paragraph.strip()
     if not text:
         return True
@@ -83,7 +87,8 @@ def is_furniture(paragraph: str) -> bool:
     # A crumb of navigation: a few words with no sentence punctuation or quote marks.
     words = text.split()
     return (
-        len(words) <= 3
+        crumbs
+        and len(words) <= 3
         and all(not w[0].isalpha() or w[0].isupper() for w in words)
         and not _TERMINAL.search(text)
         and not re.search(r"[\"“”‘’«»]", text)
@@ -121,9 +126,9 @@ def byline_of(paragraph: str) -> str | None:
         return None
     if any(w[0].islower() and w.lower() not in function_words for w in words):
         return None  # "by the time the ...": prose, not names
-    if names.isupper():
+    if all(w.isupper() or w.lower() in function_words for w in words):
         names = " ".join(
-            w.lower() if w.lower() == "and" else w.capitalize() for w in names.split()
+            w.lower() if w.lower() in function_words else w.capitalize() for w in names.split()
         )
     return names
 

@@ -213,6 +213,29 @@ def parse_nominal(text: str) -> Phrase | None:
     return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
 
 
+def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] | None:
+    """The name sequence of body whose left is only descriptors and right only a tail or an
+    appositive, with its parts."""
+    for first in NAME_RE.finditer(body):
+        prefix_text = body[:first.start()].strip()
+        if prefix_text and len(role_before(body, first.start())) < len(prefix_text):
+            continue
+        parts = split_name(first.group(0))
+        if parts is None:
+            continue
+        tail, pos = name_tail(body, first.end())
+        rest = body[pos:].strip()
+        appos = ""
+        if rest:
+            if not rest.startswith(","):
+                continue
+            appos = appositive_after(body, pos, len(body))
+            if not appos:
+                continue
+        return first, parts, tail, appos
+    return None
+
+
 def parse_name_phrase(text: str) -> Phrase | None:
     """A whole phrase that is a name, possibly with titles, roles and appositives around it:
     "The head of NATO, Secretary-General Jens Stoltenberg", "Jana Puglierin, head of X, a think
@@ -227,24 +250,10 @@ def parse_name_phrase(text: str) -> Phrase | None:
                  re.IGNORECASE)
     if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]):
         lead, body = m.group(1), m.group(2)
-    first = NAME_RE.search(body)
-    if not first:
+    found = _name_with_context(body)
+    if found is None:
         return None
-    prefix_text = body[:first.start()]
-    if prefix_text.strip() and not role_before(body, first.start()):
-        return None
-    parts = split_name(first.group(0))
-    if parts is None:
-        return None
-    tail, pos = name_tail(body, first.end())
-    rest = body[pos:].strip()
-    appos = ""
-    if rest:
-        if not rest.startswith(","):
-            return None
-        appos = appositive_after(body, pos, len(body))
-        if not appos:
-            return None
+    first, parts, tail, appos = found
     title = parts.title
     before = role_before(body, first.start())
     pre = " ".join(x for x in (before, title) if x)

@@ -23,6 +23,7 @@ _LEFT_SPACE = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS
 _RIGHT_SPACE = set(" \t\n,;:.!?)]}…—–")
 
 OPEN, CLOSE, TOGGLE = 1, 2, 3
+_STRAIGHT = "\"'"
 
 
 @dataclass(slots=True)
@@ -86,8 +87,12 @@ def _weak_close(text: str, i: int) -> bool:
 
 
 def _is_single_primary(paragraphs: list[str]) -> bool:
-    """British house style: single marks as the primary quotes, doubles nested."""
-    doubles = singles = 0
+    """British house style: single marks as the primary quotes, doubles nested.
+
+    Straight apostrophes as the only quote character are too ambiguous to quote with (some
+    archives flatten every mark to "'"), so single-primary needs a curly opening mark or at least
+    one double mark used for nesting."""
+    doubles = singles = curly = 0
     for text in paragraphs:
         for m in _MARK_RE.finditer(text):
             ch = text[m.start()]
@@ -95,7 +100,8 @@ def _is_single_primary(paragraphs: list[str]) -> bool:
                 doubles += 1
             elif _single_kind(text, m.start()) == OPEN:
                 singles += 1
-    return singles >= 2 and singles * 2 > doubles
+                curly += ch != "'"
+    return singles >= 2 and singles * 2 > doubles and (curly > 0 or doubles > 0)
 
 
 def _pair_paragraph(text: str, index: int, primary: str, carried: bool) -> tuple[list[RawQuote], bool]:
@@ -105,6 +111,7 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool) -> tuple
     spans: list[RawQuote] = []
     marks = [m.start() for m in _MARK_RE.finditer(text)]
     open_at = -1
+    depth = 0
     continued = False
     sec_open = -1
     # A paragraph continuing an unclosed quote reopens with a mark at its very start.
@@ -121,14 +128,19 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool) -> tuple
             if open_at < 0:
                 if kind in (OPEN, TOGGLE):
                     open_at = i
+                    depth = 0
                     continued = carried and not text[:i].strip()
                     sec_open = -1
+            elif kind == OPEN and (ch in _STRAIGHT) != (text[open_at] in _STRAIGHT):
+                depth += 1  # "… “nested in the other glyph style” …"
+            elif depth and kind in (CLOSE, TOGGLE):
+                depth -= 1
             elif kind in (CLOSE, TOGGLE):
                 spans.append(RawQuote(index, open_at + 1, i, True, continued, primary, open_at, i))
                 open_at = -1
                 continued = False
             # An opener inside an open quote is most often a quote nested in the wrong style.
-        elif ch in sec_marks and open_at < 0:
+        elif ch in sec_marks and open_at < 0 and primary == "single":
             # Secondary style at top level: accepted only when closed in the same paragraph.
             kind = _single_kind(text, i) if primary == "double" else _double_kind(text, i)
             if sec_open < 0 and kind in (OPEN, TOGGLE):
@@ -165,7 +177,8 @@ def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
     out: list[RawQuote] = []
     carried = False
     for index, text in enumerate(paragraphs):
-        starts_with_mark = bool(text.lstrip()[:1]) and text.lstrip()[0] in (
+        stripped = text.lstrip()
+        starts_with_mark = bool(stripped) and stripped[0] in (
             DOUBLE_MARKS if primary == "double" else SINGLE_MARKS)
         spans, left_open = _pair_paragraph(text, index, primary, carried and starts_with_mark)
         for span in spans:
@@ -173,4 +186,28 @@ def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
             if trimmed is not None:
                 out.append(trimmed)
         carried = left_open
-    return out
+    return _drop_transcripts(paragraphs, out)
+
+
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}:\s")
+
+
+def _drop_transcripts(paragraphs: list[str], spans: list[RawQuote]) -> list[RawQuote]:
+    """A transcript set as one long quote ("WALLACE: …" paragraphs, each opened and never
+    closed) is formatting, not a quote: drop the whole chain."""
+    drop: set[int] = set()
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        text = paragraphs[span.paragraph]
+        if not span.closed and _SPEAKER_LABEL_RE.match(text, span.start):
+            chain = [k]
+            j = k + 1
+            while j < len(spans) and spans[j].continued and not spans[chain[-1]].closed:
+                chain.append(j)
+                j += 1
+            drop.update(chain)
+            k = j
+        else:
+            k += 1
+    return [s for n, s in enumerate(spans) if n not in drop] if drop else spans

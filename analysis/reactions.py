@@ -49,7 +49,7 @@ _ANAPHOR_NOUNS = frozenset(
     plan plans decision announcement suggestion message strategy approach stance position call
     offer pledge speech policy plea intervention gambit outburst claim claims""".split())
 _NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
-_BACKGROUND_HINT = re.compile(r"\d|ago\b|last |earlier|at the time|the past")
+_BACKGROUND_HINT = re.compile(r"\d|ago\b|last |earlier|at the time|the past", re.I)
 _ANAPHORA = re.compile(
     r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
