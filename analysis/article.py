@@ -73,7 +73,8 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
     """Split a text dump into its title (the first real block) and body paragraphs."""
     for i, block in enumerate(blocks):
         joined = " ".join(block)
-        if all(is_furniture(p, crumbs=False) for p in block) or byline_of(joined) or date_line(joined):
+        furniture = all(is_furniture(p, crumbs=False) for p in block)
+        if furniture or byline_of(joined) or date_line(joined):
             continue
         rest = [p for b in blocks[:i] + blocks[i + 1:] for p in b]
         if len(joined) <= _MAX_TITLE:

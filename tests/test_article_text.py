@@ -1,0 +1,242 @@
+"""Plain-text page dumps in several house styles: header fields split off, furniture dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.article import block_paragraphs, looks_like_html, parse
+from analysis.dates import date_line, normalise_published, parse_date
+from analysis.furniture import byline_of, is_furniture, split_dateline
+
+WIRE_DUMP = """Harbour pilots strike closes Eastmouth port for a second day
+
+By JANE DOE and JOHN ROE Associated Press
+
+Updated 4:10 PM GMT, March 2, 2024
+
+Published 3:04 PM EST, March 1, 2024
+
+Share this
+
+EASTMOUTH, England (AP) — Harbour pilots at the port of Eastmouth stayed off work on Friday, \
+leaving more than 40 cargo ships anchored offshore.
+
+“We have asked for the same thing for three years,” said Oriel Banks, who chairs the pilots’ \
+association.
+
+Advertisement
+
+A dock worker watches idle cranes at Eastmouth on Thursday. (AP Photo/Ilse Varga)
+
+The port authority said talks would resume next week.
+
+___
+
+Associated Press writer Pim Okafor in London contributed to this report.
+
+Follow AP’s coverage of the shipping industry at https://example.org/hub/shipping
+
+Copyright 2024 The Associated Press. All rights reserved."""
+
+REUTERS_DUMP = """Grain exporters cut forecasts after dry spring
+
+By Lena Marsh
+
+LONDON, March 3 (Reuters) - Grain exporters cut their harvest forecasts on Monday after the \
+driest spring in three decades.
+
+"Yields will be down by a fifth," said analyst Tomas Vey.
+
+Reporting by Lena Marsh; Editing by Carl Brandt"""
+
+GUARDIAN_DUMP = """Ministers face backlash over rail fare rise
+
+Rail passengers queue at a ticket office in Leeds. Photograph: Ana Rua/Getty Images
+
+Commuters will pay up to 6% more for season tickets from next month, the transport department \
+confirmed on Tuesday.
+
+Read more: Why rail fares rise every January
+
+Campaigners called the increase “a slap in the face” for workers who cannot work from home.
+
+© 2024 Guardian News & Media Limited or its affiliated companies. All rights reserved."""
+
+NEWSPAPER_DUMP = """Coastal towns weigh a retreat from the sea.
+
+ABSTRACT.
+
+Several towns are debating whether to move homes inland as storms worsen.
+
+FULL TEXT.
+
+PORT ALDER, Me. -- The sea wall that protected this fishing village for a century failed twice \
+last winter.
+
+"We cannot keep rebuilding the same wall," said the harbour master, Ruth Calder.
+
+Ezra Mott contributed reporting."""
+
+CNN_DUMP = """Museum returns looted bronze to Benin City
+
+(CNN) — A London museum on Wednesday handed back a bronze head taken by British soldiers in 1897.
+
+The museum's director called it "a debt long overdue.\""""
+
+
+def test_wire_style_header_fields_and_furniture() -> None:
+    article = parse(WIRE_DUMP)
+    assert article.title == "Harbour pilots strike closes Eastmouth port for a second day"
+    assert article.byline == "Jane Doe and John Roe"
+    assert article.published == "2024-03-01"  # "Published" wins over "Updated"
+    assert article.dateline == "EASTMOUTH, England"
+    assert article.paragraphs[0].startswith("Harbour pilots at the port")
+    assert len(article.paragraphs) == 3
+    body = " ".join(article.paragraphs)
+    for furniture in ("Share this", "Advertisement", "AP Photo", "contributed", "coverage",
+                      "Copyright", "___"):
+        assert furniture not in body
+
+
+def test_reuters_style() -> None:
+    article = parse(REUTERS_DUMP, kind="text")
+    assert article.byline == "Lena Marsh"
+    assert article.dateline == "LONDON"
+    assert article.paragraphs[0].startswith("Grain exporters cut")
+    assert article.paragraphs[-1].startswith('"Yields')
+
+
+def test_guardian_style_caption_and_read_more() -> None:
+    article = parse(GUARDIAN_DUMP)
+    assert article.dateline == ""
+    assert [p.split()[0] for p in article.paragraphs] == ["Commuters", "Campaigners"]
+
+
+def test_newspaper_style_sections_and_double_hyphen_dateline() -> None:
+    article = parse(NEWSPAPER_DUMP)
+    assert article.title == "Coastal towns weigh a retreat from the sea."
+    assert article.paragraphs[0].startswith("Several towns")  # the abstract is kept
+    assert article.dateline == "PORT ALDER, Me."
+    assert article.paragraphs[1].startswith("The sea wall")
+    assert not any("ABSTRACT" in p or "contributed" in p for p in article.paragraphs)
+
+
+def test_agency_marker_without_place() -> None:
+    article = parse(CNN_DUMP)
+    assert article.paragraphs[0].startswith("A London museum")
+    assert article.dateline == ""
+
+
+def test_feed_entry_text_keeps_every_block_as_body() -> None:
+    article = parse("First paragraph of the entry.\n\nSecond one.", kind="entry",
+                    title="Entry title", published="Fri, 14 Mar 2025 09:30:00 GMT")
+    assert article.title == "Entry title"
+    assert article.paragraphs == ["First paragraph of the entry.", "Second one."]
+    assert article.published == "2025-03-14"
+
+
+def test_multi_paragraph_quote_keeps_paragraph_boundaries() -> None:
+    text = ("Title line\n\n“The first part of a long statement goes here.\n\n"
+            "“And the second paragraph carries on,” she said.")
+    article = parse(text)
+    assert article.paragraphs == [
+        "“The first part of a long statement goes here.",
+        "“And the second paragraph carries on,” she said.",
+    ]
+
+
+def test_single_newline_paragraphs_and_soft_wraps() -> None:
+    assert block_paragraphs("One paragraph ends here.\nAnother starts here.") == [
+        "One paragraph ends here.", "Another starts here."]
+    assert block_paragraphs("A link broke this\nsentence in two.") == [
+        "A link broke this sentence in two."]
+    wrapped = ("The council voted on Tuesday to close the old library on\n"
+               "Main Street, despite a petition signed by more than two\n"
+               "thousand residents who asked for it to stay open.")
+    assert len(block_paragraphs(wrapped)) == 1
+
+
+def test_control_characters_and_escapes_are_stripped() -> None:
+    article = parse("Ti\x1b[31mtle\x07\n\nBody \x00with\x1b]0;evil\x07 controls.")
+    assert article.title == "Title"
+    assert article.paragraphs == ["Body with controls."]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("By JANE DOE Associated Press", "Jane Doe"),
+        ("By Mara Quill, Reuters", "Mara Quill"),
+        ("By G.K. Ansah", "G.K. Ansah"),
+        ("By the time the vote came, most had left.", None),
+        ("By Friday", None),
+    ],
+)
+def test_byline_lines(line: str, names: str | None) -> None:
+    assert byline_of(line) == names
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("PARIS – French officials said", "PARIS"),
+        ("WASHINGTON (AP) — The Senate voted", "WASHINGTON"),
+        ("NEW YORK — Stocks fell", "NEW YORK"),
+        ("KYIV, Ukraine (AP) — Air raid sirens", "KYIV, Ukraine"),
+        ("Paris (AFP) - Strikes continued", "Paris"),
+        ("NATO – which was founded in 1949 – said", ""),
+        ("U.S.-led forces withdrew", ""),
+        ("The mayor — a former judge — said", ""),
+    ],
+)
+def test_datelines(paragraph: str, dateline: str) -> None:
+    place, rest = split_dateline(paragraph)
+    assert place == dateline
+    if dateline:
+        assert rest[0].isupper() and not paragraph.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Full Screen", "1 / 4", "Image 2 of 9", "Recommended Videos", "Advertisement",
+     "Copyright 2024 The Associated Press. All rights reserved.", "© 2025 Example Media Ltd",
+     "Share this", "Read more: Ten things to know", "Sign up for our morning newsletter",
+     "Follow the Ledger's coverage of the election at example.org",
+     "Maria Ortiz in Madrid contributed reporting.",
+     "A protester holds a flag in Lisbon. (Rui Sol/Reuters)",
+     "Photo: Kim Ahn/Pool", "Story continues below advertisement"],
+)
+def test_furniture(paragraph: str) -> None:
+    assert is_furniture(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["The minister said the plan would be published in May.",
+     "“We will not share this data,” she said.",
+     "Read the statement again, and you will see the change, he said.",
+     "Stop lying",
+     "He was arrested after the march. (Warning: the video contains graphic images.)",
+     "Following the coverage, the broadcaster apologised to viewers on Monday night."],
+)
+def test_not_furniture(paragraph: str) -> None:
+    assert not is_furniture(paragraph)
+
+
+def test_dates() -> None:
+    assert parse_date("2025-03-14T09:30:00Z") == "2025-03-14"
+    assert parse_date("14 March 2025") == "2025-03-14"
+    assert parse_date("Sept. 3, 2024") == "2024-09-03"
+    assert parse_date("no date here") == ""
+    assert date_line("Published 3:04 PM EST, March 1, 2024") == "2024-03-01"
+    assert date_line("March 1, 2024 3:04 p.m. ET") == "2024-03-01"
+    assert date_line("The law passed on March 1, 2024, after a long debate.") is None
+    assert normalise_published("2025-03-14T09:30:00+00:00") == "2025-03-14T09:30:00+00:00"
+    assert normalise_published("not a date") == ""
+
+
+def test_html_sniffing() -> None:
+    assert looks_like_html("<p>One</p><p>Two</p>")
+    assert looks_like_html("<!DOCTYPE html><html></html>")
+    assert not looks_like_html("Prices rose 3% as x < y and y > z.")
