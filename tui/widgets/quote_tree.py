@@ -104,8 +104,13 @@ class QuoteTree(Tree[QuoteNodeData]):
         node = self._quote_nodes.get(quote_id)
         if node is None:
             return False
-        self.move_cursor(node)
-        return True
+        # Looking lines up (re)builds the tree's line index, so this works right after a rebuild.
+        for line in range(self.last_line + 1):
+            if self.get_node_at_line(line) is node:
+                self.cursor_line = line
+                self.scroll_to_line(line, animate=False)
+                return True
+        return False
 
     def set_bookmarked(self, quote_id: str, marked: bool) -> None:
         """Show or clear the bookmark mark of quote_id ("qN")."""
