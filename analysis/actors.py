@@ -79,7 +79,7 @@ _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|then|quickly|swiftly|publicly|previously|repeatedly|has|have|had|now|"
     r"again|already|once|too|on \w+day|this week|\w+ly))+$", re.IGNORECASE)
 
-_QUOTE_CHAR = re.compile("[“”«»„\"‘’]")
+_QUOTE_CHAR = re.compile("[“”«»„\"‘’']")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 
@@ -114,6 +114,15 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
         elif ch == "’" and single_at is not None and (i + 1 == n or not paragraph[i + 1].isalpha()):
             spans.append((single_at, i + 1))
             single_at = None
+        elif ch == "'" and open_at is None:
+            before = paragraph[i - 1] if i else " "
+            after = paragraph[i + 1] if i + 1 < n else " "
+            if single_at is None and not before.isalnum() and after.isalnum():
+                single_at = i  # opening: after a space, before a letter (not "Traders' Union")
+            elif single_at is not None and not after.isalnum() and (before.isalnum() or
+                                                                      before in ".,!?;:"):
+                spans.append((single_at, i + 1))
+                single_at = None
     if open_at is not None:
         spans.append((open_at, n))
     return spans
@@ -244,7 +253,9 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
 
 def valid_actor_phrase(name: str) -> bool:
     """A statement-making noun phrase: a name, or a phrase headed by an actor noun."""
-    if not name:
+    if not name or not name[0].isalpha() or len(name) > 70 or len(name.split()) > 10:
+        return False
+    if any(c in name for c in "“”\"«»()[]\x00"):
         return False
     if looks_like_name(name) or looks_like_name(strip_titles(name)):
         return True

@@ -195,7 +195,8 @@ def test_quote_spans_mask_mismatched_pairs_but_not_apostrophes() -> None:
     text = "“It is done,\" she said. \"Now go,” he said. Don’t worry about O’Brien."
     spans = quote_spans(text)
     assert [text[s:e] for s, e in spans] == ["“It is done,\"", "\"Now go,”"]
-    assert quote_spans("'We cannot,' Mr Hale said.") == []  # straight singles are left alone
+    text = "'We cannot,' Mr Hale said of the Traders' Union's 'disaster'."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["'We cannot,'", "'disaster'"]
     assert [("‘We cannot,’ Mr Hale said."[s:e]) for s, e in
             quote_spans("‘We cannot,’ Mr Hale said.")] == ["‘We cannot,’"]
 
