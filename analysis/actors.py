@@ -290,7 +290,7 @@ def _clean_run(run: str) -> str:
 
 def _demonym_before(context: str, key: str) -> str:
     words = context.split()
-    for w, nxt in zip(words[-7:], words[-6:]):
+    for w, nxt in zip(words[-7:], words[-6:], strict=False):
         if (w[:1].isupper() and _DEMONYM.search(w.lower()) and fold(w) != key
                 and nxt.lower() in TITLE_WORDS):
             return fold(w)
