@@ -17,6 +17,7 @@ from rich.text import Text
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"\s+")
+_UNSAFE = re.compile(f"{_ESCAPES.pattern}|{_CONTROLS.pattern}")
 
 
 def clean(value: object) -> str:
@@ -50,6 +51,26 @@ def shorten(value: object, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
 
 
-def mask_controls(value: str) -> str:
-    """value with every control character replaced by U+FFFD, so offsets into it stay valid."""
-    return _CONTROLS.sub("\ufffd", value)
+def clean_mapped(value: str) -> tuple[str, list[int]]:
+    """clean(value) without the \r\n folding, plus where each offset of value went.
+
+    mapping[i] is the offset in the cleaned text of value[i] (or of the next kept character
+    when value[i] was dropped); mapping[len(value)] is the cleaned length. Offsets computed on
+    value (quote spans) stay usable on the cleaned text.
+    """
+    pieces: list[str] = []
+    mapping: list[int] = []
+    kept = 0
+    position = 0
+    for match in _UNSAFE.finditer(value):
+        chunk = value[position:match.start()]
+        pieces.append(chunk)
+        mapping.extend(range(kept, kept + len(chunk)))
+        kept += len(chunk)
+        mapping.extend([kept] * (match.end() - match.start()))
+        position = match.end()
+    chunk = value[position:]
+    pieces.append(chunk)
+    mapping.extend(range(kept, kept + len(chunk)))
+    mapping.append(kept + len(chunk))
+    return "".join(pieces), mapping

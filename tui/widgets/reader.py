@@ -14,13 +14,18 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.safe_text import mask_controls, one_line
+from tui.safe_text import clean_mapped, one_line
 
 if TYPE_CHECKING:
     from analysis.model import Analysis, Quote, Speaker
     from store.records import ArticleRef
 
 CLOSING_MARKS = "\"'”’»"
+
+
+def _at(mapping: list[int], offset: int) -> int:
+    """mapping[offset], offsets past the end clamped to the end."""
+    return mapping[min(max(offset, 0), len(mapping) - 1)]
 
 
 class ReaderPane(VerticalScroll):
@@ -172,13 +177,14 @@ class ReaderPane(VerticalScroll):
     def _paragraph_text(self, index: int) -> Text:
         if self.analysis is None or index >= len(self.analysis.article.paragraphs):
             return Text()
-        # Length-preserving cleaning: quote offsets index into the stored paragraph.
-        body = mask_controls(self.analysis.article.paragraphs[index])
+        # Quote offsets index the stored paragraph: map them onto its cleaned text.
+        body, position = clean_mapped(self.analysis.article.paragraphs[index])
         text = Text()
         inserted: list[tuple[int, int]] = []  # (body offset, length) of each speaker label
         cursor = 0
         for quote in self._quotes_by_paragraph.get(index, []):
-            start, end = max(quote.start, cursor), min(quote.end, len(body))
+            start = max(_at(position, quote.start), cursor)
+            end = min(_at(position, quote.end), len(body))
             if start >= end:
                 continue
             text.append(body[cursor:start])
@@ -198,7 +204,7 @@ class ReaderPane(VerticalScroll):
             cursor = end
         text.append(body[cursor:])
         if self.evidence and self.evidence[0] == index:
-            _, ev_start, ev_end = self.evidence
+            ev_start, ev_end = _at(position, self.evidence[1]), _at(position, self.evidence[2])
 
             def shifted(offset: int) -> int:
                 return offset + sum(size for at, size in inserted if at < offset)
