@@ -187,27 +187,46 @@ def measure_first_paint(home: Path, runs: int, marker: str, newest_title: str) -
 
 
 async def measure_cursor(home: Path, article_id: str, moves: int) -> list[float]:
-    from tui.app import BylineApp
+    """ms per ↓ in the quotes pane until every pane has handled it and the screen repainted.
 
-    app = BylineApp(home=str(home), open_target=None)
+    `pilot.press` returns once the key and every message it caused (QuoteHighlighted → reader
+    highlight and scroll, reactions brought forward) are processed; `pilot.pause` then renders
+    the screen. Only moves that land on a quote count (not those onto a speaker line).
+    """
+    from tui.app import BylineApp
+    from tui.widgets.quote_tree import QuoteTree
+    from tui.widgets.reader import ReaderPane
+
+    app = BylineApp(home=str(home))
     timings: list[float] = []
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        while app.library is None:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         screen = app.screen
-        await screen.open_article(article_id)  # type: ignore[attr-defined]
+        screen.open_article(article_id)  # type: ignore[attr-defined]
         await app.workers.wait_for_complete()
         await pilot.pause()
-        quotes = screen.query_one("#quotes")
-        quotes.focus()
+        tree = screen.query_one(QuoteTree)
+        reader = screen.query_one(ReaderPane)
+        tree.focus()
+        tree.move_cursor_to_line(0)
         await pilot.pause()
-        for _ in range(moves):
-            before = screen.panes_updated  # type: ignore[attr-defined]
+        key = "down"
+        while len(timings) < moves:
+            line = tree.cursor_line
             start = time.perf_counter()
-            await pilot.press("down")
-            while screen.panes_updated == before:  # type: ignore[attr-defined]
-                await asyncio.sleep(0)
-            timings.append((time.perf_counter() - start) * 1000)
+            await pilot.press(key)
+            await pilot.pause()
+            elapsed = (time.perf_counter() - start) * 1000
+            if tree.cursor_line == line:  # at an end of the tree: turn around
+                key = "up" if key == "down" else "down"
+                continue
+            data = tree.cursor_node.data if tree.cursor_node else None
+            if data is not None and data.quote is not None:
+                if reader.current_quote != data.quote.id:
+                    raise SystemExit("the reader did not follow the quote cursor")
+                timings.append(elapsed)
     return timings
 
 

@@ -22,7 +22,7 @@ from analysis.model import Analysis, Article, Quote, Speaker
 from store.library import Library
 from tui.messages import JumpTarget
 from tui.screens.bookmarks import EXPORT_NAME, BookmarksScreen
-from tui.screens.help import HelpScreen, collect_help
+from tui.screens.help import HelpScreen, collect_help, pane_title
 from tui.screens.search import SearchScreen
 from tui.screens.speaker_quotes import SpeakerQuotesScreen
 
@@ -355,7 +355,8 @@ async def test_help_lists_live_bindings_including_one_added_at_runtime() -> None
         assert "Ring the bell" in shown  # the host's class binding
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        described = [k.description for pane in help_screen.panes for k in pane.keys]
+        described = [k.description for pane in help_screen.panes
+                     for k in pane.keys + pane.standard_keys]
         live = [a.binding.description for a in app.screen_stack[0].active_bindings.values()]
         assert set(described) >= {d for d in live if d}
         await pilot.press("escape")
@@ -380,3 +381,53 @@ async def test_help_describes_the_screen_it_opened_over(library: Library) -> Non
         shown = flat(screen_text(app))
         assert "Export Markdown" in shown
         assert "bookmarked quotes" in shown
+
+
+async def open_reader(pilot: Pilot[Any]) -> None:
+    """Wait until the reader has opened its store."""
+    for _ in range(200):
+        await settle(pilot)
+        if getattr(pilot.app, "library", None) is not None:
+            return
+    raise AssertionError("the reader never opened its store")
+
+
+async def test_help_over_the_reader_follows_its_live_bindings(home: Path) -> None:
+    from dataclasses import replace
+
+    from tui.app import BylineApp
+
+    app = BylineApp(home=str(home))
+    async with app.run_test(size=(120, 60)) as pilot:
+        await open_reader(pilot)
+        main = app.screen
+        bookmark_key = main.active_bindings["b"]
+        assert bookmark_key.node is main
+        # Rename the main screen's `b` and add an app key while running: help must show both.
+        renamed = replace(bookmark_key.binding, description="Keep this quote", tooltip="")
+        main._bindings.key_to_bindings["b"] = [renamed]
+        app.bind("ctrl+t", "bell", description="Ring at run time")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        help_screen = app.screen
+        shown = flat(screen_text(app))
+        screen_pane = next(p for p in help_screen.panes if p.title == pane_title(main))
+        assert any(k.keys == "b" and k.description == "Keep this quote" for k in screen_pane.keys)
+        app_pane = next(p for p in help_screen.panes if p.title == pane_title(app))
+        assert any(k.description == "Ring at run time" for k in app_pane.keys)
+        assert "Keys and help" in shown
+        body = help_screen.query_one("#help-body")
+        texts = []
+        while True:
+            texts.append(flat(screen_text(app)))
+            if body.scroll_y >= body.max_scroll_y:
+                break
+            await pilot.press("pagedown")
+            await settle(pilot)
+        everything = " ".join(texts)
+        assert "Keep this quote" in everything
+        assert "Ring at run time" in everything
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main

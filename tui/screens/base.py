@@ -44,6 +44,7 @@ class ResultList(OptionList):
     """An option list that also moves with j/k, like the reader's panes."""
 
     BINDINGS = [
+        Binding("enter", "select", "Open", id="list.open"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]

@@ -30,6 +30,7 @@ class KeyHelp:
     keys: str  # display form, several keys joined: "↓ j"
     description: str
     enabled: bool = True
+    tooltip: str = ""  # the binding's longer explanation, when it has one
 
 
 @dataclass
@@ -38,7 +39,8 @@ class PaneHelp:
 
     title: str
     text: str = ""
-    keys: list[KeyHelp] = field(default_factory=list)
+    keys: list[KeyHelp] = field(default_factory=list)  # bound by Byline (or at run time)
+    standard_keys: list[KeyHelp] = field(default_factory=list)  # Textual's own widget keys
     focused: bool = False  # part of the focus chain: these keys work right now
 
 
@@ -54,23 +56,30 @@ def pane_title(node: DOMNode) -> str:
 
 
 def _help_text(node: DOMNode) -> str:
-    return cleandoc(node.HELP) if node.HELP else ""
+    """The node's HELP with Markdown's soft line breaks joined (blank lines split paragraphs)."""
+    if not node.HELP:
+        return ""
+    paragraphs = cleandoc(node.HELP).split("\n\n")
+    return "\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
 def _key_rows(app: App, bindings: Iterable[tuple[Binding, bool]]) -> list[KeyHelp]:
     """Merge the keys bound to the same action into one row, keeping the bindings' order."""
-    rows: dict[tuple[str, str], tuple[list[str], bool]] = {}
+    rows: dict[tuple[str, str], KeyHelp] = {}
     for binding, enabled in bindings:
         description = binding.description or binding.action
-        keys, was_enabled = rows.setdefault((binding.action, description), ([], enabled))
         key = app.get_key_display(binding)
-        if key not in keys:
-            keys.append(key)
-        rows[(binding.action, description)] = (keys, was_enabled or enabled)
-    return [
-        KeyHelp(" ".join(keys), description, enabled)
-        for (_action, description), (keys, enabled) in rows.items()
-    ]
+        row = rows.get((binding.action, description))
+        if row is None:
+            rows[(binding.action, description)] = KeyHelp(
+                key, description, enabled, binding.tooltip or ""
+            )
+        elif key not in row.keys.split(" "):
+            rows[(binding.action, description)] = KeyHelp(
+                f"{row.keys} {key}", description, row.enabled or enabled,
+                row.tooltip or binding.tooltip or "",
+            )
+    return list(rows.values())
 
 
 def focus_chain(screen: Screen) -> list[DOMNode]:
@@ -81,9 +90,29 @@ def focus_chain(screen: Screen) -> list[DOMNode]:
     return list(focused.ancestors_with_self)
 
 
+def _textual_defaults(node: DOMNode) -> set[tuple[str, str]]:
+    """(key, action) of the bindings node has only because a Textual class declares them."""
+    textual: set[tuple[str, str]] = set()
+    ours: set[tuple[str, str]] = set()
+    for cls in type(node).__mro__:
+        if "BINDINGS" in cls.__dict__:
+            found = ours if not cls.__module__.startswith("textual.") else textual
+            for binding in Binding.make_bindings(cls.__dict__["BINDINGS"]):
+                found.add((binding.key, binding.action))
+    return textual - ours
+
+
+def _pane(node: DOMNode, bindings: list[tuple[Binding, bool]], focused: bool) -> PaneHelp:
+    defaults = _textual_defaults(node)
+    own = [(b, on) for b, on in bindings if (b.key, b.action) not in defaults]
+    standard = [(b, on) for b, on in bindings if (b.key, b.action) in defaults]
+    app = node.app
+    return PaneHelp(pane_title(node), _help_text(node), _key_rows(app, own),
+                    _key_rows(app, standard), focused)
+
+
 def collect_help(screen: Screen) -> list[PaneHelp]:
     """Help for `screen`: its focus chain (active keys) first, then its other panes."""
-    app = screen.app
     by_node: dict[DOMNode, list[ActiveBinding]] = {}
     for active in screen.active_bindings.values():
         by_node.setdefault(active.node, []).append(active)
@@ -91,28 +120,39 @@ def collect_help(screen: Screen) -> list[PaneHelp]:
     panes: list[PaneHelp] = []
     chain = focus_chain(screen)
     for node in chain:
-        actives = by_node.get(node, [])
-        keys = _key_rows(app, ((a.binding, a.enabled) for a in actives))
-        text = _help_text(node)
-        if keys or text:
-            panes.append(PaneHelp(pane_title(node), text, keys, focused=True))
+        actives = [(a.binding, a.enabled) for a in by_node.get(node, [])]
+        if actives or node.HELP:
+            panes.append(_pane(node, actives, focused=True))
 
     # Other panes: widgets that explain themselves; their own bindings work once focused (Tab).
     for widget in screen.query(Widget):
-        if widget in chain or not widget.HELP:
-            continue
-        own = [(binding, True) for _key, binding in widget._bindings]
-        panes.append(PaneHelp(pane_title(widget), _help_text(widget), _key_rows(app, own)))
+        if widget not in chain and widget.HELP:
+            panes.append(_pane(widget, [(b, True) for _k, b in widget._bindings], focused=False))
     return panes
 
 
+def _key_cells(row: KeyHelp) -> tuple[Text, Text]:
+    style = "" if row.enabled else "dim"
+    description = Text(row.description, style=style)
+    if row.tooltip and row.tooltip != row.description:
+        description.append(f" — {row.tooltip}", style="dim")
+    return Text(row.keys, style=style), description
+
+
 def _keys_table(keys: list[KeyHelp]) -> Table:
+    """Key and description; two pairs a line when the descriptions are short."""
+    columns = 1 if len(keys) < 6 or any(row.tooltip for row in keys) else 2
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", no_wrap=True, style="bold")
-    table.add_column()
-    for row in keys:
-        style = "" if row.enabled else "dim"
-        table.add_row(Text(row.keys, style=style), Text(row.description, style=style))
+    for _ in range(columns):
+        table.add_column(justify="right", no_wrap=True, style="bold")
+        table.add_column()
+    height = -(-len(keys) // columns)
+    for line in range(height):
+        cells: list[Text] = []
+        for column in range(columns):
+            index = line + column * height
+            cells.extend(_key_cells(keys[index]) if index < len(keys) else (Text(), Text()))
+        table.add_row(*cells)
     return table
 
 
@@ -140,8 +180,10 @@ class HelpScreen(ModalScreen[None]):
         self.panes = collect_help(self._described_screen())
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys and help"
-            body.border_subtitle = "Esc closes"
+            body.border_subtitle = "↑↓ scroll · Esc closes"
             for pane in self.panes:
+                if not (pane.text or pane.keys):
+                    continue
                 title = Text(pane.title, style="bold")
                 if pane.focused:
                     title.append("  (active now)", style="italic")
@@ -150,3 +192,9 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(Text(pane.text), classes="help-pane-text")
                 if pane.keys:
                     yield Static(_keys_table(pane.keys), classes="help-pane-keys")
+            standard = [pane for pane in self.panes if pane.standard_keys]
+            if standard:
+                yield Static(Text("Standard keys", style="bold"), classes="help-pane-title")
+            for pane in standard:
+                yield Static(Text(pane.title, style="italic"), classes="help-standard-title")
+                yield Static(_keys_table(pane.standard_keys), classes="help-pane-keys -standard")
