@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from .lexicon import AUXILIARIES, SPEECH_VERBS, TERM_MARKERS
 from .names import (
-    NAME_RE, Phrase, parse_name_phrase, parse_nominal, parse_object, parse_subject,
+    NAME_RE,
+    Phrase,
+    name_tail,
+    parse_name_phrase,
+    parse_nominal,
+    parse_object,
+    parse_subject,
+    role_before,
 )
 from .quote_marks import RawQuote
 from .text import _is_abbreviation
@@ -180,23 +187,29 @@ def sentence_subject(sentence: str) -> Phrase | None:
     m = re.match(r"(he|she|they|we|i)\b", s, re.IGNORECASE)
     if m:
         return Phrase("pronoun", m.group(1).lower())
-    name = NAME_RE.match(s)
-    if name:
+    name = None
+    for m in NAME_RE.finditer(s, 0, 160):
+        prefix = s[:m.start()].strip()
+        if prefix and len(role_before(s, m.start())) < len(prefix):
+            break
+        name = m
+    if name is not None:
+        if sum(1 for w in name.group(0).split() if w.isupper() and len(w) > 3) >= 2:
+            return None  # a headline in capitals
         end = name.end()
-        # Extend over appositives / tails before the verb: take up to the next verb-ish word.
-        chunk = s[:end]
-        tail = re.match(r"(?:,[^,]{1,120},)", s[end:])
+        tail = re.match(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},", s[end:])
         if tail:
             candidate = parse_name_phrase(s[:end + tail.end()])
             if candidate:
                 return candidate
-        if s[end:end + 2] in ("’s", "'s"):
-            nominal = parse_nominal(s[:end + 2] + " " + s[end + 2:].split(None, 1)[0]
-                                    if s[end + 2:].split() else chunk)
-            if nominal:
-                return nominal
-            return None
-        return parse_name_phrase(chunk)
+        if s[end - 2:end] in ("’s", "'s"):
+            rest = s[end:].split()
+            for n in range(min(3, len(rest)), 0, -1):
+                nominal = parse_nominal(s[:end] + " " + " ".join(rest[:n]))
+                if nominal and nominal.entity_kind == "organisation":
+                    return nominal
+        tail_end = name_tail(s, end)[1]
+        return parse_name_phrase(s[:tail_end])
     words = s.split()
     for n in range(min(6, len(words)), 0, -1):
         nominal = parse_nominal(" ".join(words[:n]))
@@ -206,11 +219,20 @@ def sentence_subject(sentence: str) -> Phrase | None:
 
 
 def is_term(before: str, quote_text: str) -> bool:
-    """A quoted name or term: so-called "work-to-rule", the film "Title"."""
+    """A quoted name or term: so-called "work-to-rule", the film "Title", on "Face the Nation"."""
+    words = _WORD_RE.findall(quote_text)
     m = _TERM_BEFORE_RE.search(before[-40:])
     if m and m.group(1).lower() in TERM_MARKERS:
-        return len(_WORD_RE.findall(quote_text)) <= 8
-    return False
+        return len(words) <= 8
+    if not words or len(words) > 6 or not before.strip() or not all(
+            w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        return False
+    prev = before.split()[-1] if before.split() else ""
+    return prev.lower() in _TITLE_PRECEDERS or prev.endswith(("’s", "'s"))
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+_TITLE_PRECEDERS = frozenset("on of at in to during a an the from".split())
 
 
 def word_count(text: str) -> int:

@@ -78,7 +78,7 @@ councilor lawmaker executive ceo founder co-founder candidate nominee first lady
 vice-president secretary-general director-general attorney-general inspector-general
 surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
 republican independent party campaign manager communications adviser advisor aide analyst
-lt.-gen. lt.-gen general-secretary opposition national security homeland counsel
+lt.-gen. lt.-gen general-secretary del. delegate opposition national security homeland counsel
 """.split())
 
 NATIONALITIES: frozenset[str] = frozenset("""
@@ -169,4 +169,12 @@ US_STATE_ABBREVIATIONS: frozenset[str] = frozenset("""
 ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan kans ky la me
 md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d
 tenn tex utah vt va wash w.va wis wyo d.c
+""".split())
+
+# Capitalised adjectives that are never a speaker's name on their own.
+ADJECTIVES: frozenset[str] = frozenset("""
+democratic republican libertarian conservative liberal progressive gop federal national
+presidential congressional military local regional international global western eastern
+northern southern islamic christian jewish muslim catholic black white latino hispanic
+asian stronger new old
 """.split())

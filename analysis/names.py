@@ -7,13 +7,23 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    COMMON_CAPITALISED, HONORIFICS, MONTHS, NATIONALITIES, ORG_NAME_WORDS, ORG_NOUNS,
-    PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
+    ADJECTIVES,
+    COMMON_CAPITALISED,
+    HONORIFICS,
+    MONTHS,
+    NATIONALITIES,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
 )
 
 _UPPER = "A-Z" + "".join(
     c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c not in "×")
-_ABBR_WORDS = "Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Maj|Adm|Ft|Mt|Ret|Supt"
+_ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Maj|Adm|Ft|Mt"
+               "|Ret|Supt")
 _ABBR = rf"(?:{_ABBR_WORDS})\."
 _WORD = rf"(?:{_ABBR}|(?:[{_UPPER}]\.){{1,4}}(?!\w)|[{_UPPER}][\w]*(?:[’'\-][\w]+)*)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|del|della|bin|ibn|al|le|la|dos|das)"
@@ -22,7 +32,8 @@ NAME_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w’'\-]*$")
 _PARTY_TAG_RE = re.compile(
-    r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14})\)|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s]))")
+    r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14})\)"
+    r"|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s)]|$))")
 _OF_PLACE_RE = re.compile(rf"\s+of\s+(?P<place>(?:the\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
 DETERMINERS = frozenset(
     "the a an another one his her its their our this that these those some several two three "
@@ -86,7 +97,9 @@ def split_name(seq: str) -> NameParts | None:
     title = " ".join(t for t in tokens[:cut + 1] if _clean_token(t) not in HONORIFICS)
     name_tokens = tokens[cut + 1:]
     lows = [_clean_token(t) for t in name_tokens]
-    if len(name_tokens) == 1 and lows[0] in COMMON_CAPITALISED | MONTHS:
+    if len(name_tokens) == 1 and (lows[0] in COMMON_CAPITALISED or lows[0] in MONTHS or
+                                  lows[0] in TITLE_WORDS or lows[0] in NATIONALITIES or
+                                  lows[0] in ADJECTIVES):
         return None
     kind = "person"
     if any(low in ORG_NAME_WORDS for low in lows) or (
@@ -119,7 +132,8 @@ def role_before(text: str, end: int) -> str:
         low = word.lower()
         if low in _STOP_BACK or low in SPEECH_VERBS:
             break
-        if not out and low not in PERSON_NOUNS and low not in TITLE_WORDS:
+        if not out and low not in PERSON_NOUNS and low not in TITLE_WORDS and \
+                low not in ORG_NOUNS:
             break
         out.append(word)
     return " ".join(reversed(out))
@@ -279,7 +293,7 @@ def parse_subject(text: str) -> Phrase | None:
     tail_word = re.search(r"(?:^|[\s,(])(he|she|they|we|i|it)$", text, re.IGNORECASE)
     if tail_word:
         return Phrase("pronoun", tail_word.group(1).lower())
-    cuts = [0] + [m.end() for m in re.finditer(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|—\s*|–\s*",
+    cuts = [0] + [m.end() for m in re.finditer(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*",
                                                text)]
     for cut in cuts:  # longest valid suffix first
         candidate = text[cut:].strip()
@@ -293,7 +307,13 @@ def parse_subject(text: str) -> Phrase | None:
 
 
 _OBJECT_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»]")
-_ENDS_WITH_ABBR_RE = re.compile(rf"(?:\b(?:{_ABBR_WORDS})|\b[{_UPPER}]|\b(?:[{_UPPER}]\.)+[{_UPPER}])$")
+_ENDS_WITH_ABBR_RE = re.compile(
+    rf"(?:\b(?:{_ABBR_WORDS})|\b[{_UPPER}]|\b(?:[{_UPPER}]\.)+[{_UPPER}])$")
+
+
+_NAME_THEN_PREP_RE = re.compile(
+    rf"((?:[\w\-]+\s+){{0,3}}?{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
+    r"\s+((?:for|of|at|with|from)\s+[^,]{1,80})$")
 
 
 def parse_object(text: str) -> Phrase | None:
@@ -312,6 +332,12 @@ def parse_object(text: str) -> Phrase | None:
     # "said on Tuesday" / "said in a statement" before the name
     body = re.sub(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*", "", body)
     phrase = parse_name_phrase(body) or parse_nominal(body)
+    if phrase is None:
+        lead = _NAME_THEN_PREP_RE.match(body)
+        if lead:
+            phrase = parse_name_phrase(lead.group(1))
+            if phrase is not None:
+                phrase.role = _combine_role(phrase.role, lead.group(2))
     if phrase is None and "," in body:
         head = body.split(",")[0]
         phrase = parse_name_phrase(head) or parse_nominal(head)

@@ -104,7 +104,8 @@ def _is_single_primary(paragraphs: list[str]) -> bool:
     return singles >= 2 and singles * 2 > doubles and (curly > 0 or doubles > 0)
 
 
-def _pair_paragraph(text: str, index: int, primary: str, carried: bool) -> tuple[list[RawQuote], bool]:
+def _pair_paragraph(text: str, index: int, primary: str,
+                    carried: bool) -> tuple[list[RawQuote], bool]:
     """Spans of one paragraph; returns them and whether the last one is left open."""
     prim_marks = DOUBLE_MARKS if primary == "double" else SINGLE_MARKS
     sec_marks = SINGLE_MARKS if primary == "double" else DOUBLE_MARKS
@@ -150,7 +151,8 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool) -> tuple
                         text[j] in sec_marks and _single_kind(text, j) == CLOSE
                         for j in marks[k + 1:])):
                     secondary = "single" if primary == "double" else "double"
-                    spans.append(RawQuote(index, sec_open + 1, i, True, False, secondary, sec_open, i))
+                    spans.append(RawQuote(index, sec_open + 1, i, True, False, secondary,
+                                          sec_open, i))
                     sec_open = -1
     if open_at >= 0:
         spans.append(RawQuote(index, open_at + 1, len(text), False, continued, primary,

@@ -10,7 +10,14 @@ pronouns to the person the previous sentences are about, "the diplomat" to "A Fr
 from __future__ import annotations
 
 from .attribution import (
-    Cue, after_cue, before_cue, contexts, gap_has_boundary, is_term, sentence_subject, word_count,
+    Cue,
+    after_cue,
+    before_cue,
+    contexts,
+    gap_has_boundary,
+    is_term,
+    sentence_subject,
+    word_count,
 )
 from .model import Article, Quote, Speaker
 from .names import Phrase
@@ -30,6 +37,7 @@ class _Resolver:
         self.paragraphs = paragraphs
         self.table = table
         self.descriptions: list[Phrase] = []
+        self.aliases: dict[int, list[str]] = {}
         self.resolved: list[tuple[RawQuote, Target]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._quote_ranges: dict[int, list[tuple[int, int]]] = {}
@@ -65,6 +73,9 @@ class _Resolver:
         if first in _DEFINITE:
             for known in reversed(self.descriptions):
                 if known.head == phrase.head:
+                    aliases = self.aliases.setdefault(id(known), [])
+                    if phrase.text not in aliases and phrase.text != known.text:
+                        aliases.append(phrase.text)
                     return known
             mods = [w.lower() for w in phrase.text.split()[1:-1]]
             before = self._mentions_before(p, offset)
@@ -215,7 +226,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
             if is_term(before, inner):
                 continue
             strong = cue is not None and cue.strength == 2
-            if not strong and word_count(inner) <= 3 and not q.continued:
+            if cue is None and word_count(inner) <= 3 and not q.continued:
                 continue
             target: Target | None = None
             if cue is not None and cue.phrase is not None:
@@ -226,7 +237,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
             kept.append((q, target, cue_word))
             if target is not None:
                 resolver.resolved.append((q, target))
-    return _build(paragraphs, kept)
+    return _build(paragraphs, kept, resolver.aliases)
 
 
 def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str]],
@@ -244,8 +255,8 @@ def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str
     return None
 
 
-def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]]
-           ) -> tuple[list[Quote], list[Speaker]]:
+def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]],
+           aliases: dict[int, list[str]]) -> tuple[list[Quote], list[Speaker]]:
     speakers: list[Speaker] = []
     ids: dict[int, Speaker] = {}
     for _, target, _ in kept:
@@ -256,14 +267,10 @@ def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]
             kind = "organisation" if target.kind == "organisation" else "person"
             sp = Speaker(sid, target.name, target.role, kind, list(target.aliases))
         else:
-            words = target.text.split()
             name = target.text[:1].upper() + target.text[1:]
-            if words and words[0].lower() in ("the", "his", "her", "its", "their") and \
-                    target.entity_kind == "organisation":
-                name = name
             sp = Speaker(sid, name, target.role,
                          "organisation" if target.entity_kind == "organisation" else "anonymous",
-                         [])
+                         list(aliases.get(id(target), [])))
         ids[id(target)] = sp
         speakers.append(sp)
     quotes: list[Quote] = []

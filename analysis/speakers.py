@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 
 from .model import Speaker
 from .names import (
-    NAME_RE, Phrase, appositive_after, name_tail, role_before, split_name,
+    NAME_RE,
+    Phrase,
+    appositive_after,
+    name_tail,
+    role_before,
+    split_name,
 )
 
 _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())

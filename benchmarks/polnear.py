@@ -23,7 +23,8 @@ SHARED = ROOT.parent / "shared"
 
 def load_scorer(shared: Path):
     """The shared scoring module, imported from its file."""
-    spec = importlib.util.spec_from_file_location("score_quotes", shared / "tools" / "score_quotes.py")
+    path = shared / "tools" / "score_quotes.py"
+    spec = importlib.util.spec_from_file_location("score_quotes", path)
     if spec is None or spec.loader is None:
         raise SystemExit("cannot load the shared scorer")
     module = importlib.util.module_from_spec(spec)
