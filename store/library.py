@@ -110,6 +110,9 @@ class Library:
     def index(self) -> Any:
         return self.files.table(INDEX, "articles")
 
+    def _is_read(self, article_id: str) -> bool:
+        return self.files.table(STATE, "read").get(doc_id=article_id) is not None
+
     def _read_ids(self) -> set[str]:
         return {str(doc.doc_id) for doc in self.files.table(STATE, "read").all()}
 
@@ -147,7 +150,7 @@ class Library:
                     analysis: Analysis | None = None) -> ArticleRef:
         existing = self.index.get(doc_id=article_id)
         if existing is not None:
-            return ref_from_doc(existing, article_id in self._read_ids())
+            return ref_from_doc(existing, self._is_read(article_id))
         if analysis is None:
             analysis = _analyze(text, kind=kind, url=url, where=source)
         art = analysis.article
@@ -158,7 +161,7 @@ class Library:
         with self.files.batch():
             existing = self.index.get(doc_id=article_id)  # another byline may have added it
             if existing is not None:
-                return ref_from_doc(existing, article_id in self._read_ids())
+                return ref_from_doc(existing, self._is_read(article_id))
             self.files.table(body_file(article_id), "bodies").upsert(
                 keyed(article_id, {"kind": kind, "text": text, "analysis": analysis.to_dict()}))
             self.files.table(quotes_file(article_id), "quotes").upsert(
@@ -179,14 +182,14 @@ class Library:
 
     def ref(self, article_id: str) -> ArticleRef | None:
         doc = self.index.get(doc_id=article_id)
-        return None if doc is None else ref_from_doc(doc, article_id in self._read_ids())
+        return None if doc is None else ref_from_doc(doc, self._is_read(article_id))
 
     def article(self, article_id: str) -> StoredArticle | None:
         """The article with its analysis; a feed entry is analysed on first access and cached."""
         doc = self.index.get(doc_id=article_id)
         if doc is None:
             return None
-        ref = ref_from_doc(doc, article_id in self._read_ids())
+        ref = ref_from_doc(doc, self._is_read(article_id))
         body = self.files.table(body_file(article_id), "bodies").get(doc_id=article_id) or {}
         if body.get("analysis"):
             return StoredArticle(ref, Analysis.from_dict(body["analysis"]), doc.get("summary", ""))
@@ -214,9 +217,11 @@ class Library:
                                                    doc.get("published", ""))))
 
     def analyze_pending(self, progress: Callable[[int, int], None] | None = None,
-                        chunk: int = 500) -> int:
-        """Analyse every entry not analysed yet, in bulk (one write per shard per chunk)."""
-        pending = [d for d in self.index_docs() if not self._has_digest(d["id"])]
+                        chunk: int = 500, limit: int | None = None) -> int:
+        """Analyse entries not analysed yet (newest first), in bulk: one write per shard per
+        chunk. Returns how many were analysed."""
+        docs = sorted(self.index_docs(), key=sort_key, reverse=True)
+        pending = [d for d in docs if not self._has_digest(d["id"])][:limit]
         for start in range(0, len(pending), chunk):
             done = {}
             for doc in pending[start:start + chunk]:
