@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from http_server import Reply, ScriptedServer
 
 from analysis import Analysis, Article
 from store import seeds as seeds_module
@@ -212,3 +213,24 @@ def test_packaged_seeds_load_without_warnings(home: Path) -> None:
     with Library.open(home, seed=True) as lib:
         assert lib.warnings == []
         assert lib.setting("seeded") is True
+
+
+def test_add_urls_from_a_local_server(lib: Library) -> None:
+    page = ("<html><head><title>Ferry approved</title></head><body><article>"
+            "<h1>Harbour council approves new ferry line</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n")[1:])
+            + "</article></body></html>")
+    with ScriptedServer() as server:
+        server.route("/ferry", Reply(body=page.encode(), headers={"Content-Type": "text/html"}))
+        server.route("/wire.rss", Reply(body=RSS.encode(),
+                                        headers={"Content-Type": "application/rss+xml"}))
+        (ref,) = lib.add(server.url("/ferry?utm_source=newsletter"))
+        assert ref.new and ref.link.startswith(server.url("/ferry"))
+        (again,) = lib.add(server.url("/ferry#top"))
+        assert again.id == ref.id and not again.new
+        entries = lib.add(server.url("/wire.rss"))
+        assert [e.guid for e in entries] == ["pv-1", "pv-2"]
+        assert lib.feed(server.url("/wire.rss")).entry_count == 2
+        with pytest.raises(SourceError):
+            lib.add(server.url("/missing"))
+    assert len(lib.articles()) == 3
