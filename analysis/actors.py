@@ -154,9 +154,12 @@ def strip_titles(name: str) -> str:
 def looks_like_name(text: str) -> bool:
     """1-6 capitalised words (particles allowed inside), nothing else."""
     tokens = text.split()
-    if not 1 <= len(tokens) <= 6 or not tokens[0][:1].isupper():
+    if not 1 <= len(tokens) <= 7 or not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return False
-    return all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens)
+    return all(t[:1].isupper() or t.lower() in _PARTICLES or t in _NAME_JOINERS for t in tokens)
+
+
+_NAME_JOINERS = frozenset(("and", "of", "for", "the", "on", "&"))  # "Bank of Eastmark"
 
 
 def name_key(name: str) -> str:
@@ -215,6 +218,9 @@ def subject_noun_phrase(prefix: str) -> str | None:
     last = parts[-1].strip()
     if len(parts) > 1 and (looks_like_name(last) or fold(last) in PRONOUNS):
         return last
+    if len(parts) > 1 and len(last.split()) <= 4 and name_key(last) in _ACTOR_KEYS:
+        # "…, analysts say" after a clause; but "Osterland, the neighbouring region, said"
+        return ", ".join(parts[-2:]) if looks_like_name(parts[-2].strip()) else last
     while len(parts) > 1 and fold(parts[0].split()[0]) in _LEADING_ADVERBIAL:
         parts.pop(0)
     np = ", ".join(parts).strip()
@@ -227,6 +233,9 @@ def subject_noun_phrase(prefix: str) -> str | None:
     return np
 
 
+_TRAILING_NAME = re.compile(rf"(?:[{UP}][\w’'-]+\s+)(?:[{UP}]\.\s+)?[{UP}][\w’'-]+$")
+
+
 def actor_from_phrase(np: str) -> tuple[str, str]:
     """Display name and role from a subject noun phrase ('The foreign minister, Stéphane
     Séjourné' -> ('Stéphane Séjourné', 'The foreign minister'))."""
@@ -237,7 +246,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     for i, part in enumerate(parts):
         if i and looks_like_name(part) and len(strip_titles(part).split()) >= 2:
             return strip_titles(part), ", ".join(parts[:i])
-    cut = _RELATIVE.split(" " + np + " ")[0].strip()
+    cut = _RELATIVE.split(" " + np + " ")[0].strip(" ,")
     if looks_like_name(cut) or re.match(rf"^(?:[{UP}][\w.’'-]*\s+)+[{UP}]", cut):
         stripped = strip_titles(cut)
         if fold(cut.split()[0]) in ("the", "a", "an") and len(stripped.split()) == len(
@@ -245,6 +254,11 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
             return cut.split()[0].lower() + " " + stripped, ""
         if looks_like_name(stripped) and stripped != cut:
             return stripped, cut[: len(cut) - len(stripped)].strip()
+    run = _TRAILING_NAME.search(cut)
+    if run and run.start() > 0:
+        before = cut[:run.start()].split()
+        if before and fold(before[-1]).rstrip(".") in TITLE_WORDS:
+            return run.group(0), cut[:run.start()].strip()  # "Opposition transport spokesman X Y"
     words = cut.split()
     if words and fold(words[0]) in ("the", "a", "an", "some", "other"):
         words[0] = words[0].lower()

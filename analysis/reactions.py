@@ -32,8 +32,8 @@ from .model import Article, Quote, Reaction, Speaker
 from .stance import (
     NOMINAL_REACTION,
     NOT_A_STATEMENT,
-    NOUN_STANCE,
     REPORTING_VERB,
+    nominal_stance,
     score_stance,
     sentence_cue_weight,
     verb_stance,
@@ -59,6 +59,9 @@ _INVERTED_SUBJECT = re.compile(
     r"(?P<rest>,[^\x00]*)?")
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
+_COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+# "from union leaders and unease among her partners": the second half is not an actor.
+_NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{3,}")
 _STOP = frozenset(
     """that this with from have has had been being were will would could should their there
@@ -126,11 +129,11 @@ class _Context:
         return bool(self.principal.key) and actor.key == self.principal.key
 
 
-def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None]:
-    """The actor of a sentence from its reporting verb, and the stance the verb carries."""
-    for m in REPORTING_VERB.finditer(masked):
-        if "\x00" in m.group(0):
-            continue
+def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, bool]:
+    """The actor of a sentence from its reporting verb, the stance the verb carries (or a verb
+    coordinated with it: "said … and accused"), and whether the actor was named (no pronoun)."""
+    matches = [m for m in REPORTING_VERB.finditer(masked) if "\x00" not in m.group(0)]
+    for n, m in enumerate(matches):
         verb = m.group("verb")
         before = masked[:m.start()].rstrip()
         tail = before.split("\x00")[-1].strip(" ,;:—–-")
@@ -146,13 +149,20 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None]:
             candidates.insert(0 if not tail else len(candidates), (after.group(1), role))
         for phrase, role in candidates:
             actor = ctx.actor_for_phrase(phrase, role)
-            if actor is not None:
-                return actor, verb_stance(verb)
+            if actor is None:
+                continue
+            stance = verb_stance(verb)
+            for later in matches[n + 1:]:
+                if stance:
+                    break
+                if _COORDINATED.search(masked, 0, later.start()):
+                    stance = verb_stance(later.group("verb"))
+            return actor, stance, fold(phrase) not in PRONOUNS
     for m in _ACCORDING_TO.finditer(masked):
         actor = ctx.actor_for_phrase(m.group(1), (m.group("rest") or "").strip(" ,."))
         if actor is not None:
-            return actor, None
-    return None, None
+            return actor, None, True
+    return None, None, False
 
 
 def _event_words(lead: str, principal: Principal) -> set[str]:
@@ -202,21 +212,21 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
             sentence, msent = par[s:e], masked[s:e]
             background = background or _is_background(msent, ctx.year)
             relevant = _is_relevant(sentence, ctx, event_words)
-            actor, vstance = _attribution(ctx, msent)
+            actor, vstance, named = _attribution(ctx, msent)
             in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
                         if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
             if in_quote:
                 quoted = ctx.actor_for_speaker(in_quote[0])
-                if actor is None or actor.key != quoted.key:
+                if actor is None or actor.key != quoted.key and not (vstance and named):
                     actor, vstance = quoted, vstance if actor is None else None
             if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
                 vstance = None
                 sentence = ""
             for m in NOMINAL_REACTION.finditer(msent) if " from " in msent else ():
-                group = ctx.actor_for_phrase(m.group("actor").strip())
-                if group is not None:
-                    out.append(_Statement(group, pi, par[s:e], NOUN_STANCE[m.group("noun").lower()],
-                                          relevant, background))
+                group = ctx.actor_for_phrase(_NOT_THE_ACTOR.split(m.group("actor"))[0].strip())
+                stance = nominal_stance(m.group("noun"), m.group("adjectives") or "")
+                if group is not None and stance:
+                    out.append(_Statement(group, pi, par[s:e], stance, relevant, background))
             if actor is None:
                 if msent.lstrip().startswith("\x00") and "\x00" in msent:
                     if len(out) > first_of_par and out[-1].paragraph == pi:
@@ -257,7 +267,10 @@ def _group(statements: list[_Statement]) -> list[list[_Statement]]:
     for st in statements:
         if groups:
             prev = groups[-1][-1]
-            if prev.actor.key == st.actor.key and st.paragraph - prev.paragraph <= 1:
+            same = prev.actor.key == st.actor.key or st.paragraph == prev.paragraph and (
+                prev.actor.key in fold(st.actor.name).split()
+                or st.actor.key in fold(prev.actor.name).split())  # "the ministry … its spokesman"
+            if same and st.paragraph - prev.paragraph <= 1 and not prev.principal:
                 groups[-1].append(st)
                 continue
         groups.append([st])

@@ -54,10 +54,12 @@ REPORTING_VERB = re.compile(rf"\b(?P<verb>{_trie_pattern(_VERBS)})\b")
 NOMINAL_REACTION = re.compile(
     r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
     r"provoked|provoking|met with|meeting with|earned|earning|won|winning|brought)\s+"
-    r"(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|loud|"
-    r"some|much|warm|cautious)\s+)*"
+    r"(?P<adjectives>(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|"
+    r"loud|some|much|warm|cautious|furious|hostile|scathing|critical|positive|enthusiastic|"
+    r"wary|mixed)\s+)*)"
     r"(?P<noun>outcry|criticism|condemnation|backlash|rebukes?|protests?|praise|support|"
-    r"warnings?|anger|objections?|applause|welcome|alarm|dismay|derision|ridicule)\s+from\s+"
+    r"warnings?|anger|objections?|applause|welcome|alarm|dismay|derision|ridicule|responses?|"
+    r"reactions?)\s+from\s+"
     r"(?P<actor>[^.;:!?—–()]+?)(?=\s*(?:[.;:!?—–()]|,|\s+(?:who|that|which|after|over|as|when|"
     r"while|because|on|in|for|at|about|amid|despite)\s|$))",
     re.IGNORECASE,
@@ -71,6 +73,24 @@ NOUN_STANCE = {
     "support": "supports", "applause": "supports", "welcome": "supports", "warning": "warns",
     "warnings": "warns", "alarm": "warns",
 }
+
+_ADJECTIVE_STANCE = {
+    "angry": "criticises", "furious": "criticises", "hostile": "criticises",
+    "scathing": "criticises", "critical": "criticises", "sharp": "criticises",
+    "fierce": "criticises", "warm": "supports", "positive": "supports",
+    "enthusiastic": "supports", "wary": "warns", "cautious": "warns",
+}
+
+
+def nominal_stance(noun: str, adjectives: str) -> str | None:
+    """'an angry response' -> criticises, 'praise' -> supports, 'a mixed reaction' -> None."""
+    if noun.lower() in NOUN_STANCE:
+        return NOUN_STANCE[noun.lower()]
+    for adjective in adjectives.lower().split():
+        if adjective in _ADJECTIVE_STANCE:
+            return _ADJECTIVE_STANCE[adjective]
+    return None
+
 
 _VERB_STANCE = (
     (re.compile(r"^(?:warn|caution)", re.I), "warns"),
@@ -91,7 +111,7 @@ _CUES = [
     ("warn", r"\bwarn\w*", "warns", 2.0),
     ("risk", r"\brisk\w*", "warns", 1.5),
     ("inevitab", r"\binevitabl\w*", "warns", 2.0),
-    ("threat", r"\bthreat\w*", "warns", 1.0),
+    ("threat", r"\bthreat\w*", "warns", 0.5),
     ("danger", r"\bdanger\w*", "warns", 1.5),
     ("escalat", r"\bescalat\w*", "warns", 1.0),
     ("catastroph disast chaos", r"\bcatastroph\w*|\bdisastr\w*|\bchaos\b", "warns", 1.0),
@@ -116,6 +136,10 @@ _CUES = [
     ("misunderst misinterp context misread",
      r"\bmisunderst\w*|\bmisinterpret\w*|\bout of context\b|\bmisread\w*", "clarifies", 2.0),
     ("meant", r"\bmeant\b", "clarifies", 1.5),
+    ("describing referring simply only merely mean announcing",
+     r"\b(?:was|were|is|are) (?:describing|referring|simply|only|merely)\b"
+     r"|\bdid(?: not|n[’']t) mean\b|\bnot (?:announcing|a (?:decision|policy|plan|threat))\b",
+     "clarifies", 2.0),
     ("not be n't be not about n't about not a n't a rather than only about merely",
      r"\b(?:would|will|was|is|were|are)(?: not|n[’']t) (?:be|about|a)\b|\brather than\b"
      r"|\bonly about\b|\bmerely\b", "clarifies", 1.0),
@@ -129,6 +153,10 @@ _CUES = [
     ("fumbl blunder mistake no way to slam betray",
      r"\bfumbl\w*|\bblunder\w*|\bmistake\w*|\bno way to\b|\bslamm?\w*|\bbetray\w*",
      "criticises", 3.0),
+    ("attack side solve touch politics scaremonger bully",
+     r"\ban attack on\b|\b(?:chosen|taken|picked) (?:a )?sides?\b"
+     r"|\b(?:won[’']t|doesn[’']t|don[’']t|will not|does not|do not) solve\b|\bout of touch\b"
+     r"|\bplaying politics\b|\bscaremonger\w*|\bbully\w*", "criticises", 2.0),
     ("divisi irrespons reckless unacceptable outrag shameful deplor disgrace insult absurd "
      "nonsense",
      r"\bdivisi\w*|\birresponsib\w*|\breckless\w*|\bunacceptable\b|\boutrag\w*|\bshameful\b"
