@@ -46,10 +46,7 @@ _STOPWORDS = frozenset(
 
 
 def _content_words(sentence: str) -> set[str]:
-    return {
-        w for w in (m.group().lower() for m in _WORD.finditer(sentence))
-        if len(w) > 2 and w not in _STOPWORDS
-    }
+    return {w for w in set(_WORD.findall(sentence.lower())) - _STOPWORDS if len(w) > 2}
 
 
 def _joined_fragments(paragraphs: list[str]) -> list[str]:
@@ -87,7 +84,12 @@ def summarize(article: Article, quotes: list[Quote] | None = None,
     sentences = [s for p in _joined_fragments(article.paragraphs) for s in split_sentences(p)]
     if not sentences:
         return []
-    fit = [(i, s) for i, s in enumerate(sentences) if _fit(s)]
+    fit: list[tuple[int, str]] = []
+    for i, sentence in enumerate(sentences):
+        if _fit(sentence):
+            fit.append((i, sentence))
+            if len(fit) == WINDOW:
+                break
     if not fit:
         return sentences[:MIN_SENTENCES]
     words_of = [_content_words(s) for s in sentences]
@@ -96,7 +98,7 @@ def summarize(article: Article, quotes: list[Quote] | None = None,
         doc_freq.update(words)
     title_words = _content_words(article.title)
     scored: list[tuple[float, int, str]] = []
-    for rank, (i, sentence) in enumerate(fit[:WINDOW]):
+    for rank, (i, sentence) in enumerate(fit):
         words = words_of[i]
         # How much of the sentence's vocabulary recurs elsewhere (capped per word), per word.
         centrality = sum(min(doc_freq[w] - 1, 5) for w in words) / (len(words) + 3) / 5
