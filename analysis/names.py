@@ -285,12 +285,15 @@ def parse_name_phrase(text: str) -> Phrase | None:
                   entity_kind=parts.kind)
 
 
+_TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
+
+
 def parse_subject(text: str) -> Phrase | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     text = text.rstrip(" ,")
     if not text:
         return None
-    tail_word = re.search(r"(?:^|[\s,(])(he|she|they|we|i|it)$", text, re.IGNORECASE)
+    tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
     if tail_word:
         return Phrase("pronoun", tail_word.group(1).lower())
     cuts = [0] + [m.end() for m in re.finditer(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*",
@@ -324,7 +327,8 @@ def parse_object(text: str) -> Phrase | None:
         return Phrase("pronoun", m.group(1).lower())
     end = len(text)
     for stop in _OBJECT_STOP_RE.finditer(text):
-        if text[stop.start()] == "." and _ENDS_WITH_ABBR_RE.search(text, 0, stop.start()):
+        if text[stop.start()] == "." and _ENDS_WITH_ABBR_RE.search(
+                text[max(0, stop.start() - 12):stop.start()]):
             continue  # "St. Andrews", "Charles B. Rangel"
         end = stop.start()
         break

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import COMMON_CAPITALISED
 from .model import Speaker
 from .names import (
     NAME_RE,
@@ -25,9 +26,23 @@ _MALE = frozenset("mr. mr sir lord".split())
 class Entity:
     name: str
     kind: str = "person"
-    roles: list[str] = field(default_factory=list)
+    found_roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     gender: str = ""  # "m", "f" or "" when unknown
+    # Mentions whose role words are read only when asked for: (paragraph text, start, end, title).
+    pending: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    @property
+    def roles(self) -> list[str]:
+        while self.pending:
+            text, start, end, title = self.pending.pop(0)
+            tail, pos = name_tail(text, end)
+            appos = appositive_after(text, pos, _clause_end(text, pos))
+            pre = " ".join(x for x in (role_before(text, start), title) if x)
+            if tail.startswith("of "):
+                pre, tail = f"{pre} {tail}".strip(), ""
+            self.add_role(", ".join(x for x in (pre, tail, appos) if x))
+        return self.found_roles
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
@@ -36,8 +51,8 @@ class Entity:
 
     def add_role(self, role: str) -> None:
         role = role.strip(" ,")
-        if role and role not in self.roles:
-            self.roles.append(role)
+        if role and role not in self.found_roles:
+            self.found_roles.append(role)
 
     @property
     def role(self) -> str:
@@ -64,8 +79,12 @@ class EntityTable:
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         self._by_name: dict[str, Entity] = {}
+        self._by_last: dict[str, list[tuple[int, Entity]]] = {}
         for index, text in enumerate(paragraphs):
             for m in NAME_RE.finditer(text):
+                word = m.group(0)
+                if " " not in word and word.lower() in COMMON_CAPITALISED:
+                    continue
                 self._add_mention(index, text, m)
 
     def _add_mention(self, index: int, text: str, m: re.Match[str]) -> None:
@@ -82,12 +101,9 @@ class EntityTable:
         if parts.name != entity.name:
             entity.add_alias(parts.name)
         if entity.kind == "person":
-            tail, pos = name_tail(text, m.end())
-            appos = appositive_after(text, pos, _clause_end(text, pos))
-            pre = " ".join(x for x in (role_before(text, m.start()), parts.title) if x)
-            if tail.startswith("of "):
-                pre, tail = f"{pre} {tail}".strip(), ""
-            entity.add_role(", ".join(x for x in (pre, tail, appos) if x))
+            entity.pending.append((text, m.start(), m.end(), parts.title))
+            last = entity.name.split()[-1].lower()
+            self._by_last.setdefault(last, []).append((len(self.mentions), entity))
         self.mentions.append(Mention(index, m.start(), m.end(), entity))
 
     def lookup(self, name: str, kind: str = "person", before: int | None = None,
@@ -100,10 +116,8 @@ class EntityTable:
         if kind == "person":
             last = tokens[-1].lower()
             first = tokens[0].lower() if len(tokens) > 1 else ""
-            candidates = self.mentions if before is None else self.mentions[:before]
-            for mention in reversed(candidates):
-                ent = mention.entity
-                if ent.kind != "person":
+            for position, ent in reversed(self._by_last.get(last, ())):
+                if before is not None and position >= before:
                     continue
                 ent_tokens = ent.name.lower().split()
                 if ent_tokens[-1] != last:
@@ -113,16 +127,13 @@ class EntityTable:
                                                                len(ent_tokens[0]) <= 2)):
                     continue
                 if len(tokens) > len(ent_tokens):  # a fuller spelling arrives later
-                    del self._by_name[ent.name.lower()]
                     ent.add_alias(ent.name)
                     ent.name = name
                 self._by_name[key] = ent
                 return ent
-            if len(tokens) == 1:
+            if len(tokens) == 1 and self._by_last.get(last):
                 # A lone surname mentioned before its full name: look ahead.
-                for ent in self.entities:
-                    if ent.kind == "person" and ent.name.lower().split()[-1] == last:
-                        return ent
+                return self._by_last[last][0][1]
         if not create:
             return None
         ent = Entity(name, kind)
@@ -137,7 +148,7 @@ class EntityTable:
 
 def _clause_end(text: str, pos: int) -> int:
     m = _SENTENCE_END_RE.search(text, pos)
-    while m and _ABBREV_BEFORE_RE.search(text, 0, m.start()):
+    while m and _ABBREV_BEFORE_RE.search(text[max(0, m.start() - 8):m.start()]):
         m = _SENTENCE_END_RE.search(text, m.end())
     return m.start() if m else len(text)
 

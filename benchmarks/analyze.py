@@ -1,0 +1,73 @@
+"""Articles per second of the whole analysis pipeline on seed-sized articles, on one core.
+
+Usage: python benchmarks/analyze.py [--seconds S]
+Uses ../shared/seeds/000_2c06f009ad994e39.txt when present, else a generated article of similar
+size and shape (quotes, speakers, reported speech). Also prints the time of quote extraction alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis import analyze  # noqa: E402
+from analysis.article import parse  # noqa: E402
+from analysis.quotes import extract_quotes  # noqa: E402
+
+SEED = ROOT.parent / "shared" / "seeds" / "000_2c06f009ad994e39.txt"
+
+_PARAGRAPHS = [
+    "Port officials in Serrin said on Tuesday that the strike would continue into next week, "
+    "a decision that prompted an outcry from shipping firms.",
+    "“We are not going anywhere until the ministry listens,” said Ana Ribeiro, a spokeswoman for "
+    "the Dockworkers’ Union. “Nothing can be ruled out.”",
+    "Transport Minister Tomas Hale told reporters the government had offered “a fair deal” and "
+    "warned that the law allowed it to requisition crews.",
+    "The operators’ association said the dispute had cost its members millions. “Every day "
+    "counts,” it said in a statement.",
+    "Hale later said the so-called “work-to-rule” protest was illegal. “They announced their "
+    "action without notice,” he said, “and now they expect us to pay for it.”",
+    "According to Martin Keller, professor of labour law at the University of Lyon, the minister "
+    "“is on shaky ground.”",
+    "The researcher added: “Courts have ruled against such requisitions twice since 2010.”",
+]
+
+
+def sample_article() -> str:
+    if SEED.is_file():
+        return SEED.read_text(encoding="utf-8")
+    body = "\n\n".join(_PARAGRAPHS * 3)
+    return "Dock strike enters its third week as talks stall\n\n" + body
+
+
+def rate(fn, seconds: float) -> float:
+    n = 0
+    start = time.perf_counter()
+    while True:
+        fn()
+        n += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return n / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    text = sample_article()
+    article = parse(text, kind="text")
+    full = rate(lambda: analyze(text, kind="text"), args.seconds)
+    quotes = rate(lambda: extract_quotes(article), args.seconds)
+    print(f"article: {len(text)} characters, {len(article.paragraphs)} paragraphs")
+    print(f"analyze(): {full:.0f} articles/s ({1000 / full:.2f} ms each)")
+    print(f"extract_quotes(): {quotes:.0f} articles/s ({1000 / quotes:.2f} ms each)")
+
+
+if __name__ == "__main__":
+    main()
