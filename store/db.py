@@ -63,6 +63,13 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def _is_tinydb_shape(data: Any) -> bool:
+    """{table: {doc id: {field: ...}}}: anything else would crash TinyDB later."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values())
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: in-memory copy, reloaded when the file changed, atomic writes.
 
@@ -92,12 +99,15 @@ class AtomicJSONStorage(Storage):
         stamp = _stamp(self.path)
         data: dict[str, Any] | None = None
         if stamp is not None:
-            raw = self.path.read_bytes()
             try:
-                data = json.loads(raw) if raw.strip() else None
-                if data is not None and not isinstance(data, dict):
-                    raise ValueError("not a JSON object")
-            except (ValueError, UnicodeDecodeError):
+                raw = self.path.read_bytes()
+            except OSError as exc:
+                raise StoreError(f"cannot read {self.path}: {exc.strerror or exc}") from None
+            try:
+                data = json.loads(raw)  # an empty file is a truncated one: damaged too
+                if not _is_tinydb_shape(data):
+                    raise ValueError("not TinyDB tables")
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 data = None
                 self._move_aside()
                 stamp = None
@@ -110,9 +120,13 @@ class AtomicJSONStorage(Storage):
         while aside.exists():
             n += 1
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        os.replace(self.path, aside)
-        self._warn(f"{self.path.name} was damaged (not valid JSON); moved aside to {aside.name}"
-                   " and started afresh")
+        try:
+            os.replace(self.path, aside)
+        except OSError as exc:
+            raise StoreError(f"{self.path} is damaged and cannot be moved aside: "
+                             f"{exc.strerror or exc}") from None
+        self._warn(f"{self.path.name} was damaged (not a valid store file); moved aside to "
+                   f"{aside.name} and started afresh")
 
     def write(self, data: dict[str, Any]) -> None:
         self._data, self._loaded = data, True
@@ -124,9 +138,12 @@ class AtomicJSONStorage(Storage):
     def flush(self, sync_dir: bool = True) -> None:
         if self._data is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
-        atomic_write(self.path, payload.encode("utf-8"), sync_dir=sync_dir)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, payload.encode("utf-8"), sync_dir=sync_dir)
+        except OSError as exc:
+            raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self._on_flush()
         self._stamp = _stamp(self.path)
         self.dirty = False
@@ -202,9 +219,12 @@ class StoreFiles:
             if first:
                 try:
                     self._lock.acquire()
-                except Timeout:
+                except Timeout:  # an OSError too: catch it first
                     raise StoreError(f"store is in use by another byline ({self._holder()}); "
                                      "try again when it has finished") from None
+                except OSError as exc:
+                    raise StoreError(f"cannot lock the store in {self.home}: "
+                                     f"{exc.strerror or exc}") from None
             self._depth += 1
             try:
                 if first:
@@ -280,7 +300,11 @@ class StoreFiles:
             finally:
                 self._batch_depth -= 1
             if self._batch_depth == 0:
-                self._flush_dirty()
+                try:
+                    self._flush_dirty()
+                except BaseException:
+                    self._discard_dirty()
+                    raise
 
     def _discard_dirty(self) -> None:
         """A batch that failed half-way: forget its unwritten changes, re-read from disk."""

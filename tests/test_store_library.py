@@ -234,3 +234,16 @@ def test_add_urls_from_a_local_server(lib: Library) -> None:
         with pytest.raises(SourceError):
             lib.add(server.url("/missing"))
     assert len(lib.articles()) == 3
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x01binary", b'{"articles": []}', b"[1, 2]",
+                                    b'{"articles": {"x": 5}}'])
+def test_any_unusable_index_is_moved_aside(home: Path, tmp_path: Path, damage: bytes) -> None:
+    with Library.open(home) as lib:
+        lib.add(write(tmp_path / "ferry.txt", ARTICLE))
+    (home / "index.json").write_bytes(damage)
+    with Library.open(home) as lib:
+        assert lib.articles() == []
+        lib.add(write(tmp_path / "ferry.txt", ARTICLE))  # the store goes on working
+        assert len(lib.articles()) == 1
+        assert lib.warnings and list(home.glob("index.json.corrupt-*"))
