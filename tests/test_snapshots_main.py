@@ -1,0 +1,60 @@
+"""Snapshots of the main screen on a fixed store (articles written in tests/tui_main_store.py).
+
+Update after an intended change with `pytest tests/test_snapshots_main.py --snapshot-update`
+and look at the report before committing the new SVGs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tui_main_store import fill_store
+
+from tui.app import BylineApp
+from tui.widgets.quote_tree import QuoteTree
+
+
+@pytest.fixture
+def app(home: Path) -> BylineApp:
+    fill_store(home)
+    return BylineApp(home)
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def on_a_quote(pilot) -> None:
+    """Open the newest article and move onto Tom Reyes's first quote."""
+    await settle(pilot)
+    pilot.app.screen.query_one(QuoteTree).focus()
+    await pilot.press("down", "down", "down", "down", "down")
+    await settle(pilot)
+
+
+def test_main_screen_80x24(app: BylineApp, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_main_screen_160x48(app: BylineApp, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(160, 48), run_before=settle)
+
+
+def test_main_screen_on_a_quote_80x24(app: BylineApp, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=on_a_quote)
+
+
+def test_main_screen_on_a_quote_160x48(app: BylineApp, snap_compare) -> None:
+    assert snap_compare(app, terminal_size=(160, 48), run_before=on_a_quote)
+
+
+def test_main_screen_light_theme_120x40(app: BylineApp, snap_compare) -> None:
+    async def light_on_a_quote(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await on_a_quote(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=light_on_a_quote)
