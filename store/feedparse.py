@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +41,8 @@ _TAG = re.compile(r"<[^>]*>")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _LOOKS_HTML = re.compile(r"</?[A-Za-z][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
+# Anything clean_text would change; most feed text has none, and skipping it halves the cost.
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xa0\u200b\u2028\u2029\ufeff]")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
 
 
@@ -174,12 +177,21 @@ def _strip_tags(value: str) -> str:
     return html.unescape(_TAG.sub(" ", value))
 
 
+def _clean(value: str) -> str:
+    if not value:
+        return ""
+    if _NEEDS_CLEANING.search(value) or not (
+            value.isascii() or unicodedata.is_normalized("NFC", value)):
+        return clean_text(value)
+    return value
+
+
 def _body(value: str) -> str:
-    return clean_text(value or "")[:MAX_BODY].strip()
+    return _clean(value[:MAX_BODY]).strip()
 
 
 def _oneline(value: str) -> str:
-    return " ".join(clean_text(value or "").split())
+    return " ".join(_clean(value).split())
 
 
 def _http_link(value: str) -> str:

@@ -23,7 +23,6 @@ READ_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
 USER_AGENT = "Byline/0.1 (+terminal news reader)"
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
-_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,7 @@ def _read_body(resp: httpx.Response, where: str, limits: FetchLimits, deadline: 
         raise FetchError(f"{where}: unsupported content encoding {_shown(encoding)[:40]!r}")
     chunks: list[bytes] = []
     raw_size = size = 0
-    for raw in resp.iter_raw(_CHUNK):
+    for raw in resp.iter_raw():  # as received: a chunk size would buffer past the deadline
         if time.monotonic() > deadline:
             raise FetchError(f"{where}: timed out (body still arriving after "
                              f"{limits.total:g} s)")

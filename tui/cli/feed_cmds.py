@@ -1,9 +1,269 @@
-"""Store subcommands (filled in by the store issue)."""
+"""Feed subcommands: `feeds {add,list,remove,import,export}` and `refresh`.
+
+Listings take --json (then stdout holds JSON only). A bad input prints one `byline: ...` line
+on stderr, the command goes on with the other inputs and exits 2 at the end; a store that
+cannot be used (locked, newer schema) exits 1, as in the other store commands. Heavy imports
+(the store, httpx, Rich) happen inside the commands so `byline --help` stays quick.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from store.library import Library
+
+EXIT_BAD_INPUT = 2
+EXIT_STORE = 1
+MAX_OPML_FILE = 5 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's subcommands to the `byline` parser."""
+    """Add `feeds ...` and `refresh` to the `byline` parser."""
+    p = sub.add_parser("feeds", help="the feeds you follow: add, list, remove, import, export")
+    p.set_defaults(func=lambda args: _usage(p))
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+
+    a = actions.add_parser("add", help="follow feeds (URLs or feed files) and load them now")
+    a.add_argument("targets", nargs="+", metavar="URL_OR_PATH")
+    _timeout_flag(a)
+    _json_flag(a)
+    a.set_defaults(func=_guarded(run_add))
+
+    a = actions.add_parser("list", help="the feeds followed, with entry counts and last errors")
+    _json_flag(a)
+    a.set_defaults(func=_guarded(run_list))
+
+    a = actions.add_parser("remove", help="stop following feeds (their entries go too)")
+    a.add_argument("urls", nargs="+", metavar="URL_OR_PATH")
+    _json_flag(a)
+    a.set_defaults(func=_guarded(run_remove))
+
+    a = actions.add_parser("import", help="follow the feeds listed in an OPML file")
+    a.add_argument("opml", metavar="FILE.opml")
+    _json_flag(a)
+    a.set_defaults(func=_guarded(run_import))
+
+    a = actions.add_parser("export", help="print the feeds followed as OPML 2.0")
+    a.set_defaults(func=_guarded(run_export))
+
+    p = sub.add_parser("refresh", help="fetch every feed now (exit 2 when some feed failed)")
+    _timeout_flag(p)
+    _json_flag(p)
+    p.set_defaults(func=_guarded(run_refresh))
+
+
+def _json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON only")
+
+
+def _timeout_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="network timeout per read (default 10; connect at most 5)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= 600:
+        raise argparse.ArgumentTypeError("timeout must be between 0 and 600 seconds")
+    return seconds
+
+
+def _usage(p: argparse.ArgumentParser) -> int:
+    p.print_usage(sys.stderr)
+    print("byline: feeds needs an action: add, list, remove, import or export", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _guarded(command: Callable[[Library, argparse.Namespace], int]) -> Callable[..., int]:
+    """Open the store, run the command, turn store errors into one line and an exit code."""
+
+    def run(args: argparse.Namespace) -> int:
+        from store.errors import BylineError, StoreError
+        from store.library import Library
+
+        try:
+            lib = Library.open(getattr(args, "home", None))
+        except BylineError as exc:
+            _error(exc)
+            return EXIT_STORE
+        try:
+            return command(lib, args)
+        except StoreError as exc:
+            _error(exc)
+            return EXIT_STORE
+        except BylineError as exc:
+            _error(exc)
+            return EXIT_BAD_INPUT
+        finally:
+            for warning in lib.warnings:
+                print(f"byline: warning: {_safe(warning)}", file=sys.stderr)
+            lib.close()
+
+    return run
+
+
+def _limits(args: argparse.Namespace) -> Any:
+    from store.fetch import FetchLimits
+
+    return FetchLimits.with_timeout(getattr(args, "timeout", None))
+
+
+def run_add(lib: Library, args: argparse.Namespace) -> int:
+    from store.errors import StoreError
+    from store.refresh import load_feed
+
+    status, added = 0, []
+    for target in args.targets:
+        try:
+            record, result = load_feed(lib, target, _limits(args))
+        except StoreError:
+            raise
+        except Exception as exc:  # BylineError, or anything a hostile feed provokes
+            from store.errors import BylineError
+
+            _error(exc if isinstance(exc, BylineError) else f"{target}: cannot be added "
+                   f"({type(exc).__name__})")
+            status = EXIT_BAD_INPUT
+            continue
+        added.append({"url": record.url, "title": record.title, "entries": record.entry_count,
+                      "new_entries": result.new_entries, "status": result.status})
+        if not args.json:
+            print(f"{_safe(record.title) or '(untitled)'} — {_safe(record.url)}: "
+                  f"{record.entry_count} entries ({result.new_entries} new)")
+    if args.json:
+        _print_json(added)
+    return status
+
+
+def run_list(lib: Library, args: argparse.Namespace) -> int:
+    feeds = lib.feeds()
+    rows = [{"url": f.url, "title": f.title, "entries": f.entry_count,
+             "last_fetch": f.last_fetch, "last_error": f.last_error} for f in feeds]
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("no feeds yet: `byline feeds add URL_OR_PATH` or `byline feeds import FILE.opml`")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("Feed", "Entries", "Last fetch", "Last error", expand=True)
+    for row in rows:
+        name = Text(_safe(row["title"]) or "(untitled)", style="bold")
+        name.append("\n" + _safe(row["url"]), style="dim")
+        table.add_row(name, Text(str(row["entries"])), Text(row["last_fetch"] or "never"),
+                      Text(_safe(row["last_error"]), style="red"))
+    Console(highlight=False).print(table)
+    return 0
+
+
+def run_remove(lib: Library, args: argparse.Namespace) -> int:
+    status, removed = 0, []
+    for url in args.urls:
+        if lib.remove_feed(url):
+            removed.append(url)
+            if not args.json:
+                print(f"removed {_safe(url)}")
+        else:
+            _error(f"{url}: no such feed (see `byline feeds list`)")
+            status = EXIT_BAD_INPUT
+    if args.json:
+        _print_json({"removed": removed})
+    return status
+
+
+def run_import(lib: Library, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from store.errors import SourceError
+    from store.opml import parse_opml
+
+    path = Path(args.opml)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_OPML_FILE + 1)
+    except OSError as exc:
+        raise SourceError(f"{args.opml}: cannot read ({exc.strerror or exc})") from None
+    listed = parse_opml(data, args.opml)
+    known = {f.url for f in lib.feeds()}
+    rows = []
+    with lib.files.batch():
+        for url, title in listed:
+            if url not in known:
+                lib.add_feed(url, title)
+            rows.append({"url": url, "title": title, "new": url not in known})
+    fresh = sum(r["new"] for r in rows)
+    if args.json:
+        _print_json(rows)
+    else:
+        print(f"imported {fresh} new feeds ({len(rows) - fresh} already followed); "
+              "run `byline refresh` to load them")
+    return 0
+
+
+def run_export(lib: Library, args: argparse.Namespace) -> int:
+    from store.opml import export_opml
+
+    sys.stdout.write(export_opml(lib.feeds()))
+    return 0
+
+
+def run_refresh(lib: Library, args: argparse.Namespace) -> int:
+    from store.refresh import refresh_feeds
+
+    if args.json or not sys.stderr.isatty():
+        report = refresh_feeds(lib, limits=_limits(args))
+    else:
+        report = _refresh_with_bar(lib, args)
+    if args.json:
+        _print_json({**report.to_dict(), "errors": len(report.errors)})
+    else:
+        counts = {s: sum(r.status == s for r in report.results)
+                  for s in ("ok", "not-modified", "error")}
+        print(f"refreshed {len(report.results)} feeds in {report.seconds:.1f} s: "
+              f"{report.new_entries} new entries, {counts['not-modified']} not modified, "
+              f"{counts['error']} failed")
+    for failed in report.errors:
+        _error(failed.error)
+    return EXIT_BAD_INPUT if report.errors else 0
+
+
+def _refresh_with_bar(lib: Library, args: argparse.Namespace) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from store.refresh import refresh_feeds
+
+    with Progress(TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[url]}", markup=False),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("refresh", total=None, url="")
+
+        def progress(done: int, total: int, url: str) -> None:
+            bar.update(task, completed=done, total=total, url=_safe(url)[-60:])
+
+        return refresh_feeds(lib, progress, limits=_limits(args))
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _error(exc: BaseException | str) -> None:
+    print(f"byline: {_safe(str(exc))}", file=sys.stderr)
+
+
+def _safe(text: str) -> str:
+    from analysis.text import clean_text
+
+    return " ".join(clean_text(text or "").split())

@@ -1,0 +1,174 @@
+"""Refreshing feeds: fetch and parse concurrently (bounded), store from the calling thread.
+
+Workers only fetch and parse; every store write happens in the thread that called
+`refresh_feeds`, one batch per feed, so the store never sees concurrent writers. A feed that
+fails gets its one-line message as `last_error` and the others carry on. A 304 (or an
+unchanged feed file) costs one small write: `last_fetch`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import BylineError, SourceError
+from .feedparse import ParsedFeed, parse_feed
+from .fetch import DEFAULT_LIMITS, FetchLimits, fetch, make_client
+from .records import FeedRecord, FeedResult, RefreshReport
+from .sources import is_url
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .library import Library
+
+MAX_WORKERS = 8
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Fetched:
+    """What a worker hands back for one feed: parsed entries, or why not."""
+
+    url: str
+    status: str  # "ok" | "not-modified" | "error"
+    parsed: ParsedFeed | None = None
+    etag: str = ""
+    last_modified: str = ""
+    error: str = ""
+
+
+def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
+               limits: FetchLimits = DEFAULT_LIMITS) -> Fetched:
+    """Fetch (conditionally) and parse one feed; never raises for a bad feed."""
+    try:
+        if is_url(feed.url):
+            result = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified,
+                           client=client, limits=limits)
+            if result.not_modified:
+                return Fetched(feed.url, "not-modified", etag=result.etag,
+                               last_modified=result.last_modified)
+            parsed = parse_feed(result.body, feed.url, result.content_type)
+            return Fetched(feed.url, "ok", parsed, result.etag, result.last_modified)
+        return _read_feed_file(feed, limits)
+    except BylineError as exc:
+        return Fetched(feed.url, "error", error=str(exc))
+    except Exception as exc:  # a hostile feed must not take the whole refresh down
+        return Fetched(feed.url, "error", error=f"{feed.url}: cannot be read "
+                       f"({type(exc).__name__})")
+
+
+def _read_feed_file(feed: FeedRecord, limits: FetchLimits) -> Fetched:
+    """A feed file: its mtime and size play the part of an ETag."""
+    path = Path(feed.url)
+    try:
+        st = path.stat()
+        token = file_token(st)
+        if token == feed.etag:
+            return Fetched(feed.url, "not-modified", etag=token)
+        if st.st_size > limits.max_bytes:
+            raise SourceError(f"{feed.url}: feed file larger than the size cap")
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise SourceError(f"{feed.url}: feed file no longer exists") from None
+    except OSError as exc:
+        raise SourceError(f"{feed.url}: cannot read ({exc.strerror or exc})") from None
+    return Fetched(feed.url, "ok", parse_feed(data, feed.url), etag=token)
+
+
+def file_token(st: os.stat_result) -> str:
+    return f"file:{st.st_mtime_ns}:{st.st_size}"
+
+
+def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> FeedResult:
+    """Write what one fetch brought: entries and validators in one batch, or the error."""
+    now = _now()
+    if fetched.status == "error":
+        lib.update_feed(fetched.url, last_fetch=now, last_error=fetched.error)
+        return FeedResult(fetched.url, "error", error=fetched.error, title=stored_title)
+    if fetched.status == "not-modified" or fetched.parsed is None:
+        lib.update_feed(fetched.url, last_fetch=now, last_error="")
+        return FeedResult(fetched.url, "not-modified", title=stored_title)
+    parsed = fetched.parsed
+    fields = {"etag": fetched.etag, "last_modified": fetched.last_modified,
+              "last_fetch": now, "last_error": ""}
+    if parsed.title and not stored_title:
+        fields["title"] = parsed.title
+    if parsed.link:
+        fields["link"] = parsed.link
+    with lib.files.batch():
+        new = lib.merge_entries(fetched.url, parsed.entries)
+        lib.update_feed(fetched.url, **fields)
+    return FeedResult(fetched.url, "ok", new_entries=new, title=stored_title or parsed.title)
+
+
+def refresh_feeds(lib: Library, progress: Progress | None = None, *,
+                  limits: FetchLimits = DEFAULT_LIMITS, workers: int = MAX_WORKERS,
+                  urls: list[str] | None = None) -> RefreshReport:
+    """Refresh every stored feed (or those in urls); progress(done, total, url) after each."""
+    started = time.monotonic()
+    feeds = lib.feeds()
+    if urls is not None:
+        wanted = set(urls)
+        feeds = [f for f in feeds if f.url in wanted]
+    total = len(feeds)
+    if progress:
+        progress(0, total, "")
+    by_url: dict[str, FeedResult] = {}
+    if feeds:
+        with make_client(limits) as client, \
+                ThreadPoolExecutor(max_workers=min(workers, total),
+                                   thread_name_prefix="byline-fetch") as pool:
+            futures: dict[Future[Fetched], FeedRecord] = {
+                pool.submit(fetch_feed, feed, client, limits): feed for feed in feeds}
+            try:
+                for done, future in enumerate(as_completed(futures), 1):
+                    feed = futures[future]
+                    by_url[feed.url] = store_fetched(lib, future.result(), feed.title)
+                    if progress:
+                        progress(done, total, feed.url)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    results = [by_url[f.url] for f in feeds]
+    return RefreshReport(results, seconds=round(time.monotonic() - started, 3))
+
+
+def load_feed(lib: Library, url_or_path: str,
+              limits: FetchLimits = DEFAULT_LIMITS) -> tuple[FeedRecord, FeedResult]:
+    """`feeds add`: fetch and parse first, then record the feed with its entries.
+
+    A feed that cannot be fetched or parsed is not added (BylineError)."""
+    target = url_or_path.strip()
+    if not is_url(target):
+        path = Path(target).expanduser().resolve()
+        try:
+            token = file_token(path.stat())
+        except OSError:
+            raise SourceError(f"{target}: no such file") from None
+        before = lib.feed(str(path))
+        record = lib.add_feed(str(path))  # reads, parses and merges the file itself
+        lib.update_feed(record.url, etag=token)
+        new = record.entry_count - (before.entry_count if before else 0)
+        return record, FeedResult(record.url, "ok", new_entries=new, title=record.title)
+    existing = lib.feed(target)
+    fetched = fetch_feed(existing or FeedRecord(target), limits=limits)
+    if fetched.status == "error":
+        raise SourceError(fetched.error)
+    with lib.files.batch():
+        if existing is None:
+            lib.add_feed(target, fetched.parsed.title if fetched.parsed else "")
+        result = store_fetched(lib, fetched, existing.title if existing else "")
+    record = lib.feed(target)
+    assert record is not None
+    return record, result
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

@@ -1,0 +1,150 @@
+"""parse_feed: RSS, Atom and RDF read the same by the fast path and by feedparser; hostile
+documents (DTDs, entities, HTML, malformed XML) refused with one clear line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from feed_samples import (
+    BILLION_LAUGHS,
+    EXTERNAL_ENTITY,
+    HTML_PAGE,
+    MALFORMED,
+    atom,
+    rdf,
+    rss,
+)
+
+from store import feedparse
+from store.errors import SourceError
+from store.feedparse import parse_feed
+
+
+def _via_feedparser(data: bytes, url: str = "") -> list:
+    feed, entries = feedparse._with_feedparser(data, url, "test")
+    return [feedparse._entry(e) for e in entries]
+
+
+def test_rss_entries_have_every_field() -> None:
+    parsed = parse_feed(rss(3), "http://news.test/feed.xml")
+    assert parsed.title == "Coast Daily"
+    assert parsed.link == "http://news.test/"
+    assert [e.guid for e in parsed.entries] == ["story-0", "story-1", "story-2"]
+    first = parsed.entries[0]
+    assert first.link == "http://news.test/story/0"
+    assert first.title == "Harbour council approves new ferry timetable (0)"
+    assert first.summary.startswith("<p>The council voted")  # HTML kept for the analysis
+    assert first.content == first.summary
+    assert first.published == "2026-11-10T00:00:00+00:00"
+    assert first.author == "desk@news.test (Ana Ruiz)"
+
+
+def test_atom_title_markup_dropped_links_resolved_dates_in_utc() -> None:
+    parsed = parse_feed(atom(2))
+    assert parsed.title == "Valmere Wire"
+    entry = parsed.entries[0]
+    assert entry.title == "Teachers in Valmere vote to end strike #0"  # <b> dropped
+    assert entry.link == "http://wire.test/wire/0"
+    assert entry.guid == "tag:wire.test,2026:0"
+    assert entry.published == "2026-11-01T07:30:00+00:00"
+    assert entry.author == "Jon Hale"
+    assert entry.content.startswith("<p>Teachers returned")
+    assert entry.summary.startswith("Teachers returned")
+
+
+@pytest.mark.parametrize("sample", [rss(4), atom(3), rdf(2)], ids=["rss", "atom", "rdf"])
+def test_fast_path_reads_what_feedparser_reads(sample: bytes) -> None:
+    fast = parse_feed(sample).entries
+    assert fast, "the sample has entries"
+    assert fast == _via_feedparser(sample)
+
+
+def test_atom_xhtml_content_becomes_html_text() -> None:
+    data = (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>'
+            b'<entry><id>e1</id><title>T</title><content type="xhtml">'
+            b'<div xmlns="http://www.w3.org/1999/xhtml"><p>One &amp; <em>two</em></p></div>'
+            b"</content></entry></feed>")
+    entry = parse_feed(data).entries[0]
+    assert entry.content == "<p>One &amp; <em>two</em></p>"
+
+
+@pytest.mark.parametrize("data", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["laughs", "external"])
+def test_dtd_and_entities_refused_before_parsing(data: bytes) -> None:
+    started = time.monotonic()
+    with pytest.raises(SourceError) as err:
+        parse_feed(data, "http://evil.test/feed")
+    assert str(err.value) == "http://evil.test/feed: feed declares a DTD/entities; refused"
+    assert time.monotonic() - started < 1
+
+
+def test_dtd_refused_in_other_encodings_and_cases() -> None:
+    utf16 = ('<?xml version="1.0" encoding="utf-16"?><!DOCTYPE rss [<!ENTITY a "b">]>'
+             '<rss version="2.0"><channel><title>&a;</title></channel></rss>').encode("utf-16")
+    lower = b'<?xml version="1.0"?><!doctype rss><rss><channel><title>t</title></channel></rss>'
+    late = rss(1).replace(b"</channel>", b'<!ENTITY x "y"></channel>')
+    for data in (utf16, lower, late):
+        with pytest.raises(SourceError, match="declares a DTD/entities; refused"):
+            parse_feed(data)
+
+
+def test_doctype_text_inside_cdata_is_not_a_declaration() -> None:
+    extra = "<item><title>Page</title><guid>p1</guid><description><![CDATA[<!DOCTYPE html><p>Hi</p>]]></description></item>"  # noqa: E501
+    parsed = parse_feed(rss(1, extra=extra))
+    assert [e.guid for e in parsed.entries] == ["p1", "story-0"]
+
+
+def test_html_page_is_not_a_feed() -> None:
+    with pytest.raises(SourceError) as err:
+        parse_feed(HTML_PAGE, "http://news.test/")
+    assert str(err.value) == "http://news.test/: an HTML page, not a feed"
+
+
+def test_malformed_xml_without_entries() -> None:
+    with pytest.raises(SourceError, match=r"^http://news.test/x: malformed feed"):
+        parse_feed(MALFORMED, "http://news.test/x")
+
+
+def test_other_xml_and_plain_text_are_refused() -> None:
+    with pytest.raises(SourceError, match="not an RSS or Atom feed"):
+        parse_feed(b"<?xml version='1.0'?><catalog><book/></catalog>")
+    with pytest.raises(SourceError, match="malformed feed"):
+        parse_feed(b"just some words, no markup")
+    with pytest.raises(SourceError, match="empty feed"):
+        parse_feed(b"  \n ")
+
+
+def test_truncated_feed_keeps_the_complete_entries() -> None:
+    data = rss(3)
+    cut = data[: data.index(b"<item>", data.index(b"story-1")) + 20]  # inside the third item
+    parsed = parse_feed(cut)
+    assert [e.guid for e in parsed.entries][:2] == ["story-0", "story-1"]
+
+
+def test_control_characters_and_escape_sequences_stripped() -> None:
+    extra = ("<item><title>Red \x1b[31malert\x1b[0m&#x7;</title><guid>c1</guid>"
+             "<link>javascript:alert(1)</link><description>a\x1b]0;owned\x07b</description>"
+             "</item>")
+    entry = parse_feed(rss(0, extra=extra.replace("&#x7;", ""))).entries[0]
+    assert entry.title == "Red alert"
+    assert "\x1b" not in entry.summary and "owned" not in entry.summary
+    assert entry.link == ""  # only http(s) links are kept
+
+
+def test_non_utf8_declared_encoding() -> None:
+    data = ('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel>'
+            "<title>Caf\xe9 News</title><item><title>Cr\xe8me</title><guid>g</guid></item>"
+            "</channel></rss>").encode("latin-1")
+    parsed = parse_feed(data)
+    assert parsed.title == "Café News"
+    assert parsed.entries[0].title == "Crème"
+
+
+def test_five_thousand_entries_parse_quickly() -> None:
+    data = rss(5000)
+    started = time.perf_counter()
+    parsed = parse_feed(data)
+    elapsed = time.perf_counter() - started
+    assert len(parsed.entries) == 5000
+    assert len({e.guid for e in parsed.entries}) == 5000
+    assert elapsed < 1.0, f"{elapsed:.2f} s for 5,000 entries"
