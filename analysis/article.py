@@ -16,6 +16,9 @@ _HTML_TAG = re.compile(
     re.I,
 )
 _LINE_END = re.compile(r"[.!?:;\"”’'»)…]\s*$")
+_HEADER_SPLIT = re.compile(
+    r"\s+[|•·]\s+|\s+(?=(?:first\s+)?(?:published|updated|posted|last\s+updated)\b)", re.I
+)
 _UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
 _MAX_TITLE = 250
@@ -74,7 +77,7 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
     for i, block in enumerate(blocks):
         joined = " ".join(block)
         furniture = all(is_furniture(p, crumbs=False) for p in block)
-        if furniture or byline_of(joined) or date_line(joined):
+        if furniture or header_fields(joined):
             continue
         rest = [p for b in blocks[:i] + blocks[i + 1:] for p in b]
         if len(joined) <= _MAX_TITLE:
@@ -84,6 +87,31 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
             return first, block[1:] + rest
         return "", [p for b in blocks for p in b]
     return "", [p for b in blocks for p in b]
+
+
+def header_fields(paragraph: str) -> tuple[str, str, str] | None:
+    """(byline, published, updated) when paragraph holds only a byline and/or date lines.
+
+    Handles each alone and combined: "By Ellen Pryce | Published 7:00 AM GMT, Nov. 2, 2024".
+    """
+    names, published, updated = "", "", ""
+    for part in _HEADER_SPLIT.split(paragraph):
+        if not part.strip():
+            continue
+        found = byline_of(part)
+        if found is not None:
+            names = names or found
+            continue
+        iso = date_line(part)
+        if iso is None:
+            return None
+        if _UPDATED.match(part):
+            updated = updated or iso
+        else:
+            published = published or iso
+    if names or published or updated:
+        return names, published, updated
+    return None
 
 
 def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
@@ -98,16 +126,11 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
     body: list[str] = []
     for paragraph in paragraphs:
         if not body:  # header zone: before the first paragraph of the story
-            names = byline_of(paragraph)
-            if names is not None:
-                found_byline = found_byline or names
-                continue
-            iso = date_line(paragraph)
-            if iso is not None:
-                if _UPDATED.match(paragraph):
-                    found_updated = found_updated or iso
-                else:
-                    found_published = found_published or iso
+            fields = header_fields(paragraph)
+            if fields is not None:
+                found_byline = found_byline or fields[0]
+                found_published = found_published or fields[1]
+                found_updated = found_updated or fields[2]
                 continue
             if _same(paragraph, title):
                 continue

@@ -30,10 +30,12 @@ _SHORT_FURNITURE = re.compile(
       | (?:abstract|full\s+text|highlights|story\s+highlights)\s*[.:]?
       | (?:photo|image|picture|gallery)\s+\d+\s+(?:of|/)\s+\d+ | \d+\s*(?:/|of)\s*\d+
       | [_\-=*~•·.\s]{3,}
-      | (?:https?://|www\.)\S+ | \S+@\S+\.\w+
+      | (?:https?://|www\.)\S+ | \S+@\S+\.\w+ | \d+\s+comments?
     )[.!:]?$""",
     re.I | re.X,
 )
+# "About us | Contact | Terms": short items between separators, no sentence in sight.
+_NAV_LIST = re.compile(r"^[^.!?|•·]{1,40}(?:\s+[|•·]\s+[^.!?|•·]{1,40}){2,}$")
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all\s+rights\s+reserved", re.I)
 _CAPTION_START = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|pictured|caption|credit|illustration|file\s+photo)"
@@ -76,7 +78,7 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     text = paragraph.strip()
     if not text:
         return True
-    if len(text) <= 200 and _SHORT_FURNITURE.match(text):
+    if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or _NAV_LIST.match(text)):
         return True
     if len(text) <= 300 and (_COPYRIGHT.search(text) or _FOLLOW.search(text)):
         return True

@@ -24,6 +24,7 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _VOID_TAGS = frozenset("br hr img meta link input area base col embed source track wbr".split())
 _MAX_DEPTH = 2000
+_WHITESPACE = re.compile(r"\s+")
 _PAGE_MARKERS = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|main|article|nav)\b", re.I)
 
 
@@ -47,6 +48,8 @@ class _Walker(HTMLParser):
         self._stack: list[str] = []
         self._skip_depth = 0  # > 0 while inside a skipped element
         self._parts: list[str] = []
+        self._link_depth = 0  # > 0 inside <a>
+        self._link_chars = 0  # visible characters of the current block inside links
         self._in_title = False
         self._title_parts: list[str] = []
         self._heading: str | None = None
@@ -57,9 +60,12 @@ class _Walker(HTMLParser):
 
     def _flush(self) -> None:
         text = "".join(self._parts).strip()
+        link_chars, self._link_chars = self._link_chars, 0
         self._parts = []
         if not text:
             return
+        if link_chars > 0.6 * len(text.replace(" ", "")):
+            return  # navigation, share buttons, related links: mostly link text
         if self._heading is not None:
             self.doc.headings.append(text)
             if self._heading == "h1" and not self.h1:
@@ -88,6 +94,8 @@ class _Walker(HTMLParser):
         if len(self._stack) >= _MAX_DEPTH:
             return
         self._stack.append(tag)
+        if tag == "a":
+            self._link_depth += 1
         if tag in _SKIP_TAGS or self._skip_depth:
             self._skip_depth += 1
             return
@@ -108,6 +116,8 @@ class _Walker(HTMLParser):
             return
         while self._stack:  # close everything opened since, like a browser would
             open_tag = self._stack.pop()
+            if open_tag == "a":
+                self._link_depth -= 1
             if self._skip_depth:
                 self._skip_depth -= 1
             elif open_tag in _BLOCK_TAGS:
@@ -125,7 +135,10 @@ class _Walker(HTMLParser):
         if self._in_title:
             self._title_parts.append(data)
         elif not self._skip_depth:
+            data = _WHITESPACE.sub(" ", data)  # source line breaks are spaces; <br> is a break
             self._parts.append(data)
+            if self._link_depth:
+                self._link_chars += len(data.replace(" ", ""))
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
@@ -192,6 +205,9 @@ def _trafilatura_extract(markup: str) -> HtmlDocument | None:
     for element in result.body:
         if not isinstance(element.tag, str):
             continue
+        for node in element.iter():
+            node.text = _WHITESPACE.sub(" ", node.text) if node.text else node.text
+            node.tail = _WHITESPACE.sub(" ", node.tail) if node.tail else node.tail
         for line_break in element.iter("lb"):
             line_break.tail = "\n" + (line_break.tail or "")
         text = "".join(element.itertext()).strip()

@@ -44,6 +44,39 @@ million pounds.</p>
 <a href="/privacy">Privacy policy and cookie settings</a></footer>
 </body></html>"""
 
+DIV_PAGE = """<html><head><title>Flood defences fail in three towns - Northern Courier</title>
+<meta name="description" content="Rivers burst their banks">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood defences fail in three
+towns","datePublished":"2024-11-02T07:00:00Z","author":{"@type":"Person","name":"Ellen
+Pryce"}}</script>
+</head><body>
+<div id="top"><a href="/">Northern Courier</a> <a href="/news">News</a> <a
+href="/weather">Weather</a></div>
+<div class="share"><a>Share on Facebook</a> <a>Share on X</a> <a>Email</a></div>
+<div class="article-body">
+<h1>Flood defences fail in three towns</h1>
+<div class="meta"><span class="author">By Ellen Pryce</span> <span class="date">Published 7:00 AM
+GMT, November 2, 2024</span></div>
+<p>YORK — Flood barriers failed in three Yorkshire towns overnight, forcing hundreds of families
+from their homes as the River Ouse rose to its highest level in a decade.</p>
+<p>"The water came through the wall like it wasn't there," said Derek Hollis, who runs a bakery
+near the river. "We had ten minutes."</p>
+<div class="newsletter">Sign up for our daily newsletter</div>
+<p>The Environment Agency said the barriers had been inspected in the summer and that an
+investigation would begin once the water receded.</p>
+<div class="related"><h4>Read more</h4><a href="/1">How the 2015 floods changed the city</a><br><a
+href="/2">Insurance claims expected to top £100m</a></div>
+<p>Local councillors said residents had warned for years that the defences were too low.</p>
+<p>Copyright © 2024 Northern Courier</p>
+</div>
+<div class="comments">24 comments</div>
+<div class="footer">About us | Contact | Terms</div>
+</body></html>
+"""
+
+BR_ENTRY = ("<div>First paragraph of the post, which ends here.<br><br>Second paragraph, "
+            "with a line that\nwraps in the source.<br/><br/><a href='/x'>Read more</a></div>")
+
 ENTRY = """<p>The council approved the budget on Tuesday by 31 votes to 12.</p>
 <p>&#8220;This is a budget for growth,&#8221; said the council leader, Ada Frey.<br>
 She added that rates would not rise.</p>
@@ -83,6 +116,30 @@ def test_stdlib_fallback_when_trafilatura_fails(monkeypatch: pytest.MonkeyPatch)
     assert article.byline == "Mara Quill and Tomas Reyes"  # the visible byline line
     assert article.dateline == "BRIXHAVEN"
     _check_page(article.paragraphs)
+
+
+@pytest.mark.parametrize("extractor_works", [True, False])
+def test_div_soup_page_with_header_line_and_link_lists(
+    extractor_works: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not extractor_works:
+        import trafilatura
+
+        monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    article = parse(DIV_PAGE, kind="html")
+    assert article.title == "Flood defences fail in three towns"
+    assert article.byline == "Ellen Pryce"
+    assert article.published == "2024-11-02"
+    assert article.dateline == "YORK"
+    assert [p.split()[0] for p in article.paragraphs] == ["Flood", '"The', "The", "Local"]
+
+
+def test_br_separated_paragraphs_in_an_entry() -> None:
+    article = parse(BR_ENTRY, kind="entry", title="A post")
+    assert article.paragraphs == [
+        "First paragraph of the post, which ends here.",
+        "Second paragraph, with a line that wraps in the source.",
+    ]
 
 
 def test_walker_prefers_article_content_and_title_without_site_name() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.article import block_paragraphs, looks_like_html, parse
+from analysis.article import block_paragraphs, header_fields, looks_like_html, parse
 from analysis.dates import date_line, normalise_published, parse_date
 from analysis.furniture import byline_of, is_furniture, split_dateline
 
@@ -240,3 +240,18 @@ def test_html_sniffing() -> None:
     assert looks_like_html("<p>One</p><p>Two</p>")
     assert looks_like_html("<!DOCTYPE html><html></html>")
     assert not looks_like_html("Prices rose 3% as x < y and y > z.")
+
+
+def test_header_lines() -> None:
+    assert header_fields("By Ellen Pryce | Published 7:00 AM GMT, Nov. 2, 2024") == (
+        "Ellen Pryce", "2024-11-02", "")
+    assert header_fields("By Ann Lee Updated March 3, 2024") == ("Ann Lee", "", "2024-03-03")
+    assert header_fields("Updated 10:12 AM GMT+1, March 2, 2024") == ("", "", "2024-03-02")
+    assert header_fields("By the end of March 2, 2024, the talks had failed.") is None
+    assert header_fields("The minister said on March 1, 2024 that talks would go on.") is None
+
+
+@pytest.mark.parametrize("line", ["About us | Contact | Terms", "24 comments",
+                                  "World • Europe • Business"])
+def test_navigation_lines(line: str) -> None:
+    assert is_furniture(line)
