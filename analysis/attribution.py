@@ -21,6 +21,7 @@ from .quote_marks import RawQuote
 from .text import _is_abbreviation
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
+_NOUN_MARKERS = frozenset("the a an his her its their our my your this that".split())
 
 
 class _Verb:
@@ -50,6 +51,9 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         if s and text[s - 1] in "-’'" or text[e:e + 1] in ("-", "’", "'"):
             continue  # so-called, said's
         if word in SPEECH_VERBS:
+            before = text[max(0, s - 8):s].split()
+            if before and before[-1].lower() in _NOUN_MARKERS:
+                continue  # "the offer", "his answer": a noun
             found.append(_Verb(s, e, word))
         elif word == "according" and text.startswith(" to", e):
             found.append(_Verb(s, e + 3, "according to"))
@@ -264,7 +268,7 @@ def is_term(before: str, quote_text: str) -> bool:
 
 
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
-_TITLE_PRECEDERS = frozenset("on of at in to during a an the from".split())
+_TITLE_PRECEDERS = frozenset("on of at in to during a an the from told tells telling".split())
 
 
 def word_count(text: str) -> int:

@@ -139,6 +139,9 @@ def role_before(text: str, end: int) -> str:
     return " ".join(reversed(out))
 
 
+_APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s")
+
+
 def appositive_after(text: str, pos: int, limit: int) -> str:
     """The appositive after a name: ", a professor of ... at X, Scotland" up to the clause end."""
     if pos >= len(text) or text[pos] != ",":
@@ -153,8 +156,15 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
         return ""
     # Stop before a comma that is followed by a speech verb or the quote.
     stop = len(rest)
-    for m in re.finditer(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s", rest):
+    last_comma = -1
+    for m in _APPOS_STOP_RE.finditer(rest):
         word = (m.group(1) or "").lower()
+        if m.group(0)[:1] in "\"“”«»":
+            # Running into a quote: the last chunk was the next clause's subject.
+            stop = last_comma if last_comma >= 0 else -1
+            break
+        if m.group(0).startswith(","):
+            last_comma = m.start()
         if not m.group(0).startswith(",") or word in SPEECH_VERBS or word in (
                 "and", "but", "according", "adding", "saying", "in", "on", "at", "when",
                 "while", "as", "after", "before", "because", "if", "although"):
@@ -164,6 +174,8 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
                 and word not in PERSON_NOUNS and not (m.group(1) or "")[:1].isupper():
             stop = m.start()
             break
+    if stop < 0:
+        return ""
     appos = rest[:stop].strip()
     appos = re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.IGNORECASE)
     return appos.rstrip(" .,;")[:220]
@@ -213,7 +225,7 @@ def parse_nominal(text: str) -> Phrase | None:
         if head not in PERSON_NOUNS or not head.endswith("s"):
             return None
     if any(w.lower() in SPEECH_VERBS or w.lower() in ("and", "that", "which", "who", "but")
-           for w in m.group("mods").split()):
+           for w in (m.group("mods") + " " + (m.group("post") or "")).split()):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
     if singular in ORG_NOUNS:

@@ -89,19 +89,30 @@ def _weak_close(text: str, i: int) -> bool:
 def _is_single_primary(paragraphs: list[str]) -> bool:
     """British house style: single marks as the primary quotes, doubles nested.
 
+    Counts single opening marks outside double-quoted spans against the double-quoted spans.
     Straight apostrophes as the only quote character are too ambiguous to quote with (some
     archives flatten every mark to "'"), so single-primary needs a curly opening mark or at least
     one double mark used for nesting."""
-    doubles = singles = curly = 0
-    for text in paragraphs:
+    double_spans = singles = curly = doubles = 0
+    for index, text in enumerate(paragraphs):
+        if "'" not in text and "‘" not in text and "‹" not in text:
+            doubles += sum(1 for ch in text if ch in DOUBLE_MARKS)
+            continue
+        spans, _ = _pair_paragraph(text, index, "double", False)
+        double_spans += len(spans)
+        inside = [(s.open_at, s.close_at) for s in spans]
         for m in _MARK_RE.finditer(text):
-            ch = text[m.start()]
+            i = m.start()
+            ch = text[i]
             if ch in DOUBLE_MARKS:
                 doubles += 1
-            elif _single_kind(text, m.start()) == OPEN:
+            elif _single_kind(text, i) == OPEN and not any(a < i < b for a, b in inside):
                 singles += 1
                 curly += ch != "'"
-    return singles >= 2 and singles * 2 > doubles and (curly > 0 or doubles > 0)
+    for text in paragraphs:
+        if "'" not in text and "‘" not in text and "‹" not in text:
+            double_spans += sum(1 for ch in text if ch in DOUBLE_MARKS) // 2
+    return singles >= 1 and singles * 2 >= double_spans and (curly > 0 or doubles > 0)
 
 
 def _pair_paragraph(text: str, index: int, primary: str,

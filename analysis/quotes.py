@@ -226,8 +226,9 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
             if is_term(before, inner):
                 continue
             strong = cue is not None and cue.strength == 2
-            if cue is None and word_count(inner) <= 3 and not q.continued:
-                continue
+            follows_quote = bool(kept) and kept[-1][0].paragraph == p and kept[-1][1] is not None
+            if cue is None and word_count(inner) <= 3 and not q.continued and not follows_quote:
+                continue  # a scare-quoted term: no speech around it
             target: Target | None = None
             if cue is not None and cue.phrase is not None:
                 target = resolver.resolve(cue.phrase, p, q.open_at)
