@@ -199,6 +199,11 @@ class StoreFiles:
     def table(self, name: str, table: str = "_default") -> KeyedTable:
         return self.db(name).table(table)  # type: ignore[return-value]
 
+    def raw(self, name: str, table: str) -> dict[str, dict[str, Any]]:
+        """The table's documents by id, as stored: a read-only view, never to be mutated."""
+        data = self.db(name).storage.read() or {}  # type: ignore[attr-defined]
+        return data.get(table, {})
+
     def stamp(self, name: str) -> tuple[int, int, int] | None:
         """Identity of the file's current contents (changes whenever it is rewritten)."""
         self.db(name).storage.read()

@@ -117,8 +117,8 @@ class Library:
         return {str(doc.doc_id) for doc in self.files.table(STATE, "read").all()}
 
     def index_docs(self) -> list[dict[str, Any]]:
-        """Every index document (one per article or entry), unsorted."""
-        return self.index.all()
+        """Every index document (one per article or entry), unsorted; not to be mutated."""
+        return list(self.files.raw(INDEX, "articles").values())
 
     def add(self, target: str) -> list[ArticleRef]:
         """Add a file or URL: an article, or a feed with all its entries (their refs returned)."""
@@ -321,9 +321,9 @@ class Library:
 
     def quote_digests(self) -> dict[str, dict[str, Any]]:
         """article id -> its speakers and quotes, for every analysed article still indexed."""
-        from .speakers import load_digests
+        from .speakers import speaker_index
 
-        return load_digests(self)
+        return speaker_index(self).digests
 
     def bookmarks(self) -> list[Bookmark]:
         from .bookmarks import list_bookmarks

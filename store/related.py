@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .articles import INDEX
@@ -58,19 +59,24 @@ def profile(title: str, text: str, speakers: list[str] = ()) -> tuple[Counter[st
     for speaker in speakers:
         names.update(w.casefold() for w in _WORD.findall(speaker) if len(w) > 1)
     names -= STOPWORDS
-    words = Counter()
+    words: Counter[str] = Counter()
     for word in _WORD.findall(f"{title}. {title}. {text}"):  # the title counts twice
-        folded = word.casefold().strip("'’-")
-        if len(folded) > 2 and folded not in STOPWORDS and folded not in names:
-            words[_stem(folded)] += 1
+        folded, term = _term(word)
+        if term and folded not in names:
+            words[term] += 1
     return words, names
 
 
-def _stem(word: str) -> str:
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> tuple[str, str]:
+    """(case-folded word, its stemmed term or "" for a stop word or a short word)."""
+    folded = word.casefold().strip("'’-")
+    if len(folded) <= 2 or folded in STOPWORDS:
+        return folded, ""
     for suffix in ("ing", "es", "s", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            return folded, folded[: -len(suffix)]
+    return folded, folded
 
 
 def _vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .articles import sort_key
 from .records import SearchHit
-from .speakers import build_groups
+from .speakers import speaker_index
 
 if TYPE_CHECKING:
     from .library import Library
@@ -25,10 +25,9 @@ def search(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
     words = text.casefold().split()
     if not words or limit <= 0:
         return []
-    digests = lib.quote_digests()
+    index = speaker_index(lib)
     hits: list[SearchHit] = []
-    for group in build_groups(digests):
-        summary = group.summary()
+    for summary in index.summaries:
         if _matches(words, summary.name, *summary.aliases):
             detail = f"{summary.quote_count} quotes in {summary.article_count} articles"
             if summary.role:
@@ -40,16 +39,14 @@ def search(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
     hits.extend(SearchHit("article", d.get("title", ""), d.get("published", ""), d["id"])
                 for d in docs[:limit])
     if len(hits) < limit:
-        quote_hits = []
-        for article_id, digest in digests.items():
+        found = [(published, article_id, quote) for folded, article_id, published, quote
+                 in index.quote_rows if all(w in folded for w in words)]
+        found.sort(key=lambda row: row[0], reverse=True)
+        for _published, article_id, quote in found[: limit - len(hits)]:
+            digest = index.digests[article_id]
             names = {s.get("id"): s.get("name", "") for s in digest.get("speakers", [])}
-            for quote in digest.get("quotes", []):
-                if _matches(words, quote.get("text", "")):
-                    speaker = names.get(quote.get("speaker_id")) or quote.get("speaker", "")
-                    quote_hits.append((digest.get("published", ""), SearchHit(
-                        "quote", quote.get("text", ""),
-                        f"{speaker} · {digest.get('title', '')}",
-                        article_id, f"{article_id}:{quote['id']}")))
-        quote_hits.sort(key=lambda pair: pair[0], reverse=True)
-        hits.extend(hit for _published, hit in quote_hits)
+            speaker = names.get(quote.get("speaker_id")) or quote.get("speaker", "")
+            hits.append(SearchHit("quote", quote.get("text", ""),
+                                  f"{speaker} · {digest.get('title', '')}",
+                                  article_id, f"{article_id}:{quote['id']}"))
     return hits[:limit]

@@ -9,10 +9,11 @@ merge only on the exact same name.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .articles import INDEX
@@ -29,12 +30,17 @@ HONORIFICS = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-def name_words(name: str) -> list[str]:
-    """The words of a person's name without leading honorifics, case-folded."""
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     words = [w.strip(".").casefold() for w in _NAME_WORD.findall(name)]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
-    return [w for w in words if w]
+    return tuple(w for w in words if w)
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name without leading honorifics, case-folded."""
+    return list(_name_words(name))
 
 
 @dataclass
@@ -63,15 +69,48 @@ class SpeakerGroup:
                               article_count=len({a for a, _q in self.quotes}))
 
 
-def load_digests(lib: Library) -> dict[str, dict[str, Any]]:
+def _signature(lib: Library) -> tuple[Any, ...]:
     folder = lib.home / "quotes"
-    indexed = {str(d.doc_id) for d in lib.files.table(INDEX, "articles").all()}
+    names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".json")) \
+        if folder.is_dir() else []
+    return (lib.files.stamp(INDEX), *((n, lib.files.stamp(f"quotes/{n}")) for n in names))
+
+
+def load_digests(lib: Library, names: list[str]) -> dict[str, dict[str, Any]]:
+    indexed = lib.files.raw(INDEX, "articles")
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        for doc in lib.files.table(f"quotes/{Path(path).name}", "quotes").all():
-            if str(doc.doc_id) in indexed:
-                out[str(doc.doc_id)] = doc
+    for name in names:
+        for article_id, digest in lib.files.raw(f"quotes/{name}", "quotes").items():
+            if article_id in indexed:
+                out[article_id] = digest
     return out
+
+
+class SpeakerIndex:
+    """Speakers merged over every digest, and flat rows for search; rebuilt only when an index
+    or quote shard file changed (checked by file stamps, a few stat calls)."""
+
+    def __init__(self, digests: dict[str, dict[str, Any]]) -> None:
+        self.digests = digests
+        self.groups = build_groups(digests)
+        self.summaries = [g.summary() for g in self.groups]
+        self.summaries.sort(key=lambda s: (-s.quote_count, -s.article_count, s.name.casefold()))
+        self.quote_rows: list[tuple[str, str, str, dict[str, Any]]] = []  # folded, article, ...
+        for article_id, digest in digests.items():
+            for quote in digest.get("quotes", []):
+                self.quote_rows.append((quote.get("text", "").casefold(), article_id,
+                                        digest.get("published", ""), quote))
+
+
+def speaker_index(lib: Library) -> SpeakerIndex:
+    signature = _signature(lib)
+    cached = getattr(lib, "_speaker_index", None)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    names = [n for n, _stamp in signature[1:]]
+    index = SpeakerIndex(load_digests(lib, names))
+    lib._speaker_index = (signature, index)  # type: ignore[attr-defined]
+    return index
 
 
 def _person_key(words: list[str]) -> str:
@@ -104,7 +143,9 @@ def build_groups(digests: dict[str, dict[str, Any]]) -> list[SpeakerGroup]:
             key = "person:" + next(iter(surnames[words[0]]))
         else:
             key = "person:" + _person_key(words)
-        group = groups.setdefault(key, SpeakerGroup(key, kind))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = SpeakerGroup(key, kind)
         group.names[name] += 1
         if speaker.get("role"):
             group.roles[speaker["role"]] += 1
@@ -114,10 +155,7 @@ def build_groups(digests: dict[str, dict[str, Any]]) -> list[SpeakerGroup]:
 
 
 def speaker_summaries(lib: Library) -> list[SpeakerSummary]:
-    groups = build_groups(lib.quote_digests())
-    summaries = [g.summary() for g in groups]
-    summaries.sort(key=lambda s: (-s.quote_count, -s.article_count, s.name.casefold()))
-    return summaries
+    return list(speaker_index(lib).summaries)
 
 
 def find_group(groups: list[SpeakerGroup], name: str) -> SpeakerGroup | None:
@@ -142,14 +180,17 @@ def find_group(groups: list[SpeakerGroup], name: str) -> SpeakerGroup | None:
 
 
 def quotes_of(lib: Library, name: str) -> list[SpeakerQuote]:
-    digests = lib.quote_digests()
-    group = find_group(build_groups(digests), name)
+    index = speaker_index(lib)
+    digests = index.digests
+    group = find_group(index.groups, name)
     if group is None:
         return []
-    added = {str(d.doc_id): d.get("added", 0.0) for d in lib.files.table(INDEX, "articles").all()}
+    indexed = lib.files.raw(INDEX, "articles")
+    added = {a: indexed.get(a, {}).get("added", 0.0) for a, _q in group.quotes}
     speakers_by_id = {
         (article_id, s.get("id")): s
-        for article_id, digest in digests.items() for s in digest.get("speakers", [])
+        for article_id in {a for a, _q in group.quotes}
+        for s in digests[article_id].get("speakers", [])
     }
     out = []
     for article_id, quote in group.quotes:
