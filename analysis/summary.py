@@ -74,6 +74,8 @@ def _fit(sentence: str) -> bool:
         return False
     if sentence.rstrip("\"'”’» ").endswith("?") or not _TERMINAL.search(sentence):
         return False
+    if sentence.count("”") != sentence.count("“") or sentence.count('"') % 2:
+        return False  # a piece of a quote that began (or goes on) in another sentence
     return not (_CAPTION.search(sentence) or is_furniture(sentence))
 
 

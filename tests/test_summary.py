@@ -70,3 +70,18 @@ def test_degenerate_articles() -> None:
     assert summarize(only_short) == ["Yes.", "No.", "Maybe so."]
     one = Article(paragraphs=["A single sentence article says just one thing today."])
     assert summarize(one) == ["A single sentence article says just one thing today."]
+
+
+def test_pieces_of_a_split_quote_are_not_summary_sentences() -> None:
+    article = Article(paragraphs=[
+        "The harbour authority closed the northern channel on Monday after a cargo ship ran "
+        "aground in thick fog.",
+        "“We will reopen it as soon as the hull is inspected. That could take all week,” said "
+        "the harbourmaster, Ines Varga.",
+        "Shipping companies said the closure would delay deliveries of grain and fuel to the "
+        "region's mills.",
+        "The stranded ship was carrying timber from the Baltic and none of its crew was hurt.",
+    ])
+    summary = summarize(article)
+    assert not any(s.startswith("That could take") for s in summary)
+    assert len(summary) >= 3
