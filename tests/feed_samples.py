@@ -30,12 +30,13 @@ def rss_items(count: int, start: int = 0, prefix: str = "http://news.test/story"
     return "".join(items)
 
 
-def rss(count: int = 3, start: int = 0, title: str = "Coast Daily", extra: str = "") -> bytes:
+def rss(count: int = 3, start: int = 0, title: str = "Coast Daily", extra: str = "",
+        prefix: str = "http://news.test/story") -> bytes:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
         f"<channel><title>{escape(title)}</title><link>http://news.test/</link>"
-        f"<description>Local news</description>{extra}{rss_items(count, start)}"
+        f"<description>Local news</description>{extra}{rss_items(count, start, prefix)}"
         "</channel></rss>"
     ).encode()
 

@@ -1,0 +1,156 @@
+"""`byline feeds ...` and `byline refresh` run as a user would: subprocesses on a temp store,
+feeds served by a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from feed_samples import HTML_PAGE, atom, rss
+from http_server import Reply, ScriptedServer, conditional
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    with ScriptedServer() as running:
+        yield running
+
+
+def byline(home: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui.cli.run", "--home", str(home), *args],
+                          capture_output=True, text=True, timeout=60, cwd=cwd,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def listed(home: Path) -> dict[str, dict]:
+    done = byline(home, "feeds", "list", "--json")
+    assert done.returncode == 0, done.stderr
+    return {row["url"]: row for row in json.loads(done.stdout)}
+
+
+def test_add_list_refresh_remove(server: ScriptedServer, tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    url = server.route("/coast.xml", Reply(body=rss(3)))
+    feed_file = tmp_path / "wire.atom"
+    feed_file.write_bytes(atom(2))
+
+    done = byline(home, "feeds", "add", url, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [{"url": url, "title": "Coast Daily", "entries": 3,
+                                        "new_entries": 3, "status": "ok"}]
+    done = byline(home, "feeds", "add", "wire.atom", cwd=tmp_path)  # a relative path
+    assert done.returncode == 0, done.stderr
+    assert "Valmere Wire" in done.stdout and "2 entries" in done.stdout
+
+    feeds = listed(home)
+    assert set(feeds) == {url, str(feed_file.resolve())}
+    assert feeds[url]["entries"] == 3 and feeds[url]["last_error"] == ""
+    assert feeds[url]["last_fetch"]
+
+    server.route("/coast.xml", Reply(body=rss(4)))
+    done = byline(home, "refresh", "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    statuses = {r["url"]: (r["status"], r["new_entries"]) for r in report["results"]}
+    assert statuses == {url: ("ok", 1), str(feed_file.resolve()): ("not-modified", 0)}
+    assert report["new_entries"] == 1 and report["errors"] == 0
+
+    done = byline(home, "feeds", "remove", url)
+    assert done.returncode == 0 and f"removed {url}" in done.stdout
+    assert set(listed(home)) == {str(feed_file.resolve())}
+    done = byline(home, "feeds", "remove", url)
+    assert done.returncode == 2
+    assert done.stderr == f"byline: {url}: no such feed (see `byline feeds list`)\n"
+
+
+def test_refresh_reports_each_failing_feed(server: ScriptedServer, tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    good = server.route("/good.xml", conditional(rss(2), etag='"g1"'))
+    slow = server.route("/slow.xml", Reply(body=rss(2, prefix="http://slow.test/s")))
+    broken = server.route("/broken.xml", Reply(body=rss(2, prefix="http://b.test/s")))
+    assert byline(home, "feeds", "add", good, slow, broken).returncode == 0
+    server.route("/slow.xml", Reply(body=rss(2), delay=5))
+    server.route("/broken.xml", Reply(500, b"x"))
+
+    done = byline(home, "refresh", "--timeout", "0.5")
+    assert done.returncode == 2
+    assert done.stdout.startswith("refreshed 3 feeds in ")
+    assert "0 new entries, 1 not modified, 2 failed" in done.stdout
+    assert sorted(done.stderr.splitlines()) == [
+        f"byline: {broken}: HTTP 500 Internal Server Error",
+        f"byline: {slow}: timed out (no answer within 0.5 s)",
+    ]
+    feeds = listed(home)
+    assert feeds[broken]["last_error"] == f"{broken}: HTTP 500 Internal Server Error"
+    assert feeds[broken]["entries"] == 2 and feeds[good]["last_error"] == ""
+
+    done = byline(home, "refresh", "--json", "--timeout", "0.5")
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["errors"] == 2  # stdout is JSON only
+
+
+def test_add_refuses_what_is_not_a_feed(server: ScriptedServer, tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    page = server.route("/page", Reply(body=HTML_PAGE, headers={"Content-Type": "text/html"}))
+    good = server.route("/good.xml", Reply(body=rss(1)))
+    done = byline(home, "feeds", "add", page, str(tmp_path / "missing.xml"), good)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"byline: {page}: an HTML page, not a feed",
+        f"byline: {tmp_path / 'missing.xml'}: no such file",
+    ]
+    assert set(listed(home)) == {good}
+
+
+def test_titles_reach_the_terminal_without_control_characters(server: ScriptedServer,
+                                                              tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    url = server.route("/f", Reply(body=rss(1, title="Evil \x1b]0;pwned\x07 [bold]News[/]")))
+    done = byline(home, "feeds", "add", url)
+    assert done.returncode == 0 and "\x1b" not in done.stdout
+    done = byline(home, "feeds", "list")
+    assert done.returncode == 0
+    assert "\x1b" not in done.stdout and "[bold]News[/]" in done.stdout  # shown, not styled
+
+
+TITLE = 'Coast & Co "Daily" > rivals'
+
+
+def test_export_then_import(server: ScriptedServer, tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    url = server.route("/a.xml", Reply(body=rss(1, title=TITLE)))
+    assert byline(home, "feeds", "add", url).returncode == 0
+    done = byline(home, "feeds", "export")
+    assert done.returncode == 0
+    outline = ET.fromstring(done.stdout.encode()).find("body/outline")
+    assert outline.get("xmlUrl") == url and outline.get("title") == TITLE
+
+    opml = tmp_path / "subs.opml"
+    opml.write_text(done.stdout)
+    other = tmp_path / "other"
+    done = byline(other, "feeds", "import", str(opml), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [{"url": url, "title": TITLE, "new": True}]
+    assert listed(other)[url]["entries"] == 0  # imported, not loaded until `refresh`
+    assert byline(other, "refresh").returncode == 0
+    assert listed(other)[url]["entries"] == 1
+
+    evil = tmp_path / "evil.opml"
+    evil.write_bytes(b'<!DOCTYPE opml [<!ENTITY x "y">]><opml><body/></opml>')
+    done = byline(other, "feeds", "import", str(evil))
+    assert done.returncode == 2
+    assert done.stderr == f"byline: {evil}: OPML declares a DTD/entities; refused\n"
+
+
+def test_feeds_without_action_and_bad_timeout(tmp_path: Path) -> None:
+    done = byline(tmp_path / "store", "feeds")
+    assert done.returncode == 2 and "feeds needs an action" in done.stderr
+    done = byline(tmp_path / "store", "refresh", "--timeout", "soon")
+    assert done.returncode == 2 and "not a number of seconds" in done.stderr
