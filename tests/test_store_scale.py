@@ -1,0 +1,67 @@
+"""The design that keeps the store fast at 10,000 articles, checked structurally (timings are
+in benchmarks/store.py): opening reads only the small files, bookmarks never rewrite the index,
+bodies load one shard at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis import Analysis, Article, Quote, Speaker
+from store.library import Library
+from store.records import FeedEntry
+
+FEED = "http://scale.test/feed.xml"
+
+
+def build(home: Path, entries: int = 600) -> str:
+    text = "Ferries will run all night."
+    analysis = Analysis(Article("Night ferries", published="2026-01-05",
+                                paragraphs=[f"\u201c{text}\u201d said Ruth Okafor."]),
+                        speakers=[Speaker("s1", "Ruth Okafor")],
+                        quotes=[Quote("q1", text, "Ruth Okafor", "s1", 0, 1, 1 + len(text))])
+    with Library.open(home) as lib:
+        lib.add_feed(FEED)
+        lib.merge_entries(FEED, [FeedEntry(guid=f"g{n}", link=f"http://scale.test/{n}",
+                                           title=f"Entry {n}", summary="Harbour news " * 20,
+                                           content="<p>Harbour news.</p>" * 20)
+                                 for n in range(entries)])
+        return lib.add_analysis(analysis, url="https://scale.test/night").id
+
+
+def loaded_files(lib: Library) -> set[str]:
+    return {name for name, db in lib.files._dbs.items() if db.storage._loaded}
+
+
+def mtimes(home: Path) -> dict[str, int]:
+    return {str(p.relative_to(home)): p.stat().st_mtime_ns for p in home.rglob("*.json")}
+
+
+def test_opening_and_listing_read_only_the_index(home: Path) -> None:
+    build(home)
+    with Library.open(home) as lib:
+        assert len(lib.articles()) == 601
+        assert loaded_files(lib) <= {"settings.json", "index.json", "state.json"}
+        entry = lib.entries()[0]
+        lib.article(entry.id)
+        shards = {n for n in loaded_files(lib) if n.startswith("bodies/")}
+        assert shards == {f"bodies/{entry.id[:2]}.json"}  # one shard of 256, not all bodies
+
+
+def test_bookmarks_and_read_marks_touch_only_their_own_files(home: Path) -> None:
+    article_id = build(home)
+    with Library.open(home) as lib:
+        before = mtimes(home)
+        lib.add_bookmark(f"{article_id}:q1")
+        lib.mark_read(article_id)
+        lib.remove_bookmark(f"{article_id}:q1")
+        after = mtimes(home)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed == {"bookmarks.json", "state.json"}
+
+
+def test_shards_spread_the_bodies(home: Path) -> None:
+    build(home)
+    shards = list((home / "bodies").glob("*.json"))
+    assert len(shards) > 150  # 601 ids over 256 two-hex-digit shards
+    sizes = [p.stat().st_size for p in shards]
+    assert max(sizes) < 0.05 * sum(sizes)  # opening one article reads a small slice
