@@ -350,6 +350,19 @@ class Library:
 
         return export_bookmarks(self, fmt)
 
+    def export_bookmarks_to(self, path: str | Path, fmt: str = "markdown") -> Path:
+        """Write the export to a file (atomically); the path written."""
+        from .db import atomic_write
+
+        target = Path(path).expanduser()
+        text = self.export_bookmarks(fmt)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from None
+        return target
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         from .search import search
 

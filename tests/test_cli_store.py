@@ -117,6 +117,9 @@ def test_speakers_quotes_and_bookmarks(capsys, home) -> None:
     assert "> The lighthouse will shine again." in out and "Mara Quinn" in out
     code, out, _ = run(capsys, "bookmarks", "export", "--format", "json")
     assert json.loads(out)[0]["speaker"] == "Mara Quinn"
+    target = home.parent / "exports" / "quotes.md"
+    code, out, _ = run(capsys, "bookmarks", "export", "--output", str(target))
+    assert code == 0 and "> The lighthouse will shine again." in target.read_text()
     assert run(capsys, "bookmarks", "remove", quote["quote_id"])[0] == 0
     code, _, err = run(capsys, "bookmarks", "remove", quote["quote_id"])
     assert code == 2 and "no such bookmark" in err

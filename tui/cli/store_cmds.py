@@ -60,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=_guarded(run_bookmark_list))
     a = actions.add_parser("export", help="print bookmarks as Markdown or JSON")
     a.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    a.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     _json_flag(a)
     a.set_defaults(func=_guarded(run_bookmark_export))
 
@@ -239,6 +240,14 @@ def run_bookmark_list(lib: Library, args: argparse.Namespace) -> int:
 
 def run_bookmark_export(lib: Library, args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
+    if args.output:
+        path = lib.export_bookmarks_to(args.output, fmt)
+        count = len(lib.bookmarks())
+        if args.json:
+            _emit_json({"path": str(path), "bookmarks": count})
+        else:
+            print(f"wrote {count} bookmarks to {_safe(str(path))}")
+        return 0
     text = lib.export_bookmarks(fmt)
     sys.stdout.write("\n".join(clean_text(line) for line in text.split("\n")))
     return 0
