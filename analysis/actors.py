@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Article, Quote, Speaker
 from .text import sentence_spans
@@ -66,7 +68,7 @@ ACTOR_NOUNS = frozenset(
 _EXPERT = re.compile(
     r"professor|analyst|expert|researcher|scholar|economist|historian|\bfellow\b|think[- ]tank"
     r"|lecturer|academic|political scientist|strategist|consultant|\binstitute\b|observer"
-    r"|commentator|specialist|university", re.IGNORECASE)
+    r"|commentator|specialist|university|\bcritic\b", re.IGNORECASE)
 _LEADING_ADVERBIAL = frozenset(
     """soon later earlier meanwhile however on in at after before since when while whatever
     but yet still also separately elsewhere now today yesterday last this asked speaking
@@ -75,9 +77,24 @@ _LEADING_ADVERBIAL = frozenset(
 )
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose|with|familiar|close to|speaking|,\s*who)\s")
 _POST_MODIFIER = re.compile(r"\s+(?:from|of|at|in|for)\s+")
-_TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:also|later|then|quickly|swiftly|publicly|previously|repeatedly|has|have|had|now|"
-    r"again|already|once|too|on \w+day|this week|\w+ly))+$", re.IGNORECASE)
+_RELATIVE_PART = re.compile(r"(?:who|which|whose|where)\b")
+_ADVERBS = frozenset("also later then quickly swiftly publicly previously repeatedly has have had "
+                     "now again already once too".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday week".split())
+
+
+def _strip_trailing_adverbs(text: str) -> str:
+    """'French officials later' -> 'French officials'; 'The union on Monday' -> 'The union'."""
+    words = text.split()
+    while words:
+        low = words[-1].lower()
+        if low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
+            words.pop()
+        elif low in _WEEKDAYS and len(words) > 1 and words[-2].lower() in ("on", "this"):
+            del words[-2:]
+        else:
+            break
+    return " ".join(words)
 
 _QUOTE_CHAR = re.compile("[“”«»„\"‘’']")
 _OPENERS = "“«„"
@@ -129,12 +146,20 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
 
 
 def mask(paragraph: str, spans: list[tuple[int, int]]) -> str:
-    """The paragraph with quoted stretches blanked out (same length, offsets kept)."""
-    chars = list(paragraph)
-    for s, e in spans:
-        for i in range(max(s, 0), min(e, len(chars))):
-            chars[i] = " " if chars[i].isspace() else "\x00"
-    return "".join(chars)
+    """The paragraph with quoted stretches blanked out with NULs (same length, offsets kept)."""
+    if not spans:
+        return paragraph
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        s, e = max(s, pos), min(e, len(paragraph))
+        if e <= s:
+            continue
+        out.append(paragraph[pos:s])
+        out.append("\x00" * (e - s))
+        pos = e
+    out.append(paragraph[pos:])
+    return "".join(out)
 
 
 def strip_titles(name: str) -> str:
@@ -162,6 +187,7 @@ def looks_like_name(text: str) -> bool:
 _NAME_JOINERS = frozenset(("and", "of", "for", "the", "on", "&"))  # "Bank of Eastmark"
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The comparison key of a person or actor: surname for names, head noun for groups."""
     head = _RELATIVE.split(" " + name + " ")[0].strip()
@@ -211,10 +237,10 @@ def subject_noun_phrase(prefix: str) -> str | None:
     """The subject of a reporting verb from the masked text that precedes it, or None."""
     text = prefix.split("\x00")[-1]  # after the last quoted stretch
     text = text.strip(" ,;:—–-")
-    text = _TRAILING_ADVERBS.sub("", text).strip(" ,")
+    text = _strip_trailing_adverbs(text).strip(" ,")
     if not text:
         return None
-    parts = [p for p in text.split(", ")]
+    parts = [p for p in text.split(", ") if not _RELATIVE_PART.match(p)] or [text]
     last = parts[-1].strip()
     if len(parts) > 1 and (looks_like_name(last) or fold(last) in PRONOUNS):
         return last
@@ -233,7 +259,7 @@ def subject_noun_phrase(prefix: str) -> str | None:
     return np
 
 
-_TRAILING_NAME = re.compile(rf"(?:[{UP}][\w’'-]+\s+)(?:[{UP}]\.\s+)?[{UP}][\w’'-]+$")
+_LINKING_WORDS = frozenset("at in of from for with and by on to or as than like near".split())
 
 
 def actor_from_phrase(np: str) -> tuple[str, str]:
@@ -254,11 +280,16 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
             return cut.split()[0].lower() + " " + stripped, ""
         if looks_like_name(stripped) and stripped != cut:
             return stripped, cut[: len(cut) - len(stripped)].strip()
-    run = _TRAILING_NAME.search(cut)
-    if run and run.start() > 0:
-        before = cut[:run.start()].split()
-        if before and fold(before[-1]).rstrip(".") in TITLE_WORDS:
-            return run.group(0), cut[:run.start()].strip()  # "Opposition transport spokesman X Y"
+    tokens = cut.split()
+    run = 0
+    while run < min(len(tokens) - 1, 4) and tokens[-1 - run][:1].isupper():
+        run += 1
+    if 2 <= run < len(tokens):
+        before = tokens[-1 - run]
+        word = fold(before).rstrip(".")
+        if word in TITLE_WORDS or before.islower() and word not in _LINKING_WORDS:
+            # "Opposition transport spokesman Callum Fenwick", "the music critic Idris Cole"
+            return " ".join(tokens[-run:]), " ".join(tokens[:-run])
     words = cut.split()
     if words and fold(words[0]) in ("the", "a", "an", "some", "other"):
         words[0] = words[0].lower()
@@ -285,6 +316,7 @@ class Principal:
     name: str
     key: str
     demonym: str  # "french" from "French President Emmanuel Macron", "" when none
+    role: str = ""  # the words that introduced the name ("Valdoria's Transport Minister")
 
 
 _FUNCTION_WORDS = frozenset(
@@ -311,6 +343,15 @@ def _demonym_before(context: str, key: str) -> str:
     return ""
 
 
+_HONORIFICS = ("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss")
+_FOLDED_WORD = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")
+
+
+def words_of(folded: str) -> list[str]:
+    """The words of folded text, possessive 's dropped: "o'brien's" -> ["o'brien"]."""
+    return _FOLDED_WORD.findall(folded)
+
+
 def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker]) -> Principal:
     """The person most central: named in the title or first sentence, most mentioned, most
     quoted."""
@@ -319,7 +360,8 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
     spans = sentence_spans(lead)
     first = lead[spans[0][0]:spans[0][1]] if spans else lead
     body_folded = fold("\n".join(article.paragraphs))
-    head = fold(article.title + " " + first)
+    head_words = set(words_of(fold(article.title + " " + first)))
+    body_words = Counter(words_of(body_folded))
     candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text leading to it)
     for source, from_title in ((first, False), (article.title, True)):
         for m in _NAME_RUN.finditer(source):
@@ -330,8 +372,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
             key = name_key(full)
             if from_title and fold(full) not in body_folded:
                 continue  # title-case headlines make runs of every word
-            if len(tokens) == 1 and not re.search(rf"\b(?:mr|ms|mrs|dr|miss)\.? {re.escape(key)}\b",
-                                                  body_folded):
+            if len(tokens) == 1 and not any(f"{t} {key}" in body_folded for t in _HONORIFICS):
                 continue  # a lone capitalised word is as likely a place as a person
             candidates.setdefault(key, (full, source[:m.end()]))
     quote_count: dict[str, int] = {}
@@ -348,9 +389,10 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
     for key, (full, context) in candidates.items():
         if len(key) < 3:
             continue
-        mentions = len(re.findall(rf"\b{re.escape(key)}\b", body_folded))
+        mentions = body_words.get(key, 0)
         quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
-        score = mentions + 2 * quoted + (4 if re.search(rf"\b{re.escape(key)}\b", head) else 0)
+        score = mentions + 2 * quoted + (4 if key in head_words else 0)
         if score > best_score:
-            best, best_score = Principal(full, key, _demonym_before(context, key)), score
+            role = " ".join(context.split()[-8:])
+            best, best_score = Principal(full, key, _demonym_before(context, key), role), score
     return best if best_score >= 3 else Principal("", "", "")

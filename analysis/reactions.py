@@ -27,6 +27,7 @@ from .actors import (
     quote_spans,
     subject_noun_phrase,
     valid_actor_phrase,
+    words_of,
 )
 from .model import Article, Quote, Reaction, Speaker
 from .stance import (
@@ -62,6 +63,7 @@ _ACCORDING_TO = re.compile(
 _COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{3,}")
 _STOP = frozenset(
     """that this with from have has had been being were will would could should their there
@@ -97,12 +99,22 @@ class _Context:
             for alias in [sp.name, *sp.aliases]:
                 self.by_key.setdefault(name_key(alias), sp)
         self.last: dict[str, Actor] = {}
-        known = sorted({k for k in [self.principal.key, *self.by_key] if len(k) >= 3},
-                       key=len, reverse=True)
-        self.known_pattern = (re.compile(rf"\b(?:{'|'.join(map(re.escape, known))})\b")
-                              if known else None)
-        self.principal_pattern = (re.compile(rf"\b{re.escape(self.principal.key)}\b")
-                                  if self.principal.key else None)
+        # Role words of known people, so "the minister" finds Transport Minister Helena Marsh.
+        body = fold(" ".join(article.paragraphs))
+        self.roles: list[tuple[set[str], Actor]] = []
+        for sp in speakers:
+            words = set(fold(sp.role).split())
+            name = fold(sp.name)
+            at = body.find(name) if " " in name else -1
+            while at >= 0:  # "… at the request of Transport Minister Helena Marsh"
+                words.update(body[max(0, at - 40):at].split()[-3:])
+                at = body.find(name, at + len(name))
+            if words:
+                self.roles.append((words, self.actor_for_speaker(sp)))
+        if self.principal.key:
+            self.roles.insert(0, (set(fold(self.principal.role).split()),
+                                  Actor(self.principal.name, self.principal.key, "person")))
+        self.known = {k for k in [self.principal.key, *self.by_key] if len(k) >= 3}
         self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
 
     def actor_for_speaker(self, sp: Speaker) -> Actor:
@@ -117,13 +129,21 @@ class _Context:
         if not valid_actor_phrase(name):
             return None
         key = name_key(name)
+        words = fold(name).split()
+        if len(words) == 2 and words[0] == "the" and not looks_like_name(name):
+            for role_words, known in reversed(self.roles):
+                if words[1] in role_words:
+                    return known  # "the minister", "the diplomat", "the chairman"
         if key in self.by_key:
             sp = self.by_key[key]
             if looks_like_name(name) or fold(sp.name).endswith(fold(name)):
                 actor = self.actor_for_speaker(sp)
                 actor.role = actor.role or np_role or role
                 return actor
-        return Actor(name, key, classify(name), " ".join(x for x in (np_role, role) if x))
+        actor = Actor(name, key, classify(name), " ".join(x for x in (np_role, role) if x))
+        if actor.role and actor.kind == "person" and looks_like_name(name):
+            self.roles.append((set(fold(actor.role).split()), actor))
+        return actor
 
     def is_principal(self, actor: Actor) -> bool:
         return bool(self.principal.key) and actor.key == self.principal.key
@@ -175,7 +195,7 @@ def _event_words(lead: str, principal: Principal) -> set[str]:
 
 def _is_relevant(sentence: str, ctx: _Context, event_words: set[str]) -> bool:
     low = fold(sentence)
-    if ctx.principal_pattern and ctx.principal_pattern.search(low):
+    if ctx.principal.key and ctx.principal.key in words_of(low):
         return True
     if not _ANAPHOR_NOUNS.isdisjoint(_WORD.findall(low)) and _ANAPHORA.search(low):
         return True
@@ -185,6 +205,7 @@ def _is_relevant(sentence: str, ctx: _Context, event_words: set[str]) -> bool:
 def _is_background(masked: str, year: int) -> bool:
     if not _BACKGROUND_HINT.search(masked):
         return False
+    masked = _RELATIVE_CLAUSE.sub(",", masked)  # "X, who left last year, criticised …" is news
     for m in _BACKGROUND.finditer(masked):
         if m.group(1) is None or not year or int(m.group(1)) < year:
             return True
@@ -217,7 +238,7 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                         if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
             if in_quote:
                 quoted = ctx.actor_for_speaker(in_quote[0])
-                if actor is None or actor.key != quoted.key and not (vstance and named):
+                if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
             if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
                 vstance = None
@@ -251,11 +272,9 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
 
 def _remember_mentions(ctx: _Context, masked: str) -> None:
     """The first known person named in a sentence becomes 'he'/'she' for the next ones."""
-    if ctx.known_pattern is None:
-        return
-    m = ctx.known_pattern.search(fold(masked))
-    if m:
-        sp = ctx.by_key.get(m.group(0))
+    key = next((w for w in words_of(fold(masked)) if w in ctx.known), None)
+    if key:
+        sp = ctx.by_key.get(key)
         actor = (ctx.actor_for_speaker(sp) if sp else
                  Actor(ctx.principal.name, ctx.principal.key, "person"))
         if actor.kind == "person":
@@ -297,9 +316,15 @@ def find_reactions(article: Article, quotes: list[Quote],
     ctx = _Context(article, quotes, speakers)
     event_words = _event_words(article.paragraphs[_lead_index(article.paragraphs)], ctx.principal)
     central = _central_quote(quotes, speakers, ctx.principal, event_words)
+    statements = _statements(article, quotes, ctx, event_words)
     reactions: list[Reaction] = []
     previous_relevant_par = -9
-    for group in _group(_statements(article, quotes, ctx, event_words)):
+    # One display name per actor: "Amsel" after "Victor Amsel" stays "Victor Amsel".
+    names: dict[str, str] = {}
+    for st in statements:
+        if looks_like_name(st.actor.name) and len(st.actor.name) > len(names.get(st.actor.key, "")):
+            names[st.actor.key] = st.actor.name
+    for group in _group(statements):
         first = group[0]
         live = [st for st in group if not st.background and st.sentence]
         relevant = any(st.relevant for st in live) or (
@@ -320,6 +345,6 @@ def find_reactions(article: Article, quotes: list[Quote],
         evidence = max(live, key=lambda st: (st.verb_stance == stance,
                                              sentence_cue_weight(st.sentence, stance),
                                              -live.index(st)))
-        reactions.append(Reaction(actor.name, stance, evidence.sentence, evidence.paragraph,
-                                  central))
+        name = names.get(actor.key, actor.name) if looks_like_name(actor.name) else actor.name
+        reactions.append(Reaction(name, stance, evidence.sentence, evidence.paragraph, central))
     return reactions

@@ -169,7 +169,8 @@ _CUES = [
     ("endors back good news right direction right decision encourag grateful pleased applause",
      r"\bendors\w*|\bback(?:s|ed|ing)\b|\bgood news\b|\bright direction\b|\bright decision\b"
      r"|\bencourag\w*|\bgrateful\b|\bpleased\b|\bapplause\b", "supports", 2.0),
-    ("support agree overdue", r"\bsupport\w*|\bagree\w*|\boverdue\b", "supports", 1.0),
+    ("support agree overdue", r"\bsupport\w*|\bagree(?:s|d)? with\b|\boverdue\b", "supports",
+     1.0),
     ("by accident intended to designed to calculat",
      r"\bby accident\b|\bintended to\b|\bdesigned to\b|\bcalculat\w*", "analyses", 1.5),
     ("could be probabl likely perhaps may have may be might suggest appear seem in effect",
@@ -179,14 +180,18 @@ _CUES = [
 CUES = [(tuple(t.split()), re.compile(p, re.IGNORECASE), stance, w) for t, p, stance, w in _CUES]
 
 
+_NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     """(cue index in CUES, occurrences) for each cue found in text."""
     low = text.lower().replace("’", "'")
     out = []
     for i, (triggers, pattern, _, _) in enumerate(CUES):
-        if any(t in low for t in triggers):
-            n = len(pattern.findall(text))
+        if any(map(low.__contains__, triggers)):
+            n = sum(1 for m in pattern.finditer(text)
+                    if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
             if n:
                 out.append((i, n))
     return tuple(out)
