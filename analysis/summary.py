@@ -23,6 +23,7 @@ WINDOW = 8  # only the first fit sentences compete: beyond them the lead bias wi
 POSITION_DECAY = 0.6
 CENTRALITY_WEIGHT = 0.6
 TITLE_WEIGHT = 0.3
+REDUNDANCY = 0.5  # share of a sentence's content words already chosen that makes it a repeat
 MIN_WORDS, MAX_WORDS = 6, 80
 LENGTH_PENALTY = 0.02  # per word past LONG_SENTENCE, once the budget is mostly spent
 LONG_SENTENCE = 25
@@ -120,6 +121,9 @@ def summarize(article: Article, quotes: list[Quote] | None = None,
             scored.sort(key=lambda item: (-(item[0] - LENGTH_PENALTY * max(
                 0, len(item[2].split()) - LONG_SENTENCE)), item[1]))
         _, i, sentence = scored.pop(0)
+        words = words_of[i]
+        if words and any(len(words & words_of[j]) > REDUNDANCY * len(words) for j, _ in chosen):
+            continue  # says again what a chosen sentence says
         chosen.append((i, sentence))
         words_chosen += len(sentence.split())
     return [sentence for _, sentence in sorted(chosen)]

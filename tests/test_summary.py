@@ -85,3 +85,19 @@ def test_pieces_of_a_split_quote_are_not_summary_sentences() -> None:
     summary = summarize(article)
     assert not any(s.startswith("That could take") for s in summary)
     assert len(summary) >= 3
+
+
+def test_a_sentence_repeating_a_chosen_one_is_skipped() -> None:
+    article = Article(paragraphs=[
+        "Savers who never divorced retire with incomes a sixth higher than divorced savers, a "
+        "pensions study found.",
+        "Divorce can damage retirement finances for decades after a marriage ends, researchers "
+        "said.",
+        "Savers who never divorced retire with incomes a sixth higher than divorced savers, the "
+        "study of ten thousand pensions found.",
+        "One in five divorced savers retiring this year will still carry debts, the study said.",
+        "The average debt of a divorced retiree was put at twenty thousand pounds.",
+    ])
+    summary = summarize(article)
+    assert sum(s.startswith("Savers who never divorced") for s in summary) == 1
+    assert any(s.startswith("One in five") for s in summary)
