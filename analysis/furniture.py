@@ -31,6 +31,10 @@ _SHORT_FURNITURE = re.compile(
       | (?:photo|image|picture|gallery)\s+\d+\s+(?:of|/)\s+\d+ | \d+\s*(?:/|of)\s*\d+
       | [_\-=*~•·.\s]{3,}
       | (?:https?://|www\.)\S+ | \S+@\S+\.\w+ | \d+\s+comments?
+      | (?:read|related|more|watch|see\s+also)\s*:.* | supported\s+by | loading(?:\.\.\.|…)?
+      | click\s+to\b.* | .*\benable\s+javascript\b.* | reuse\s+this\s+content
+      | explore\s+more\s+on\s+th(?:is|ese)\s+topics? | our\s+standards\s*:.*
+      | this\s+article\s+is\s+more\s+than\s+\S+\s+\w+\s+old | \d+\s*min(?:ute)?s?\s+read
     )[.!:]?$""",
     re.I | re.X,
 )
@@ -38,8 +42,8 @@ _SHORT_FURNITURE = re.compile(
 _NAV_LIST = re.compile(r"^[^.!?|•·]{1,40}(?:\s+[|•·]\s+[^.!?|•·]{1,40}){2,}$")
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all\s+rights\s+reserved", re.I)
 _CAPTION_START = re.compile(
-    r"^(?:photo(?:graph)?s?|image|picture|pictured|caption|credit|illustration|file\s+photo)"
-    r"(?:\s+(?:by|credit))?\s*:",
+    r"^(?:photo(?:graph)?s?|image|picture|pictured|caption|credit|illustration|file\s+photo"
+    r"|(?:image|media|video)\s+(?:caption|source))(?:\s+(?:by|credit))?\s*[:,]",
     re.I,
 )
 _CREDIT_WORDS = (

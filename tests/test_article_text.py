@@ -205,7 +205,10 @@ def test_datelines(paragraph: str, dateline: str) -> None:
      "Follow the Ledger's coverage of the election at example.org",
      "Maria Ortiz in Madrid contributed reporting.",
      "A protester holds a flag in Lisbon. (Rui Sol/Reuters)",
-     "Photo: Kim Ahn/Pool", "Story continues below advertisement"],
+     "Photo: Kim Ahn/Pool", "Story continues below advertisement",
+     "Image caption, Flood water in the square on Sunday", "Image source, Getty Images",
+     "READ: The full statement", "Supported by", "Click to share on X (Opens in new window)",
+     "This article is more than 2 years old", "4 min read", "Reuse this content"],
 )
 def test_furniture(paragraph: str) -> None:
     assert is_furniture(paragraph)
@@ -218,7 +221,8 @@ def test_furniture(paragraph: str) -> None:
      "Read the statement again, and you will see the change, he said.",
      "Stop lying",
      "He was arrested after the march. (Warning: the video contains graphic images.)",
-     "Following the coverage, the broadcaster apologised to viewers on Monday night."],
+     "Following the coverage, the broadcaster apologised to viewers on Monday night.",
+     "More than 40 ships were waiting offshore on Friday."],
 )
 def test_not_furniture(paragraph: str) -> None:
     assert not is_furniture(paragraph)
@@ -255,3 +259,28 @@ def test_header_lines() -> None:
                                   "World • Europe • Business"])
 def test_navigation_lines(line: str) -> None:
     assert is_furniture(line)
+
+
+BROADCASTER_DUMP = """Storm cuts power to thousands
+
+By Ann Lee, CNN Updated 7:13 AM EST, Sat March 2, 2024
+
+Image source, Getty Images
+
+Image caption, Crews worked through the night
+
+(CNN) — A storm cut power to more than 40,000 homes on Friday night, the utility said.
+
+READ: What to do in a power cut
+
+Crews expected to restore most supplies by Sunday."""
+
+
+def test_broadcaster_style() -> None:
+    article = parse(BROADCASTER_DUMP)
+    assert article.byline == "Ann Lee"
+    assert article.published == "2024-03-02"
+    assert article.paragraphs == [
+        "A storm cut power to more than 40,000 homes on Friday night, the utility said.",
+        "Crews expected to restore most supplies by Sunday.",
+    ]
