@@ -21,6 +21,7 @@ from .quote_marks import RawQuote
 from .text import _is_abbreviation
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
+_CONTEXT_CAP = 400
 _NOUN_MARKERS = frozenset("the a an his her its their our my your this that".split())
 
 
@@ -109,13 +110,15 @@ def contexts(text: str, quotes: list[RawQuote], k: int) -> tuple[str, str, int]:
     lo = min(lo, q.open_at)
     before = text[lo:q.open_at]
     cut = min(_last_boundary(text[lo:q.open_at + 1]), len(before))
-    before_offset = lo + cut
     before = before[cut:]
+    if len(before) > _CONTEXT_CAP:  # cues sit near the quote; keeps odd input linear
+        before = before[-_CONTEXT_CAP:]
+    before_offset = q.open_at - len(before)
     after = text[min(q.close_at + 1, len(text)):max(hi, q.close_at + 1)]
     if _ends_sentence(text, q) and re.match(r"\s+[A-Z\"“‘«(]", after):
         after = ""
     else:
-        after = after[:_first_boundary(after)]
+        after = after[:_first_boundary(after[:_CONTEXT_CAP])]
     return before, after, before_offset
 
 
@@ -178,7 +181,7 @@ def _whole_subject(pre: str) -> Phrase | None:
 
 def before_cue(before: str) -> Cue | None:
     """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
-    for m in reversed(_speech_verbs(before)):
+    for m in reversed(_speech_verbs(before)[-4:]):
         verb = m.word
         if m.start() > 0 and before[m.start() - 1] == "-":
             continue
@@ -216,7 +219,7 @@ def before_cue(before: str) -> Cue | None:
 
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
-    s = sentence.strip()
+    s = sentence.strip()[:300]
     first = s.split(None, 1)[0].lower().strip(",") if s else ""
     if first in _INTRO_WORDS and "," in s:
         s = s.split(",", 1)[1].strip()

@@ -146,6 +146,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
     """The appositive after a name: ", a professor of ... at X, Scotland" up to the clause end."""
     if pos >= len(text) or text[pos] != ",":
         return ""
+    limit = min(limit, pos + 300)
     rest = text[pos + 1:limit]
     first = rest.split(None, 1)[0].lower().strip(",") if rest.split() else ""
     if not first:
@@ -174,6 +175,9 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
                 and word not in PERSON_NOUNS and not (m.group(1) or "")[:1].isupper():
             stop = m.start()
             break
+    else:
+        if text[limit:limit + 1] in ("\"", "“", "”", "«", "»"):
+            stop = last_comma if last_comma >= 0 else -1
     if stop < 0:
         return ""
     appos = rest[:stop].strip()
@@ -302,7 +306,7 @@ _TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECA
 
 def parse_subject(text: str) -> Phrase | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
-    text = text.rstrip(" ,")
+    text = text.rstrip(" ,")[-300:]
     if not text:
         return None
     tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
@@ -333,7 +337,7 @@ _NAME_THEN_PREP_RE = re.compile(
 
 def parse_object(text: str) -> Phrase | None:
     """The speaker phrase after an inverted verb: "said Phillips O'Brien, professor of ..."."""
-    text = text.strip()
+    text = text.strip()[:300]
     m = re.match(r"^(he|she|they|we|i|it)\b", text, re.IGNORECASE)
     if m:
         return Phrase("pronoun", m.group(1).lower())

@@ -147,10 +147,11 @@ class EntityTable:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    m = _SENTENCE_END_RE.search(text, pos)
+    window = min(len(text), pos + 320)  # appositives are short; keeps long input linear
+    m = _SENTENCE_END_RE.search(text, pos, window)
     while m and _ABBREV_BEFORE_RE.search(text[max(0, m.start() - 8):m.start()]):
-        m = _SENTENCE_END_RE.search(text, m.end())
-    return m.start() if m else len(text)
+        m = _SENTENCE_END_RE.search(text, m.end(), window)
+    return m.start() if m else window
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|[\"“”«»]")

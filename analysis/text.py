@@ -25,6 +25,7 @@ _BOUNDARY = re.compile(
         (?=\s+[\"'“‘«(\[]*[A-Z0-9À-Ý])  # then space and a capital, digit or opening quote""",
     re.VERBOSE,
 )
+_NUMBER_ABBREVIATION = re.compile(r"\b[Nn]os?\.")  # "No. 10" but "He said no."
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -38,7 +39,7 @@ def clean_text(text: str) -> str:
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text up to a full stop ends in an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(chunk)
+    m = _WORD_BEFORE.search(chunk[-40:])
     if not m:
         return False
     word = m.group(1)
@@ -57,9 +58,11 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         end = m.end()
         punct = paragraph[m.start():end]
         if punct.startswith(".") and punct.rstrip("\"'”’»)]") == "." and _is_abbreviation(
-            paragraph[start:m.start() + 1]
+            paragraph[max(start, m.start() - 40):m.start() + 1]
         ):
-            continue
+            if not _NUMBER_ABBREVIATION.search(paragraph, max(0, m.start() - 4), m.start() + 1) \
+                    or paragraph[end:].lstrip()[:1].isdigit():
+                continue
         spans.append((start, end))
         start = end
     if start < len(paragraph):

@@ -1,0 +1,206 @@
+"""Who said it: cues on either side, split quotes, colons, previous sentences, paragraphs,
+pronouns, nominals, organisations and "according to"."""
+
+from __future__ import annotations
+
+from analysis.model import Article, Quote, Speaker
+from analysis.quotes import extract_quotes
+
+
+def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
+    article = Article(title="Port strike", paragraphs=list(paragraphs))
+    quotes, speakers = extract_quotes(article)
+    for q in quotes:
+        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
+        assert q.speaker_id == "" or any(
+            s.id == q.speaker_id and s.label == q.speaker for s in speakers)
+    return quotes, speakers
+
+
+def names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
+    by_id = {s.id: s.name for s in speakers}
+    return [by_id.get(q.speaker_id, "") for q in quotes]
+
+
+def test_speaker_after_the_quote_both_orders() -> None:
+    quotes, speakers = run(
+        "“The cranes are idle,” Ana Ribeiro said.",
+        "“Nobody is working,” said Tomas Hale, the transport minister.",
+    )
+    assert names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
+    assert speakers[1].role == "transport minister"
+
+
+def test_partial_quote_in_reported_speech() -> None:
+    quotes, speakers = run(
+        "Port director Lena Marsh said she was “disappointed but not surprised” by the vote.")
+    assert [q.text for q in quotes] == ["disappointed but not surprised"]
+    assert speakers[0].name == "Lena Marsh"
+    assert speakers[0].role == "Port director"
+    assert quotes[0].cue == "said"
+
+
+def test_quote_split_by_its_attribution_british_and_american() -> None:
+    for para in (
+        "‘They announced their action without notice,’ Mr Hale said, ‘and now they expect us to "
+        "pay for it.’",
+        '"They announced their action without notice," Mr. Hale said, "and now they expect us '
+        'to pay for it."',
+    ):
+        quotes, speakers = run("Transport Minister Tomas Hale spoke after the vote.", para)
+        assert len(quotes) == 2
+        assert names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]
+        assert quotes[1].text.startswith("and now")
+
+
+def test_colon_introduced_quote() -> None:
+    quotes, speakers = run(
+        "Lena Marsh, who runs the port, was blunt: “The strike is costing us a ship a day.”")
+    assert names(quotes, speakers) == ["Lena Marsh"]
+    assert quotes[0].cue == ":"
+    assert speakers[0].role == "who runs the port"
+
+
+def test_speaker_named_in_the_previous_sentence() -> None:
+    quotes, speakers = run(
+        "Union leader Ana Ribeiro addressed the crowd at the gates on Friday. “We have waited "
+        "ten years for this contract, and we will not wait another ten.”")
+    assert names(quotes, speakers) == ["Ana Ribeiro"]
+    assert speakers[0].role == "Union leader"
+
+
+def test_following_quotes_keep_the_speaker_within_a_paragraph() -> None:
+    quotes, speakers = run(
+        "“The offer is fair,” Hale said. “It is the best this government can do.” He then left.")
+    assert len(quotes) == 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id != ""
+
+
+def test_multi_paragraph_quote_one_quote_per_paragraph_same_speaker() -> None:
+    quotes, speakers = run(
+        "Martin Keller, a professor of labour law at the University of Lyon, said: “The law was "
+        "written for wartime. Using it against a strike is new.",
+        "“Courts have never tested it, and I expect the union to try.”",
+        "The ministry declined to comment.",
+    )
+    assert len(quotes) == 2
+    assert [q.paragraph for q in quotes] == [0, 1]
+    assert names(quotes, speakers) == ["Martin Keller", "Martin Keller"]
+    assert speakers[0].role == "professor of labour law at the University of Lyon"
+
+
+def test_pronoun_after_a_named_topic_is_the_earlier_speaker() -> None:
+    quotes, speakers = run(
+        "A senior diplomat with knowledge of the talks said the goal was “to show the strikers "
+        "that every option is open.”",
+        "The diplomat spoke on condition of anonymity. Hale “did not rule out anything, and he "
+        "was right not to,” he said.",
+    )
+    assert len(quotes) == 2
+    assert names(quotes, speakers) == ["A senior diplomat", "A senior diplomat"]
+    assert speakers[0].kind == "anonymous"
+    assert speakers[0].role == "with knowledge of the talks"
+
+
+def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
+    quotes, speakers = run(
+        "After the vote in the port city, Lena Marsh met the union leaders.",
+        "“We found common ground on safety,” she said.",
+    )
+    assert names(quotes, speakers) == ["Lena Marsh"]
+
+
+def test_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
+    quotes, speakers = run(
+        "Mrs. Lena Marsh left the meeting early. Mr. Tomas Hale stayed on.",
+        "“The meeting was useful,” she said.",
+    )
+    assert names(quotes, speakers) == ["Lena Marsh"]
+
+
+def test_nominal_speaker_resolves_to_the_earlier_named_person() -> None:
+    quotes, speakers = run(
+        "Ana Ribeiro, a spokesperson for the dockworkers, spoke outside the gates.",
+        "The spokesperson said the union would “keep every option open.”",
+    )
+    assert names(quotes, speakers) == ["Ana Ribeiro"]
+    assert "The spokesperson" in speakers[0].aliases
+
+
+def test_nominal_speaker_resolves_to_the_earlier_anonymous_one() -> None:
+    quotes, speakers = run(
+        "A researcher at the port authority said the backlog was “worse than in 2019.”",
+        "The researcher added that the queue was “still growing every hour.”",
+    )
+    assert names(quotes, speakers) == ["A researcher", "A researcher"]
+    assert len(speakers) == 1
+
+
+def test_organisations_as_speakers() -> None:
+    quotes, speakers = run(
+        "The Kremlin said the exercises were “purely defensive and planned long ago.”",
+        "The operators’ association warned that the strike was “costing the port its name.”",
+    )
+    assert [s.kind for s in speakers] == ["organisation", "organisation"]
+    assert "Kremlin" in speakers[0].name
+    assert speakers[1].name.lower() == "the operators’ association"
+
+
+def test_according_to() -> None:
+    quotes, speakers = run(
+        "According to Martin Keller, a professor of labour law, the requisition “would not "
+        "survive a court challenge.”",
+        "“It is unlawful,” according to the dockers’ lawyer.",
+    )
+    assert quotes[0].cue == "according to"
+    assert names(quotes, speakers)[0] == "Martin Keller"
+    assert speakers[0].role == "professor of labour law"
+    assert quotes[1].cue == "according to"
+    assert speakers[1].kind == "anonymous"
+
+
+def test_surname_and_honorific_map_to_the_full_name() -> None:
+    quotes, speakers = run(
+        "President Barack Obama flew to Honolulu.",
+        "“We have to act now,” Mr. Obama said.",
+        "“There is no time to lose,” Obama added.",
+    )
+    assert len(speakers) == 1
+    assert speakers[0].name == "Barack Obama"
+    assert speakers[0].role == "President"
+    assert "Mr. Obama" in speakers[0].aliases
+    assert quotes[0].speaker == "Barack Obama, President"
+
+
+def test_roles_carry_titles_tags_and_places() -> None:
+    quotes, speakers = run(
+        "“The bill is dead on arrival,” said Sen. Mitch Hollis, R-Ky.",
+        "Representative Carla Diaz of New York called it “a disgrace to this chamber.”",
+        "“We will vote no,” said Jon Bell, a lawyer at Bailey & Glasser, who represents the "
+        "West Virginia Department of Environmental Protection.",
+    )
+    labels = [q.speaker.lower() for q in quotes]
+    assert "r-ky" in labels[0] and "hollis" in labels[0]
+    assert "york" in labels[1] and "diaz" in labels[1]
+    assert "protection" in labels[2] and "bell" in labels[2]
+
+
+def test_name_before_quote_with_pronoun_cue_is_not_the_speaker() -> None:
+    quotes, speakers = run(
+        "Lena Marsh, the port director, took questions. Ribeiro “has never negotiated in good "
+        "faith,” she said.",
+        "Ana Ribeiro leads the union.",
+    )
+    assert names(quotes, speakers) == ["Lena Marsh"]
+
+
+def test_unattributable_quote_has_no_speaker_but_is_kept() -> None:
+    quotes, speakers = run("“Nobody knows how long this will last, or who will pay for it.”")
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "" and quotes[0].speaker_id == ""
+    assert speakers == []
+
+
+def test_quotes_never_come_from_empty_or_odd_paragraphs() -> None:
+    quotes, speakers = run("", "“", "”", "\"\"", "' '", "« »", "“ ”")
+    assert quotes == [] and speakers == []

@@ -1,0 +1,67 @@
+"""Odd and hostile paragraphs: the extractor is total and stays fast."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from analysis.model import Article
+from analysis.quotes import extract_quotes
+
+MARKS = "\"'“”‘’«»„‹›"
+
+CASES = [
+    "“" * 5000,
+    "\"" * 5001,
+    "' " * 5000,
+    "“a " * 3000,
+    "said " * 5000 + "“x”",
+    "Mr. " * 5000 + "said “x”",
+    ("A B C D E F G H " * 800) + "said “x”",
+    "“x,” said " + "Big Name, " * 2000,
+    "“x,” he said, " + "a professor of law at the University, " * 500,
+    "According to " + "X, " * 4000 + "“y”",
+    "“unclosed quote " + "word " * 20000,
+    ", , , , “" * 2000,
+    "‘’" * 4000,
+    "«»" * 4000 + "said Ana",
+    "(R-Ky.), " * 3000,
+]
+
+
+@pytest.mark.parametrize("paragraph", CASES, ids=range(len(CASES)))
+def test_hostile_paragraph(paragraph: str) -> None:
+    start = time.perf_counter()
+    quotes, speakers = extract_quotes(Article(paragraphs=[paragraph, paragraph[:500]]))
+    assert time.perf_counter() - start < 3.0
+    for q in quotes:
+        assert [paragraph, paragraph[:500]][q.paragraph][q.start:q.end] == q.text
+
+
+def test_random_soup_never_crashes() -> None:
+    rng = random.Random(7)
+    alphabet = MARKS + "abcXYZ .,:;—-()\n" + "Mr. said told "
+    for _ in range(300):
+        paragraphs = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+                      for _ in range(rng.randint(0, 6))]
+        article = Article(paragraphs=paragraphs)
+        quotes, speakers = extract_quotes(article)
+        ids = {s.id for s in speakers}
+        for q in quotes:
+            assert paragraphs[q.paragraph][q.start:q.end] == q.text
+            assert q.speaker_id == "" or q.speaker_id in ids
+
+
+def test_random_words_with_quotes_never_crash() -> None:
+    rng = random.Random(11)
+    words = ("the", "said", "Mr.", "Hale", "Ana", "Ribeiro", ",", "“", "”", "\"", "'", "’",
+             "according", "to", "he", "she", "a", "spokesman", "of", "New", "York", ":", ".",
+             "R-Ky.", "(D-Nev.)", "who", "told", "the", "Kremlin", "so-called", "film")
+    for _ in range(300):
+        paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 60)))
+                      for _ in range(rng.randint(1, 5))]
+        quotes, speakers = extract_quotes(Article(paragraphs=paragraphs))
+        for q in quotes:
+            assert paragraphs[q.paragraph][q.start:q.end] == q.text
