@@ -62,7 +62,12 @@ ACTOR_NOUNS = frozenset(
     teachers parents students doctors nurses police prosecutors judge lawyers lawyer
     organisers organizers fans players coach manager managers board spokespeople aides
     aide adviser advisers advisor advisors insiders figures colleagues counterparts region
-    regions city cities province provinces capital country state spokesperson
+    regions city cities province provinces capital country state spokesperson supplier
+    suppliers retailers retailer providers provider banks bank lenders lender airlines airline
+    carriers carrier insurers insurer manufacturers manufacturer producers producer exporters
+    exporter importers growers grower businesses landlords tenants hospitals clubs club
+    universities charities charity campaigners rivals competitors competitor regulators
+    broadcasters publishers newspaper newspapers economists strategists pollsters bankers
     residents'""".split()
 )
 _EXPERT = re.compile(

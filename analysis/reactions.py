@@ -60,7 +60,7 @@ _INVERTED_SUBJECT = re.compile(
     r"(?P<rest>,[^\x00]*)?")
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
-_COORDINATED = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
@@ -207,6 +207,8 @@ def _is_background(masked: str, year: int) -> bool:
         return False
     masked = _RELATIVE_CLAUSE.sub(",", masked)  # "X, who left last year, criticised …" is news
     for m in _BACKGROUND.finditer(masked):
+        if m.group(1) and "since " in masked[max(0, m.start() - 30):m.start()]:
+            continue  # "since he took over in 2024": a state that still holds
         if m.group(1) is None or not year or int(m.group(1)) < year:
             return True
     return False

@@ -17,7 +17,7 @@ _VERBS = (
     defends rejected rejects dismissed dismisses urged urges accused accuses responded responds
     replied countered acknowledged conceded admitted questioned wrote writes suggested suggests
     predicted agreed agrees disagreed disagrees distanced clarified backed backs
-    supported""".split()
+    supported apologised apologized apologises apologizes""".split()
     + ["sided with"]
     + ["called on", "called for", "calls on", "calls for", "ruled out"]
     + [f"{v} to {w}" for v in _SEEK + ["was quick", "were quick"] for w in _SEEK_WHAT
@@ -49,7 +49,8 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 # Reporting and reaction verbs (lower case as they stand mid-sentence); group `verb`.
-REPORTING_VERB = re.compile(rf"\b(?P<verb>{_trie_pattern(_VERBS)})\b")
+_SEEK_ADVERB = rf"(?:{'|'.join(_SEEK)}) \w+ly to (?:{'|'.join(_SEEK_WHAT)})"  # "moved quickly to"
+REPORTING_VERB = re.compile(rf"\b(?P<verb>{_trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
 # "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
 NOMINAL_REACTION = re.compile(
     r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
