@@ -179,6 +179,7 @@ class StoreFiles:
         self._lock = FileLock(str(home / ".lock"), timeout=LOCK_WAIT_SECONDS,
                               thread_local=False)
         self._thread_lock = threading.RLock()
+        self._open_lock = threading.Lock()
         self._depth = 0
         self._wrote = False
         self._generation_file = home / ".generation"
@@ -190,10 +191,13 @@ class StoreFiles:
         """The TinyDB file `name` (a path relative to home, e.g. "index.json")."""
         found = self._dbs.get(name)
         if found is None:
-            storage_path = self.home / name
-            found = KeyedDB(storage_path, storage=AtomicJSONStorage, warn=self._warn,
-                            defer=lambda: self._batch_depth > 0, on_flush=self._note_write)
-            self._dbs[name] = found
+            with self._open_lock:  # reader threads and a writer may ask at once
+                found = self._dbs.get(name)
+                if found is None:
+                    found = KeyedDB(self.home / name, storage=AtomicJSONStorage,
+                                    warn=self._warn, defer=lambda: self._batch_depth > 0,
+                                    on_flush=self._note_write)
+                    self._dbs[name] = found
         return found
 
     def table(self, name: str, table: str = "_default") -> KeyedTable:
@@ -257,7 +261,7 @@ class StoreFiles:
     def _sync_generation(self) -> None:
         current = self._read_generation()
         if current != self._generation:
-            for db in self._dbs.values():
+            for db in list(self._dbs.values()):
                 db.storage.forget()  # type: ignore[attr-defined]
             self._generation = current
 
@@ -313,14 +317,14 @@ class StoreFiles:
 
     def _discard_dirty(self) -> None:
         """A batch that failed half-way: forget its unwritten changes, re-read from disk."""
-        for db in self._dbs.values():
+        for db in list(self._dbs.values()):
             storage = db.storage
             if storage.dirty:  # type: ignore[attr-defined]
                 storage.forget()  # type: ignore[attr-defined]
                 db.clear_cache()
 
     def _flush_dirty(self) -> None:
-        dirty = sorted((name, db.storage) for name, db in self._dbs.items()
+        dirty = sorted((name, db.storage) for name, db in list(self._dbs.items())
                        if db.storage.dirty)  # type: ignore[attr-defined]
         shards = [(n, s) for n, s in dirty if "/" in n]
         for _name, storage in shards:
@@ -332,6 +336,6 @@ class StoreFiles:
                 storage.flush()
 
     def close(self) -> None:
-        for db in self._dbs.values():
+        for db in list(self._dbs.values()):
             db.close()
         self._dbs.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
-from .errors import BylineError
+from .errors import BylineError, StoreError
 
 if TYPE_CHECKING:
     from .library import Library
@@ -22,6 +22,14 @@ def load_seeds(lib: Library) -> int:
     """Load the seeds into an empty store that never had them; the number of articles added."""
     if lib.setting(SEEDED):
         return 0
+    try:
+        return _load(lib)
+    except StoreError as exc:  # another byline is writing: try again on the next start
+        lib.warnings.append(f"samples not loaded now: {exc}")
+        return 0
+
+
+def _load(lib: Library) -> int:
     if lib.index_docs():  # a store filled before seeding existed: leave it as it is
         lib.set_setting(SEEDED, True)
         return 0

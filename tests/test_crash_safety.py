@@ -130,3 +130,48 @@ def test_a_busy_store_gives_a_clear_message(home: Path, monkeypatch: pytest.Monk
         lib.add_text("Later article\n\nNow it can be written.")
         assert len(lib.articles()) == 1
     assert os.path.exists(home / ".lock")
+
+
+def test_reader_threads_beside_a_writer_thread(home: Path) -> None:
+    """The reader app reads from worker threads while another thread writes."""
+    import threading
+
+    from store.records import FeedEntry
+
+    lib = Library.open(home)
+    feed = "http://threads.test/feed.xml"
+    lib.add_feed(feed)
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            for n in range(40):
+                lib.merge_entries(feed, [FeedEntry(guid=f"{n}-{k}", title=f"Entry {n} {k}",
+                                                   summary="Harbour news " * 10)
+                                         for k in range(10)])
+                lib.mark_read(lib.entries()[0].id)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            done.set()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                for ref in lib.articles(limit=5):
+                    lib.article(ref.id)
+                lib.search("harbour")
+                lib.feeds()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write)] + [threading.Thread(target=read) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert lib.feed(feed).entry_count == 400
+    lib.close()
+    assert check_store(home).feed(feed).entry_count == 400
