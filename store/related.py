@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .articles import INDEX
+from .articles import INDEX, quotes_file
 from .records import RelatedEntry
 
 if TYPE_CHECKING:
@@ -97,6 +97,13 @@ def _name_overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
+def _speaker_words(lib: Library, entry_id: str) -> set[str]:
+    """Name words of the speakers the analysis found in an entry (when it was analysed)."""
+    digest = lib.files.raw(quotes_file(entry_id), "quotes").get(entry_id) or {}
+    return {w.casefold() for s in digest.get("speakers", []) if s.get("kind") != "anonymous"
+            for w in _WORD.findall(s.get("name", "")) if len(w) > 1} - STOPWORDS
+
+
 class _Corpus:
     """Every stored feed entry as a TF-IDF vector plus its name words."""
 
@@ -112,7 +119,8 @@ class _Corpus:
 
 
 def _corpus(lib: Library) -> _Corpus:
-    """Built once, then reused until the index changes."""
+    """Built once, then reused until the index changes (entry speakers are looked up at
+    scoring time, so analysing an entry does not rebuild it)."""
     stamp = lib.files.stamp(INDEX)
     cached = getattr(lib, "_related_cache", None)
     if cached and stamp is not None and cached[0] == stamp:
@@ -144,6 +152,7 @@ def related_entries(lib: Library, article_id: str, limit: int = 10) -> list[Rela
         topical = _cosine(target, vector)
         if topical < MIN_TOPICAL:
             continue
+        names = names | _speaker_words(lib, doc["id"])
         score = topical * (1 + ENTITY_WEIGHT * _name_overlap(target_names, names))
         scored.append((score, doc))
     scored.sort(key=lambda pair: (-pair[0], pair[1].get("title", "")))
