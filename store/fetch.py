@@ -7,6 +7,7 @@ overall deadline, and redirects are followed by hand so a loop gets its own clea
 
 from __future__ import annotations
 
+import threading
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -62,12 +63,40 @@ class FetchResult:
         return self.status == 304
 
 
+class _OnDemandTransport(httpx.BaseTransport):
+    """Builds the TLS transport on the first https request: loading the CA certificates costs
+    30-60 ms per process, which a refresh of plain-http feeds need not pay."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tls: httpx.HTTPTransport | None = None
+        self._plain: httpx.HTTPTransport | None = None
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with self._lock:
+            if request.url.scheme == "https":
+                if self._tls is None:
+                    self._tls = httpx.HTTPTransport()  # verified against certifi's CAs
+                transport = self._tls
+            else:
+                if self._plain is None:  # http:// never speaks TLS: no CA bundle needed
+                    self._plain = httpx.HTTPTransport(verify=False)
+                transport = self._plain
+        return transport.handle_request(request)
+
+    def close(self) -> None:
+        for transport in (self._tls, self._plain):
+            if transport is not None:
+                transport.close()
+
+
 def make_client(limits: FetchLimits = DEFAULT_LIMITS) -> httpx.Client:
     """A client for `fetch`; one can be shared by worker threads (httpx clients are)."""
     return httpx.Client(
         timeout=httpx.Timeout(limits.read, connect=limits.connect),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        transport=_OnDemandTransport(),
     )
 
 

@@ -12,6 +12,7 @@ in `server.requests`, so tests can check what the client sent (If-None-Match, ..
 from __future__ import annotations
 
 import gzip
+import ssl
 import threading
 import zlib
 from collections.abc import Callable
@@ -98,6 +99,10 @@ class ScriptedServer:
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
+
+    def wrap_socket(self, context: ssl.SSLContext) -> None:
+        """Serve https with this server-side context (call before the first request)."""
+        self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
 
     def route(self, path: str, reply: Reply | Handler) -> str:
         """Script a path; returns its full URL."""

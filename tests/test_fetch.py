@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import shutil
+import ssl
+import subprocess
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from feed_samples import rss
@@ -153,3 +157,25 @@ def test_refused_connection_and_bad_scheme() -> None:
         fetch(url, limits=FAST)
     with pytest.raises(FetchError, match="only http:// and https:// URLs can be fetched"):
         fetch("file:///etc/hostname")
+
+
+def test_https_certificates_are_verified(tmp_path: Path) -> None:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                    str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with ScriptedServer() as server:
+        server.wrap_socket(context)
+        url = server.route("/f", Reply(body=rss(1))).replace("http://", "https://")
+        with pytest.raises(FetchError, match="certificate verify failed"):
+            fetch(url, limits=FAST)
+        # the same server through a plain-http redirect is refused too
+        with ScriptedServer() as plain:
+            start = plain.route("/go", redirect(url))
+            with pytest.raises(FetchError, match="certificate verify failed"):
+                fetch(start, limits=FAST)
