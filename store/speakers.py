@@ -125,33 +125,40 @@ def build_groups(digests: dict[str, dict[str, Any]]) -> list[SpeakerGroup]:
             by_speaker[quote.get("speaker_id", "")].append(quote)
         for speaker in digest.get("speakers", []):
             occurrences.append((article_id, speaker, by_speaker.get(speaker.get("id", ""), [])))
+    distinct = {(sp.get("kind", "person"), sp.get("name", "").strip())
+                for _a, sp, _q in occurrences}
     surnames: dict[str, set[str]] = defaultdict(set)
-    for _a, speaker, _q in occurrences:
-        words = name_words(speaker.get("name", ""))
-        if speaker.get("kind", "person") == "person" and len(words) > 1:
+    for kind, name in distinct:
+        words = name_words(name)
+        if kind == "person" and len(words) > 1:
             surnames[words[-1]].add(_person_key(words))
+    keys = {(kind, name): _group_key(kind, name, surnames) for kind, name in distinct if name}
     groups: dict[str, SpeakerGroup] = {}
     for article_id, speaker, quotes in occurrences:
         kind = speaker.get("kind", "person")
         name = speaker.get("name", "").strip()
         if not name:
             continue
-        words = name_words(name)
-        if kind != "person" or not words:
-            key = f"{kind}:{name.casefold()}"
-        elif len(words) == 1 and len(surnames.get(words[0], ())) == 1:
-            key = "person:" + next(iter(surnames[words[0]]))
-        else:
-            key = "person:" + _person_key(words)
+        key = keys[(kind, name)]
         group = groups.get(key)
         if group is None:
             group = groups[key] = SpeakerGroup(key, kind)
         group.names[name] += 1
         if speaker.get("role"):
             group.roles[speaker["role"]] += 1
-        group.aliases.update(a for a in speaker.get("aliases", []) if a)
+        if speaker.get("aliases"):
+            group.aliases.update(a for a in speaker["aliases"] if a)
         group.quotes.extend((article_id, q) for q in quotes)
     return list(groups.values())
+
+
+def _group_key(kind: str, name: str, surnames: dict[str, set[str]]) -> str:
+    words = name_words(name)
+    if kind != "person" or not words:
+        return f"{kind}:{name.casefold()}"
+    if len(words) == 1 and len(surnames.get(words[0], ())) == 1:
+        return "person:" + next(iter(surnames[words[0]]))
+    return "person:" + _person_key(words)
 
 
 def speaker_summaries(lib: Library) -> list[SpeakerSummary]:
