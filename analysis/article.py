@@ -76,7 +76,11 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
     """Split a text dump into its title (the first real block) and body paragraphs."""
     for i, block in enumerate(blocks):
         joined = " ".join(block)
-        furniture = all(is_furniture(p, crumbs=False) for p in block)
+        furniture = all(is_furniture(p, crumbs=False) for p in block) or (
+            # a lone word before a headline-like block is a section name ("World")
+            len(joined.split()) < 2 and i + 1 < len(blocks)
+            and not _LINE_END.search(blocks[i + 1][-1]) and len(blocks[i + 1][-1]) <= _MAX_TITLE
+        )
         if furniture or header_fields(joined):
             continue
         rest = [p for b in blocks[:i] + blocks[i + 1:] for p in b]

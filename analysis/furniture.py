@@ -11,7 +11,8 @@ import re
 
 _SHORT_FURNITURE = re.compile(
     r"""^(?:
-        full\s*screen | enlarge\s+this\s+image | (?:toggle|hide|show)\s+caption | expand
+        full\s*screen | menu | main\s+menu | navigation | search | log\s*in | sign\s+in | home
+      | enlarge\s+this\s+image | (?:toggle|hide|show)\s+caption | expand
       | close | open\s+gallery | view\s+(?:gallery|slideshow|photos?) | play(?:\s+video)?
       | (?:recommended|related|featured|latest|top)\s+(?:videos?|stories|articles|news|content)
       | advertisement | advertising | ad | sponsored(?:\s+content)? | paid\s+content

@@ -284,3 +284,12 @@ def test_broadcaster_style() -> None:
         "A storm cut power to more than 40,000 homes on Friday night, the utility said.",
         "Crews expected to restore most supplies by Sunday.",
     ]
+
+
+def test_site_chrome_before_the_title() -> None:
+    dump = ("Skip to main content\n\nMenu\n\nWorld\n\nFerry operator cancels winter sailings\n\n"
+            "The island ferry will not run between December and March, the operator said.")
+    article = parse(dump)
+    assert article.title == "Ferry operator cancels winter sailings"
+    assert article.paragraphs == [
+        "The island ferry will not run between December and March, the operator said."]
