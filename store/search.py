@@ -29,7 +29,9 @@ def search(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for summary in index.summaries:
         if _matches(words, summary.name, *summary.aliases):
-            detail = f"{summary.quote_count} quotes in {summary.article_count} articles"
+            quotes, articles = summary.quote_count, summary.article_count
+            detail = (f"{quotes} quote{'s' if quotes != 1 else ''} in {articles} "
+                      f"article{'s' if articles != 1 else ''}")
             if summary.role:
                 detail = f"{summary.role} · {detail}"
             hits.append(SearchHit("speaker", summary.name, detail))

@@ -110,6 +110,10 @@ def _safe(text: str) -> str:
     return clean_text(text).replace("\n", " ")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -158,7 +162,8 @@ def run_speakers(lib: Library, args: argparse.Namespace) -> int:
         return 0
     for s in speakers:
         role = f" — {_safe(s.role)}" if s.role else ""
-        print(f"{_safe(s.name)}{role}  ({s.quote_count} quotes, {s.article_count} articles)")
+        print(f"{_safe(s.name)}{role}  ({_count(s.quote_count, 'quote')}, "
+              f"{_count(s.article_count, 'article')})")
     if not speakers:
         print("no speakers in the store yet", file=sys.stderr)
     return 0
