@@ -10,6 +10,7 @@ from .lexicon import AUXILIARIES, SPEECH_VERBS, TERM_MARKERS
 from .names import (
     NAME_RE,
     Phrase,
+    last_name_sequence,
     name_tail,
     parse_name_phrase,
     parse_nominal,
@@ -156,27 +157,38 @@ def after_cue(after: str) -> Cue | None:
     m = verbs[0]
     verb = m.word
     if m.start() == 0:
-        if verb == "according to":
-            phrase = parse_object(rest[m.end():])
-        else:
-            phrase = parse_object(rest[m.end():])
+        phrase = parse_object(rest[m.end():])
         return Cue(phrase, verb, 2) if phrase else None
     pre = _strip_aux(rest[:m.start()]).strip(" ,")
-    if not pre or _last_boundary(pre):
-        return None
-    if verb == "according to":
-        return None
+    if not pre or _last_boundary(pre) or verb == "according to":
+        return _closing_attribution(rest, verbs)
     phrase = _whole_subject(pre)
     if phrase is None:
-        return None
+        return _closing_attribution(rest, verbs)
     return Cue(phrase, verb, 2)
+
+
+def _closing_attribution(rest: str, verbs: list[_Verb]) -> Cue | None:
+    """`… "quote" is held accountable, Warren said.`: a short `, X said` closing the sentence
+    attributes all of it."""
+    m = verbs[-1]
+    if m.word == "according to" or len(rest) - m.end() > 40:
+        return None
+    comma = rest.rfind(",", 0, m.start())
+    if comma < 0:
+        return None
+    tail = rest[m.end():]
+    if _speech_verbs(tail) or "," in tail.strip(" .!?"):
+        return None
+    phrase = _whole_subject(_strip_aux(rest[comma + 1:m.start()]).strip(" ,"))
+    return Cue(phrase, m.word, 2) if phrase else None
 
 
 def _whole_subject(pre: str) -> Phrase | None:
     low = pre.lower()
     if low in ("he", "she", "they", "we", "i", "it"):
         return Phrase("pronoun", low)
-    return parse_name_phrase(pre) or parse_nominal(pre)
+    return parse_name_phrase(pre) or parse_nominal(pre, loose=True)
 
 
 def before_cue(before: str) -> Cue | None:
@@ -198,7 +210,9 @@ def before_cue(before: str) -> Cue | None:
                 return Cue(phrase, verb, 2)
             continue
         if verb.endswith("ing") and not re.search(r"\b(?:was|were|is|are|been)\s*$", pre):
-            phrase = sentence_subject(before)
+            last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
+            phrase = parse_name_phrase(last.group(0)) if last is not None else None
+            phrase = phrase or sentence_subject(before)
             if phrase:
                 return Cue(phrase, verb, 2)
             continue

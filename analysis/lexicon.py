@@ -112,7 +112,8 @@ premier king queen prince monarch regulator regulators economist economists
 # Heads of organisation nouns: "the ministry said", "the operators' association".
 ORG_NOUNS: frozenset[str] = frozenset("""
 ministry department agency association union committee commission council company
-government administration campaign party office kremlin pentagon police court army
+panel subcommittee government administration campaign party office kremlin pentagon
+police court army
 military navy group firm bank board authority authorities organisation organization
 institute foundation university newspaper network bureau service services embassy
 federation league coalition alliance cabinet parliament congress senate house team club

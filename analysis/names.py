@@ -151,8 +151,8 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
     first = rest.split(None, 1)[0].lower().strip(",") if rest.split() else ""
     if not first:
         return ""
-    if first not in _APPOS_STARTERS and first not in TITLE_WORDS and \
-            first not in PERSON_NOUNS and first not in NATIONALITIES and \
+    if first not in _APPOS_STARTERS and first not in TITLE_WORDS and not first[:1].isdigit() \
+            and first not in PERSON_NOUNS and first not in NATIONALITIES and first != "of" and \
             not re.match(r"[\w.]+[’']s$", first):
         return ""
     # Stop before a comma that is followed by a speech verb or the quote.
@@ -218,7 +218,7 @@ _NOMINAL_RE = re.compile(
     re.IGNORECASE)
 
 
-def parse_nominal(text: str) -> Phrase | None:
+def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
     text = text.strip(" ,")
     m = _NOMINAL_RE.match(text)
@@ -234,13 +234,18 @@ def parse_nominal(text: str) -> Phrase | None:
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
     if singular in ORG_NOUNS:
         kind = "organisation"
-    elif singular in PERSON_NOUNS:
-        kind = "anonymous"
+    elif singular in PERSON_NOUNS or loose and m.group("det") and \
+            m.group("det").split()[0].lower() in ("the", "a", "an", "one", "another") and \
+            len(text.split()) <= 7:
+        kind = "anonymous"  # right before a speech verb any "a/the NOUN" speaks
     else:
         return None
     core = text[:m.start("post")] if m.group("post") else text
     role = (m.group("post") or "").strip()
     return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
+
+
+_LEADING_THE_RE = re.compile(rf"^the\s+(?=[{_UPPER}])")
 
 
 def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] | None:
@@ -280,6 +285,7 @@ def parse_name_phrase(text: str) -> Phrase | None:
                  re.IGNORECASE)
     if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]):
         lead, body = m.group(1), m.group(2)
+    body = _LEADING_THE_RE.sub("", body)
     found = _name_with_context(body)
     if found is None:
         return None
@@ -322,6 +328,11 @@ def parse_subject(text: str) -> Phrase | None:
             phrase = parse(candidate)
             if phrase is not None:
                 return phrase
+    last = last_name_sequence(text)  # "footage of Trump [saying]"
+    if last is not None:
+        parts = split_name(last.group(0))
+        if parts is not None and parts.kind == "person":
+            return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)
     return None
 
 

@@ -16,7 +16,6 @@ from .attribution import (
     contexts,
     gap_has_boundary,
     is_term,
-    sentence_subject,
     word_count,
 )
 from .model import Article, Quote, Speaker
@@ -129,7 +128,8 @@ class _Resolver:
         text = self.paragraphs[q][s:e]
         if text[:1] in "\"“”'‘«":
             return None
-        phrase = sentence_subject(text)
+        cue = before_cue(text)  # reported speech names its speaker; else the subject
+        phrase = cue.phrase if cue is not None else None
         if phrase is None:
             return None
         target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
