@@ -293,3 +293,17 @@ def test_site_chrome_before_the_title() -> None:
     assert article.title == "Ferry operator cancels winter sailings"
     assert article.paragraphs == [
         "The island ferry will not run between December and March, the operator said."]
+
+
+def test_text_and_fragments_do_not_load_the_html_extractor() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, analysis\n"
+        "analysis.analyze('Title\\n\\nPARIS – A story “quoted,” she said.')\n"
+        "analysis.analyze('<p>One “quote,” he said.</p><p>Two.</p>', kind='entry')\n"
+        "print('trafilatura' in sys.modules, 'lxml' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
