@@ -142,14 +142,14 @@ def byline_of(paragraph: str) -> str | None:
 
 _DATELINE = re.compile(
     r"""^(?P<place>
-          [A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}      # PARIS, NEW YORK, MIDWAY ATOLL
+          [A-Z][A-Z'’.\-/]+(?:\s+[A-Z][A-Z'’.\-/]+){0,3}      # PARIS, NEW YORK, BEIJING/SHANGHAI
           (?:,\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2})?  # , N.Y. / , Ukraine
         |
           [A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}(?=[^()]{0,30}\([A-Z])  # Paris (AFP)
         )
         (?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?  # , March 3
-        \s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?
-        (?:\s*[–—―]{1,2}\s*|\s+-{1,2}\s+|\s*--\s*)
+        (?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*(?:[–—―]{1,2}\s*|-{1,2}\s+)?  # (AP) —
+          | \s*[–—―]{1,2}\s* | \s+-{1,2}\s+ | \s*--\s*)                      # or a dash alone
         (?=[A-Z0-9"“‘'«])""",
     re.X,
 )
