@@ -70,12 +70,14 @@ def check_store(home: Path) -> Library:
 def test_sigkill_at_random_moments_leaves_old_or_new_state(home: Path) -> None:
     rng = random.Random(20260303)
     confirmed: set[str] = set()
+    mid_write = 0
     for iteration in range(30):
         writer = run_writer(home, f"k{iteration}", -1)
         time.sleep(rng.uniform(0.35, 0.9))  # the interpreter starts in ~0.3 s
         writer.send_signal(signal.SIGKILL)
         out, _err = writer.communicate()
         confirmed |= set(out.split())  # ids whose writes had returned before the kill
+        mid_write += any(home.rglob(".*.tmp"))  # killed between temp file and rename
         lib = check_store(home)
         stored = {r.id for r in lib.articles()}
         assert confirmed <= stored  # a finished write is never lost
@@ -83,6 +85,8 @@ def test_sigkill_at_random_moments_leaves_old_or_new_state(home: Path) -> None:
         assert marks <= {f"{i}:q1" for i in stored}
         lib.close()
     assert confirmed, "the writer never got to finish a write; the test proves nothing"
+    assert mid_write >= 1, "no kill landed inside a write; the test proves little"
+    print(f"{mid_write} of 30 kills landed between a temp file and its rename")
     assert not list(home.glob(".*.tmp")), "temp files are swept on open"
 
 
