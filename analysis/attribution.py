@@ -23,7 +23,10 @@ from .text import _is_abbreviation
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 _CONTEXT_CAP = 400
-_NOUN_MARKERS = frozenset("the a an his her its their our my your this that".split())
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d,]*,\s*)+")
+_NOUN_MARKERS = frozenset(
+    "the a an his her its their our my your this that following first last latest brief "
+    "written public official formal".split())
 
 
 class _Verb:
@@ -53,8 +56,9 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         if s and text[s - 1] in "-’'" or text[e:e + 1] in ("-", "’", "'"):
             continue  # so-called, said's
         if word in SPEECH_VERBS:
-            before = text[max(0, s - 8):s].split()
-            if before and before[-1].lower() in _NOUN_MARKERS:
+            before = text[max(0, s - 12):s].split()
+            if before and (before[-1].lower() in _NOUN_MARKERS
+                           or before[-1].endswith(("’s", "'s"))):
                 continue  # "the offer", "his answer": a noun
             found.append(_Verb(s, e, word))
         elif word == "according" and text.startswith(" to", e):
@@ -82,6 +86,7 @@ class Cue:
     phrase: Phrase | None
     cue: str
     strength: int  # 2: spoken cue next to or around the quote; 1: sentence subject only
+    lead: str = ""  # for a pronoun before the quote: the words of its sentence before it
 
 
 def _last_boundary(text: str) -> int:
@@ -218,7 +223,11 @@ def before_cue(before: str) -> Cue | None:
             continue
         phrase = parse_subject(pre)
         if phrase is not None:
-            return Cue(phrase, verb, 2)
+            lead = ""
+            if phrase.kind == "pronoun":
+                cut = pre.rstrip(" ,").lower().rfind(phrase.text)
+                lead = pre[:cut] if cut > 0 else ""
+            return Cue(phrase, verb, 2, lead)
     stripped = before.rstrip()
     if stripped.endswith(":"):
         phrase = sentence_subject(before)
@@ -234,9 +243,10 @@ def before_cue(before: str) -> Cue | None:
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
     s = sentence.strip()[:300]
-    first = s.split(None, 1)[0].lower().strip(",") if s else ""
-    if first in _INTRO_WORDS and "," in s:
-        s = s.split(",", 1)[1].strip()
+    first = s.split(None, 1)[0] if s else ""
+    if (first.lower().strip(",") in _INTRO_WORDS or first.endswith(",")) and "," in s:
+        s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
+    s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     m = re.match(r"(he|she|they|we|i)\b", s, re.IGNORECASE)
     if m:
         return Phrase("pronoun", m.group(1).lower())

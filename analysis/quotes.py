@@ -16,6 +16,7 @@ from .attribution import (
     contexts,
     gap_has_boundary,
     is_term,
+    sentence_subject,
     word_count,
 )
 from .model import Article, Quote, Speaker
@@ -66,6 +67,18 @@ class _Resolver:
         if phrase.kind == "pronoun":
             return self.antecedent(phrase.text, p, offset, depth)
         return self._nominal(phrase, p, offset)
+
+    def resolve_cue(self, cue: Cue, p: int, offset: int) -> Target | None:
+        """A pronoun inside the quote's own sentence ("Trump accused her of being "duped" by
+        what he called…") is the subject of that sentence when it fits."""
+        assert cue.phrase is not None
+        if cue.phrase.kind == "pronoun" and cue.lead.strip():
+            subject = sentence_subject(cue.lead)
+            if subject is not None and subject.kind != "pronoun":
+                target = self.resolve(subject, p, offset, 1)
+                if target is not None and self._compatible(target, cue.phrase.text):
+                    return target
+        return self.resolve(cue.phrase, p, offset)
 
     def _nominal(self, phrase: Phrase, p: int, offset: int) -> Target:
         first = phrase.text.split()[0].lower()
@@ -231,7 +244,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
                 continue  # a scare-quoted term: no speech around it
             target: Target | None = None
             if cue is not None and cue.phrase is not None:
-                target = resolver.resolve(cue.phrase, p, q.open_at)
+                target = resolver.resolve_cue(cue, p, q.open_at)
             cue_word = cue.cue if cue is not None else ""
             if target is None and not strong:
                 target = _fallback(resolver, kept, q, k, quotes)
