@@ -145,28 +145,32 @@ def main() -> int:
     httpd, url = serve(body, validators=not args.no_validators)
     print(f"feed: {args.entries} entries, {len(body) / 1e6:.2f} MB at {url} "
           f"({'no validators' if args.no_validators else 'ETag + Last-Modified'})")
+    newsboat = shutil.which("newsboat")
+    if newsboat is None:
+        print("newsboat: not installed, skipped (Debian: apt-get install newsboat)")
     try:
-        adds, refreshes, totals = [], [], []
+        # byline and newsboat runs alternate, so a busy machine slows both alike
+        adds, refreshes, totals, reloads, ratios = [], [], [], [], []
         for _ in range(args.runs):
             add, refresh, stored = run_byline(url)
             adds.append(add)
             refreshes.append(refresh)
             totals.append(add + refresh)
+            if newsboat:
+                reload, nb_stored = run_newsboat(newsboat, url)
+                reloads.append(reload)
+                ratios.append((add + refresh) / reload)
         print(f"byline   feeds add: {statistics.median(adds):.3f} s   "
               f"refresh: {statistics.median(refreshes):.3f} s   "
               f"total: {statistics.median(totals):.3f} s   ({stored} entries stored; "
               f"median of {args.runs})")
-        newsboat = shutil.which("newsboat")
-        if newsboat is None:
-            print("newsboat: not installed, skipped (Debian: apt-get install newsboat)")
-            return 0
-        runs = [run_newsboat(newsboat, url) for _ in range(args.runs)]
-        nb = statistics.median(t for t, _ in runs)
-        print(f"newsboat -x reload: {nb:.3f} s   ({runs[-1][1]} entries stored; "
-              f"median of {args.runs})")
-        ratio = statistics.median(totals) / nb
-        verdict = "meets" if ratio <= 1.5 else "misses"
-        print(f"ratio byline / newsboat: {ratio:.2f}x ({verdict} the 1.5x target)")
+        if newsboat:
+            print(f"newsboat -x reload: {statistics.median(reloads):.3f} s   "
+                  f"({nb_stored} entries stored; median of {args.runs})")
+            ratio = statistics.median(ratios)
+            verdict = "meets" if ratio <= 1.5 else "misses"
+            print(f"ratio byline / newsboat: {ratio:.2f}x, median of the paired runs "
+                  f"(range {min(ratios):.2f}-{max(ratios):.2f}; {verdict} the 1.5x target)")
     finally:
         httpd.shutdown()
     return 0

@@ -154,3 +154,26 @@ def test_feeds_without_action_and_bad_timeout(tmp_path: Path) -> None:
     assert done.returncode == 2 and "feeds needs an action" in done.stderr
     done = byline(tmp_path / "store", "refresh", "--timeout", "soon")
     assert done.returncode == 2 and "not a number of seconds" in done.stderr
+
+
+def test_progress_bar_on_a_terminal_only(server: ScriptedServer, tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    home = tmp_path / "store"
+    urls = [server.route(f"/f{n}", Reply(body=rss(1, prefix=f"http://s{n}.test/x")))
+            for n in range(2)]
+    assert byline(home, "feeds", "add", *urls).returncode == 0
+    server.route("/f1", Reply(body=rss(1, prefix="http://s1.test/x"), delay=0.8))
+    argv = ["-m", "tui.cli.run", "--home", str(home), "refresh"]
+    child = pexpect.spawn(sys.executable, argv, cwd=str(ROOT), encoding="utf-8",
+                          dimensions=(24, 100), env={"PYTHONPATH": str(ROOT), "TERM": "xterm"})
+    shown = child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "refreshing" in shown and "2/2" in shown
+    assert "refreshed 2 feeds" in shown
+    child = pexpect.spawn(sys.executable, [*argv, "--json"], cwd=str(ROOT), encoding="utf-8",
+                          env={"PYTHONPATH": str(ROOT), "TERM": "xterm"})
+    shown = child.read()
+    child.close()
+    assert "refreshing" not in shown
+    assert json.loads(shown)["errors"] == 0
