@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-
-from .model import Article, Quote, Speaker
-from .text import sentence_spans
 
 UP = "A-ZÀ-ÖØ-Þ"
 _CAP_TOKEN = rf"[{UP}][\w’'.-]*"
 _PARTICLES = frozenset("de del della der den di da van von la le du bin al ibn st. dos das".split())
 # A run of capitalised words (with name particles inside): candidate names and organisations.
-_NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?{_CAP_TOKEN})*")
+NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?{_CAP_TOKEN})*")
 
 TITLE_WORDS = frozenset(
     """president vice prime minister secretary secretary-general general chancellor defense defence
@@ -30,7 +26,7 @@ TITLE_WORDS = frozenset(
     speaker shadow junior retired republican democrat democratic conservative labour liberal
     nominee candidate mp mep sen rep gov gen prof insp supt det""".split()
 )
-_DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
+DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
 ORG_WORDS = frozenset(
     """press palace council union ministry house party department association agency
     commission office committee bank court parliament government institute university centre
@@ -316,88 +312,9 @@ def valid_actor_phrase(name: str) -> bool:
     return key in ACTOR_NOUNS or key in _ACTOR_KEYS
 
 
-@dataclass
-class Principal:
-    name: str
-    key: str
-    demonym: str  # "french" from "French President Emmanuel Macron", "" when none
-    role: str = ""  # the words that introduced the name ("Valdoria's Transport Minister")
-
-
-_FUNCTION_WORDS = frozenset(
-    """when in on at the a an as after before how why what who where while with for from by of to
-    and but or if his her their its our this that these those new more most latest breaking
-    exclusive watch opinion analysis poll report""".split())
-
-
-def _clean_run(run: str) -> str:
-    """A name run without leading function words, titles, or trailing possessives."""
-    tokens = [t.rstrip(".:,;").removesuffix("’s").removesuffix("'s") for t in run.split()]
-    tokens = [t for t in tokens if t]
-    while tokens and fold(tokens[0]) in _FUNCTION_WORDS:
-        tokens.pop(0)
-    return strip_titles(" ".join(tokens))
-
-
-def _demonym_before(context: str, key: str) -> str:
-    words = context.split()
-    for w, nxt in zip(words[-7:], words[-6:], strict=False):
-        if (w[:1].isupper() and _DEMONYM.search(w.lower()) and fold(w) != key
-                and nxt.lower() in TITLE_WORDS):
-            return fold(w)
-    return ""
-
-
-_HONORIFICS = ("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss")
 _FOLDED_WORD = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")
 
 
 def words_of(folded: str) -> list[str]:
     """The words of folded text, possessive 's dropped: "o'brien's" -> ["o'brien"]."""
     return _FOLDED_WORD.findall(folded)
-
-
-def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker]) -> Principal:
-    """The person most central: named in the title or first sentence, most mentioned, most
-    quoted."""
-    lead = next((p for p in article.paragraphs if len(p.split()) >= 12),
-                article.paragraphs[0] if article.paragraphs else "")
-    spans = sentence_spans(lead)
-    first = lead[spans[0][0]:spans[0][1]] if spans else lead
-    body_folded = fold("\n".join(article.paragraphs))
-    head_words = set(words_of(fold(article.title + " " + first)))
-    body_words = Counter(words_of(body_folded))
-    candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text leading to it)
-    for source, from_title in ((first, False), (article.title, True)):
-        for m in _NAME_RUN.finditer(source):
-            full = _clean_run(m.group(0))
-            tokens = full.split()
-            if not tokens or classify(full) != "person" and len(tokens) > 1:
-                continue
-            key = name_key(full)
-            if from_title and fold(full) not in body_folded:
-                continue  # title-case headlines make runs of every word
-            if len(tokens) == 1 and not any(f"{t} {key}" in body_folded for t in _HONORIFICS):
-                continue  # a lone capitalised word is as likely a place as a person
-            candidates.setdefault(key, (full, source[:m.end()]))
-    quote_count: dict[str, int] = {}
-    for q in quotes:
-        quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
-    for sp in speakers:
-        key = name_key(sp.name)
-        if sp.kind == "person" and key:
-            full, context = candidates.get(key, (sp.name, ""))
-            if len(sp.name) > len(full):
-                full = sp.name
-            candidates[key] = (full, context + " " + sp.role + " " + sp.name)
-    best, best_score = Principal("", "", ""), 0.0
-    for key, (full, context) in candidates.items():
-        if len(key) < 3:
-            continue
-        mentions = body_words.get(key, 0)
-        quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
-        score = mentions + 2 * quoted + (4 if key in head_words else 0)
-        if score > best_score:
-            role = " ".join(context.split()[-8:])
-            best, best_score = Principal(full, key, _demonym_before(context, key), role), score
-    return best if best_score >= 3 else Principal("", "", "")

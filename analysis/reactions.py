@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from .actors import (
     PRONOUNS,
     Actor,
-    Principal,
     actor_from_phrase,
     classify,
-    find_principal,
     fold,
     is_expert,
     looks_like_name,
@@ -30,6 +28,7 @@ from .actors import (
     words_of,
 )
 from .model import Article, Quote, Reaction, Speaker
+from .principal import Principal, find_principal
 from .stance import (
     NOMINAL_REACTION,
     NOT_A_STATEMENT,

@@ -1,0 +1,99 @@
+"""The principal newsmaker of an article: the person most central to it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .actors import (
+    DEMONYM,
+    NAME_RUN,
+    TITLE_WORDS,
+    classify,
+    fold,
+    name_key,
+    strip_titles,
+    words_of,
+)
+from .model import Article, Quote, Speaker
+from .text import sentence_spans
+
+_HONORIFICS = ("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss")
+
+
+@dataclass
+class Principal:
+    name: str
+    key: str
+    demonym: str  # "french" from "French President Emmanuel Macron", "" when none
+    role: str = ""  # the words that introduced the name ("Valdoria's Transport Minister")
+
+
+_FUNCTION_WORDS = frozenset(
+    """when in on at the a an as after before how why what who where while with for from by of to
+    and but or if his her their its our this that these those new more most latest breaking
+    exclusive watch opinion analysis poll report""".split())
+
+
+def _clean_run(run: str) -> str:
+    """A name run without leading function words, titles, or trailing possessives."""
+    tokens = [t.rstrip(".:,;").removesuffix("’s").removesuffix("'s") for t in run.split()]
+    tokens = [t for t in tokens if t]
+    while tokens and fold(tokens[0]) in _FUNCTION_WORDS:
+        tokens.pop(0)
+    return strip_titles(" ".join(tokens))
+
+
+def _demonym_before(context: str, key: str) -> str:
+    words = context.split()
+    for w, nxt in zip(words[-7:], words[-6:], strict=False):
+        if (w[:1].isupper() and DEMONYM.search(w.lower()) and fold(w) != key
+                and nxt.lower() in TITLE_WORDS):
+            return fold(w)
+    return ""
+
+
+def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker]) -> Principal:
+    """The person most central: named in the title or first sentence, most mentioned, most
+    quoted."""
+    lead = next((p for p in article.paragraphs if len(p.split()) >= 12),
+                article.paragraphs[0] if article.paragraphs else "")
+    spans = sentence_spans(lead)
+    first = lead[spans[0][0]:spans[0][1]] if spans else lead
+    body_folded = fold("\n".join(article.paragraphs))
+    head_words = set(words_of(fold(article.title + " " + first)))
+    body_words = Counter(words_of(body_folded))
+    candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text leading to it)
+    for source, from_title in ((first, False), (article.title, True)):
+        for m in NAME_RUN.finditer(source):
+            full = _clean_run(m.group(0))
+            tokens = full.split()
+            if not tokens or classify(full) != "person" and len(tokens) > 1:
+                continue
+            key = name_key(full)
+            if from_title and fold(full) not in body_folded:
+                continue  # title-case headlines make runs of every word
+            if len(tokens) == 1 and not any(f"{t} {key}" in body_folded for t in _HONORIFICS):
+                continue  # a lone capitalised word is as likely a place as a person
+            candidates.setdefault(key, (full, source[:m.end()]))
+    quote_count: dict[str, int] = {}
+    for q in quotes:
+        quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
+    for sp in speakers:
+        key = name_key(sp.name)
+        if sp.kind == "person" and key:
+            full, context = candidates.get(key, (sp.name, ""))
+            if len(sp.name) > len(full):
+                full = sp.name
+            candidates[key] = (full, context + " " + sp.role + " " + sp.name)
+    best, best_score = Principal("", "", ""), 0.0
+    for key, (full, context) in candidates.items():
+        if len(key) < 3:
+            continue
+        mentions = body_words.get(key, 0)
+        quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
+        score = mentions + 2 * quoted + (4 if key in head_words else 0)
+        if score > best_score:
+            role = " ".join(context.split()[-8:])
+            best, best_score = Principal(full, key, _demonym_before(context, key), role), score
+    return best if best_score >= 3 else Principal("", "", "")
