@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 _SKIP_TAGS = frozenset(
-    "script style noscript template svg math nav aside footer header form button select option"
+    "script style noscript template svg math nav aside footer header button select option"
     " textarea iframe object embed figure figcaption picture video audio canvas dialog menu"
     " label input head".split()
 )
@@ -96,7 +96,9 @@ class _Walker(HTMLParser):
         self._stack.append(tag)
         if tag == "a":
             self._link_depth += 1
-        if tag in _SKIP_TAGS or self._skip_depth:
+        # A page's <header> is chrome; an article's own <header> holds its title and byline.
+        skipped = tag in _SKIP_TAGS and not (tag == "header" and self._main_depth)
+        if skipped or self._skip_depth:
             self._skip_depth += 1
             return
         if tag in _BLOCK_TAGS:

@@ -142,6 +142,17 @@ def test_br_separated_paragraphs_in_an_entry() -> None:
     ]
 
 
+def test_article_header_is_kept_page_header_is_not() -> None:
+    article = parse(
+        "<form id='aspnet'><header><a href='/'>Daily Echo home page</a> Weather and travel</header>"
+        "<article><header><h1>Budget passes after long night</h1><p>By Ann Lee</p>"
+        "<p>Published March 4, 2025</p></header><p>The council passed the budget at 2am.</p>"
+        "</article></form>", kind="entry")
+    assert article.byline == "Ann Lee"
+    assert article.published == "2025-03-04"
+    assert article.paragraphs == ["The council passed the budget at 2am."]
+
+
 def test_walker_prefers_article_content_and_title_without_site_name() -> None:
     doc = walk_html("<html><head><title>Budget passes after long night - The Daily Echo</title>"
                     "</head><body><div>Cookie banner text here</div><article><p>Body one.</p>"
