@@ -24,7 +24,8 @@ TITLE_WORDS = frozenset(
     minister-president lord lady sir dame attorney treasurer superintendent inspector officer
     captain capt. colonel col. lieutenant lt sergeant sgt admiral commander president-elect
     speaker shadow junior retired republican democrat democratic conservative labour liberal
-    nominee candidate mp mep sen rep gov gen prof insp supt det""".split()
+    nominee candidate mp mep sen rep gov gen prof insp supt det rival fellow incoming outgoing
+    embattled veteran longtime then-president""".split()
 )
 DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
 ORG_WORDS = frozenset(

@@ -23,6 +23,7 @@ from .actors import (
     mask,
     name_key,
     quote_spans,
+    strip_titles,
     subject_noun_phrase,
     valid_actor_phrase,
     words_of,
@@ -117,8 +118,23 @@ class _Context:
         self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
 
     def actor_for_speaker(self, sp: Speaker) -> Actor:
-        return Actor(sp.name, name_key(sp.name), "org" if sp.kind == "organisation" else "person",
+        name = sp.name
+        if looks_like_name(name) and len(strip_titles(name).split()) >= 2:
+            name = strip_titles(name)  # "Rival Jane Roe" -> "Jane Roe"
+        elif fold(name).startswith("the ") and hasattr(self, "roles"):
+            known = self._by_role(fold(name).split())
+            if known is not None:
+                return known
+        return Actor(name, name_key(name), "org" if sp.kind == "organisation" else "person",
                      sp.role)
+
+    def _by_role(self, words: list[str]) -> Actor | None:
+        """The known person whose role has all these words ("the minister")."""
+        if 2 <= len(words) <= 5 and words[0] == "the":
+            for role_words, known in reversed(self.roles):
+                if all(w in role_words for w in words[1:]):
+                    return known
+        return None
 
     def actor_for_phrase(self, phrase: str, role: str = "") -> Actor | None:
         low = fold(phrase)
@@ -128,11 +144,10 @@ class _Context:
         if not valid_actor_phrase(name):
             return None
         key = name_key(name)
-        words = fold(name).split()
-        if len(words) == 2 and words[0] == "the" and not looks_like_name(name):
-            for role_words, known in reversed(self.roles):
-                if words[1] in role_words:
-                    return known  # "the minister", "the diplomat", "the chairman"
+        if not looks_like_name(name):
+            known = self._by_role(fold(name).split())
+            if known is not None:
+                return known  # "the minister", "the Republican presidential nominee"
         if key in self.by_key:
             sp = self.by_key[key]
             if looks_like_name(name) or fold(sp.name).endswith(fold(name)):
@@ -245,7 +260,11 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                 vstance = None
                 sentence = ""
             for m in NOMINAL_REACTION.finditer(msent) if " from " in msent else ():
-                group = ctx.actor_for_phrase(_NOT_THE_ACTOR.split(m.group("actor"))[0].strip())
+                phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
+                group = ctx.actor_for_phrase(phrase)
+                if group is None and phrase.endswith("s") and len(phrase.split()) <= 5 and \
+                        phrase[:1].isalpha():
+                    group = Actor(phrase, name_key(phrase), "group")  # "… from islanders"
                 stance = nominal_stance(m.group("noun"), m.group("adjectives") or "")
                 if group is not None and stance:
                     out.append(_Statement(group, pi, par[s:e], stance, relevant, background))

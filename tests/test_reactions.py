@@ -107,11 +107,38 @@ PILOT_STRIKE_EXPECTED = [
     ("reyes", "distances"), ("operators", "warns"), ("vail", "analyses"),
 ]
 
+# Local-paper feature style: present tense ("says"), colon quotes, "the minister" for a named
+# person, a coordinated verb ("says … and accuses"), a negated cue ("not reckless").
+FERRY_CUTS = Article(
+    title="Island ferry cuts: Councillor Amara Osei says timetable cannot be saved",
+    paragraphs=[
+        "Councillor Amara Osei says the winter ferry timetable to Carrow Isle cannot be saved in "
+        "its current form, a verdict that drew an angry response from islanders on Monday.",
+        "Osei, who chairs the council's transport committee, told a public meeting: “We have run "
+        "out of money and out of boats. I will not pretend otherwise.”",
+        "The Carrow Residents' Trust says the cuts will leave pensioners stranded and accuses the "
+        "council of ignoring its own consultation.",
+        "Fisheries Minister Lars Okonjo said the government had no plans to take over the "
+        "service. “Ferries are a council matter,” the minister said.",
+        "Harbour master Ida Strand defended the decision, saying it was not reckless but “the "
+        "only safe choice with two ageing boats”.",
+        "Transport economist Felix Brandt says the council is probably right about the numbers. "
+        "“Two boats that are forty years old are a cost, not a service,” he says.",
+        "Osei says a revised timetable will be published in April.",
+    ],
+)
+FERRY_CUTS_EXPECTED = [
+    ("islanders", "criticises"), ("residents' trust", "criticises"), ("okonjo", "distances"),
+    ("strand", "defends"), ("brandt", "analyses"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
     (PILOT_STRIKE, PILOT_STRIKE_EXPECTED, "kinsella"),
+    (FERRY_CUTS, FERRY_CUTS_EXPECTED, "osei"),
 ]
+IDS = ["wire", "british", "agency", "feature"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
@@ -123,7 +150,7 @@ def _matches(reactions: list[Reaction], actor_word: str, stance: str) -> bool:
 
 
 @pytest.mark.parametrize(("article", "expected", "principal"), CASES,
-                         ids=["wire", "british", "agency"])
+                         ids=IDS)
 def test_every_expected_reaction_is_found(article: Article, expected: list[tuple[str, str]],
                                           principal: str) -> None:
     reactions = _reactions(article)
@@ -132,7 +159,7 @@ def test_every_expected_reaction_is_found(article: Article, expected: list[tuple
 
 
 @pytest.mark.parametrize(("article", "expected", "principal"), CASES,
-                         ids=["wire", "british", "agency"])
+                         ids=IDS)
 def test_few_extras_and_never_the_principal(article: Article, expected: list[tuple[str, str]],
                                             principal: str) -> None:
     reactions = _reactions(article)
@@ -142,7 +169,7 @@ def test_few_extras_and_never_the_principal(article: Article, expected: list[tup
     assert len(extras) <= 1, extras
 
 
-@pytest.mark.parametrize("article", [c[0] for c in CASES], ids=["wire", "british", "agency"])
+@pytest.mark.parametrize("article", [c[0] for c in CASES], ids=IDS)
 def test_reaction_fields_are_well_formed(article: Article) -> None:
     for r in _reactions(article):
         assert r.stance in STANCES
@@ -162,6 +189,17 @@ def test_consecutive_sentences_of_one_actor_make_one_reaction() -> None:
     reactions = _reactions(SCHOOL_WEEK)
     assert len([r for r in reactions if "lenz" in fold(r.actor)]) == 1
     assert len([r for r in _reactions(HARBOUR_BRIDGE) if "ellery" in fold(r.actor)]) == 1
+
+
+def test_a_named_person_called_by_role_stays_one_actor() -> None:
+    reactions = _reactions(FERRY_CUTS)
+    assert not [r for r in reactions if fold(r.actor) == "the minister"]
+    assert len([r for r in reactions if "okonjo" in fold(r.actor)]) == 1
+
+
+def test_a_negated_cue_does_not_set_the_stance() -> None:
+    strand = [r for r in _reactions(FERRY_CUTS) if "strand" in fold(r.actor)]
+    assert [r.stance for r in strand] == ["defends"]
 
 
 def test_responds_to_points_at_the_principals_central_quote() -> None:
