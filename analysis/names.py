@@ -201,7 +201,10 @@ def name_tail(text: str, pos: int) -> tuple[str, int]:
 
 def _combine_role(*parts: str) -> str:
     out = ", ".join(p.strip(" ,") for p in parts if p and p.strip(" ,"))
-    return re.sub(r"^(?:a|an|the)\s+", "", out, flags=re.IGNORECASE)
+    return _ROLE_ARTICLE_RE.sub("", out)
+
+
+_ROLE_ARTICLE_RE = re.compile(r"^(?:a|an|the|his|her|its|their)\s+", re.IGNORECASE)
 
 
 def parse_pronoun(text: str) -> Phrase | None:
@@ -226,8 +229,8 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         return None
     head = m.group("head").lower()
     if not m.group("det") and not m.group("mods"):
-        if head not in PERSON_NOUNS or not head.endswith("s"):
-            return None
+        if not head.endswith("s") or head not in PERSON_NOUNS and head[:-1] not in PERSON_NOUNS:
+            return None  # a bare plural: "campaigners said", "officials said"
     if any(w.lower() in SPEECH_VERBS or w.lower() in ("and", "that", "which", "who", "but")
            for w in (m.group("mods") + " " + (m.group("post") or "")).split()):
         return None
