@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BylineError, SourceError
+from .errors import BylineError, SourceError, StoreError
 from .feedparse import ParsedFeed, parse_feed
+from .feeds import add_feed_source
 from .fetch import DEFAULT_LIMITS, FetchLimits, fetch, make_client
 from .records import FeedRecord, FeedResult, RefreshReport
-from .sources import is_url
+from .sources import Source, is_url
 
 if TYPE_CHECKING:
     import httpx
@@ -108,6 +109,16 @@ def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> Fee
     return FeedResult(fetched.url, "ok", new_entries=new, title=stored_title or parsed.title)
 
 
+def _store_one(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
+    """store_fetched, where a feed removed meanwhile (by another byline) is just reported."""
+    try:
+        return store_fetched(lib, fetched, stored_title)
+    except StoreError:
+        raise  # the store itself is unusable (locked, unwritable): stop the refresh
+    except BylineError as exc:
+        return FeedResult(fetched.url, "error", error=str(exc), title=stored_title)
+
+
 def refresh_feeds(lib: Library, progress: Progress | None = None, *,
                   limits: FetchLimits = DEFAULT_LIMITS, workers: int = MAX_WORKERS,
                   urls: list[str] | None = None) -> RefreshReport:
@@ -130,7 +141,7 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
             try:
                 for done, future in enumerate(as_completed(futures), 1):
                     feed = futures[future]
-                    by_url[feed.url] = store_fetched(lib, future.result(), feed.title)
+                    by_url[feed.url] = _store_one(lib, future.result(), feed.title)
                     if progress:
                         progress(done, total, feed.url)
             except BaseException:
@@ -147,16 +158,7 @@ def load_feed(lib: Library, url_or_path: str,
     A feed that cannot be fetched or parsed is not added (BylineError)."""
     target = url_or_path.strip()
     if not is_url(target):
-        path = Path(target).expanduser().resolve()
-        try:
-            token = file_token(path.stat())
-        except OSError:
-            raise SourceError(f"{target}: no such file") from None
-        before = lib.feed(str(path))
-        record = lib.add_feed(str(path))  # reads, parses and merges the file itself
-        lib.update_feed(record.url, etag=token)
-        new = record.entry_count - (before.entry_count if before else 0)
-        return record, FeedResult(record.url, "ok", new_entries=new, title=record.title)
+        return _load_feed_file(lib, target, limits)
     existing = lib.feed(target)
     fetched = fetch_feed(existing or FeedRecord(target), limits=limits)
     if fetched.status == "error":
@@ -168,6 +170,26 @@ def load_feed(lib: Library, url_or_path: str,
     record = lib.feed(target)
     assert record is not None
     return record, result
+
+
+def _load_feed_file(lib: Library, target: str,
+                    limits: FetchLimits) -> tuple[FeedRecord, FeedResult]:
+    path = Path(target).expanduser().resolve()
+    if not path.is_file():
+        raise SourceError(f"{target}: no such file")
+    fetched = _read_feed_file(FeedRecord(str(path)), limits)  # SourceError when unusable
+    # parsed above for a clear error naming the file; stored through the library's own path
+    # (it parses again: feed files are local and the second parse is cheap next to a fetch)
+    with path.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)
+    with lib.files.batch():
+        refs = add_feed_source(lib, Source("", "feed", str(path), raw=data),
+                               fetched.parsed.title if fetched.parsed else "")
+        lib.update_feed(str(path), etag=fetched.etag)
+    record = lib.feed(str(path))
+    assert record is not None
+    new = sum(1 for ref in refs if ref.new)
+    return record, FeedResult(record.url, "ok", new_entries=new, title=record.title)
 
 
 def _now() -> str:

@@ -188,3 +188,39 @@ def test_feed_file_added_and_refreshed_by_mtime(lib: Library, tmp_path: Path) ->
     report = refresh_feeds(lib)
     assert report.results[0].error == f"{path.resolve()}: feed file no longer exists"
     assert lib.feed(str(path)).entry_count == 3
+
+
+def test_feed_files_with_stylesheet_or_bom(lib: Library, tmp_path: Path) -> None:
+    styled = tmp_path / "styled.xml"
+    styled.write_bytes(rss(2).replace(
+        b"?>\n", b'?>\n<?xml-stylesheet type="text/xsl" href="feed.xsl"?>\n', 1))
+    bom = tmp_path / "bom.xml"
+    bom.write_bytes(b"\xef\xbb\xbf" + rss(1, prefix="http://bom.test/s"))
+    for path, count in ((styled, 2), (bom, 1)):
+        record, result = load_feed(lib, str(path))
+        assert (record.entry_count, result.new_entries) == (count, count)
+    html = tmp_path / "page.xml"
+    html.write_bytes(HTML_PAGE)
+    with pytest.raises(SourceError) as err:
+        load_feed(lib, str(html))
+    assert str(err.value) == f"{html.resolve()}: an HTML page, not a feed"
+
+
+def test_feed_removed_during_refresh_is_reported(server: ScriptedServer,
+                                                 lib: Library) -> None:
+    urls = [server.route(f"/f{n}", Reply(body=rss(1, prefix=f"http://s{n}.test/x")))
+            for n in range(2)]
+    for url in urls:
+        load_feed(lib, url)
+    for n in range(2):
+        server.route(f"/f{n}", Reply(body=rss(2, prefix=f"http://s{n}.test/x")))
+
+    def remove_the_other(done: int, total: int, url: str) -> None:
+        if done == 1:  # as if another byline removed the second feed meanwhile
+            lib.remove_feed(next(u for u in urls if u != url))
+
+    report = refresh_feeds(lib, remove_the_other)
+    statuses = sorted((r.status, r.error.split(": ", 1)[-1]) for r in report.results)
+    assert statuses == [("error", "no such feed in the store"), ("ok", "")]
+    assert len(lib.feeds()) == 1 and lib.feeds()[0].entry_count == 2
+    assert len(lib.entries()) == 2  # nothing stored for the removed feed
