@@ -204,27 +204,38 @@ def _trafilatura_extract(markup: str) -> HtmlDocument | None:
     doc = HtmlDocument(
         title=result.title or "", author=result.author or "", published=result.date or ""
     )
-    for element in result.body:
+    for node in result.body.iter():
+        node.text = _WHITESPACE.sub(" ", node.text) if node.text else node.text
+        node.tail = _WHITESPACE.sub(" ", node.tail) if node.tail else node.tail
+    for line_break in result.body.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    _collect_blocks(result.body, doc)
+    return doc if doc.blocks else None
+
+
+_XML_BLOCKS = frozenset("p head list item quote table row cell".split())
+
+
+def _collect_blocks(parent: Any, doc: HtmlDocument) -> None:
+    """Block texts of trafilatura's XML: a block holding other blocks is read child by child
+    (a <quote> of several <p>), so its paragraphs stay apart."""
+    stack = [iter(parent)]
+    while stack:  # iterative: extracted trees can be deep
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+            continue
         if not isinstance(element.tag, str):
             continue
-        for node in element.iter():
-            node.text = _WHITESPACE.sub(" ", node.text) if node.text else node.text
-            node.tail = _WHITESPACE.sub(" ", node.tail) if node.tail else node.tail
-        for line_break in element.iter("lb"):
-            line_break.tail = "\n" + (line_break.tail or "")
-        text = "".join(element.itertext()).strip()
-        if not text:
+        if any(isinstance(child.tag, str) and child.tag in _XML_BLOCKS for child in element):
+            leading = (element.text or "").strip()
+            if leading:
+                doc.blocks.append(leading)
+            stack.append(iter(element))
             continue
-        if element.tag == "head":
-            doc.headings.append(text)
-        elif element.tag == "list":
-            doc.blocks.extend(
-                item_text for item in element.iter("item")
-                if (item_text := "".join(item.itertext()).strip())
-            )
-        else:
-            doc.blocks.append(text)
-    return doc if doc.blocks else None
+        text = "".join(element.itertext()).strip()
+        if text:
+            (doc.headings if element.tag == "head" else doc.blocks).append(text)
 
 
 def looks_like_page(markup: str) -> bool:

@@ -185,3 +185,30 @@ def test_analyze_runs_on_html_page() -> None:
     assert 1 <= len(result.summary) <= 5
     for quote in result.quotes:
         assert result.article.paragraphs[quote.paragraph][quote.start:quote.end] == quote.text
+
+
+QUOTE_PAGE = """<html><body><article><h1>Statement on the closure</h1>
+<p>The operator published a statement on Tuesday explaining why the line would close.</p>
+<blockquote><p>“We looked at every option for keeping the line open.</p>
+<p>“None of them was affordable,” the statement said.</p></blockquote>
+<ul><li>Services stop on 1 June.</li><li>Replacement buses will run hourly.</li></ul>
+<p>Passenger groups said they would campaign to save the route.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize("extractor_works", [True, False])
+def test_blockquote_and_list_paragraphs_stay_apart(
+    extractor_works: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not extractor_works:
+        import trafilatura
+
+        monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    article = parse(QUOTE_PAGE)
+    assert article.paragraphs == [
+        "The operator published a statement on Tuesday explaining why the line would close.",
+        "“We looked at every option for keeping the line open.",
+        "“None of them was affordable,” the statement said.",
+        "Services stop on 1 June.",
+        "Replacement buses will run hourly.",
+        "Passenger groups said they would campaign to save the route.",
+    ]
