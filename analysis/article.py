@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import date_line, normalise_published, parse_date
-from .furniture import byline_of, is_furniture, split_dateline
+from .furniture import byline_of, is_furniture, is_leading_caption, split_dateline
 from .model import Article
 from .text import clean_text
 
@@ -21,6 +21,7 @@ _HEADER_SPLIT = re.compile(
 )
 _UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
+_CAPTION_SEARCH = 6  # how far down a dateline may follow captions above the story
 _MAX_TITLE = 250
 
 
@@ -143,6 +144,11 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
         body.append(paragraph)
     published = published or found_published or found_updated
     byline = found_byline or byline  # the page's visible byline is fuller than meta tags
+    # Uncredited wire captions sit above the story; the story's dateline shows where it starts.
+    for k, paragraph in enumerate(body[:_CAPTION_SEARCH]):
+        if split_dateline(paragraph)[0]:
+            body = [p for p in body[:k] if not is_leading_caption(p)] + body[k:]
+            break
     dateline = ""
     for i, paragraph in enumerate(body[:_DATELINE_SEARCH]):
         place, rest = split_dateline(paragraph)

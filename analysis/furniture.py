@@ -47,6 +47,11 @@ _CAPTION_START = re.compile(
     r"|(?:image|media|video)\s+(?:caption|source))(?:\s+(?:by|credit))?\s*[:,]",
     re.I,
 )
+_FILE_PHOTO = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s")
+# Wire captions date their picture in full: "... in Paris, Monday, Feb. 26, 2024."
+_CAPTION_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\b"
+)
 _CREDIT_WORDS = (
     r"(?:photo|pool|getty|shutterstock|alamy|afp|epa|reuters|ap|associated\s+press"
     r"|via|credit|courtesy|handout|file)"
@@ -89,7 +94,7 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
         return True
     if len(text) <= 400 and _CONTRIBUTED.search(text):
         return True
-    if _CAPTION_START.match(text) or _CAPTION_CREDIT_END.search(text):
+    if _CAPTION_START.match(text) or _CAPTION_CREDIT_END.search(text) or _FILE_PHOTO.match(text):
         return True
     # A crumb of navigation: a few words with no sentence punctuation or quote marks.
     words = text.split()
@@ -100,6 +105,12 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
         and not _TERMINAL.search(text)
         and not re.search(r"[\"“”‘’«»]", text)
     )
+
+
+def is_leading_caption(paragraph: str) -> bool:
+    """A photo caption without credit, as found above a story: dated in full, wire style."""
+    return (len(paragraph) <= 600 and bool(_CAPTION_DATE.search(paragraph))
+            and not split_dateline(paragraph)[0])
 
 
 _BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>[^!?;:]{2,120}?)\s*\.?\s*$", re.I)

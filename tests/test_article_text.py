@@ -312,3 +312,24 @@ def test_text_and_fragments_do_not_load_the_html_extractor() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_uncredited_wire_captions_above_the_story() -> None:
+    dump = ("Port reopens after storm\n\n"
+            "Cranes stand idle at the port of Eastmouth, England, Tuesday, Jan. 9, 2024.\n\n"
+            "FILE - A cargo ship waits offshore near Eastmouth, on Oct. 3, 2023.\n\n"
+            "EASTMOUTH, England (AP) — The port reopened on Wednesday, Jan. 10, 2024, after "
+            "three days.\n\n"
+            "Officials said on Thursday, Jan. 11, 2024, that damage was limited.")
+    article = parse(dump)
+    assert article.dateline == "EASTMOUTH, England"
+    assert article.paragraphs == [
+        "The port reopened on Wednesday, Jan. 10, 2024, after three days.",
+        "Officials said on Thursday, Jan. 11, 2024, that damage was limited.",
+    ]
+
+
+def test_a_dated_lead_without_dateline_is_not_a_caption() -> None:
+    article = parse("Council meets\n\nThe council met on Monday, Feb. 26, 2024, to set the budget."
+                    "\n\nIt will meet again in March.")
+    assert article.paragraphs[0].startswith("The council met")
