@@ -127,9 +127,12 @@ class Library:
         source = read_source(target)
         if source.kind == "feed":
             return feed_store.add_feed_source(self, source)
-        article_id = url_id(target) if is_url(target) else content_id(source.raw)
-        return [self._store_text(article_id, source.text, source.kind,
-                                 source=source.location, url=source.url)]
+        if is_url(target):
+            article_id, where = url_id(target), source.location
+        else:  # a file: its content names it; its absolute path says where it came from
+            article_id, where = content_id(source.raw), str(Path(target).expanduser().resolve())
+        return [self._store_text(article_id, source.text, source.kind, source=where,
+                                 url=source.url)]
 
     def add_text(self, text: str, *, kind: str = "auto", source: str = "",
                  url: str = "") -> ArticleRef:
