@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -100,26 +101,33 @@ def byline_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli.run"]
 
 
+CPU: list[float] = []  # CPU seconds (user + system) of each timed command, in order
+
+
 def timed(cmd: list[str], **kwargs: object) -> tuple[float, subprocess.CompletedProcess]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, **kwargs)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr}")
     return elapsed, done
 
 
-def run_byline(url: str) -> tuple[float, float, int]:
+def run_byline(url: str) -> tuple[float, float, float, int]:
     with tempfile.TemporaryDirectory(prefix="byline-bench-") as home:
         base = [*byline_command(), "--home", home]
         add, _ = timed([*base, "feeds", "add", url], cwd=ROOT)
         refresh, _ = timed([*base, "refresh", "--json"], cwd=ROOT)
+        cpu = CPU[-2] + CPU[-1]
         _, listing = timed([*base, "feeds", "list", "--json"], cwd=ROOT)
         entries = json.loads(listing.stdout)[0]["entries"]
-    return add, refresh, entries
+    return add, refresh, cpu, entries
 
 
-def run_newsboat(newsboat: str, url: str) -> tuple[float, int]:
+def run_newsboat(newsboat: str, url: str) -> tuple[float, float, int]:
     with tempfile.TemporaryDirectory(prefix="newsboat-bench-") as tmp:
         folder = Path(tmp)
         (folder / "urls").write_text(url + "\n")
@@ -130,7 +138,7 @@ def run_newsboat(newsboat: str, url: str) -> tuple[float, int]:
                             "-C", str(folder / "config"), "-x", "reload"], env=env)
         with sqlite3.connect(cache) as db:
             entries = db.execute("SELECT COUNT(*) FROM rss_item").fetchone()[0]
-    return elapsed, entries
+    return elapsed, CPU[-1], entries
 
 
 def main() -> int:
@@ -150,27 +158,30 @@ def main() -> int:
         print("newsboat: not installed, skipped (Debian: apt-get install newsboat)")
     try:
         # byline and newsboat runs alternate, so a busy machine slows both alike
-        adds, refreshes, totals, reloads, ratios = [], [], [], [], []
+        adds, refreshes, totals, cpus, reloads, nb_cpus, ratios = [], [], [], [], [], [], []
         for _ in range(args.runs):
-            add, refresh, stored = run_byline(url)
+            add, refresh, cpu, stored = run_byline(url)
             adds.append(add)
             refreshes.append(refresh)
             totals.append(add + refresh)
+            cpus.append(cpu)
             if newsboat:
-                reload, nb_stored = run_newsboat(newsboat, url)
+                reload, nb_cpu, nb_stored = run_newsboat(newsboat, url)
                 reloads.append(reload)
+                nb_cpus.append(nb_cpu)
                 ratios.append((add + refresh) / reload)
-        print(f"byline   feeds add: {statistics.median(adds):.3f} s   "
-              f"refresh: {statistics.median(refreshes):.3f} s   "
-              f"total: {statistics.median(totals):.3f} s   ({stored} entries stored; "
-              f"median of {args.runs})")
+        med = statistics.median
+        print(f"byline   feeds add: {med(adds):.3f} s   refresh: {med(refreshes):.3f} s   "
+              f"total: {med(totals):.3f} s wall, {med(cpus):.3f} s CPU   "
+              f"({stored} entries stored; median of {args.runs})")
         if newsboat:
-            print(f"newsboat -x reload: {statistics.median(reloads):.3f} s   "
+            print(f"newsboat -x reload: {med(reloads):.3f} s wall, {med(nb_cpus):.3f} s CPU   "
                   f"({nb_stored} entries stored; median of {args.runs})")
-            ratio = statistics.median(ratios)
+            ratio = med(ratios)
             verdict = "meets" if ratio <= 1.5 else "misses"
-            print(f"ratio byline / newsboat: {ratio:.2f}x, median of the paired runs "
-                  f"(range {min(ratios):.2f}-{max(ratios):.2f}; {verdict} the 1.5x target)")
+            print(f"ratio byline / newsboat, wall: {ratio:.2f}x, median of the paired runs "
+                  f"(range {min(ratios):.2f}-{max(ratios):.2f}; {verdict} the 1.5x target); "
+                  f"CPU: {med(cpus) / med(nb_cpus):.2f}x")
     finally:
         httpd.shutdown()
     return 0
