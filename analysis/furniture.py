@@ -47,6 +47,7 @@ _CAPTION_START = re.compile(
     r"|(?:image|media|video)\s+(?:caption|source))(?:\s+(?:by|credit))?\s*[:,]",
     re.I,
 )
+_CREDIT_TAIL = 160
 _FILE_PHOTO = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s")
 # Wire captions date their picture in full: "... in Paris, Monday, Feb. 26, 2024."
 _CAPTION_DATE = re.compile(
@@ -90,11 +91,17 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
         return True
     if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or _NAV_LIST.match(text)):
         return True
-    if len(text) <= 300 and (_COPYRIGHT.search(text) or _FOLLOW.search(text)):
+    if len(text) <= 300 and (_COPYRIGHT.search(text) or _FOLLOW.match(text)):
         return True
-    if len(text) <= 400 and _CONTRIBUTED.search(text):
+    lowered = text.lower()
+    if len(text) <= 400 and ("contribut" in lowered or " by " in lowered) and (
+        _CONTRIBUTED.search(text)
+    ):
         return True
-    if _CAPTION_START.match(text) or _CAPTION_CREDIT_END.search(text) or _FILE_PHOTO.match(text):
+    # The credit patterns are anchored at the end: only the tail can match.
+    if _CAPTION_START.match(text) or _CAPTION_CREDIT_END.search(text[-_CREDIT_TAIL:]):
+        return True
+    if _FILE_PHOTO.match(text):
         return True
     # A crumb of navigation: a few words with no sentence punctuation or quote marks.
     words = text.split()
