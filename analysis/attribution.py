@@ -23,6 +23,8 @@ from .text import _is_abbreviation
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 _CONTEXT_CAP = 400
+_ROLE_THEN_NAME_RE = re.compile(
+    r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d,]*,\s*)+")
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
@@ -75,7 +77,9 @@ speaking following under over unlike like until once asked earlier later last th
 still yet but and so also however instead now then from amid given writing addressing talking
 """.split())
 _TRAILING_AUX_RE = re.compile(
-    r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) + r"|[a-z]+ly))+\s*$")
+    r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) +
+    r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|italy|july|daily|weekly|only)\b)"
+    r"[a-z]+ly))+\s*$")
 _TERM_BEFORE_RE = re.compile(r"([\w\-]+)\W*\s*(?:(?:the|a|an|of|as|his|her|its|their)\s+)?$",
                              re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -250,6 +254,11 @@ def sentence_subject(sentence: str) -> Phrase | None:
     m = re.match(r"(he|she|they|we|i)\b", s, re.IGNORECASE)
     if m:
         return Phrase("pronoun", m.group(1).lower())
+    lead = _ROLE_THEN_NAME_RE.match(s)  # "The researcher, Dr. Amy Tan of X, put it bluntly"
+    if lead:
+        candidate = parse_name_phrase(lead.group(1))
+        if candidate is not None:
+            return candidate
     name = None
     for m in NAME_RE.finditer(s, 0, 160):
         prefix = s[:m.start()].strip()

@@ -99,8 +99,10 @@ def split_name(seq: str) -> NameParts | None:
     lows = [_clean_token(t) for t in name_tokens]
     if len(name_tokens) == 1 and (lows[0] in COMMON_CAPITALISED or lows[0] in MONTHS or
                                   lows[0] in TITLE_WORDS or lows[0] in NATIONALITIES or
-                                  lows[0] in ADJECTIVES):
-        return None
+                                  lows[0] in ADJECTIVES or len(tokens) == 1 and (
+                                      lows[0] in PERSON_NOUNS or lows[0][:-1] in PERSON_NOUNS
+                                      or lows[0] in ORG_NOUNS)):
+        return None  # "Officials said", "Police said": a nominal, not a name
     kind = "person"
     if any(low in ORG_NAME_WORDS for low in lows) or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
@@ -189,7 +191,7 @@ def name_tail(text: str, pos: int) -> tuple[str, int]:
     """"of New York" and party tags "(D-Nev.)", ", R-Ky." right after a name."""
     parts: list[str] = []
     m = _OF_PLACE_RE.match(text, pos)
-    if m and not any(w.lower() in ORG_NAME_WORDS for w in m.group("place").split()[-1:]):
+    if m:
         parts.append("of " + m.group("place"))
         pos = m.end()
     t = _PARTY_TAG_RE.match(text, pos)
@@ -199,12 +201,13 @@ def name_tail(text: str, pos: int) -> tuple[str, int]:
     return " ".join(parts), pos
 
 
-def _combine_role(*parts: str) -> str:
+def combine_role(*parts: str) -> str:
     out = ", ".join(p.strip(" ,") for p in parts if p and p.strip(" ,"))
     return _ROLE_ARTICLE_RE.sub("", out)
 
 
-_ROLE_ARTICLE_RE = re.compile(r"^(?:a|an|the|his|her|its|their)\s+", re.IGNORECASE)
+_ROLE_ARTICLE_RE = re.compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\s+",
+                              re.IGNORECASE)
 
 
 def parse_pronoun(text: str) -> Phrase | None:
@@ -221,6 +224,9 @@ _NOMINAL_RE = re.compile(
     re.IGNORECASE)
 
 
+_COLLECTIVES = frozenset("police staff management government parliament congress".split())
+
+
 def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
     text = text.strip(" ,")
@@ -229,8 +235,9 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         return None
     head = m.group("head").lower()
     if not m.group("det") and not m.group("mods"):
-        if not head.endswith("s") or head not in PERSON_NOUNS and head[:-1] not in PERSON_NOUNS:
-            return None  # a bare plural: "campaigners said", "officials said"
+        if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS
+                                         and head[:-1] not in PERSON_NOUNS):
+            return None  # only bare plurals speak: "campaigners said", "police said"
     if any(w.lower() in SPEECH_VERBS or w.lower() in ("and", "that", "which", "who", "but")
            for w in (m.group("mods") + " " + (m.group("post") or "")).split()):
         return None
@@ -301,11 +308,11 @@ def parse_name_phrase(text: str) -> Phrase | None:
         if head and pre:
             pre = f"{pre} {head.group(1)}"
         else:
-            pre = _combine_role(lead, pre)
+            pre = combine_role(lead, pre)
     if tail and tail.startswith("of "):
         pre = f"{pre} {tail}" if pre else tail
         tail = ""
-    role = _combine_role(pre, tail, appos)
+    role = combine_role(pre, tail, appos)
     return Phrase("name", parts.name, role=role, honorific=parts.honorific,
                   entity_kind=parts.kind)
 
@@ -371,7 +378,7 @@ def parse_object(text: str) -> Phrase | None:
         if lead:
             phrase = parse_name_phrase(lead.group(1))
             if phrase is not None:
-                phrase.role = _combine_role(phrase.role, lead.group(2))
+                phrase.role = combine_role(phrase.role, lead.group(2))
     if phrase is None and "," in body:
         head = body.split(",")[0]
         phrase = parse_name_phrase(head) or parse_nominal(head)

@@ -111,20 +111,29 @@ class _Resolver:
             return None
         steps = 0
         for q in range(p, max(-1, p - 4), -1):
-            spans = self.sentences(q)
-            for s, e in reversed(spans):
+            for s, e in reversed(self.sentences(q)):
                 if q == p and e > offset:
-                    if s >= offset or True:
-                        # the quote's own sentence: skip it (its subject is what the quote is
-                        # about as often as who says it)
-                        continue
+                    # The quote's own sentence: its subject is what the quote is about as
+                    # often as who says it.
+                    continue
                 steps += 1
                 if steps > 6:
                     return self._last_quote_target(pronoun)
                 target = self._sentence_target(q, s, e, pronoun, depth)
                 if target is not None:
                     return target
-        return self._last_quote_target(pronoun)
+        return self._last_quote_target(pronoun) or self._cataphora(pronoun, p, offset, depth)
+
+    def _cataphora(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
+        """An opening "“…,” she said." introduces its speaker in the next sentence."""
+        for q in range(p, min(len(self.paragraphs), p + 2)):
+            for s, e in self.sentences(q)[:3]:
+                if q == p and e <= offset + 1:
+                    continue
+                target = self._sentence_target(q, s, e, pronoun, depth)
+                if target is not None:
+                    return target
+        return None
 
     def _last_quote_target(self, pronoun: str) -> Target | None:
         for _, target in reversed(self.resolved):

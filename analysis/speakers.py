@@ -13,6 +13,7 @@ from .names import (
     NAME_RE,
     Phrase,
     appositive_after,
+    combine_role,
     name_tail,
     role_before,
     split_name,
@@ -41,7 +42,7 @@ class Entity:
             pre = " ".join(x for x in (role_before(text, start), title) if x)
             if tail.startswith("of "):
                 pre, tail = f"{pre} {tail}".strip(), ""
-            self.add_role(", ".join(x for x in (pre, tail, appos) if x))
+            self.add_role(combine_role(pre, tail, appos))
         return self.found_roles
 
     def add_alias(self, alias: str) -> None:

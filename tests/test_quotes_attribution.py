@@ -204,3 +204,32 @@ def test_unattributable_quote_has_no_speaker_but_is_kept() -> None:
 def test_quotes_never_come_from_empty_or_odd_paragraphs() -> None:
     quotes, speakers = run("", "“", "”", "\"\"", "' '", "« »", "“ ”")
     assert quotes == [] and speakers == []
+
+
+def test_speaker_introduced_right_after_an_opening_quote() -> None:
+    quotes, speakers = run(
+        "“Why now?” she asked. Maria Lopez, 45, a nurse at the clinic, had waited an hour.")
+    assert names(quotes, speakers) == ["Maria Lopez"]
+    assert speakers[0].role == "nurse at the clinic"
+
+
+def test_role_then_name_subject_with_colon() -> None:
+    quotes, speakers = run(
+        "The researcher, Dr. Amy Tan of Stanford University, put it bluntly: “The data are "
+        "clear.”",
+        "Tan said the findings were “robust across every model we tried.”",
+    )
+    assert names(quotes, speakers) == ["Amy Tan", "Amy Tan"]
+    assert "Stanford University" in speakers[0].role
+    assert "Dr. Tan" in speakers[0].aliases
+
+
+def test_bare_plural_and_collective_speakers() -> None:
+    quotes, speakers = run(
+        "Officials said the measure was “temporary and limited to the port.”",
+        "Police say they have “adequate resources to secure the city.”",
+        "Lawyers for the family said the company had “ignored every warning it was given.”",
+    )
+    assert [s.name for s in speakers] == ["Officials", "Police", "Lawyers"]
+    assert [s.kind for s in speakers] == ["anonymous", "organisation", "anonymous"]
+    assert speakers[2].role == "for the family"
