@@ -201,8 +201,6 @@ async def test_bookmarks_escape_closes_without_a_target(library: Library) -> Non
         assert app.results == [None]
 
 
-@pytest.mark.skipif(not hasattr(Library, "export_bookmarks_to"),
-                    reason="the store has no Library.export_bookmarks_to yet")
 async def test_bookmarks_export_writes_markdown_with_quote_and_speaker(
     library: Library, home: Path
 ) -> None:
@@ -431,3 +429,79 @@ async def test_help_over_the_reader_follows_its_live_bindings(home: Path) -> Non
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is main
+
+
+# --- the screens over the real reader: keys B, /, s and the JumpTarget round trip -------------
+
+
+def reader_on(library: Library) -> App[Any]:
+    """The real reader on the library's store (closed here: the reader opens it itself)."""
+    from tui.app import BylineApp
+
+    library.close()
+    return BylineApp(home=str(library.home))
+
+
+async def wait_for_quote(pilot: Pilot[Any], quote_id: str) -> None:
+    from tui.widgets.reader import ReaderPane
+
+    reader = pilot.app.screen.query_one(ReaderPane)
+    for _ in range(200):
+        await settle(pilot)
+        if reader.current_quote == quote_id.rsplit(":", 1)[-1] and (
+            pilot.app.screen.article_id == quote_id.rsplit(":", 1)[0]
+        ):
+            return
+    raise AssertionError(f"the reader never showed {quote_id}")
+
+
+async def test_reader_b_key_then_bookmarks_enter_jumps_back_to_the_quote(
+    library: Library,
+) -> None:
+    _, ferry_quote = quote_id_of(library, "too old for the winter storms")
+    library.add_bookmark(ferry_quote)
+    app = reader_on(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot)
+        main = app.screen
+        await pilot.press("B")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        assert "too old for the winter storms" in flat(screen_text(app))
+        await pilot.press("enter")
+        await wait_for_quote(pilot, ferry_quote)
+        assert app.screen is main
+        assert main.query_one("#quotes").has_focus
+
+
+async def test_reader_slash_search_opens_the_quote_found(library: Library) -> None:
+    _, crews_quote = quote_id_of(library, "listened to the dock crews")
+    app = reader_on(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"dock crews")
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for_quote(pilot, crews_quote)
+
+
+async def test_reader_s_key_lists_the_current_speakers_quotes(library: Library) -> None:
+    budget_id, keller_quote = quote_id_of(library, "forgets the harbour workers")
+    keller_quotes = {
+        quote_id_of(library, words)[1]
+        for words in ("forgets the harbour", "The door stays open", "too old for the winter")
+    }
+    app = reader_on(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot)
+        app.screen.open_article(budget_id, keller_quote)
+        await wait_for_quote(pilot, keller_quote)
+        await pilot.press("s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SpeakerQuotesScreen)
+        assert screen.speaker_name == "Maria Keller"
+        assert set(screen.quotes) == keller_quotes

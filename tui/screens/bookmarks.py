@@ -140,9 +140,6 @@ class BookmarksScreen(LibraryScreen):
             )
 
     def action_export(self) -> None:
-        if not hasattr(self.library, "export_bookmarks_to"):
-            self.notify("This store cannot export yet.", title="Bookmarks", severity="error")
-            return
         self.export_bookmarks()
 
     @work(thread=True, exclusive=True, group="bookmarks-export", exit_on_error=False)
