@@ -199,10 +199,11 @@ class Library:
         text = body.get("text") or doc.get("summary") or ""
         analysis = _analyze(text, kind="entry", url=ref.link, title=ref.title,
                             published=ref.published, where=ref.link or ref.id, strict=False)
-        try:
-            self._cache_analyses({article_id: (analysis, body, doc)})
-        except StoreError:
-            pass  # another byline is writing: still show it, cache it next time
+        if body:  # never cache what was made up for a body lost with a damaged shard
+            try:
+                self._cache_analyses({article_id: (analysis, body, doc)})
+            except StoreError:
+                pass  # another byline is writing: still show it, cache it next time
         return StoredArticle(ref, analysis, doc.get("summary", ""))
 
     def _cache_analyses(self, done: dict[str, tuple[Analysis, dict[str, Any], dict[str, Any]]],
@@ -229,8 +230,12 @@ class Library:
             done = {}
             for doc in pending[start:start + chunk]:
                 body = self.files.table(body_file(doc["id"]), "bodies").get(doc_id=doc["id"]) or {}
+                if body.get("analysis"):  # only its digest was lost: rebuild it from there
+                    done[doc["id"]] = (Analysis.from_dict(body["analysis"]), body, doc)
+                    continue
                 text = body.get("text") or doc.get("summary") or ""
-                done[doc["id"]] = (_analyze(text, kind="entry", url=doc.get("link", ""),
+                done[doc["id"]] = (_analyze(text, kind=body.get("kind", "entry"),
+                                            url=doc.get("link", ""),
                                             title=doc.get("title", ""),
                                             published=doc.get("published", ""),
                                             where=doc["id"], strict=False), body, doc)

@@ -121,3 +121,17 @@ def test_search_finds_titles_speakers_and_quotes(lib: Library) -> None:
     assert quote.kind == "quote" and quote.quote_id == f"{ref.id}:q1"
     assert "Ruth Okafor" in quote.detail
     assert lib.search("") == [] and lib.search("zeppelin") == []
+
+
+def test_a_damaged_quote_shard_is_rebuilt_from_the_stored_analysis(home: Path) -> None:
+    with Library.open(home) as lib:
+        ref = add(lib, story("Port strike ends", "2026-05-01", [
+            ("Ruth Okafor", "union leader", "We won a fair deal.")]))
+    shard = home / "quotes" / f"{ref.id[:2]}.json"
+    shard.write_text('{"quotes": {"', encoding="utf-8")
+    with Library.open(home) as lib:
+        assert lib.speakers() == []
+        assert any("moved aside" in w for w in lib.warnings)
+        assert lib.analyze_pending() == 1
+        assert [s.name for s in lib.speakers()] == ["Ruth Okafor"]
+        assert lib.article(ref.id).analysis.quotes[0].text == "We won a fair deal."
