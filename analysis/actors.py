@@ -164,6 +164,7 @@ def mask(paragraph: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
 def strip_titles(name: str) -> str:
     """'Russian President Vladimir Putin' -> 'Vladimir Putin', 'Retired Lt. Gen. Ann Lee' ->
     'Ann Lee': everything up to the last title word goes, and leading determiners."""
@@ -178,6 +179,7 @@ def strip_titles(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=4096)
 def looks_like_name(text: str) -> bool:
     """1-6 capitalised words (particles allowed inside), nothing else."""
     tokens = text.split()
@@ -204,6 +206,7 @@ def name_key(name: str) -> str:
 _ACTOR_KEYS = frozenset(name_key(n) for n in ACTOR_NOUNS)
 
 
+@lru_cache(maxsize=1024)
 def is_expert(text: str) -> bool:
     return bool(_EXPERT.search(text))
 
@@ -264,6 +267,7 @@ def subject_noun_phrase(prefix: str) -> str | None:
 _LINKING_WORDS = frozenset("at in of from for with and by on to or as than like near".split())
 
 
+@lru_cache(maxsize=2048)
 def actor_from_phrase(np: str) -> tuple[str, str]:
     """Display name and role from a subject noun phrase ('The foreign minister, Stéphane
     Séjourné' -> ('Stéphane Séjourné', 'The foreign minister'))."""
@@ -298,6 +302,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     return " ".join(words), np[len(cut):].strip(" ,")
 
 
+@lru_cache(maxsize=2048)
 def valid_actor_phrase(name: str) -> bool:
     """A statement-making noun phrase: a name, or a phrase headed by an actor noun."""
     if not name or not name[0].isalpha() or len(name) > 70 or len(name.split()) > 10:

@@ -50,7 +50,7 @@ _ANAPHOR_NOUNS = frozenset(
     plan plans decision announcement suggestion message strategy approach stance position call
     offer pledge speech policy plea intervention gambit outburst claim claims""".split())
 _NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
-_BACKGROUND_HINT = re.compile(r"\d|ago\b|last |earlier|at the time|the past", re.I)
+_BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
 _ANAPHORA = re.compile(
     r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
@@ -94,6 +94,7 @@ class _Context:
     def __init__(self, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> None:
         self.principal: Principal = find_principal(article, quotes, speakers)
         self.speakers = {s.id: s for s in speakers}
+        self._speaker_actors: dict[str, Actor] = {}
         self.by_key: dict[str, Speaker] = {}
         for sp in speakers:
             for alias in [sp.name, *sp.aliases]:
@@ -110,7 +111,7 @@ class _Context:
                 words.update(body[max(0, at - 40):at].split()[-3:])
                 at = body.find(name, at + len(name))
             if words:
-                self.roles.append((words, self.actor_for_speaker(sp)))
+                self.roles.append((words, self._speaker_actor(sp)))
         if self.principal.key:
             self.roles.insert(0, (set(fold(self.principal.role).split()),
                                   Actor(self.principal.name, self.principal.key, "person")))
@@ -118,6 +119,11 @@ class _Context:
         self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
 
     def actor_for_speaker(self, sp: Speaker) -> Actor:
+        if sp.id not in self._speaker_actors:
+            self._speaker_actors[sp.id] = self._speaker_actor(sp)
+        return self._speaker_actors[sp.id]
+
+    def _speaker_actor(self, sp: Speaker) -> Actor:
         name = sp.name
         if looks_like_name(name) and len(strip_titles(name).split()) >= 2:
             name = strip_titles(name)  # "Rival Jane Roe" -> "Jane Roe"
@@ -209,11 +215,12 @@ def _event_words(lead: str, principal: Principal) -> set[str]:
 
 def _is_relevant(sentence: str, ctx: _Context, event_words: set[str]) -> bool:
     low = fold(sentence)
-    if ctx.principal.key and ctx.principal.key in words_of(low):
+    words = words_of(low)
+    if ctx.principal.key and ctx.principal.key in words:
         return True
-    if not _ANAPHOR_NOUNS.isdisjoint(_WORD.findall(low)) and _ANAPHORA.search(low):
+    if not _ANAPHOR_NOUNS.isdisjoint(words) and _ANAPHORA.search(low):
         return True
-    return any(w[:6] in event_words for w in _WORD.findall(low))
+    return any(w[:6] in event_words for w in words if len(w) > 3)
 
 
 def _is_background(masked: str, year: int) -> bool:
@@ -242,13 +249,22 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
         par_quotes = [q for q in quotes if q.paragraph == pi]
         spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
         masked = mask(par, spans)
-        background = False
+        sentence_list = sentence_spans(par)
+        # Background and relevance are only worked out for sentences that make statements.
+        background_seen = [False, -1]  # any background so far, last sentence index checked
+
+        def background(si: int, sentence_list: list = sentence_list, masked: str = masked,
+                       seen: list = background_seen) -> bool:
+            while not seen[0] and seen[1] < si:
+                seen[1] += 1
+                s0, e0 = sentence_list[seen[1]]
+                seen[0] = _is_background(masked[s0:e0], ctx.year)
+            return bool(seen[0])
+
         pending: list[_Statement] = []  # quoted sentences waiting for their attribution
         first_of_par = len(out)
-        for s, e in sentence_spans(par):
+        for si, (s, e) in enumerate(sentence_list):
             sentence, msent = par[s:e], masked[s:e]
-            background = background or _is_background(msent, ctx.year)
-            relevant = _is_relevant(sentence, ctx, event_words)
             actor, vstance, named = _attribution(ctx, msent)
             in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
                         if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
@@ -267,21 +283,26 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                     group = Actor(phrase, name_key(phrase), "group")  # "… from islanders"
                 stance = nominal_stance(m.group("noun"), m.group("adjectives") or "")
                 if group is not None and stance:
-                    out.append(_Statement(group, pi, par[s:e], stance, relevant, background))
+                    out.append(_Statement(group, pi, par[s:e], stance,
+                                          _is_relevant(par[s:e], ctx, event_words),
+                                          background(si)))
             if actor is None:
                 if msent.lstrip().startswith("\x00") and "\x00" in msent:
                     if len(out) > first_of_par and out[-1].paragraph == pi:
                         actor = out[-1].actor
                     else:
                         pending.append(_Statement(Actor("", "", ""), pi, sentence, None,
-                                                  relevant, background))
+                                                  _is_relevant(sentence, ctx, event_words),
+                                                  background(si)))
                         continue
                 else:
                     _remember_mentions(ctx, msent)
                     continue
             ctx.last[actor.kind] = actor
-            st = _Statement(actor, pi, sentence, vstance, relevant, background,
-                            principal=ctx.is_principal(actor))
+            principal = ctx.is_principal(actor)
+            st = _Statement(actor, pi, sentence, vstance,
+                            not principal and _is_relevant(sentence, ctx, event_words),
+                            not principal and background(si), principal=principal)
             for p in pending:
                 p.actor = actor
                 out.append(p)
