@@ -80,8 +80,7 @@ _TRAILING_AUX_RE = re.compile(
     r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) +
     r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|italy|july|daily|weekly|only)\b)"
     r"[a-z]+ly))+\s*$")
-_TERM_BEFORE_RE = re.compile(r"([\w\-]+)\W*\s*(?:(?:the|a|an|of|as|his|her|its|their)\s+)?$",
-                             re.IGNORECASE)
+_TERM_ARTICLES = frozenset("the a an of as his her its their".split())
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 
 
@@ -293,8 +292,10 @@ def sentence_subject(sentence: str) -> Phrase | None:
 def is_term(before: str, quote_text: str) -> bool:
     """A quoted name or term: so-called "work-to-rule", the film "Title", on "Face the Nation"."""
     words = _WORD_RE.findall(quote_text)
-    m = _TERM_BEFORE_RE.search(before[-40:])
-    if m and m.group(1).lower() in TERM_MARKERS:
+    tail = [w.strip(",:;.()—–-").lower() for w in before[-40:].split()]
+    if tail and tail[-1] in _TERM_ARTICLES:
+        tail.pop()
+    if tail and tail[-1] in TERM_MARKERS:
         return len(words) <= 8
     if not words or len(words) > 6 or not before.strip() or not all(
             w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):

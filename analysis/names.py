@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     ADJECTIVES,
@@ -45,7 +46,7 @@ _STOP_BACK = DETERMINERS | frozenset(
     "before than".split())
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class NameParts:
     """A capitalised sequence split into its title prefix and the name proper."""
 
@@ -71,6 +72,7 @@ def _clean_token(tok: str) -> str:
     return tok.lower().rstrip(".,")
 
 
+@lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
     """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
     name "Sébastien Lecornu"; None when nothing name-like is left."""

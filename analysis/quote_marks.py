@@ -86,6 +86,10 @@ def _weak_close(text: str, i: int) -> bool:
     return len(rest) == 2 and rest[0] == " " and rest[1].isalpha()
 
 
+def _count_doubles(text: str) -> int:
+    return sum(text.count(mark) for mark in DOUBLE_MARKS)
+
+
 def _is_single_primary(paragraphs: list[str]) -> bool:
     """British house style: single marks as the primary quotes, doubles nested.
 
@@ -96,7 +100,7 @@ def _is_single_primary(paragraphs: list[str]) -> bool:
     double_spans = singles = curly = doubles = 0
     for index, text in enumerate(paragraphs):
         if "'" not in text and "‘" not in text and "‹" not in text:
-            doubles += sum(1 for ch in text if ch in DOUBLE_MARKS)
+            doubles += _count_doubles(text)
             continue
         spans, _ = _pair_paragraph(text, index, "double", False)
         double_spans += len(spans)
@@ -111,7 +115,7 @@ def _is_single_primary(paragraphs: list[str]) -> bool:
                 curly += ch != "'"
     for text in paragraphs:
         if "'" not in text and "‘" not in text and "‹" not in text:
-            double_spans += sum(1 for ch in text if ch in DOUBLE_MARKS) // 2
+            double_spans += _count_doubles(text) // 2
     return singles >= 1 and singles * 2 >= double_spans and (curly > 0 or doubles > 0)
 
 

@@ -9,6 +9,8 @@ pronouns to the person the previous sentences are about, "the diplomat" to "A Fr
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .attribution import (
     Cue,
     after_cue,
@@ -40,6 +42,7 @@ class _Resolver:
         self.aliases: dict[int, list[str]] = {}
         self.resolved: list[tuple[RawQuote, Target]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._mention_keys = [(m.paragraph, m.start) for m in table.mentions]
         self._quote_ranges: dict[int, list[tuple[int, int]]] = {}
 
     def sentences(self, p: int) -> list[tuple[int, int]]:
@@ -48,12 +51,8 @@ class _Resolver:
         return self._sentences[p]
 
     def _mentions_before(self, p: int, offset: int) -> int:
-        n = 0
-        for m in self.table.mentions:
-            if (m.paragraph, m.start) >= (p, offset):
-                break
-            n += 1
-        return n
+        """How many name mentions precede (p, offset); mentions are in reading order."""
+        return bisect_left(self._mention_keys, (p, offset))
 
     def resolve(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target | None:
         if phrase.kind == "name":
