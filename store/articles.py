@@ -12,8 +12,9 @@ import hashlib
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from analysis import Analysis
+from analysis import Analysis, Article, analyze
 
+from .errors import BylineError, SourceError
 from .records import ArticleRef, FeedEntry
 
 INDEX = "index.json"
@@ -110,3 +111,21 @@ def quote_digest(article_id: str, analysis: Analysis, title: str,
 def sort_key(doc: dict[str, Any]) -> tuple[str, float]:
     """Newest first: by published date, then by when it was added."""
     return (doc.get("published") or "", doc.get("added") or 0.0)
+
+
+def analyze_safely(text: str, *, kind: str, url: str = "", title: str = "",
+                   published: str = "", where: str = "", strict: bool = True) -> Analysis:
+    """Run the analysis engine; a failure becomes a one-line SourceError (or, when not strict,
+    a bare analysis holding the text, so a stored entry always opens)."""
+    try:
+        return analyze(text, kind=kind, url=url, title=title, published=published)
+    except BylineError:
+        raise
+    except Exception as exc:  # the engine is not ours: never let it crash the store
+        if strict:
+            raise SourceError(f"{where or 'text'}: could not analyse it "
+                              f"({type(exc).__name__})") from None
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        return Analysis(Article(title=title, published=published, url=url,
+                                paragraphs=paragraphs))
+

@@ -23,6 +23,7 @@ from analysis import Analysis
 from . import feeds as feed_store
 from .articles import (
     INDEX,
+    analyze_safely,
     body_file,
     content_id,
     index_doc,
@@ -33,7 +34,7 @@ from .articles import (
     url_id,
 )
 from .db import StoreFiles, keyed
-from .errors import BylineError, SourceError, StoreError
+from .errors import SourceError, StoreError
 from .paths import resolve_home
 from .records import (
     ArticleRef,
@@ -155,7 +156,7 @@ class Library:
         if existing is not None:
             return ref_from_doc(existing, self._is_read(article_id))
         if analysis is None:
-            analysis = _analyze(text, kind=kind, url=url, where=source)
+            analysis = analyze_safely(text, kind=kind, url=url, where=source)
         art = analysis.article
         title = art.title.strip() or Path(source).name or "(untitled)"
         doc = index_doc(article_id, title=title, published=art.published, source=source,
@@ -197,7 +198,7 @@ class Library:
         if body.get("analysis"):
             return StoredArticle(ref, Analysis.from_dict(body["analysis"]), doc.get("summary", ""))
         text = body.get("text") or doc.get("summary") or ""
-        analysis = _analyze(text, kind="entry", url=ref.link, title=ref.title,
+        analysis = analyze_safely(text, kind="entry", url=ref.link, title=ref.title,
                             published=ref.published, where=ref.link or ref.id, strict=False)
         if body:  # never cache what was made up for a body lost with a damaged shard
             try:
@@ -234,7 +235,7 @@ class Library:
                     done[doc["id"]] = (Analysis.from_dict(body["analysis"]), body, doc)
                     continue
                 text = body.get("text") or doc.get("summary") or ""
-                done[doc["id"]] = (_analyze(text, kind=body.get("kind", "entry"),
+                done[doc["id"]] = (analyze_safely(text, kind=body.get("kind", "entry"),
                                             url=doc.get("link", ""),
                                             title=doc.get("title", ""),
                                             published=doc.get("published", ""),
@@ -375,24 +376,4 @@ class Library:
         from .search import search
 
         return search(self, text, limit)
-
-
-def _analyze(text: str, *, kind: str, url: str = "", title: str = "", published: str = "",
-             where: str = "", strict: bool = True) -> Analysis:
-    """Run the analysis engine; a failure becomes a one-line SourceError (or, when not strict,
-    a bare analysis holding the text, so a stored entry always opens)."""
-    from analysis import analyze
-    from analysis.model import Article
-
-    try:
-        return analyze(text, kind=kind, url=url, title=title, published=published)
-    except BylineError:
-        raise
-    except Exception as exc:  # the engine is not ours: never let it crash the store
-        if strict:
-            raise SourceError(f"{where or 'text'}: could not analyse it "
-                              f"({type(exc).__name__})") from None
-        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-        return Analysis(Article(title=title, published=published, url=url,
-                                paragraphs=paragraphs))
 
