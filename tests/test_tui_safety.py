@@ -79,7 +79,7 @@ async def test_hostile_text_shows_literally_and_does_nothing(home: Path) -> None
         assert isinstance(screen, MainScreen) and screen.article_id == article_id
 
         listing = screen.query_one(ArticleList)
-        assert CLICK_TITLE in str(listing.options[0].prompt)
+        assert CLICK_TITLE in listing.row_text(0)
         reader = screen.query_one(ReaderPane)
         assert "says [red]boom and carries on [/] afterwards" in reader.paragraph_text(0)
         assert "[link=https://evil.test]click me[/link] now [/]" in reader.paragraph_text(1)

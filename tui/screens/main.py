@@ -42,14 +42,16 @@ if TYPE_CHECKING:
     from store.library import Library
     from store.records import ArticleRef, RelatedEntry, StoredArticle
 
-LIST_LIMIT = 2000  # rows in the article list; the filter box reaches the rest
+LIST_LIMIT = 20_000  # rows in the article list (drawn on demand); the filter reaches the rest
+FOOTER_FRAMES = 5  # frames to wait for the footer's keys before mounting the panes anyway
+PANE_TITLES = ("Articles", "Reader", "Summary", "Quotes by speaker", "Reactions")
 
 
 class MainScreen(MainActions, Screen):
     """The reader's main screen."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
-    AUTO_FOCUS = "#article-list"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
+    AUTO_FOCUS = None  # the article list takes focus once mounted
     BINDING_GROUP_TITLE = "Reader screen"
     HELP = """
     Tab / Shift+Tab move between the panes. Moving the cursor in one pane updates the others.
@@ -67,7 +69,7 @@ class MainScreen(MainActions, Screen):
         Binding("s", "speaker", "Speaker", id="main.speaker",
                 tooltip="Every stored quote of the current speaker"),
         Binding("r", "refresh", "Refresh", id="main.refresh", tooltip="Fetch every feed"),
-        Binding("o", "open_link", "Open link", id="main.open-link",
+        Binding("o", "open_link", "Link", id="main.open-link",
                 tooltip="Open the article's source link in the browser"),
         Binding("y", "copy_quote", "Copy", id="main.copy", tooltip="Copy the current quote"),
         Binding("f", "filter", "Filter", show=False, id="main.filter",
@@ -89,21 +91,28 @@ class MainScreen(MainActions, Screen):
         self._speakers: dict[str, Speaker] = {}
 
     def compose(self) -> ComposeResult:
-        with Grid(id="panes"):
-            yield ArticlesPane(id="articles-pane")
-            yield ReaderPane(id="reader")
-            yield SummaryPane(id="summary")
-            yield QuoteTree(id="quotes")
-            yield ReactionList(id="reactions")
-        yield RefreshBar(id="refresh-bar")
-        yield Footer()
+        # First frame: the frame and the footer only. The panes mount right after it (see
+        # _mount_panes), then the store opens: the user sees the reader at once.
+        yield Grid(id="panes")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        titles = {"#articles-pane": "Articles", "#reader": "Reader", "#summary": "Summary",
-                  "#quotes": "Quotes by speaker", "#reactions": "Reactions"}
-        for selector, title in titles.items():
-            self.query_one(selector).border_title = title
-        self.query_one(RefreshBar).display = False
+        self.call_after_refresh(self._mount_panes)
+
+    async def _mount_panes(self, frames_waited: int = 0) -> None:
+        footer = self.query_one(Footer)
+        if not footer.children and frames_waited < FOOTER_FRAMES:
+            self.call_after_refresh(self._mount_panes, frames_waited + 1)
+            return
+        panes = [ArticlesPane(id="articles-pane"), ReaderPane(id="reader"),
+                 SummaryPane(id="summary"), QuoteTree(id="quotes"), ReactionList(id="reactions")]
+        for pane, title in zip(panes, PANE_TITLES, strict=True):
+            pane.border_title = title
+        refresh_bar = RefreshBar(id="refresh-bar")
+        refresh_bar.display = False
+        await self.query_one("#panes", Grid).mount_all(panes)
+        await self.mount(refresh_bar, before=footer)
+        self.query_one(ArticleList).focus()
         self.query_one(ArticlesPane).loading = True
         self._open_library()
 

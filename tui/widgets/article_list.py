@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input
 
 from tui.messages import ArticleChosen, ArticleHighlighted, FilterChanged
 from tui.safe_text import one_line
@@ -35,7 +40,7 @@ def short_date(published: str) -> str:
 
 
 def article_prompt(ref: ArticleRef) -> Text:
-    """One line: unread mark, date, title (cut with an ellipsis to the pane's width)."""
+    """One row as text: unread mark, date, title."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(UNREAD_MARK if not ref.read else " ", style="bold")
     text.append(" ")
@@ -45,8 +50,12 @@ def article_prompt(ref: ArticleRef) -> Text:
     return text
 
 
-class ArticleList(OptionList):
-    """The articles; the cursor follows into every other pane without a key press."""
+class ArticleList(ScrollView, can_focus=True):
+    """The articles, one line each, drawn on demand: 10,000 rows cost what a screenful costs.
+
+    The cursor follows into every other pane without a key press (ArticleHighlighted);
+    Enter posts ArticleChosen.
+    """
 
     BINDING_GROUP_TITLE = "Articles"
     HELP = """
@@ -54,70 +63,146 @@ class ArticleList(OptionList):
     Moving the cursor opens the article in every pane; Enter moves into the reader.
     """
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
     ]
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--date", "article-list--unread"}
+
+    cursor: reactive[int] = reactive(-1, init=False)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._refs: dict[str, ArticleRef] = {}
+        self._refs: list[ArticleRef] = []
+        self._index: dict[str, int] = {}
+
+    # data ------------------------------------------------------------------------------------
+    @property
+    def article_ids(self) -> list[str]:
+        return [ref.id for ref in self._refs]
 
     @property
     def highlighted_id(self) -> str:
-        option = self.highlighted_option
-        return option.id or "" if option is not None else ""
+        return self._refs[self.cursor].id if 0 <= self.cursor < len(self._refs) else ""
 
     def ref(self, article_id: str) -> ArticleRef | None:
-        return self._refs.get(article_id)
+        index = self._index.get(article_id)
+        return None if index is None else self._refs[index]
+
+    def row_text(self, index: int) -> str:
+        """What row index shows, as plain text (for tests)."""
+        return article_prompt(self._refs[index]).plain
 
     def show_articles(self, refs: Sequence[ArticleRef], keep_id: str = "") -> None:
         """Replace the list, keeping the cursor on keep_id (and its row on screen) if listed."""
         keep_id = keep_id or self.highlighted_id
-        rows_above = (self.highlighted or 0) - round(self.scroll_y)
-        self._refs = {ref.id: ref for ref in refs}
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(Option(article_prompt(ref), id=ref.id) for ref in refs)
-        if not refs:
-            return
-        try:
-            index = self.get_option_index(keep_id) if keep_id else 0
-        except Exception:  # OptionDoesNotExist: the kept article left the filtered list
-            index = 0
-        if keep_id and self._refs.get(keep_id) is not None:
+        rows_above = self.cursor - round(self.scroll_y)
+        self._refs = list(refs)
+        self._index = {ref.id: index for index, ref in enumerate(self._refs)}
+        self.virtual_size = Size(self.size.width, len(self._refs))
+        index = self._index.get(keep_id, -1)
+        if index >= 0:
             # Same article: keep its row where the reader saw it, without re-announcing it.
-            with self.prevent(OptionList.OptionHighlighted):
-                self.highlighted = index
-            self.scroll_to(y=max(index - rows_above, 0), animate=False, immediate=True)
+            self.set_reactive(ArticleList.cursor, index)
+            self.scroll_to(y=max(index - max(rows_above, 0), 0), animate=False, immediate=True)
+            self.refresh()
             self.post_message(ArticleHighlighted(keep_id))
         else:
-            self.highlighted = index
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.set_reactive(ArticleList.cursor, -1)
+            self.cursor = 0 if self._refs else -1
+            self.refresh()
 
     def mark_read(self, article_id: str) -> None:
-        ref = self._refs.get(article_id)
-        if ref is None or ref.read:
-            return
-        ref.read = True
-        self.replace_option_prompt(article_id, article_prompt(ref))
+        index = self._index.get(article_id)
+        if index is not None and not self._refs[index].read:
+            self._refs[index].read = True
+            self._refresh_row(index)
 
     def move_to(self, article_id: str) -> bool:
         """Put the cursor on article_id; False when it is not in the list."""
-        try:
-            self.highlighted = self.get_option_index(article_id)
-        except Exception:
+        index = self._index.get(article_id)
+        if index is None:
             return False
+        self.cursor = index
         return True
 
-    @on(OptionList.OptionHighlighted)
-    def _announce_highlight(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(ArticleHighlighted(event.option.id))
+    # cursor ----------------------------------------------------------------------------------
+    def validate_cursor(self, cursor: int) -> int:
+        return min(max(cursor, 0), len(self._refs) - 1) if self._refs else -1
 
-    @on(OptionList.OptionSelected)
-    def _announce_choice(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(ArticleChosen(event.option.id))
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        if new >= 0:
+            self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
+            self.post_message(ArticleHighlighted(self._refs[new].id))
+
+    def _refresh_row(self, index: int) -> None:
+        row = index - round(self.scroll_y)
+        if 0 <= index < len(self._refs) and 0 <= row < self.size.height:
+            self.refresh(Region(0, row, self.size.width, 1))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(self.scrollable_content_region.height - 1, 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(self.scrollable_content_region.height - 1, 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._refs) - 1
+
+    def action_choose(self) -> None:
+        if self.highlighted_id:
+            self.post_message(ArticleChosen(self.highlighted_id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + round(self.scroll_y)
+        if 0 <= index < len(self._refs):
+            self.cursor = index
+            if event.chain > 1:
+                self.action_choose()
+
+    # drawing ---------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._refs))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + round(self.scroll_y)
+        base = self.rich_style
+        if not 0 <= index < len(self._refs):
+            return Strip.blank(width, base)
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("article-list--cursor", partial=True)
+        ref = self._refs[index]
+        date_style = self.get_component_rich_style("article-list--date", partial=True)
+        mark_style = self.get_component_rich_style("article-list--unread", partial=True)
+        segments = [
+            Segment(UNREAD_MARK if not ref.read else " ", base + mark_style),
+            Segment(" ", base),
+            Segment(short_date(ref.published), base + date_style),
+            Segment(" ", base),
+        ]
+        room = width - 9
+        title = one_line(ref.title) or "(untitled)"
+        if cell_len(title) > room:
+            title = set_cell_size(title, max(room - 1, 0)) + "…" if room > 0 else ""
+        segments.append(Segment(set_cell_size(title, max(room, 0)), base))
+        return Strip(segments).crop_extend(0, width, base)
 
 
 class ArticleFilter(Input):

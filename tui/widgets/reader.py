@@ -1,7 +1,8 @@
 """The Reader pane: dateline, byline and body, each quote highlighted with its speaker shown.
 
-The body is one Static per paragraph, so moving to another quote re-renders two paragraphs
-(the old and the new current one) and scrolls; nothing is re-parsed or re-read.
+The body is one widget per paragraph, so moving to another quote restyles two paragraphs (the
+old and the new current one) and scrolls only when the quote is out of view; nothing is
+re-parsed, re-read or laid out again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.safe_text import clean_mapped, one_line
@@ -26,6 +28,22 @@ CLOSING_MARKS = "\"'”’»"
 def _at(mapping: list[int], offset: int) -> int:
     """mapping[offset], offsets past the end clamped to the end."""
     return mapping[min(max(offset, 0), len(mapping) - 1)]
+
+
+class Paragraph(Widget):
+    """One paragraph of the body. A new highlight only restyles it: same text, same size, so
+    it repaints without a layout pass over the whole article."""
+
+    def __init__(self) -> None:
+        super().__init__(classes="paragraph")
+        self._text = Text()
+
+    def show(self, text: Text, *, same_size: bool = False) -> None:
+        self._text = text
+        self.refresh(layout=not same_size)
+
+    def render(self) -> Text:
+        return self._text
 
 
 class ReaderPane(VerticalScroll):
@@ -58,7 +76,7 @@ class ReaderPane(VerticalScroll):
         self._quotes_by_paragraph: dict[int, list[Quote]] = {}
         self._speakers: dict[str, Speaker] = {}
         self._header = Static(id="reader-header")
-        self._paragraphs: list[Static] = []
+        self._paragraphs: list[Paragraph] = []
         self._placeholder = Static(Text("No article open."), classes="reader-empty")
 
     def compose(self):
@@ -83,10 +101,10 @@ class ReaderPane(VerticalScroll):
         # Reuse the paragraph widgets already mounted; mount or remove only the difference.
         while len(self._paragraphs) > len(paragraphs):
             self._paragraphs.pop().remove()
-        new = [Static(classes="paragraph") for _ in range(len(self._paragraphs), len(paragraphs))]
+        new = [Paragraph() for _ in range(len(self._paragraphs), len(paragraphs))]
         self._paragraphs.extend(new)
         for index, widget in enumerate(self._paragraphs):
-            widget.update(self._paragraph_text(index))
+            widget.show(self._paragraph_text(index))
         if new:
             self.mount_all(new)
         self.scroll_home(animate=False, immediate=True)
@@ -150,11 +168,22 @@ class ReaderPane(VerticalScroll):
     def _rerender(self, indexes: set[int]) -> None:
         for index in indexes:
             if 0 <= index < len(self._paragraphs):
-                self._paragraphs[index].update(self._paragraph_text(index))
+                self._paragraphs[index].show(self._paragraph_text(index), same_size=True)
 
     def _scroll_to_paragraph(self, index: int) -> None:
-        if 0 <= index < len(self._paragraphs):
-            self.scroll_to_center(self._paragraphs[index], animate=False, immediate=True)
+        """Centre paragraph index, unless it is already wholly in view (then stay still)."""
+        if not 0 <= index < len(self._paragraphs):
+            return
+        widget = self._paragraphs[index]
+        if not widget.outer_size.height:  # not laid out yet (the article was just opened)
+            self.call_after_refresh(self.scroll_to_center, widget, animate=False, immediate=True)
+            return
+        top = widget.virtual_region.y
+        bottom = top + widget.outer_size.height
+        view_top = round(self.scroll_y)
+        if view_top <= top and bottom <= view_top + self.scrollable_content_region.height:
+            return
+        self.scroll_to_center(widget, animate=False, immediate=True)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
