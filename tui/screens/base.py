@@ -35,6 +35,11 @@ class LibraryScreen(ModalScreen[JumpTarget | None]):
             )
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 quote", "3 quotes"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def short_date(iso: str) -> str:
     """The date part of an ISO 8601 string ("" stays "")."""
     return one_line(iso)[:10]

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from store.records import Bookmark
 from tui.messages import JumpTarget
 from tui.safe_text import plain
-from tui.screens.base import LibraryScreen, ResultList, short_date
+from tui.screens.base import LibraryScreen, ResultList, counted, short_date
 
 if TYPE_CHECKING:
     from store.library import Library
@@ -146,7 +146,7 @@ class BookmarksScreen(LibraryScreen):
     def export_bookmarks(self) -> None:
         path = self.library.export_bookmarks_to(Path(self.library.home) / EXPORT_NAME, "markdown")
         self.app.call_from_thread(
-            self.notify, f"Exported {len(self.bookmarks)} bookmarks to {path}",
+            self.notify, f"Exported {counted(len(self.bookmarks), 'bookmark')} to {path}",
             title="Bookmarks",
             markup=False,
         )

@@ -36,16 +36,18 @@ def hit_prompt(hit: SearchHit) -> Text:
     return prompt
 
 
-def grouped_options(hits: list[SearchHit]) -> list[Option]:
+def grouped_options(hits: list[SearchHit]) -> list[Option | None]:
     """Hits under one disabled header per kind, in the order speakers, articles, quotes."""
-    options: list[Option] = []
+    options: list[Option | None] = []
     for kind, heading in GROUPS:
         indexed = [(i, hit) for i, hit in enumerate(hits) if hit.kind == kind]
         if not indexed:
             continue
         header = Text(f"{heading} ({len(indexed)})", style="bold underline")
         options.append(Option(header, id=f"group-{kind}", disabled=True))
-        options.extend(Option(hit_prompt(hit), id=f"hit-{i}") for i, hit in indexed)
+        for i, hit in indexed:
+            options.append(Option(hit_prompt(hit), id=f"hit-{i}"))
+            options.append(None)  # a rule between two hits, and before the next heading
     return options
 
 

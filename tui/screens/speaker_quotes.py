@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from store.records import SpeakerQuote
 from tui.messages import JumpTarget
 from tui.safe_text import plain
-from tui.screens.base import LibraryScreen, ResultList, short_date
+from tui.screens.base import LibraryScreen, ResultList, counted, short_date
 
 if TYPE_CHECKING:
     from store.library import Library
@@ -72,16 +72,25 @@ class SpeakerQuotesScreen(LibraryScreen):
     def _show(self, quotes: list[SpeakerQuote]) -> None:
         self.quotes = {q.quote_id: q for q in quotes}
         listing = self.query_one(SpeakerQuoteList)
-        listing.set_options(Option(speaker_quote_prompt(q), id=q.quote_id) for q in quotes)
+        options: list[Option | None] = []
+        for quote in quotes:
+            if options:
+                options.append(None)
+            options.append(Option(speaker_quote_prompt(quote), id=quote.quote_id))
+        listing.set_options(options)
         if quotes:
             listing.highlighted = 0
         empty = self.query_one("#speaker-empty", Static)
         empty.update("No stored quotes for this speaker.")
         empty.display = not quotes
         articles = len({q.article_id for q in quotes})
-        self.query_one("#speaker-panel").border_subtitle = (
-            f"{len(quotes)} quotes in {articles} articles"
-        )
+        panel = self.query_one("#speaker-panel")
+        panel.border_subtitle = f"{counted(len(quotes), 'quote')} in {counted(articles, 'article')}"
+        role = next((q.role for q in quotes if q.role), "")
+        if role:
+            title = plain(self.speaker_name)
+            title.append_text(plain(f", {role}", "italic"))
+            panel.border_title = title
 
     @on(OptionList.OptionSelected, "#speaker-quotes")
     def _jump(self, event: OptionList.OptionSelected) -> None:
