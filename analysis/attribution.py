@@ -25,6 +25,7 @@ _TOKEN_RE = re.compile(r"[A-Za-z]+")
 _CONTEXT_CAP = 400
 _ROLE_THEN_NAME_RE = re.compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
+_QUOTE_CHARS = "\"'“”‘’«»"
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d,]*,\s*)+")
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
@@ -53,8 +54,13 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
     """Speech verbs and "according to" in text, by word look-up rather than a big alternation."""
     found: list[_Verb] = []
     for m in _TOKEN_RE.finditer(text, 0, len(text) if limit is None else min(limit, len(text))):
-        word = m.group(0).lower()
+        word = m.group(0)
         s, e = m.start(), m.end()
+        if word in ("According", "according") and text.startswith(" to", e):
+            found.append(_Verb(s, e + 3, "according to"))
+            continue
+        if not word[0].islower():
+            continue  # "the United States", "Say Yes to Education"
         if s and text[s - 1] in "-’'" or text[e:e + 1] in ("-", "’", "'"):
             continue  # so-called, said's
         if word in SPEECH_VERBS:
@@ -63,8 +69,6 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
                            or before[-1].endswith(("’s", "'s"))):
                 continue  # "the offer", "his answer": a noun
             found.append(_Verb(s, e, word))
-        elif word == "according" and text.startswith(" to", e):
-            found.append(_Verb(s, e + 3, "according to"))
     return found
 
 
@@ -247,8 +251,10 @@ def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
     s = sentence.strip()[:300]
     first = s.split(None, 1)[0] if s else ""
-    if (first.lower().strip(",") in _INTRO_WORDS or first.endswith(",")) and "," in s:
+    if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7) \
+            and "," in s:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
+    s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     m = re.match(r"(he|she|they|we|i)\b", s, re.IGNORECASE)
     if m:

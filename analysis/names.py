@@ -33,7 +33,7 @@ NAME_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w’'\-]*$")
 _PARTY_TAG_RE = re.compile(
-    r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14})\)"
+    r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"
     r"|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s)]|$))")
 _OF_PLACE_RE = re.compile(rf"\s+of\s+(?P<place>(?:the\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
 DETERMINERS = frozenset(
