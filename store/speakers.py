@@ -3,8 +3,8 @@
 Rules: people are keyed by their full name without honorifics ("Emmanuel Macron"). A one-word
 name ("Macron") joins the full-name speaker with that surname when there is exactly one; with
 none or several it stays on its own. Two full names never merge unless they are the same
-words, so "Anna Berg" and "Lars Berg" stay two people. Organisations and anonymous sources
-merge only on the exact same name.
+words, so "Anna Berg" and "Lars Berg" stay two people. Organisations merge only on the exact
+same name; anonymous sources ("a senior official") never merge across articles.
 """
 
 from __future__ import annotations
@@ -140,6 +140,8 @@ def build_groups(digests: dict[str, dict[str, Any]]) -> list[SpeakerGroup]:
         if not name:
             continue
         key = keys[(kind, name)]
+        if kind == "anonymous":  # "a senior official" here and there: not one person
+            key = f"{key}@{article_id}"
         group = groups.get(key)
         if group is None:
             group = groups[key] = SpeakerGroup(key, kind)

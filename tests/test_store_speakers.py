@@ -135,3 +135,16 @@ def test_a_damaged_quote_shard_is_rebuilt_from_the_stored_analysis(home: Path) -
         assert lib.analyze_pending() == 1
         assert [s.name for s in lib.speakers()] == ["Ruth Okafor"]
         assert lib.article(ref.id).analysis.quotes[0].text == "We won a fair deal."
+
+
+def test_anonymous_sources_stay_apart_organisations_merge(lib: Library) -> None:
+    for n, title in enumerate(("Talks resume", "Talks fail")):
+        analysis = story(title, f"2026-07-0{n + 1}", [("A senior official", "", f"Quote {n}."),
+                                                       ("Harbour Authority", "", f"Line {n}.")])
+        analysis.speakers[0].kind = "anonymous"
+        analysis.speakers[1].kind = "organisation"
+        add(lib, analysis)
+    summaries = [(s.name, s.kind, s.quote_count) for s in lib.speakers()]
+    assert sorted(summaries) == [("A senior official", "anonymous", 1),
+                                 ("A senior official", "anonymous", 1),
+                                 ("Harbour Authority", "organisation", 2)]
