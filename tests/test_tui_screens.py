@@ -75,8 +75,8 @@ FERRY = written_article(
 HOSTILE = written_article(
     "[@click=app.quit]x[/] and [red]boom in the harbour", "2025-01-05",
     ["A strange headline ran on Friday.",
-     '"Nothing [bold]here[/bold] is markup," said Maria Keller.'],
-    [("Nothing [bold]here[/bold] is markup", *KELLER)],
+     '"Nothing [bold]here[/bold] is markup\x1b[2J\x07," said Maria Keller.'],
+    [("Nothing [bold]here[/bold] is markup\x1b[2J\x07", *KELLER)],
 )
 
 
@@ -229,10 +229,47 @@ async def test_bookmarks_show_hostile_titles_literally(home: Path) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             app.open(BookmarksScreen(lib))
             await settle(pilot)
-            shown = flat(screen_text(app))
-            assert "[@click=app.quit]x[/] and [red]boom" in shown
-            assert "[bold]here[/bold]" in shown
+            shown = screen_text(app)
+            assert "[@click=app.quit]x[/] and [red]boom" in flat(shown)
+            assert "“Nothing [bold]here[/bold] is markup”" in flat(shown)
+            assert "\x1b" not in shown and "\x07" not in shown
             assert app.is_running
+
+
+async def test_search_and_speaker_screens_show_hostile_text_literally(home: Path) -> None:
+    with Library.open(home) as lib:
+        lib.add_analysis(HOSTILE)
+        app = ScreensHost()
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.open(SearchScreen(lib))
+            await settle(pilot)
+            await search_for(pilot, "boom")
+            shown = screen_text(app)
+            assert "[@click=app.quit]x[/] and [red]boom in the harbour" in flat(shown)
+            await pilot.press("escape")
+            await settle(pilot)
+            app.open(SpeakerQuotesScreen(lib, "Maria Keller"))
+            await settle(pilot)
+            shown = screen_text(app)
+            assert "“Nothing [bold]here[/bold] is markup”" in flat(shown)
+            assert "[@click=app.quit]x[/] and [red]boom" in flat(shown)
+            assert "\x1b" not in shown
+            assert app.is_running
+
+
+async def test_a_failed_export_is_a_notification_not_a_crash(library: Library) -> None:
+    _, quote_id = quote_id_of(library, "forgets the harbour workers")
+    library.add_bookmark(quote_id)
+    (Path(library.home) / EXPORT_NAME).mkdir()  # a folder where the file should go
+    app = ScreensHost()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open(BookmarksScreen(library))
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and EXPORT_NAME in errors[0].message
+        assert isinstance(app.screen, BookmarksScreen)
 
 
 # --- search and speaker quotes ---------------------------------------------------------------
