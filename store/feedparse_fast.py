@@ -29,21 +29,23 @@ XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 Feed = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
-def read_tree(utf8: bytes, url: str = "") -> Feed | None:
+def read_tree(utf8: bytes, url: str = "", max_entries: int = 10_000) -> Feed | None:
     try:
         root = ET.fromstring(utf8)
     except (ET.ParseError, ValueError, RecursionError):
         return None
     if root.tag == "rss":
         channel = root.find("channel")
-        return None if channel is None else _rss(channel, channel.findall("item"), "")
+        if channel is None:
+            return None
+        return _rss(channel, channel.findall("item")[:max_entries], "")
     if root.tag == f"{RDF}RDF":
         channel = root.find(f"{RSS1}channel")
         if channel is None:
             return None
-        return _rss(channel, root.findall(f"{RSS1}item"), RSS1)
+        return _rss(channel, root.findall(f"{RSS1}item")[:max_entries], RSS1)
     if root.tag == f"{ATOM}feed":
-        return _atom(root, url)
+        return _atom(root, url, max_entries)
     return None
 
 
@@ -79,12 +81,12 @@ def _rss(channel: ET.Element, items: list[ET.Element], ns: str) -> Feed:
     return feed, entries
 
 
-def _atom(root: ET.Element, url: str) -> Feed:
+def _atom(root: ET.Element, url: str, max_entries: int) -> Feed:
     base = urljoin(url, root.get(XML_BASE, "")) if url else root.get(XML_BASE, "")
     title, title_type = _atom_text(root.find(f"{ATOM}title"))
     feed = {"title": title, "title_type": title_type, "link": _atom_link(root, base)}
     entries = []
-    for entry in root.findall(f"{ATOM}entry"):
+    for entry in root.findall(f"{ATOM}entry")[:max_entries]:
         entry_base = urljoin(base, entry.get(XML_BASE, "")) if base else entry.get(XML_BASE, "")
         title, title_type = _atom_text(entry.find(f"{ATOM}title"))
         summary, _ = _atom_text(entry.find(f"{ATOM}summary"))

@@ -16,7 +16,7 @@ from feed_samples import (
     rss,
 )
 
-from store import feedparse
+from store import feedparse, feedparse_fast
 from store.errors import SourceError
 from store.feedparse import parse_feed
 
@@ -148,3 +148,42 @@ def test_five_thousand_entries_parse_quickly() -> None:
     assert len(parsed.entries) == 5000
     assert len({e.guid for e in parsed.entries}) == 5000
     assert elapsed < 1.0, f"{elapsed:.2f} s for 5,000 entries"
+
+
+@pytest.mark.parametrize("data", [
+    b"<!DOCTYPE x [" + b"]" * 200_000,
+    b'<?xml version="1.0"?><rss><channel>' + b"<![CDATA[" * 200_000,
+    b"<?xml version='1.0'?>" + b"<!--" * 200_000,
+    b"<?xml version='1.0'?>" + b"<?" * 200_000,
+    b"<rss><channel><title>" + b"<" * 500_000 + b"</title></channel></rss>",
+    b"<rss><channel><item><title>" + b"<a " * 300_000 + b"</title></item></channel></rss>",
+], ids=["doctype-brackets", "open-cdata", "open-comments", "open-pis", "lt-flood", "tag-flood"])
+def test_hostile_shapes_cost_linear_time(data: bytes) -> None:
+    started = time.monotonic()
+    try:
+        parse_feed(data)
+    except SourceError:
+        pass
+    assert time.monotonic() - started < 2, "a regex went quadratic"
+
+
+def test_utf8_bom_takes_the_fast_path() -> None:
+    data = b"\xef\xbb\xbf" + rss(2)
+    assert feedparse_fast.read_tree(feedparse._to_utf8(data, "")) is not None
+    assert [e.guid for e in parse_feed(data).entries] == ["story-0", "story-1"]
+
+
+def test_bare_ampersands_and_html_entities_repaired_on_the_fast_path() -> None:
+    extra = ("<item><title>Fish & chips&nbsp;week &eacute;t&eacute; &amp; more &bogus;</title>"
+             "<guid>amp-1</guid></item>")
+    data = rss(1, extra=extra)
+    assert feedparse_fast.read_tree(data) is None  # not well-formed as it stands
+    parsed = parse_feed(data)
+    assert parsed.entries[0].title == "Fish & chips week été & more &bogus;"
+    assert [e.guid for e in parsed.entries] == ["amp-1", "story-0"]
+
+
+def test_entries_capped_per_feed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feedparse, "MAX_ENTRIES", 50)
+    assert len(parse_feed(rss(80)).entries) == 50
+    assert len(parse_feed(rss(80)[:-30]).entries) == 50  # the lenient path too
