@@ -371,3 +371,71 @@ async def test_an_empty_store_gets_the_seeds(home: Path) -> None:
         listed = app.screen.query_one(ArticleList).article_ids
         assert listed == [ref.id for ref in app.library.articles()]
         assert app.library.setting("seeded")
+
+
+async def test_secondary_screens_open_from_their_keys(home: Path, ids: dict[str, str]) -> None:
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.search import SearchScreen
+    from tui.screens.speaker_quotes import SpeakerQuotesScreen
+
+    app = BylineApp(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key, screen_type in (("B", BookmarksScreen), ("slash", SearchScreen),
+                                 ("question_mark", HelpScreen)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen_type), key
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        await open_quotes(pilot, 5)  # Tom Reyes, q2
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerQuotesScreen)
+        assert "Tom Reyes" in str(app.screen.speaker_name)
+
+
+async def test_opening_an_article_clears_its_unread_mark(home: Path,
+                                                         ids: dict[str, str]) -> None:
+    app = BylineApp(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = main_screen(app).query_one(ArticleList)
+        assert listing.row_text(1).startswith("●")  # the storm article, not opened yet
+        listing.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        assert not listing.row_text(1).startswith("●")
+    with Library.open(home) as library:
+        assert library.ref(ids[STORM.title]).read
+
+
+async def test_the_reader_stays_usable_while_feeds_refresh(home: Path,
+                                                           ids: dict[str, str]) -> None:
+    with ScriptedServer() as server:
+        server.route("/slow.xml", Reply(body=rss(
+            ("Late harbour news", "late", "Fri, 06 Mar 2026 10:00:00 GMT"),
+        ), headers={"Content-Type": "application/rss+xml"}, delay=1.0))
+        with Library.open(home) as library:
+            library.add_feed(server.url("/slow.xml"))
+        app = BylineApp(home)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            listing = screen.query_one(ArticleList)
+            listing.focus()
+            await pilot.press("r")
+            await pilot.pause(0.2)
+            assert screen.query_one("#refresh-bar").display  # the progress bar is up
+            await pilot.press("down")  # meanwhile, the reader follows the cursor
+            await pilot.pause(0.2)
+            assert screen.stored is not None and screen.stored.ref.id == ids[STORM.title]
+            await pilot.press("r")  # a second refresh is refused while one runs
+            assert "A refresh is already running." in notices(app)
+            await settle(pilot)
+            assert not screen.query_one("#refresh-bar").display
+            assert listing.highlighted_id == ids[STORM.title]
+            assert any("Late harbour news" in listing.row_text(i)
+                       for i in range(len(listing.article_ids)))
