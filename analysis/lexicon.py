@@ -106,7 +106,8 @@ consultant organizer organiser representative congressman congresswoman speaker 
 mother father wife husband son daughter sister brother friend neighbor neighbour victim
 survivor questioner scholar observer observers commentator host anchor moderator
 insider insiders operative operatives staffer staffers negotiator negotiators chancellor
-premier king queen prince monarch regulator regulators economist economists
+premier king queen prince monarch regulator regulators economist economists democrat
+republican conservative liberal progressive independent libertarian protester protesters
 """.split())
 
 # Heads of organisation nouns: "the ministry said", "the operators' association".
@@ -175,7 +176,11 @@ tenn tex utah vt va wash w.va wis wyo d.c
 # Capitalised adjectives that are never a speaker's name on their own.
 ADJECTIVES: frozenset[str] = frozenset("""
 democratic republican libertarian conservative liberal progressive gop federal national
+democrat democrats republicans independent independents conservatives liberals progressives
 presidential congressional military local regional international global western eastern
 northern southern islamic christian jewish muslim catholic black white latino hispanic
 asian stronger new old
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion dozens hundreds thousands millions
 """.split())

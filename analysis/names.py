@@ -101,7 +101,9 @@ def split_name(seq: str) -> NameParts | None:
     lows = [_clean_token(t) for t in name_tokens]
     if len(name_tokens) == 1 and (lows[0] in COMMON_CAPITALISED or lows[0] in MONTHS or
                                   lows[0] in TITLE_WORDS or lows[0] in NATIONALITIES or
-                                  lows[0] in ADJECTIVES or len(tokens) == 1 and (
+                                  lows[0] in ADJECTIVES or
+                                  all(part in ADJECTIVES for part in lows[0].split("-")) or
+                                  len(tokens) == 1 and (
                                       lows[0] in PERSON_NOUNS or lows[0][:-1] in PERSON_NOUNS
                                       or lows[0] in ORG_NOUNS)):
         return None  # "Officials said", "Police said": a nominal, not a name
