@@ -13,6 +13,7 @@ from .errors import SourceError
 from .records import FeedRecord
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
+MAX_OPML_FEEDS = 2_000
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)\b", re.I)
 # XML 1.0 cannot carry these even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -39,6 +40,8 @@ def parse_opml(data: bytes, where: str = "OPML file") -> list[tuple[str, str]]:
         if not url.lower().startswith(("http://", "https://")) or url in feeds:
             continue
         feeds[url] = _shown(outline.get("title") or outline.get("text") or "")[:1000]
+        if len(feeds) > MAX_OPML_FEEDS:
+            raise SourceError(f"{where}: lists more than {MAX_OPML_FEEDS} feeds; refused")
     return list(feeds.items())
 
 

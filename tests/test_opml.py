@@ -63,3 +63,14 @@ def test_export_escapes_and_reads_back() -> None:
     assert parse_opml(text.encode()) == [("http://news.test/feed.xml?a=1&b=2",
                                           'Coast "Daily" <&> red'),
                                          ("https://wire.test/atom", "https://wire.test/atom")]
+
+
+def test_too_many_feeds_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from store import opml
+
+    monkeypatch.setattr(opml, "MAX_OPML_FEEDS", 3)
+    outlines = "".join(f'<outline xmlUrl="http://f{n}.test/rss"/>' for n in range(4))
+    with pytest.raises(SourceError, match="lists more than 3 feeds; refused"):
+        parse_opml(f"<opml><body>{outlines}</body></opml>".encode(), "big.opml")
+    three = "".join(f'<outline xmlUrl="http://f{n}.test/rss"/>' for n in range(3))
+    assert len(parse_opml(f"<opml><body>{three}</body></opml>".encode())) == 3
