@@ -227,6 +227,9 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
         report = _refresh_with_bar(lib, args)
     if args.json:
         _print_json({**report.to_dict(), "errors": len(report.errors)})
+    elif not report.results:
+        print("no feeds to refresh: `byline feeds add URL_OR_PATH` or `byline feeds import "
+              "FILE.opml`")
     else:
         counts = {s: sum(r.status == s for r in report.results)
                   for s in ("ok", "not-modified", "error")}
