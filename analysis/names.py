@@ -21,8 +21,9 @@ from .lexicon import (
     TITLE_WORDS,
 )
 
-_UPPER = "A-Z" + "".join(
-    c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c not in "×")
+# Capitals: ASCII, Latin-1 and the Latin Extended-A block (whose lower-case letters, interleaved
+# with the capitals, are let through: a name never starts with them in practice).
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Maj|Adm|Ft|Mt"
                "|Ret|Supt")
 _ABBR = rf"(?:{_ABBR_WORDS})\."
