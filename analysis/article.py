@@ -174,8 +174,11 @@ def parse(source: str, *, kind: str = "auto", url: str = "", title: str = "",
 
     title and published, when given (a feed entry's), win over what the page says.
     """
-    if not isinstance(source, str):
-        source = ""
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", errors="replace")
+    source, url, title, published = (
+        value if isinstance(value, str) else "" for value in (source, url, title, published)
+    )
     text = clean_text(source)
     if kind not in KINDS:
         kind = "auto"
