@@ -438,6 +438,15 @@ async def test_help_over_the_reader_follows_its_live_bindings(home: Path) -> Non
         main = app.screen
         bookmark_key = main.active_bindings["b"]
         assert bookmark_key.node is main
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        screen_pane = next(p for p in help_screen.panes if p.title == pane_title(main))
+        assert any(k.keys == "b" and k.description == bookmark_key.binding.description
+                   for k in screen_pane.keys)
+        await pilot.press("escape")
+        await settle(pilot)
         # Rename the main screen's `b` and add an app key while running: help must show both.
         renamed = replace(bookmark_key.binding, description="Keep this quote", tooltip="")
         main._bindings.key_to_bindings["b"] = [renamed]
@@ -542,3 +551,25 @@ async def test_reader_s_key_lists_the_current_speakers_quotes(library: Library) 
         assert isinstance(screen, SpeakerQuotesScreen)
         assert screen.speaker_name == "Maria Keller"
         assert set(screen.quotes) == keller_quotes
+
+
+async def test_bookmarks_actions_are_in_the_command_palette(library: Library) -> None:
+    from textual.command import CommandPalette
+
+    _, quote_id = quote_id_of(library, "forgets the harbour workers")
+    library.add_bookmark(quote_id)
+    app = reader_on(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"export markdown")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        exported = Path(library.home) / EXPORT_NAME
+        assert "forgets the harbour workers" in exported.read_text(encoding="utf-8")

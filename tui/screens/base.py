@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 class LibraryScreen(ModalScreen[JumpTarget | None]):
     """A modal over the reader that reads the store in workers and may hand back a JumpTarget."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="screen.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="screen.close", tooltip="Back to the reader")
+    ]
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -49,7 +51,8 @@ class ResultList(OptionList):
     """An option list that also moves with j/k, like the reader's panes."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open", id="list.open"),
+        Binding("enter", "select", "Open", id="list.open",
+                tooltip="Open the article at this quote"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]

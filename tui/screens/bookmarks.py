@@ -59,8 +59,10 @@ class BookmarksScreen(LibraryScreen):
     BINDING_GROUP_TITLE = "Bookmarks"
 
     BINDINGS = [
-        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
-        Binding("e", "export", "Export Markdown", id="bookmarks.export"),
+        Binding("d,delete", "delete", "Delete", id="bookmarks.delete",
+                tooltip="Delete the highlighted bookmark"),
+        Binding("e", "export", "Export Markdown", id="bookmarks.export",
+                tooltip=f"Write every bookmark to {EXPORT_NAME} in the store folder"),
     ]
 
     def __init__(self, library: Library) -> None:
