@@ -245,7 +245,7 @@ def subject_noun_phrase(prefix: str) -> str | None:
     text = _strip_trailing_adverbs(text).strip(" ,")
     if not text:
         return None
-    parts = [p for p in text.split(", ") if not _RELATIVE_PART.match(p)] or [text]
+    parts = [p for p in text.split(", ") if p.strip() and not _RELATIVE_PART.match(p)] or [text]
     last = parts[-1].strip()
     if len(parts) > 1 and (looks_like_name(last) or fold(last) in PRONOUNS):
         return last

@@ -92,7 +92,8 @@ class _Context:
     """Per-article state: the principal, the speakers, the last actor of each kind."""
 
     def __init__(self, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> None:
-        self.principal: Principal = find_principal(article, quotes, speakers)
+        body = fold("\n".join(article.paragraphs))
+        self.principal: Principal = find_principal(article, quotes, speakers, body)
         self.speakers = {s.id: s for s in speakers}
         self._speaker_actors: dict[str, Actor] = {}
         self.by_key: dict[str, Speaker] = {}
@@ -100,8 +101,10 @@ class _Context:
             for alias in [sp.name, *sp.aliases]:
                 self.by_key.setdefault(name_key(alias), sp)
         self.last: dict[str, Actor] = {}
+        # Sentences without an attribution since the last one: a person they name becomes
+        # "he"/"she" for what follows (looked at only when a pronoun needs it).
+        self.unattributed: list[str] = []
         # Role words of known people, so "the minister" finds Transport Minister Helena Marsh.
-        body = fold(" ".join(article.paragraphs))
         self.roles: list[tuple[set[str], Actor]] = []
         for sp in speakers:
             words = set(fold(sp.role).split())
@@ -145,6 +148,8 @@ class _Context:
     def actor_for_phrase(self, phrase: str, role: str = "") -> Actor | None:
         low = fold(phrase)
         if low in PRONOUNS:
+            if PRONOUNS[low] == "person":
+                _remember_mentions(self)
             return self.last.get(PRONOUNS[low])
         name, np_role = actor_from_phrase(phrase)
         if not valid_actor_phrase(name):
@@ -296,9 +301,10 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                                                   background(si)))
                         continue
                 else:
-                    _remember_mentions(ctx, msent)
+                    ctx.unattributed.append(msent)
                     continue
             ctx.last[actor.kind] = actor
+            ctx.unattributed.clear()
             principal = ctx.is_principal(actor)
             st = _Statement(actor, pi, sentence, vstance,
                             not principal and _is_relevant(sentence, ctx, event_words),
@@ -311,15 +317,18 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
     return [st for st in out if st.actor.key]
 
 
-def _remember_mentions(ctx: _Context, masked: str) -> None:
-    """The first known person named in a sentence becomes 'he'/'she' for the next ones."""
-    key = next((w for w in words_of(fold(masked)) if w in ctx.known), None)
-    if key:
-        sp = ctx.by_key.get(key)
-        actor = (ctx.actor_for_speaker(sp) if sp else
-                 Actor(ctx.principal.name, ctx.principal.key, "person"))
-        if actor.kind == "person":
-            ctx.last["person"] = actor
+def _remember_mentions(ctx: _Context) -> None:
+    """The first known person named in the latest unattributed sentence that names one."""
+    for masked in reversed(ctx.unattributed):
+        key = next((w for w in words_of(fold(masked)) if w in ctx.known), None)
+        if key:
+            sp = ctx.by_key.get(key)
+            actor = (ctx.actor_for_speaker(sp) if sp else
+                     Actor(ctx.principal.name, ctx.principal.key, "person"))
+            if actor.kind == "person":
+                ctx.last["person"] = actor
+            break
+    ctx.unattributed.clear()
 
 
 def _group(statements: list[_Statement]) -> list[list[_Statement]]:

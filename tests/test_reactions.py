@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import analyze_article
 from analysis.actors import fold, quote_spans, strip_titles
@@ -227,6 +229,30 @@ def test_no_paragraphs_and_hostile_text_give_no_reactions() -> None:
     assert find_reactions(Article(), [], []) == []
     weird = Article(title="x", paragraphs=["“", "\"\"\"", "said said said.", "‘’‘’", ", said ,"])
     assert isinstance(find_reactions(weird, [], []), list)
+
+
+_NEWSY = st.sampled_from(
+    ["said", "warned", "the", "The Kremlin", "he", "she", "“", "”", "'", '"', "according to",
+     "from", "an outcry", "prompted", "Mr", "minister", "analysts say", ",", ".", "Jane Roe",
+     "in 2019", "last year", "who", "and accused", "sought to distance", "(", "—", ", ,", "\x00",
+     "drew an angry response from", "It", "They", "‘", "’", "Osterland, the region,"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_NEWSY, max_size=40).map(" ".join) | st.text(max_size=200),
+                max_size=8),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 300), st.integers(0, 300),
+                          st.sampled_from(["s1", "s2", "", "zz"])), max_size=4))
+def test_any_text_and_inconsistent_quotes_never_crash(paragraphs: list[str],
+                                                      raw_quotes: list[tuple]) -> None:
+    from analysis.model import Quote, Speaker
+
+    speakers = [Speaker("s1", "Jane Roe", "minister"), Speaker("s2", "the minister", "",
+                                                                "anonymous")]
+    quotes = [Quote(f"q{i}", "x", "x", sid, p, a, b) for i, (p, a, b, sid) in
+              enumerate(raw_quotes)]
+    for r in find_reactions(Article(title="t", paragraphs=paragraphs), quotes, speakers):
+        assert r.stance in STANCES and r.actor
 
 
 def test_quote_spans_mask_mismatched_pairs_but_not_apostrophes() -> None:
