@@ -74,6 +74,8 @@ def _single_kind(text: str, i: int) -> int:
             return 0
         return OPEN if text[i] != "’" or nxt.isupper() or nxt in DOUBLE_MARKS else 0
     if right and not left:
+        if i >= 2 and text[i - 2] in "'’‘" and text[i - 1] in "nN":
+            return 0  # the second mark of rock 'n' roll
         return CLOSE
     return 0
 
@@ -142,7 +144,8 @@ def _pair_paragraph(text: str, index: int, primary: str,
             if kind == 0:
                 continue
             if open_at < 0:
-                if kind in (OPEN, TOGGLE):
+                # A closing glyph opening a paragraph ("” … what I learned") opens a quote.
+                if kind in (OPEN, TOGGLE) or not text[:i].strip():
                     open_at = i
                     depth = 0
                     continued = carried and not text[:i].strip()

@@ -134,3 +134,12 @@ def test_ids_are_in_reading_order() -> None:
     assert [q.id for q in quotes] == ["q1", "q2", "q3"]
     assert [s.id for s in speakers] == ["s1", "s2"]
     assert [q.speaker_id for q in quotes] == ["s1", "s2", "s1"]
+
+
+def test_british_quote_with_elisions_and_plural_possessives_inside() -> None:
+    quotes, speakers = run(
+        "‘It’s rock ’n’ roll for the Workers’ Union, not a strike,’ said Dee O’Brien, who "
+        "has run the ’80s club since 1999.")
+    assert [q.text for q in quotes] == [
+        "It’s rock ’n’ roll for the Workers’ Union, not a strike,"]
+    assert speakers[0].name == "Dee O’Brien"
