@@ -165,7 +165,13 @@ def _parse_html(source: str, kind: str) -> tuple[str, list[str], str, str]:
     full_page = looks_like_page(source) if kind != "html" else True
     doc = extract_html(source, full_page=full_page)
     paragraphs = [p for block in doc.blocks for p in block_paragraphs(clean_text(block))]
-    return doc.title, paragraphs, doc.author, doc.published
+    author = doc.author
+    for block in doc.leading:  # the visible byline names every author; meta often just one
+        fields = header_fields(_tidy(block))
+        if fields and fields[0]:
+            author = fields[0]
+            break
+    return doc.title, paragraphs, author, doc.published
 
 
 def parse(source: str, *, kind: str = "auto", url: str = "", title: str = "",

@@ -24,6 +24,7 @@ _BLOCK_TAGS = frozenset(
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _VOID_TAGS = frozenset("br hr img meta link input area base col embed source track wbr".split())
 _MAX_DEPTH = 2000
+_LEADING_BLOCKS = 20
 _WHITESPACE = re.compile(r"\s+")
 _PAGE_MARKERS = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|main|article|nav)\b", re.I)
 
@@ -37,6 +38,9 @@ class HtmlDocument:
     title: str = ""
     author: str = ""
     published: str = ""
+    # The first visible blocks of the page, where its byline line usually is (the extractor
+    # drops it from the body).
+    leading: list[str] = field(default_factory=list)
 
 
 class _Walker(HTMLParser):
@@ -253,5 +257,6 @@ def extract_html(markup: str, *, full_page: bool) -> HtmlDocument:
             extracted.title = walked.title or extracted.title
             extracted.author = walked.author or extracted.author
             extracted.published = walked.published or extracted.published
+            extracted.leading = walked.blocks[:_LEADING_BLOCKS]
             return extracted
     return walked
