@@ -2,13 +2,16 @@
 
 Ids are stable: 16 hex digits of a SHA-1 over the canonical URL (lower-case scheme and host,
 no fragment, no utm_* parameters) or, for a file or a text, over its content. Bodies and
-analyses live in shard files apart from the index (`bodies/<first two hex digits>.json`),
-quote/speaker digests in `quotes/<..>.json`, so opening the store reads only the index.
+analyses live in shard files apart from the index: an article's in `bodies/<first two hex
+digits>.json`, a feed entry's in its feed's chunk files (`chunks/<feed>-<n>.json`, written once
+per merge) with its analysis cached later in `analyses/<..>.json`; quote/speaker digests in
+`quotes/<..>.json`. Opening the store reads only the index.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -18,6 +21,7 @@ from .errors import BylineError, SourceError
 from .records import ArticleRef, FeedEntry
 
 INDEX = "index.json"
+CHUNK_SIZE = 250  # feed entry bodies per chunk file
 SUMMARY_CHARS = 400  # a feed entry's summary kept in the index, for listing and relatedness
 
 
@@ -72,6 +76,36 @@ def quotes_file(article_id: str) -> str:
     return f"quotes/{shard_of(article_id)}.json"
 
 
+def analysis_file(article_id: str) -> str:
+    """Where a feed entry's analysis is cached (a standalone article keeps it in its body)."""
+    return f"analyses/{shard_of(article_id)}.json"
+
+
+def body_file_of(doc: dict[str, Any]) -> str:
+    """A feed entry's body lives in its feed's chunk file; an article's in its id shard."""
+    return doc.get("body") or body_file(doc["id"])
+
+
+class ChunkAllocator:
+    """Chunk files for a feed's entry bodies: entries merged together land in the same few
+    files (a 5,000-entry merge writes 20 files, not 256 shards), filling the feed's last chunk
+    before starting the next."""
+
+    def __init__(self, feed_url: str, used_bodies: list[str]) -> None:
+        self.prefix = f"chunks/{digest('feed:' + feed_url)[:8]}-"
+        counts = Counter(name for name in used_bodies if name.startswith(self.prefix))
+        self.number, self.used = 0, 0
+        if counts:
+            last = max(counts)
+            self.number, self.used = int(last[len(self.prefix):-len(".json")]), counts[last]
+
+    def next(self) -> str:
+        if self.used >= CHUNK_SIZE:
+            self.number, self.used = self.number + 1, 0
+        self.used += 1
+        return f"{self.prefix}{self.number:05d}.json"
+
+
 def ref_from_doc(doc: dict[str, Any], read: bool = False) -> ArticleRef:
     return ArticleRef(
         id=doc["id"], title=doc.get("title", ""), published=doc.get("published", ""),
@@ -82,12 +116,15 @@ def ref_from_doc(doc: dict[str, Any], read: bool = False) -> ArticleRef:
 
 def index_doc(article_id: str, *, title: str, published: str, source: str, link: str = "",
               feed_url: str = "", guid: str = "", kind: str = "text", summary: str = "",
-              content_hash: str = "", added: float = 0.0) -> dict[str, Any]:
-    return {
+              content_hash: str = "", added: float = 0.0, body: str = "") -> dict[str, Any]:
+    doc = {
         "id": article_id, "title": title, "published": published, "source": source,
         "link": link, "feed_url": feed_url, "guid": guid, "kind": kind,
         "summary": summary[:SUMMARY_CHARS], "hash": content_hash, "added": added,
     }
+    if body:
+        doc["body"] = body
+    return doc
 
 
 def quote_digest(article_id: str, analysis: Analysis, title: str,

@@ -160,6 +160,11 @@ class KeyedTable(Table):
 
     document_id_class = str
 
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Insert or replace many documents by id in one table update (one write)."""
+        if docs:
+            self._update_table(lambda table: table.update(docs))
+
 
 class KeyedDB(TinyDB):
     table_class = KeyedTable
@@ -278,7 +283,8 @@ class StoreFiles:
         except Timeout:
             return
         try:
-            for folder in (self.home, self.home / "bodies", self.home / "quotes"):
+            for folder in (self.home, *(self.home / sub for sub in
+                                        ("bodies", "chunks", "analyses", "quotes"))):
                 for leftover in folder.glob(".*.tmp") if folder.is_dir() else []:
                     with contextlib.suppress(OSError):
                         leftover.unlink()

@@ -15,12 +15,11 @@ from analysis.text import clean_text
 
 from .articles import (
     INDEX,
-    body_file,
+    ChunkAllocator,
     entry_hash,
     entry_id,
     index_doc,
     ref_from_doc,
-    url_id,
 )
 from .db import keyed
 from .errors import SourceError
@@ -155,18 +154,19 @@ def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry]) -> list
         known_ids = {d["id"] for d in docs}
         mine = [d for d in docs if d.get("feed_url") == key]
         guids = {d["guid"] for d in mine if d.get("guid")}
-        # an http link's canonical form is already in the id (url_id), so known_ids covers
-        # it; raw links catch the rest without canonicalising 10,000 URLs per merge
         links = {d["link"] for d in mine if d.get("link")}
         hashes = {d["hash"] for d in mine if d.get("hash")}
         now = time.time()
         new_docs = []
+        bodies: dict[str, dict[str, dict[str, Any]]] = {}
+        chunks = ChunkAllocator(key, [d.get("body", "") for d in mine])
         for n, entry in enumerate(entries):
             link = entry.link.strip()
             content_hash = entry_hash(entry)
             article_id = entry_id(key, entry)
-            by_link = link.startswith(("http://", "https://")) and url_id(link) in known_ids
-            if ((entry.guid and entry.guid in guids) or (link and link in links) or by_link
+            # article_id comes from the canonical link when there is one, so the id check
+            # also catches the same link with tracking parameters or another fragment
+            if ((entry.guid and entry.guid in guids) or (link and link in links)
                     or content_hash in hashes or article_id in known_ids):
                 continue
             guids.add(entry.guid)
@@ -176,13 +176,15 @@ def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry]) -> list
             summary = plain(entry.summary) or plain(entry.content)[:400]
             title = clean_text(entry.title).strip() or summary[:80] or "(untitled)"
             text = entry.content or entry.summary
-            lib.files.table(body_file(article_id), "bodies").upsert(
-                keyed(article_id, {"kind": "entry", "text": text, "analysis": None}))
+            chunk = chunks.next()
+            bodies.setdefault(chunk, {})[article_id] = {"kind": "entry", "text": text}
             new_docs.append(keyed(article_id, index_doc(
                 article_id, title=title, published=entry.published.strip(),
                 source=link or key, link=link, feed_url=key, guid=entry.guid.strip(),
                 kind="entry", summary=summary, content_hash=content_hash,
-                added=now - n * 1e-6)))
+                added=now - n * 1e-6, body=chunk)))
+        for name, docs_of_shard in bodies.items():
+            lib.files.table(name, "bodies").put_many(docs_of_shard)
         if new_docs:
             lib.files.table(INDEX, "articles").insert_multiple(new_docs)
     return [str(d.doc_id) for d in new_docs]

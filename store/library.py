@@ -23,8 +23,10 @@ from analysis import Analysis
 from . import feeds as feed_store
 from .articles import (
     INDEX,
+    analysis_file,
     analyze_safely,
     body_file,
+    body_file_of,
     content_id,
     index_doc,
     quote_digest,
@@ -194,32 +196,44 @@ class Library:
         if doc is None:
             return None
         ref = ref_from_doc(doc, self._is_read(article_id))
-        body = self.files.table(body_file(article_id), "bodies").get(doc_id=article_id) or {}
-        if body.get("analysis"):
-            return StoredArticle(ref, Analysis.from_dict(body["analysis"]), doc.get("summary", ""))
+        body = self._body(doc)
+        stored = self._stored_analysis(doc, body)
+        if stored:
+            return StoredArticle(ref, Analysis.from_dict(stored), doc.get("summary", ""))
         text = body.get("text") or doc.get("summary") or ""
         analysis = analyze_safely(text, kind="entry", url=ref.link, title=ref.title,
-                            published=ref.published, where=ref.link or ref.id, strict=False)
-        if body:  # never cache what was made up for a body lost with a damaged shard
+                                  published=ref.published, where=ref.link or ref.id,
+                                  strict=False)
+        if body:  # never cache what was made up for a body lost with a damaged file
             try:
-                self._cache_analyses({article_id: (analysis, body, doc)})
+                self._cache_analyses({article_id: (analysis, doc)})
             except StoreError:
                 pass  # another byline is writing: still show it, cache it next time
         return StoredArticle(ref, analysis, doc.get("summary", ""))
 
-    def _cache_analyses(self, done: dict[str, tuple[Analysis, dict[str, Any], dict[str, Any]]],
-                        ) -> None:
+    def _body(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return self.files.raw(body_file_of(doc), "bodies").get(doc["id"]) or {}
+
+    def _stored_analysis(self, doc: dict[str, Any], body: dict[str, Any]) -> dict | None:
+        return body.get("analysis") or self.files.raw(
+            analysis_file(doc["id"]), "analyses").get(doc["id"])
+
+    def _cache_analyses(self, done: dict[str, tuple[Analysis, dict[str, Any]]]) -> None:
+        """Store analyses of feed entries and their digests: one write per touched shard."""
+        analyses: dict[str, dict[str, Any]] = {}
+        digests: dict[str, dict[str, Any]] = {}
         with self.files.batch():
-            for article_id, (analysis, body, doc) in done.items():
+            for article_id, (analysis, doc) in done.items():
                 if self.index.get(doc_id=article_id) is None:
                     continue  # removed meanwhile
-                self.files.table(body_file(article_id), "bodies").upsert(
-                    keyed(article_id, {"kind": body.get("kind", "entry"),
-                                       "text": body.get("text", ""),
-                                       "analysis": analysis.to_dict()}))
-                self.files.table(quotes_file(article_id), "quotes").upsert(
-                    keyed(article_id, quote_digest(article_id, analysis, doc.get("title", ""),
-                                                   doc.get("published", ""))))
+                analyses.setdefault(analysis_file(article_id), {})[article_id] = \
+                    analysis.to_dict()
+                digests.setdefault(quotes_file(article_id), {})[article_id] = quote_digest(
+                    article_id, analysis, doc.get("title", ""), doc.get("published", ""))
+            for name, docs in analyses.items():
+                self.files.table(name, "analyses").put_many(docs)
+            for name, docs in digests.items():
+                self.files.table(name, "quotes").put_many(docs)
 
     def analyze_pending(self, progress: Callable[[int, int], None] | None = None,
                         chunk: int = 500, limit: int | None = None) -> int:
@@ -230,24 +244,22 @@ class Library:
         for start in range(0, len(pending), chunk):
             done = {}
             for doc in pending[start:start + chunk]:
-                body = self.files.table(body_file(doc["id"]), "bodies").get(doc_id=doc["id"]) or {}
-                if body.get("analysis"):  # only its digest was lost: rebuild it from there
-                    done[doc["id"]] = (Analysis.from_dict(body["analysis"]), body, doc)
+                body = self._body(doc)
+                stored = self._stored_analysis(doc, body)
+                if stored:  # only its digest was lost: rebuild it from the analysis
+                    done[doc["id"]] = (Analysis.from_dict(stored), doc)
                     continue
                 text = body.get("text") or doc.get("summary") or ""
-                done[doc["id"]] = (analyze_safely(text, kind=body.get("kind", "entry"),
-                                            url=doc.get("link", ""),
-                                            title=doc.get("title", ""),
-                                            published=doc.get("published", ""),
-                                            where=doc["id"], strict=False), body, doc)
+                done[doc["id"]] = (analyze_safely(
+                    text, kind="entry", url=doc.get("link", ""), title=doc.get("title", ""),
+                    published=doc.get("published", ""), where=doc["id"], strict=False), doc)
             self._cache_analyses(done)
             if progress:
                 progress(min(start + chunk, len(pending)), len(pending))
         return len(pending)
 
     def _has_digest(self, article_id: str) -> bool:
-        shard = self.files.table(quotes_file(article_id), "quotes")
-        return shard.get(doc_id=article_id) is not None
+        return article_id in self.files.raw(quotes_file(article_id), "quotes")
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
         with self.files.writing():
@@ -261,21 +273,26 @@ class Library:
         return self.remove_articles([article_id]) == 1
 
     def remove_articles(self, article_ids: list[str]) -> int:
+        """Remove articles and entries with everything stored for them; one batch."""
         with self.files.batch():
-            present = [i for i in dict.fromkeys(article_ids) if self.index.get(doc_id=i)]
-            if not present:
+            docs = [d for d in (self.index.get(doc_id=i) for i in dict.fromkeys(article_ids))
+                    if d is not None]
+            if not docs:
                 return 0
+            present = [str(d.doc_id) for d in docs]
             self.index.remove(doc_ids=present)
-            read = self.files.table(STATE, "read")
-            gone_read = [i for i in present if read.get(doc_id=i) is not None]
-            if gone_read:
-                read.remove(doc_ids=gone_read)
-            for article_id in present:
-                for name, table in ((body_file(article_id), "bodies"),
-                                    (quotes_file(article_id), "quotes")):
-                    shard = self.files.table(name, table)
-                    if shard.get(doc_id=article_id) is not None:
-                        shard.remove(doc_ids=[article_id])
+            by_file: dict[tuple[str, str], list[str]] = {}
+            for doc in docs:
+                article_id = str(doc.doc_id)
+                for where in ((STATE, "read"), (body_file_of(doc), "bodies"),
+                              (analysis_file(article_id), "analyses"),
+                              (quotes_file(article_id), "quotes")):
+                    by_file.setdefault(where, []).append(article_id)
+            for (name, table), ids in by_file.items():
+                stored = self.files.raw(name, table)
+                gone = [i for i in ids if i in stored]
+                if gone:
+                    self.files.table(name, table).remove(doc_ids=gone)
         return len(present)
 
     # feeds (the storage side; fetching is store.refresh) -----------------------------------

@@ -60,7 +60,7 @@ def check_store(home: Path) -> Library:
     lib = Library.open(home)
     assert lib.warnings == [], lib.warnings
     bodies: set[str] = set()
-    for shard in (home / "bodies").glob("*.json"):
+    for shard in [*home.glob("bodies/*.json"), *home.glob("chunks/*.json")]:
         bodies |= set(json.loads(shard.read_text()).get("bodies", {}))
     index_ids = {r.id for r in lib.articles()}
     assert index_ids <= bodies

@@ -117,8 +117,9 @@ def test_add_feed_file_stores_entries_once(lib: Library, tmp_path: Path) -> None
     # an entry is analysed on first access, and the analysis is cached in its shard
     stored = lib.article(refs[0].id)
     assert stored is not None and stored.summary.startswith("The new ferry runs")
-    shard = json.loads((lib.home / "bodies" / f"{refs[0].id[:2]}.json").read_text())
-    assert shard["bodies"][refs[0].id]["analysis"]["title"] == "Ferry timetable published"
+    shard = json.loads((lib.home / "analyses" / f"{refs[0].id[:2]}.json").read_text())
+    assert shard["analyses"][refs[0].id]["title"] == "Ferry timetable published"
+    assert lib.article(refs[0].id).analysis.to_dict() == stored.analysis.to_dict()
 
 
 def test_merge_entries_dedupes_by_guid_link_then_content(lib: Library) -> None:

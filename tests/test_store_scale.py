@@ -43,8 +43,8 @@ def test_opening_and_listing_read_only_the_index(home: Path) -> None:
         assert loaded_files(lib) <= {"settings.json", "index.json", "state.json"}
         entry = lib.entries()[0]
         lib.article(entry.id)
-        shards = {n for n in loaded_files(lib) if n.startswith("bodies/")}
-        assert shards == {f"bodies/{entry.id[:2]}.json"}  # one shard of 256, not all bodies
+        bodies = {n for n in loaded_files(lib) if n.startswith(("bodies/", "chunks/"))}
+        assert len(bodies) == 1  # the one chunk holding that entry, not every body
 
 
 def test_bookmarks_and_read_marks_touch_only_their_own_files(home: Path) -> None:
@@ -59,9 +59,13 @@ def test_bookmarks_and_read_marks_touch_only_their_own_files(home: Path) -> None
     assert changed == {"bookmarks.json", "state.json"}
 
 
-def test_shards_spread_the_bodies(home: Path) -> None:
+def test_a_big_merge_writes_few_files_and_analyses_spread(home: Path) -> None:
     build(home)
-    shards = list((home / "bodies").glob("*.json"))
-    assert len(shards) > 150  # 601 ids over 256 two-hex-digit shards
+    chunks = list((home / "chunks").glob("*.json"))
+    assert len(chunks) == 3  # 600 entries in chunks of 250: not one file per shard
+    with Library.open(home) as lib:
+        assert lib.analyze_pending() == 600
+    shards = list((home / "analyses").glob("*.json"))
+    assert len(shards) > 150  # cached analyses spread over 256 shards by id
     sizes = [p.stat().st_size for p in shards]
-    assert max(sizes) < 0.05 * sum(sizes)  # opening one article reads a small slice
+    assert max(sizes) < 0.05 * sum(sizes)  # caching one analysis rewrites a small file
