@@ -206,6 +206,21 @@ def name_key(name: str) -> str:
 _ACTOR_KEYS = frozenset(name_key(n) for n in ACTOR_NOUNS)
 
 
+# Capitalised only because they open a sentence: never an actor or a name on their own.
+SENTENCE_OPENERS = frozenset(
+    """now then also apart but and however meanwhile today yesterday here there still yet so
+    instead later earlier first finally overall indeed this that these those what when where
+    while scroll watch read click share advertisement certainly clearly obviously perhaps
+    maybe unfortunately fortunately sadly luckily thus hence therefore otherwise besides
+    nevertheless nonetheless again once soon already even just only lose win""".split())
+
+
+def sentence_opener(word: str) -> bool:
+    """'Now', 'Explaining', 'Certainly': words that are capitalised for position, not names."""
+    low = fold(word)
+    return low in SENTENCE_OPENERS or low.endswith(("ing", "ly")) and len(low) > 4
+
+
 @lru_cache(maxsize=1024)
 def is_expert(text: str) -> bool:
     return bool(_EXPERT.search(text))

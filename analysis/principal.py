@@ -11,6 +11,7 @@ from .actors import (
     classify,
     fold,
     name_key,
+    sentence_opener,
     strip_titles,
     words_of,
 )
@@ -38,7 +39,8 @@ def _clean_run(run: str) -> str:
     """A name run without leading function words, titles, or trailing possessives."""
     tokens = [t.rstrip(".:,;").removesuffix("’s").removesuffix("'s") for t in run.split()]
     tokens = [t for t in tokens if t]
-    while tokens and fold(tokens[0]) in _FUNCTION_WORDS:
+    while tokens and (fold(tokens[0]) in _FUNCTION_WORDS or sentence_opener(tokens[0])
+                      or "-of-" in tokens[0]):  # "Grandmother-of-three Pat"
         tokens.pop(0)
     return strip_titles(" ".join(tokens))
 
@@ -80,7 +82,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
         quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
     for sp in speakers:
         key = name_key(sp.name)
-        if sp.kind == "person" and key:
+        if sp.kind == "person" and key and not sentence_opener(sp.name.split()[0]):
             full, context = candidates.get(key, (sp.name, ""))
             if len(sp.name) > len(full):
                 full = sp.name

@@ -23,6 +23,7 @@ from .actors import (
     mask,
     name_key,
     quote_spans,
+    sentence_opener,
     strip_titles,
     subject_noun_phrase,
     valid_actor_phrase,
@@ -64,6 +65,7 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
 _WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{3,}")
 _STOP = frozenset(
     """that this with from have has had been being were will would could should their there
@@ -92,7 +94,9 @@ class _Context:
     """Per-article state: the principal, the speakers, the last actor of each kind."""
 
     def __init__(self, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> None:
-        body = fold("\n".join(article.paragraphs))
+        joined = "\n".join(article.paragraphs)
+        body = fold(joined)
+        self.midcaps = {fold(w) for w in _MID_SENTENCE_CAPITAL.findall(joined)}
         self.principal: Principal = find_principal(article, quotes, speakers, body)
         self.speakers = {s.id: s for s in speakers}
         self._speaker_actors: dict[str, Actor] = {}
@@ -154,6 +158,9 @@ class _Context:
         name, np_role = actor_from_phrase(phrase)
         if not valid_actor_phrase(name):
             return None
+        if " " not in name and (sentence_opener(name) or fold(name) not in self.midcaps
+                                and name_key(name) not in self.by_key and not np_role):
+            return None  # "Now said …", or a lone word never capitalised mid-sentence
         key = name_key(name)
         if not looks_like_name(name):
             known = self._by_role(fold(name).split())
@@ -273,7 +280,7 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
             actor, vstance, named = _attribution(ctx, msent)
             in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
                         if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
-            if in_quote:
+            if in_quote and not sentence_opener(in_quote[0].name):  # not "Scroll", "Now"
                 quoted = ctx.actor_for_speaker(in_quote[0])
                 if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
