@@ -47,10 +47,6 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     form for lemma in _SPEECH_LEMMAS for form in _inflect(lemma)
 ) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
 
-# Verbs of speech that only attribute a quote when right next to it ("..., he added").
-# Nouns that behave as cues: "in a statement", "in an interview" are handled as adverbials.
-ACCORDING_TO = ("according to",)
-
 # Words between a subject and its verb that do not change the subject: "he also said".
 AUXILIARIES: frozenset[str] = frozenset("""
 also later then further previously recently once often repeatedly publicly privately again
@@ -163,14 +159,6 @@ TERM_MARKERS: frozenset[str] = frozenset("""
 so-called dubbed nicknamed titled entitled named term word words phrase slogan hashtag
 motto headline label known film movie book novel song album show series program programme
 play poem documentary episode article column podcast opera musical painting tv
-""".split())
-
-# Places often spelled as one capitalised word before "said" (metonymy) still count as speakers
-# (organisation kind); no list needed, but these states and abbreviations help party tags.
-US_STATE_ABBREVIATIONS: frozenset[str] = frozenset("""
-ala alaska ariz ark calif colo conn del fla ga hawaii idaho ill ind iowa kan kans ky la me
-md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d ohio okla ore pa r.i s.c s.d
-tenn tex utah vt va wash w.va wis wyo d.c
 """.split())
 
 # Capitalised adjectives that are never a speaker's name on their own.

@@ -16,7 +16,6 @@ from .lexicon import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
-    PRONOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -213,13 +212,6 @@ def combine_role(*parts: str) -> str:
 
 _ROLE_ARTICLE_RE = re.compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\s+",
                               re.IGNORECASE)
-
-
-def parse_pronoun(text: str) -> Phrase | None:
-    low = text.strip().lower()
-    if low in PRONOUNS:
-        return Phrase("pronoun", low)
-    return None
 
 
 _NOMINAL_RE = re.compile(

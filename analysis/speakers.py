@@ -1,6 +1,6 @@
 """The article's people and organisations: every capitalised name mention in reading order,
 grouped into entities (surnames and "Mr. X" joined to the full name), with roles from titles and
-appositives, and the registry that turns resolved speaker phrases into `Speaker`s."""
+appositives read lazily from their mentions."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import COMMON_CAPITALISED
-from .model import Speaker
 from .names import (
     NAME_RE,
-    Phrase,
     appositive_after,
     combine_role,
     name_tail,
@@ -57,12 +55,10 @@ class Entity:
 
     @property
     def role(self) -> str:
-        """The fullest role: the longest one, others it does not already contain appended."""
+        """The fullest role found for the entity: the longest one."""
         if not self.roles:
             return ""
-        ordered = sorted(self.roles, key=len, reverse=True)
-        best = ordered[0]
-        return best
+        return max(self.roles, key=len)
 
 
 @dataclass(slots=True)
@@ -142,9 +138,6 @@ class EntityTable:
         self._by_name[key] = ent
         return ent
 
-    def find(self, name: str) -> Entity | None:
-        """The entity a name phrase refers to, searching all mentions."""
-        return self.lookup(name, "person", None, create=False) or self._by_name.get(name.lower())
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -158,45 +151,3 @@ def _clause_end(text: str, pos: int) -> int:
 _SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|[\"“”«»]")
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Inc|Co|Corp|U\.S|D\.C|[A-Z]))$")
-
-
-class SpeakerRegistry:
-    """Speakers in order of first quote; one per entity or anonymous description."""
-
-    def __init__(self) -> None:
-        self.speakers: list[Speaker] = []
-        self._by_key: dict[str, Speaker] = {}
-
-    def for_entity(self, entity: Entity) -> Speaker:
-        key = "e:" + str(id(entity))
-        sp = self._by_key.get(key)
-        if sp is None:
-            sp = Speaker(f"s{len(self.speakers) + 1}", entity.name, entity.role,
-                         "organisation" if entity.kind == "organisation" else "person",
-                         list(entity.aliases))
-            self._by_key[key] = sp
-            self.speakers.append(sp)
-        return sp
-
-    def for_description(self, phrase: Phrase) -> Speaker:
-        words = phrase.text.split()
-        core = " ".join(words[1:]) if words and words[0].lower() in (
-            "the", "a", "an", "one", "another") else phrase.text
-        key = "d:" + core.lower()
-        sp = self._by_key.get(key)
-        if sp is None:
-            name = phrase.text[:1].upper() + phrase.text[1:]
-            kind = "organisation" if phrase.entity_kind == "organisation" else "anonymous"
-            sp = Speaker(f"s{len(self.speakers) + 1}", name, phrase.role, kind, [])
-            self._by_key[key] = sp
-            self.speakers.append(sp)
-        elif phrase.text not in sp.aliases and phrase.text != sp.name:
-            sp.aliases.append(phrase.text)
-        return sp
-
-    def find_description(self, head: str) -> Speaker | None:
-        """The latest anonymous or organisation speaker whose description has this head noun."""
-        for sp in reversed(self.speakers):
-            if sp.kind != "person" and head in sp.name.lower().split():
-                return sp
-        return None
