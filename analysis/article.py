@@ -139,6 +139,10 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
                 continue
             if _same(paragraph, title):
                 continue
+        elif len(paragraph) <= 120 and (fields := header_fields(paragraph)) and not fields[0]:
+            found_published = found_published or fields[1]  # a date line below the story
+            found_updated = found_updated or fields[2]
+            continue
         if is_furniture(paragraph):
             continue
         body.append(paragraph)

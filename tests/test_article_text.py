@@ -333,3 +333,11 @@ def test_a_dated_lead_without_dateline_is_not_a_caption() -> None:
     article = parse("Council meets\n\nThe council met on Monday, Feb. 26, 2024, to set the budget."
                     "\n\nIt will meet again in March.")
     assert article.paragraphs[0].startswith("The council met")
+
+
+def test_date_lines_below_the_story_are_fields_not_body() -> None:
+    article = parse("Library to close\n\nThe library will close in June, the council said.\n\n"
+                    "Published: 12 May 2025\n\nBy the way, the council meets again on Friday.")
+    assert article.published == "2025-05-12"
+    assert article.paragraphs == ["The library will close in June, the council said.",
+                                  "By the way, the council meets again on Friday."]
