@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_tui_screens import BUDGET, FERRY, HOSTILE, open_reader, quote_id_of, settle
+from screens_support import BUDGET, FERRY, HOSTILE, open_reader, quote_id_of, settle
 from textual.pilot import Pilot
 
 from store.library import Library
