@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from analysis.text import clean_text
 
 from .articles import INDEX, quotes_file
-from .db import keyed
 from .errors import SourceError
 from .records import Bookmark
 
@@ -73,7 +72,7 @@ def add_bookmark(lib: Library, quote_id: str, note: str = "") -> Bookmark:
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )
     with lib.files.writing():
-        _table(lib).upsert(keyed(quote_id, bookmark.to_dict()))
+        _table(lib).put(quote_id, bookmark.to_dict())
     return bookmark
 
 

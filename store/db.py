@@ -160,6 +160,10 @@ class KeyedTable(Table):
 
     document_id_class = str
 
+    def put(self, doc_id: str, doc: dict[str, Any]) -> None:
+        """Insert or replace one document by id: one write (TinyDB's upsert may write twice)."""
+        self.put_many({doc_id: doc})
+
     def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
         """Insert or replace many documents by id in one table update (one write)."""
         if docs:

@@ -97,7 +97,7 @@ class Library:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.files.writing():
-            self.files.table(SETTINGS, "settings").upsert(keyed(key, {"value": value}))
+            self.files.table(SETTINGS, "settings").put(key, {"value": value})
 
     def _check_schema(self) -> None:
         version = self.setting("schema")
@@ -168,10 +168,10 @@ class Library:
             existing = self.index.get(doc_id=article_id)  # another byline may have added it
             if existing is not None:
                 return ref_from_doc(existing, self._is_read(article_id))
-            self.files.table(body_file(article_id), "bodies").upsert(
-                keyed(article_id, {"kind": kind, "text": text, "analysis": analysis.to_dict()}))
-            self.files.table(quotes_file(article_id), "quotes").upsert(
-                keyed(article_id, quote_digest(article_id, analysis, title, art.published)))
+            self.files.table(body_file(article_id), "bodies").put(
+                article_id, {"kind": kind, "text": text, "analysis": analysis.to_dict()})
+            self.files.table(quotes_file(article_id), "quotes").put(
+                article_id, quote_digest(article_id, analysis, title, art.published))
             self.index.insert(keyed(article_id, doc))
         ref = ref_from_doc(doc)
         ref.new = True
@@ -265,7 +265,7 @@ class Library:
         with self.files.writing():
             table = self.files.table(STATE, "read")
             if read:
-                table.upsert(keyed(article_id, {"at": time.time()}))
+                table.put(article_id, {"at": time.time()})
             elif table.get(doc_id=article_id) is not None:
                 table.remove(doc_ids=[article_id])
 
