@@ -25,7 +25,7 @@ EXPORT_NAME = "bookmarks.md"
 
 
 def bookmark_prompt(bookmark: Bookmark) -> Text:
-    """Quote, then speaker · article · date, then the note: every piece shown literally."""
+    """Quote, then speaker · article · date (or when it was saved), then the note; literally."""
     prompt = Text(end="")
     prompt.append("“")
     prompt.append_text(plain(bookmark.text))
@@ -33,10 +33,15 @@ def bookmark_prompt(bookmark: Bookmark) -> Text:
     speaker = bookmark.speaker + (f", {bookmark.role}" if bookmark.role else "")
     prompt.append("— ")
     prompt.append_text(plain(speaker, "bold"))
-    for part in (bookmark.article_title, short_date(bookmark.published or bookmark.created)):
-        if part:
-            prompt.append(" · ", "dim")
-            prompt.append_text(plain(part, "italic"))
+    if bookmark.article_title:
+        prompt.append(" · ", "dim")
+        prompt.append_text(plain(bookmark.article_title, "italic"))
+    if bookmark.published:
+        prompt.append(" · ", "dim")
+        prompt.append_text(plain(short_date(bookmark.published), "italic"))
+    elif bookmark.created:
+        prompt.append(" · saved ", "dim")
+        prompt.append_text(plain(short_date(bookmark.created), "dim"))
     if bookmark.note:
         prompt.append("\nnote: ", "dim")
         prompt.append_text(plain(bookmark.note))
