@@ -65,7 +65,10 @@ ACTOR_NOUNS = frozenset(
     exporter importers growers grower businesses landlords tenants hospitals clubs club
     universities charities charity campaigners rivals competitors competitor regulators
     broadcasters publishers newspaper newspapers economists strategists pollsters bankers
-    residents'""".split()
+    opponents opponent supporters supporter backers proponents advocates sceptics skeptics
+    detractors locals villagers islanders citizens taxpayers pensioners families consumers
+    customers passengers commuters motorists drivers patients fans protesters demonstrators
+    strikers shopkeepers traders merchants neighbours neighbors""".split()
 )
 _EXPERT = re.compile(
     r"professor|analyst|expert|researcher|scholar|economist|historian|\bfellow\b|think[- ]tank"
@@ -79,6 +82,7 @@ _LEADING_ADVERBIAL = frozenset(
 )
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose|with|familiar|close to|speaking|,\s*who)\s")
 _POST_MODIFIER = re.compile(r"\s+(?:from|of|at|in|for)\s+")
+_SUBORDINATORS = frozenset("as because since while though although but and so or yet if".split())
 _RELATIVE_PART = re.compile(r"(?:who|which|whose|where)\b")
 _ADVERBS = frozenset("also later then quickly swiftly publicly previously repeatedly has have had "
                      "now again already once too".split())
@@ -221,6 +225,11 @@ def sentence_opener(word: str) -> bool:
     return low in SENTENCE_OPENERS or low.endswith(("ing", "ly")) and len(low) > 4
 
 
+def is_actor_noun(word: str) -> bool:
+    """'Analysts', 'officials': a common noun for people who make statements."""
+    return fold(word) in ACTOR_NOUNS or name_key(word) in _ACTOR_KEYS
+
+
 @lru_cache(maxsize=1024)
 def is_expert(text: str) -> bool:
     return bool(_EXPERT.search(text))
@@ -260,13 +269,23 @@ def subject_noun_phrase(prefix: str) -> str | None:
     text = _strip_trailing_adverbs(text).strip(" ,")
     if not text:
         return None
-    parts = [p for p in text.split(", ") if p.strip() and not _RELATIVE_PART.match(p)] or [text]
+    parts = [p for p in text.split(", ") if p.strip()] or [text]
+    for i, part in enumerate(parts[1:], 1):
+        if _RELATIVE_PART.match(part):  # "X, who left last year after …, criticised"
+            parts = parts[:i]
+            break
+    words = parts[-1].split()
+    while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
+        words.pop(0)  # "…, as experts say"
+    parts[-1] = " ".join(words)
     last = parts[-1].strip()
     if len(parts) > 1 and (looks_like_name(last) or fold(last) in PRONOUNS):
         return last
     if len(parts) > 1 and len(last.split()) <= 4 and name_key(last) in _ACTOR_KEYS:
         # "…, analysts say" after a clause; but "Osterland, the neighbouring region, said"
-        return ", ".join(parts[-2:]) if looks_like_name(parts[-2].strip()) else last
+        before = parts[-2].strip()
+        return ", ".join(parts[-2:]) if looks_like_name(before) and not sentence_opener(
+            before) else last
     while len(parts) > 1 and fold(parts[0].split()[0]) in _LEADING_ADVERBIAL:
         parts.pop(0)
     np = ", ".join(parts).strip()
@@ -287,7 +306,8 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     """Display name and role from a subject noun phrase ('The foreign minister, Stéphane
     Séjourné' -> ('Stéphane Séjourné', 'The foreign minister'))."""
     parts = [p.strip() for p in np.split(",") if p.strip()]
-    if len(parts) > 1 and looks_like_name(parts[0]) and not looks_like_name(parts[1]):
+    if len(parts) > 1 and looks_like_name(parts[0]) and not looks_like_name(parts[1]) and \
+            not sentence_opener(parts[0]):
         name = strip_titles(parts[0])  # "Osterland, the neighbouring region"
         return name, ", ".join(parts[1:])
     for i, part in enumerate(parts):
@@ -317,6 +337,9 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     return " ".join(words), np[len(cut):].strip(" ,")
 
 
+_PEOPLE_PLURALS = ("ers", "ists", "ians", "ents", "ors", "ees")
+
+
 @lru_cache(maxsize=2048)
 def valid_actor_phrase(name: str) -> bool:
     """A statement-making noun phrase: a name, or a phrase headed by an actor noun."""
@@ -330,7 +353,10 @@ def valid_actor_phrase(name: str) -> bool:
     if words and words[-1][:1].isupper() and fold(words[0]) in DETERMINERS:
         return True  # "the Kremlin", "the Workers' Union"
     key = name_key(name)
-    return key in ACTOR_NOUNS or key in _ACTOR_KEYS
+    if key in ACTOR_NOUNS or key in _ACTOR_KEYS:
+        return True
+    head = fold(name.split()[-1])
+    return head.endswith(_PEOPLE_PLURALS) and len(head) > 6  # shopkeepers, cyclists, residents
 
 
 _FOLDED_WORD = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")

@@ -18,6 +18,7 @@ from .actors import (
     actor_from_phrase,
     classify,
     fold,
+    is_actor_noun,
     is_expert,
     looks_like_name,
     mask,
@@ -35,6 +36,7 @@ from .stance import (
     NOMINAL_REACTION,
     NOT_A_STATEMENT,
     REPORTING_VERB,
+    actor_leaning,
     nominal_stance,
     score_stance,
     sentence_cue_weight,
@@ -158,8 +160,9 @@ class _Context:
         name, np_role = actor_from_phrase(phrase)
         if not valid_actor_phrase(name):
             return None
-        if " " not in name and (sentence_opener(name) or fold(name) not in self.midcaps
-                                and name_key(name) not in self.by_key and not np_role):
+        if " " not in name and not is_actor_noun(name) and (
+                sentence_opener(name) or fold(name) not in self.midcaps
+                and name_key(name) not in self.by_key and not np_role):
             return None  # "Now said …", or a lone word never capitalised mid-sentence
         key = name_key(name)
         if not looks_like_name(name):
@@ -395,8 +398,9 @@ def find_reactions(article: Article, quotes: list[Quote],
         verbs = [st.verb_stance for st in live if st.verb_stance]
         camp = ctx.principal.demonym
         same_camp = bool(camp) and camp in fold(actor.name + " " + actor.role).split()
+        leaning = actor_leaning(actor.key) if actor.kind == "group" else None
         stance, _ = score_stance(texts, verbs, expert=is_expert(actor.role + " " + actor.name),
-                                 same_camp=same_camp)
+                                 same_camp=same_camp, leaning=leaning)
         if stance is None or not texts:
             continue
         evidence = max(live, key=lambda st: (st.verb_stance == stance,

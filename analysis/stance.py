@@ -208,6 +208,18 @@ NOT_A_STATEMENT = re.compile(
 PRIORITY = ("criticises", "distances", "warns", "supports", "clarifies", "defends", "analyses")
 
 
+_LEANINGS = {
+    "critic": "criticises", "opponent": "criticises", "sceptic": "criticises",
+    "skeptic": "criticises", "detractor": "criticises", "supporter": "supports",
+    "backer": "supports", "proponent": "supports", "advocate": "supports",
+}
+
+
+def actor_leaning(key: str) -> str | None:
+    """The stance a group's name implies: 'critics' -> criticises."""
+    return _LEANINGS.get(key)
+
+
 @lru_cache(maxsize=512)
 def verb_stance(verb: str) -> str | None:
     """The stance a reaction verb carries by itself ("warned" -> warns), None for "said"."""
@@ -218,9 +230,10 @@ def verb_stance(verb: str) -> str | None:
 
 
 def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
-                 same_camp: bool) -> tuple[str | None, float]:
+                 same_camp: bool, leaning: str | None = None) -> tuple[str | None, float]:
     """The best stance for a statement (its sentences, the stances of its verbs) and its score;
-    (None, 0) when nothing in it takes a position."""
+    (None, 0) when nothing in it takes a position. leaning: the stance the actor's name
+    implies ("critics" criticise, "supporters" support)."""
     scores = dict.fromkeys(PRIORITY, 0.0)
     for stance in verb_stances:
         scores[stance] += 3.0
@@ -228,6 +241,8 @@ def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
         for i, hits in cue_hits(text):
             _, _, stance, weight = CUES[i]
             scores[stance] += weight * min(hits, 2)
+    if leaning:
+        scores[leaning] += 1.5
     if expert:
         scores["analyses"] += 1.5
         for soft in ("warns", "defends", "clarifies", "supports"):

@@ -204,6 +204,25 @@ def test_a_negated_cue_does_not_set_the_stance() -> None:
     assert [r.stance for r in strand] == ["defends"]
 
 
+def test_group_nouns_count_as_actors_but_sentence_openers_do_not() -> None:
+    article = Article(
+        title="Old town car ban approved",
+        paragraphs=[
+            "Mayor Ana Ruiz said on Friday that cars would be banned from the old town of "
+            "Pellara, a plan that drew praise from cyclists.",
+            "The car ban is probably a gamble, economists say.",
+            "Shopkeepers warned that the car ban would drive customers to the retail parks.",
+            "Now, critics say the car ban was rushed through without a vote.",
+        ],
+    )
+    found = {(fold(r.actor), r.stance) for r in _reactions(article)}
+    assert ("cyclists", "supports") in found
+    assert ("economists", "analyses") in found
+    assert ("shopkeepers", "warns") in found
+    assert ("critics", "criticises") in found
+    assert not [a for a, _ in found if a in ("now", "now, critics")]
+
+
 def test_responds_to_points_at_the_principals_central_quote() -> None:
     analysis = analyze_article(PILOT_STRIKE)
     ids = {q.id for q in analysis.quotes}
