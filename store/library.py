@@ -65,6 +65,7 @@ class Library:
         self.home = home
         self.warnings: list[str] = []  # one-line notices (a damaged file moved aside...)
         self.files = StoreFiles(home, self.warnings.append)
+        self._listing_cache: tuple[Any, list[tuple[str, dict[str, Any]]]] | None = None
         self._check_schema()
         self.files.sweep_temp_files()
 
@@ -180,11 +181,22 @@ class Library:
     def articles(self, query: str = "", limit: int | None = None) -> list[ArticleRef]:
         """Newest first; query keeps the articles whose title holds every word of it."""
         words = query.casefold().split()
-        docs = [d for d in self.index_docs()
-                if all(w in d.get("title", "").casefold() for w in words)]
-        docs.sort(key=sort_key, reverse=True)
-        read = self._read_ids()
-        return [ref_from_doc(d, d["id"] in read) for d in docs[:limit]]
+        listing = self._listing()
+        if words:
+            listing = [(folded, doc) for folded, doc in listing
+                       if all(w in folded for w in words)]
+        read = self.files.raw(STATE, "read")
+        return [ref_from_doc(doc, doc["id"] in read) for _folded, doc in listing[:limit]]
+
+    def _listing(self) -> list[tuple[str, dict[str, Any]]]:
+        """(folded title, index doc) newest first, sorted once per version of the index."""
+        stamp = self.files.stamp(INDEX)
+        cached = self._listing_cache
+        if cached is None or stamp is None or cached[0] != stamp:
+            docs = sorted(self.index_docs(), key=sort_key, reverse=True)
+            cached = (stamp, [(d.get("title", "").casefold(), d) for d in docs])
+            self._listing_cache = cached
+        return cached[1]
 
     def ref(self, article_id: str) -> ArticleRef | None:
         doc = self.index.get(doc_id=article_id)
@@ -219,44 +231,17 @@ class Library:
             analysis_file(doc["id"]), "analyses").get(doc["id"])
 
     def _cache_analyses(self, done: dict[str, tuple[Analysis, dict[str, Any]]]) -> None:
-        """Store analyses of feed entries and their digests: one write per touched shard."""
-        analyses: dict[str, dict[str, Any]] = {}
-        digests: dict[str, dict[str, Any]] = {}
-        with self.files.batch():
-            for article_id, (analysis, doc) in done.items():
-                if self.index.get(doc_id=article_id) is None:
-                    continue  # removed meanwhile
-                analyses.setdefault(analysis_file(article_id), {})[article_id] = \
-                    analysis.to_dict()
-                digests.setdefault(quotes_file(article_id), {})[article_id] = quote_digest(
-                    article_id, analysis, doc.get("title", ""), doc.get("published", ""))
-            for name, docs in analyses.items():
-                self.files.table(name, "analyses").put_many(docs)
-            for name, docs in digests.items():
-                self.files.table(name, "quotes").put_many(docs)
+        from .analyses import cache_analyses
+
+        cache_analyses(self, done)
 
     def analyze_pending(self, progress: Callable[[int, int], None] | None = None,
                         chunk: int = 500, limit: int | None = None) -> int:
         """Analyse entries not analysed yet (newest first), in bulk: one write per shard per
         chunk. Returns how many were analysed."""
-        docs = sorted(self.index_docs(), key=sort_key, reverse=True)
-        pending = [d for d in docs if not self._has_digest(d["id"])][:limit]
-        for start in range(0, len(pending), chunk):
-            done = {}
-            for doc in pending[start:start + chunk]:
-                body = self._body(doc)
-                stored = self._stored_analysis(doc, body)
-                if stored:  # only its digest was lost: rebuild it from the analysis
-                    done[doc["id"]] = (Analysis.from_dict(stored), doc)
-                    continue
-                text = body.get("text") or doc.get("summary") or ""
-                done[doc["id"]] = (analyze_safely(
-                    text, kind="entry", url=doc.get("link", ""), title=doc.get("title", ""),
-                    published=doc.get("published", ""), where=doc["id"], strict=False), doc)
-            self._cache_analyses(done)
-            if progress:
-                progress(min(start + chunk, len(pending)), len(pending))
-        return len(pending)
+        from .analyses import analyze_pending
+
+        return analyze_pending(self, progress, chunk, limit)
 
     def _has_digest(self, article_id: str) -> bool:
         return article_id in self.files.raw(quotes_file(article_id), "quotes")
