@@ -110,7 +110,9 @@ def test_add_feed_file_stores_entries_once(lib: Library, tmp_path: Path) -> None
     assert [r.title for r in refs] == ["Ferry timetable published", "Dock workers vote on pay"]
     assert all(r.new and r.feed_url == str(Path(path).resolve()) for r in refs)
     assert refs[0].guid == "pv-1" and refs[0].link.startswith("http://portvale.test/ferry")
+    stored_files = {p: p.read_bytes() for p in lib.home.rglob("*.json") if p.name != "feeds.json"}
     assert [r.new for r in lib.add(path)] == [False, False]
+    assert {p: p.read_bytes() for p in stored_files} == stored_files  # only last_fetch moved
     (feed,) = lib.feeds()
     assert feed.title == "Portvale Wire" and feed.entry_count == 2 and feed.last_error == ""
     assert [r.id for r in lib.entries()] == [r.id for r in refs]  # newest first
