@@ -148,19 +148,30 @@ def role_before(text: str, end: int) -> str:
 _APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s")
 
 
+_NOT_APPOSITIVE = frozenset(
+    "and but or which that as when while if because although though so then also too not "
+    "however who's".split())
+_POSSESSIVE_WORD_RE = re.compile(r"[\w.]+[’']s$")
+_LEADING_AGE_RE = re.compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
+_AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
+
+
 def appositive_after(text: str, pos: int, limit: int) -> str:
     """The appositive after a name: ", a professor of ... at X, Scotland" up to the clause end."""
     if pos >= len(text) or text[pos] != ",":
         return ""
     limit = min(limit, pos + 300)
     rest = text[pos + 1:limit]
-    first = rest.split(None, 1)[0].lower().strip(",") if rest.split() else ""
+    original = rest.split(None, 1)[0].strip(",") if rest.split() else ""
+    first = original.lower()
     if not first:
         return ""
-    if first not in _APPOS_STARTERS and first not in TITLE_WORDS and not first[:1].isdigit() \
-            and first not in PERSON_NOUNS and first not in NATIONALITIES and first != "of" and \
-            not re.match(r"[\w.]+[’']s$", first):
-        return ""
+    if first.endswith(("ing", "ed")) or first in SPEECH_VERBS or first in _NOT_APPOSITIVE:
+        return ""  # "Hale, speaking in Lisbon, said": a participle, not a role
+    if not original[:1].islower() and not first[:1].isdigit() and first not in TITLE_WORDS and \
+            first not in PERSON_NOUNS and first not in NATIONALITIES and \
+            not _POSSESSIVE_WORD_RE.match(first):
+        return ""  # "Obama, Hillary Clinton, Bill Clinton": a list, not an appositive
     # Stop before a comma that is followed by a speech verb or the quote.
     stop = len(rest)
     last_comma = -1
@@ -186,7 +197,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
             stop = last_comma if last_comma >= 0 else -1
     if stop < 0:
         return ""
-    appos = rest[:stop].strip()
+    appos = _AGE_RE.sub("", rest[:stop].strip())
     appos = re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.IGNORECASE)
     return appos.rstrip(" .,;")[:220]
 
@@ -266,6 +277,9 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] |
         if parts is None:
             continue
         tail, pos = name_tail(body, first.end())
+        age = _LEADING_AGE_RE.match(body, pos)  # "Quina Jones, 25, said"
+        if age:
+            pos = age.end()
         rest = body[pos:].strip()
         appos = ""
         if rest:
@@ -314,6 +328,8 @@ def parse_name_phrase(text: str) -> Phrase | None:
                   entity_kind=parts.kind)
 
 
+_TRAILING_PARTICIPLE_RE = re.compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
+_PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
 _TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
 
 
@@ -335,8 +351,14 @@ def parse_subject(text: str) -> Phrase | None:
             phrase = parse(candidate)
             if phrase is not None:
                 return phrase
+    participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
+    if participle:
+        phrase = parse_name_phrase(participle.group(1)) or parse_nominal(participle.group(1))
+        if phrase is not None:
+            return phrase
     last = last_name_sequence(text)  # "footage of Trump [saying]"
-    if last is not None:
+    before_last = text[:last.start()].split()[-1:] if last is not None else []
+    if last is not None and not (before_last and before_last[0].lower() in _PLACE_PREPOSITIONS):
         parts = split_name(last.group(0))
         if parts is not None and parts.kind == "person":
             return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)

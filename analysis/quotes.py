@@ -136,14 +136,14 @@ class _Resolver:
 
     def _last_quote_target(self, pronoun: str) -> Target | None:
         for _, target in reversed(self.resolved):
-            if self._compatible(target, pronoun):
+            if self._compatible(target, pronoun, speaker=True):
                 return target
         return None
 
     def _sentence_target(self, q: int, s: int, e: int, pronoun: str, depth: int) -> Target | None:
         for span, target in reversed(self.resolved):
             if span.paragraph == q and s <= span.open_at < e:
-                if self._compatible(target, pronoun):
+                if self._compatible(target, pronoun, speaker=True):
                     return target
                 break
         text = self.paragraphs[q][s:e]
@@ -160,14 +160,16 @@ class _Resolver:
         return None
 
     @staticmethod
-    def _compatible(target: Target, pronoun: str) -> bool:
+    def _compatible(target: Target, pronoun: str, speaker: bool = False) -> bool:
+        """Can the pronoun refer to the target? A lone capitalised word ("Russia") only when it
+        has been seen speaking (speaker) or with an honorific."""
         if isinstance(target, Entity):
             if pronoun in ("he", "she"):
                 if target.kind != "person":
                     return False
                 if target.gender and target.gender != ("m" if pronoun == "he" else "f"):
                     return False
-                return len(target.name.split()) >= 2 or bool(target.gender)
+                return len(target.name.split()) >= 2 or bool(target.gender) or speaker
             if pronoun == "it":
                 return target.kind == "organisation"
             return True

@@ -233,3 +233,26 @@ def test_bare_plural_and_collective_speakers() -> None:
     assert [s.name for s in speakers] == ["Officials", "Police", "Lawyers"]
     assert [s.kind for s in speakers] == ["anonymous", "organisation", "anonymous"]
     assert speakers[2].role == "for the family"
+
+
+def test_participle_clause_and_age_do_not_hide_the_speaker() -> None:
+    quotes, speakers = run(
+        "Hale, speaking to reporters in Lisbon, said the deal was “done and dusted.” Asked "
+        "whether the union agreed, he replied: “You will have to ask them.”",
+        "“We stand firm,” Ribeiro, 52, told the Guardian on Friday.",
+    )
+    assert names(quotes, speakers) == ["Hale", "Hale", "Ribeiro"]
+    assert speakers[1].role == ""
+
+
+def test_dash_attribution_with_role() -> None:
+    quotes, speakers = run("“The port is ours and will stay ours.” — Ana Ribeiro, union leader")
+    assert quotes[0].speaker == "Ana Ribeiro, union leader"
+    assert quotes[0].cue == "―"
+
+
+def test_a_list_of_names_is_not_an_appositive() -> None:
+    quotes, speakers = run(
+        "Ribeiro, Hale and Marsh met on Monday. “Nothing was agreed,” Ribeiro said afterwards.")
+    assert names(quotes, speakers) == ["Ribeiro"]
+    assert speakers[0].role == ""
