@@ -110,7 +110,8 @@ class SearchScreen(LibraryScreen):
         elif not hits:
             status.update(plain(f"Nothing matches “{text}”."))
         else:
-            status.update(f"{len(hits)} matches — ↓ to the results, Enter opens")
+            found = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+            status.update(f"{found} — ↓ to the results, Enter opens")
         first = next((i for i, o in enumerate(results.options) if not o.disabled), None)
         results.highlighted = first
 
