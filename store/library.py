@@ -243,6 +243,11 @@ class Library:
 
         return analyze_pending(self, progress, chunk, limit)
 
+    def pending_analyses(self) -> int:
+        """How many stored entries have not been analysed yet (speakers and quotes of those
+        are not counted until they are opened or `analyze_pending` runs)."""
+        return len(self.index_docs()) - len(self.quote_digests())
+
     def _has_digest(self, article_id: str) -> bool:
         return article_id in self.files.raw(quotes_file(article_id), "quotes")
 

@@ -48,4 +48,5 @@ def _load(lib: Library) -> int:
                 except BylineError as exc:
                     lib.warnings.append(f"sample {item.name} not loaded: {exc}")
         lib.set_setting(SEEDED, True)
+    lib.analyze_pending()  # a few sample entries: their speakers show from the first run
     return added

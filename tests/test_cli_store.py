@@ -151,3 +151,17 @@ def test_installed_command_reports_a_damaged_file(home, files) -> None:
     assert "Traceback" not in done.stderr
     assert "bookmarks.json" in done.stderr and "moved aside" in done.stderr
     assert list(home.glob("bookmarks.json.corrupt-*"))
+
+
+def test_speakers_all_analyses_pending_entries_first(capsys, files, home) -> None:
+    run(capsys, "add", files["feed"])
+    code, out, err = run(capsys, "speakers", "--json")
+    assert code == 0 and json.loads(out) == []
+    assert "2 feed entries not analysed yet" in err and "--all" in err
+    code, out, err = run(capsys, "speakers", "--all", "--json")
+    assert code == 0 and "analysed 2 feed entries" in err
+    json.loads(out)  # stdout stays pure JSON
+    with Library.open(home) as lib:
+        assert lib.pending_analyses() == 0
+    code, out, err = run(capsys, "speakers", "--json")
+    assert "not analysed" not in err

@@ -35,11 +35,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_guarded(run_related))
 
     p = sub.add_parser("speakers", help="every speaker in the store with quote/article counts")
+    _all_flag(p)
     _json_flag(p)
     p.set_defaults(func=_guarded(run_speakers))
 
     p = sub.add_parser("quotes", help="what one speaker said across all stored articles")
     p.add_argument("--speaker", required=True, metavar="NAME")
+    _all_flag(p)
     _json_flag(p)
     p.set_defaults(func=_guarded(run_quotes))
 
@@ -67,6 +69,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only")
+
+
+def _all_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--all", action="store_true",
+                        help="first analyse feed entries not opened yet (can take a while)")
+
+
+def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
+    """Speakers come from analysed articles; entries are analysed when first opened."""
+    if args.all:
+        done = lib.analyze_pending()
+        if done:
+            print(f"byline: analysed {_count(done, 'feed entry')}", file=sys.stderr)
+        return
+    pending = lib.pending_analyses()
+    if pending:
+        print(f"byline: {_count(pending, 'feed entry')} not analysed yet are left out "
+              "(add --all to include them)", file=sys.stderr)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -111,7 +131,8 @@ def _safe(text: str) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun}" if n == 1 else f"{n} {plural}"
 
 
 def _emit_json(data: Any) -> None:
@@ -156,6 +177,7 @@ def run_related(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_speakers(lib: Library, args: argparse.Namespace) -> int:
+    _cover_entries(lib, args)
     speakers = lib.speakers()
     if args.json:
         _emit_json([s.to_dict() for s in speakers])
@@ -170,6 +192,7 @@ def run_speakers(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_quotes(lib: Library, args: argparse.Namespace) -> int:
+    _cover_entries(lib, args)
     quotes = lib.quotes_by_speaker(args.speaker)
     if not quotes:
         _error(f"{args.speaker}: no quotes from a speaker of that name in the store")
