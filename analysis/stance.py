@@ -17,7 +17,8 @@ _VERBS = (
     defends rejected rejects dismissed dismisses urged urges accused accuses responded responds
     replied countered acknowledged conceded admitted questioned wrote writes suggested suggests
     predicted agreed agrees disagreed disagrees distanced clarified backed backs
-    supported apologised apologized apologises apologizes""".split()
+    supported apologised apologized apologises apologizes called calls described describes
+    tweeted posted echoed echoes reiterated reiterates retorted thanked thanks""".split()
     + ["sided with"]
     + ["called on", "called for", "calls on", "calls for", "ruled out"]
     + [f"{v} to {w}" for v in _SEEK + ["was quick", "were quick"] for w in _SEEK_WHAT
@@ -102,7 +103,7 @@ _VERB_STANCE = (
     (re.compile(r"critici|condemn|denounc|slam|blast|lambast|decr|accus|reject|dismiss|"
                 r"question|disagree|dismay|anger|disappointment|opposition|doubt", re.I),
      "criticises"),
-    (re.compile(r"welcom|prais|applaud|hail|endors|support|back|sided", re.I), "supports"),
+    (re.compile(r"welcom|prais|applaud|hail|endors|support|back|sided|thank", re.I), "supports"),
     (re.compile(r"concern|alarm", re.I), "warns"),
 )
 
@@ -129,6 +130,10 @@ _CUES = [
      r"|involvement))", "distances", 2.0),
     ("interven involved sides", r"\b(?:not|n[’']t|no) (?:intervene|get involved|take sides)\b",
      "distances", 2.0),
+    ("speak for|personal|position of|not part of|not involved",
+     r"\b(?:does|do|did)(?: not|n[’']t) speak for\b|\bpersonal (?:view|opinion)\b"
+     r"|\bnot the (?:position|view|policy) of\b|\bnot (?:a )?part of\b|\bnot involved\b",
+     "distances", 2.0),
     ("not on|not our", r"\bnot (?:on the table|our (?:position|policy|view))\b", "distances", 2.0),
     ("clarif", r"\bclarif\w*", "clarifies", 3.0),
     ("explain", r"\bexplain\w*", "clarifies", 2.0),
@@ -137,6 +142,8 @@ _CUES = [
     ("misunderst misinterp context misread",
      r"\bmisunderst\w*|\bmisinterpret\w*|\bout of context\b|\bmisread\w*", "clarifies", 2.0),
     ("meant", r"\bmeant\b", "clarifies", 1.5),
+    ("misquot|did not say|didn't say|never said", r"\bmisquot\w*|\bdid(?: not|n[’']t) say\b"
+     r"|\bnever said\b", "clarifies", 2.0),
     ("describing|referring|simply|only|merely|n't mean|not mean|announcing",
      r"\b(?:was|were|is|are) (?:describing|referring|simply|only|merely)\b"
      r"|\bdid(?: not|n[’']t) mean\b|\bnot (?:announcing|a (?:decision|policy|plan|threat))\b",
@@ -145,6 +152,7 @@ _CUES = [
      r"\b(?:would|will|was|is|were|are)(?: not|n[’']t) (?:be|about|a)\b|\brather than\b"
      r"|\bonly about\b|\bmerely\b", "clarifies", 1.0),
     ("insist", r"\binsist\w*", "defends", 2.0),
+    ("stand by|stood by|stands by", r"\bst(?:and|ood|ands) by\b", "defends", 2.0),
     ("signal", r"\bsignal\w*", "defends", 1.0),
     ("option", r"\boptions?\b", "defends", 1.0),
     ("justif|defen|legitimate|necessary|the right",
@@ -162,14 +170,19 @@ _CUES = [
      "nonsense",
      r"\bdivisi\w*|\birresponsib\w*|\breckless\w*|\bunacceptable\b|\boutrag\w*|\bshameful\b"
      r"|\bdeplor\w*|\bdisgrace\w*|\binsult\w*|\babsurd\b|\bnonsense\b", "criticises", 2.0),
+    ("ridicul appall shock ill-advised naive provocat misguided",
+     r"\bridicul\w*|\bappall\w*|\bshock(?:ed|ing)\b|\bill-advised\b|\bnaive\b|\bprovocati\w*"
+     r"|\bmisguided\b", "criticises", 1.5),
     ("unnecessar disappoint fail regrettab anger angry furious wrong hypocri",
      r"\bunnecessar\w*|\bdisappoint\w*|\bfail(?:ed|ure|ing|s)?\b|\bregrettabl\w*|\banger\w*"
      r"|\bangry\b|\bfurious\b|\bwrong\b|\bhypocri\w*", "criticises", 1.5),
     ("welcom prais applaud hail", r"\bwelcom\w*|\bprais\w*|\bapplaud\w*|\bhail\w*",
      "supports", 3.0),
-    ("endors|back|good news|right direction|right decision|encourag|grateful|pleased|applause",
+    ("endors|back|good news|right direction|right decision|encourag|grateful|pleased|applause"
+     "|solidarity|thank",
      r"\bendors\w*|\bback(?:s|ed|ing)\b|\bgood news\b|\bright direction\b|\bright decision\b"
-     r"|\bencourag\w*|\bgrateful\b|\bpleased\b|\bapplause\b", "supports", 2.0),
+     r"|\bencourag\w*|\bgrateful\b|\bpleased\b|\bapplause\b|\bsolidarity\b|\bthank\w*",
+     "supports", 2.0),
     ("support agree overdue", r"\bsupport\w*|\bagree(?:s|d)? with\b|\boverdue\b", "supports",
      1.0),
     ("by accident|intended to|designed to|calculat",

@@ -223,6 +223,28 @@ def test_group_nouns_count_as_actors_but_sentence_openers_do_not() -> None:
     assert not [a for a, _ in found if a in ("now", "now, critics")]
 
 
+def test_called_described_thanked_and_stood_by() -> None:
+    article = Article(
+        title="Pension age to rise to 69",
+        paragraphs=[
+            "Chancellor Mira Dalen announced on Wednesday that the state pension age would rise "
+            "to 69, a decision that sparked protests from unions.",
+            "Opposition leader Tom Reyes called the plan ‘a betrayal of a generation’.",
+            "The Pensioners' Alliance described the pension move as reckless.",
+            "Business leaders thanked the chancellor for “facing reality” on pensions.",
+            "Finance Minister Olav Berg said he stood by the decision.",
+            "A spokesperson for the chancellor said she had never said the pension age would "
+            "rise for people already over 60.",
+        ],
+    )
+    found = {(fold(r.actor), r.stance) for r in _reactions(article)}
+    expected = {("unions", "criticises"), ("tom reyes", "criticises"),
+                ("the pensioners' alliance", "criticises"), ("business leaders", "supports"),
+                ("olav berg", "defends")}
+    assert expected <= found, found
+    assert any("spokesperson" in a and s == "clarifies" for a, s in found), found
+
+
 def test_responds_to_points_at_the_principals_central_quote() -> None:
     analysis = analyze_article(PILOT_STRIKE)
     ids = {q.id for q in analysis.quotes}
