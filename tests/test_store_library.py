@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from http_server import Reply, ScriptedServer
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import Analysis, Article
 from store import seeds as seeds_module
@@ -250,3 +252,16 @@ def test_any_unusable_index_is_moved_aside(home: Path, tmp_path: Path, damage: b
         lib.add(write(tmp_path / "ferry.txt", ARTICLE))  # the store goes on working
         assert len(lib.articles()) == 1
         assert lib.warnings and list(home.glob("index.json.corrupt-*"))
+
+
+@given(path=st.from_regex(r"/[a-z0-9/_-]{0,20}", fullmatch=True),
+       utm=st.dictionaries(st.sampled_from(["utm_source", "utm_medium", "UTM_Campaign"]),
+                           st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True), max_size=3),
+       fragment=st.from_regex(r"[a-z0-9]{0,8}", fullmatch=True))
+def test_tracking_and_fragments_never_change_an_id(path: str, utm: dict[str, str],
+                                                   fragment: str) -> None:
+    base = f"https://news.example.org{path}?page=2"
+    noisy = base.replace("https://news.", "HTTPS://NEWS.") + "".join(
+        f"&{k}={v}" for k, v in utm.items()) + (f"#{fragment}" if fragment else "")
+    assert url_id(noisy) == url_id(base)
+    assert url_id(base.replace("page=2", "page=3")) != url_id(base)
