@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_main_store import fill_store
+from tui_main_store import fill_store, settle
 
 from tui.app import BylineApp
 from tui.widgets.quote_tree import QuoteTree
@@ -20,12 +20,6 @@ def app(home: Path) -> BylineApp:
     fill_store(home)
     return BylineApp(home)
 
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def on_a_quote(pilot) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from http_server import Reply, ScriptedServer
 from textual.widgets import OptionList
-from tui_main_store import HARBOUR, STORM, fill_store
+from tui_main_store import HARBOUR, STORM, fill_store, settle, wait_until
 
 from store.library import Library
 from tui.app import BylineApp
@@ -25,13 +25,6 @@ from tui.widgets.summary import SummaryPane
 def ids(home: Path) -> dict[str, str]:
     return fill_store(home)
 
-
-async def settle(pilot) -> None:
-    """Let queued messages run and every worker finish (twice: workers start workers)."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def main_screen(app: BylineApp) -> MainScreen:
@@ -417,7 +410,7 @@ async def test_the_reader_stays_usable_while_feeds_refresh(home: Path,
     with ScriptedServer() as server:
         server.route("/slow.xml", Reply(body=rss(
             ("Late harbour news", "late", "Fri, 06 Mar 2026 10:00:00 GMT"),
-        ), headers={"Content-Type": "application/rss+xml"}, delay=1.0))
+        ), headers={"Content-Type": "application/rss+xml"}, delay=3.0))
         with Library.open(home) as library:
             library.add_feed(server.url("/slow.xml"))
         app = BylineApp(home)
@@ -427,11 +420,11 @@ async def test_the_reader_stays_usable_while_feeds_refresh(home: Path,
             listing = screen.query_one(ArticleList)
             listing.focus()
             await pilot.press("r")
-            await pilot.pause(0.2)
-            assert screen.query_one("#refresh-bar").display  # the progress bar is up
+            await wait_until(pilot, lambda: screen.query_one("#refresh-bar").display)
             await pilot.press("down")  # meanwhile, the reader follows the cursor
-            await pilot.pause(0.2)
-            assert screen.stored is not None and screen.stored.ref.id == ids[STORM.title]
+            await wait_until(pilot, lambda: screen.stored is not None
+                             and screen.stored.ref.id == ids[STORM.title])
+            assert screen.query_one("#refresh-bar").display  # still fetching the slow feed
             await pilot.press("r")  # a second refresh is refused while one runs
             assert "A refresh is already running." in notices(app)
             await settle(pilot)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from rich.console import Console
-from tui_main_store import ArticleSpec, QuoteSpec, build_analysis
+from tui_main_store import ArticleSpec, QuoteSpec, build_analysis, settle
 
 from analysis.model import Reaction, Speaker
 from store.library import Library
@@ -51,12 +51,6 @@ def screen_text(app: BylineApp) -> str:
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text(styles=False)
 
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_safe_text_helpers() -> None:

@@ -129,3 +129,31 @@ def fill_store(home: Path, specs: tuple[ArticleSpec, ...] = ALL) -> dict[str, st
             ref = library.add_analysis(build_analysis(spec), url=spec.url)
             ids[spec.title] = ref.id
     return ids
+
+
+async def settle(pilot) -> None:
+    """Let queued messages run and every worker finish (workers start workers). A load made
+    stale by the cursor is cancelled, and a failed one became a notification: neither is an
+    error for a test."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for _ in range(4):
+        await pilot.pause()
+        for worker in list(pilot.app.workers):
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+    await pilot.pause()
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Pause until condition() holds (a worker finished, a bar appeared); fail after timeout."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await pilot.pause(0.02)
