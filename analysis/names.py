@@ -145,13 +145,14 @@ def role_before(text: str, end: int) -> str:
     return " ".join(reversed(out))
 
 
-_APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s")
+_APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w)")
 
 
 _NOT_APPOSITIVE = frozenset(
     "and but or which that as when while if because although though so then also too not "
     "however who's".split())
 _POSSESSIVE_WORD_RE = re.compile(r"[\w.]+[’']s$")
+_LEADING_DETERMINER_RE = re.compile(r"^(?:the|his|her|their|its|our|a|an)\s+", re.IGNORECASE)
 _LEADING_AGE_RE = re.compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 
@@ -162,7 +163,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
         return ""
     limit = min(limit, pos + 300)
     rest = text[pos + 1:limit]
-    original = rest.split(None, 1)[0].strip(",") if rest.split() else ""
+    original = rest.split(None, 1)[0].strip(",:;.!?") if rest.split() else ""
     first = original.lower()
     if not first:
         return ""
@@ -177,7 +178,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
     last_comma = -1
     for m in _APPOS_STOP_RE.finditer(rest):
         word = (m.group(1) or "").lower()
-        if m.group(0)[:1] in "\"“”«»":
+        if m.group(0).strip()[:1] in "\"“”«»'‘":
             # Running into a quote: the last chunk was the next clause's subject.
             stop = last_comma if last_comma >= 0 else -1
             break
@@ -270,7 +271,7 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] |
     """The name sequence of body whose left is only descriptors and right only a tail or an
     appositive, with its parts."""
     for first in NAME_RE.finditer(body):
-        prefix_text = body[:first.start()].strip()
+        prefix_text = _LEADING_DETERMINER_RE.sub("", body[:first.start()].strip())
         if prefix_text and len(role_before(body, first.start())) < len(prefix_text):
             continue
         parts = split_name(first.group(0))
