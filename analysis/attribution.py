@@ -251,8 +251,8 @@ def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
     s = sentence.strip()[:300]
     first = s.split(None, 1)[0] if s else ""
-    if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7) \
-            and "," in s:
+    if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
+            or first.endswith("ing") and first[:1].isupper()) and "," in s:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
     s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"

@@ -80,6 +80,8 @@ def split_name(seq: str) -> NameParts | None:
     while tokens and _clean_token(tokens[0]) in COMMON_CAPITALISED and len(tokens) > 1 and \
             _clean_token(tokens[0]) not in HONORIFICS:
         tokens = tokens[1:]
+    if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing"):
+        tokens = tokens[1:]  # "Laughing Eugenie said": a sentence-initial participle
     if not tokens:
         return None
     last = _POSSESSIVE_RE.sub("", tokens[-1])
