@@ -274,7 +274,7 @@ def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str
     subject = _previous_subject(resolver, q.paragraph, q.open_at)
     if subject is not None:
         return subject
-    if last is not None and last[0].paragraph >= q.paragraph - 1:
+    if last is not None and last[0].paragraph >= q.paragraph - 3:
         return last[1]
     return None
 
