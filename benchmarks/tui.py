@@ -8,9 +8,10 @@
     time from process start to the first frame on the terminal is recorded (the bare app's
     frame shows its one line; the reader's shows its pane titles), median of each and the ratio.
     Also printed: the time until the reader lists the store's newest article.
-(2) Cursor: the reader runs in-process (App.run_test) on the same store with a long article of
-    many quotes open and the quotes pane focused; each ↓ is timed until the main screen reports
-    that every pane has been updated for the new quote; median and p90 over the moves.
+(2) Cursor: the reader runs in-process (App.run_test, at 80×24 and 160×50) on the same store
+    with a long article of many quotes open and the quotes pane focused; each ↓ is timed from
+    the key reaching the app until the reader highlights the new quote, no message is left
+    queued anywhere (reactions re-ordered too) and the frame is composed; median and p90.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ TARGET_PAINT_RATIO = 1.5
 TARGET_MOVE_MS = 50.0
 BARE_MARKER = "bare-textual-first-paint"
 PAINT_TIMEOUT = 60.0
+CURSOR_SIZES = ((80, 24), (160, 50))
 
 LONG_ARTICLE_QUOTES = 40
 SPEAKERS = [
@@ -230,7 +232,20 @@ async def _one_move(app, tree, reader, key: str) -> tuple[float, bool]:
     return (time.perf_counter() - start) * 1000, quote is not None
 
 
-async def measure_cursor(home: Path, article_id: str, moves: int) -> list[float]:
+async def _workers_done(app) -> None:
+    """Wait for the app's workers; one cancelled by a newer exclusive one is fine."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(100):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:  # it leaves the worker list once its task has ended
+            await asyncio.sleep(0.01)
+
+
+async def measure_cursor(home: Path, article_id: str, moves: int,
+                         size: tuple[int, int]) -> list[float]:
     """ms per ↓/↑ in the quotes pane that lands on a quote (speaker lines are not counted)."""
     from tui.app import BylineApp
     from tui.widgets.quote_tree import QuoteTree
@@ -238,14 +253,14 @@ async def measure_cursor(home: Path, article_id: str, moves: int) -> list[float]
 
     app = BylineApp(home=str(home))
     timings: list[float] = []
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=size) as pilot:
         while app.library is None:
-            await app.workers.wait_for_complete()
+            await _workers_done(app)
             await pilot.pause()
         screen = app.screen
         screen.open_article(article_id)  # type: ignore[attr-defined]
         while screen.stored is None or screen.stored.ref.id != article_id:  # type: ignore
-            await app.workers.wait_for_complete()
+            await _workers_done(app)
             await pilot.pause()
         tree = screen.query_one(QuoteTree)
         reader = screen.query_one(ReaderPane)
@@ -316,13 +331,17 @@ def run(home: Path, args: argparse.Namespace) -> int:
           f" fastest runs {paint['reader_min_ms'] / paint['bare_min_ms']:.2f}×)")
     print(f"  reader lists the newest article after {paint['listed_ms']:.0f} ms")
 
-    timings = asyncio.run(measure_cursor(home, article_id, args.moves))
-    median = statistics.median(timings)
-    p90 = statistics.quantiles(timings, n=10)[-1] if len(timings) > 1 else median
-    print(f"cursor one quote → all panes updated, {len(timings)} moves:")
-    print(f"  median {median:.1f} ms, p90 {p90:.1f} ms, max {max(timings):.1f} ms "
-          f"(target median ≤ {TARGET_MOVE_MS:.0f} ms)")
-    ok = ratio <= TARGET_PAINT_RATIO and median <= TARGET_MOVE_MS
+    medians = []
+    for size in CURSOR_SIZES:
+        timings = asyncio.run(measure_cursor(home, article_id, args.moves, size))
+        median = statistics.median(timings)
+        medians.append(median)
+        p90 = statistics.quantiles(timings, n=10)[-1] if len(timings) > 1 else median
+        print(f"cursor one quote → all panes updated, {len(timings)} moves at "
+              f"{size[0]}×{size[1]}:")
+        print(f"  median {median:.1f} ms, p90 {p90:.1f} ms, max {max(timings):.1f} ms "
+              f"(target median ≤ {TARGET_MOVE_MS:.0f} ms)")
+    ok = ratio <= TARGET_PAINT_RATIO and max(medians) <= TARGET_MOVE_MS
     print("PASS" if ok else "MISS")
     return 0 if ok else 1
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import WorkerCancelled
 
 import styles
 from analysis.model import Analysis, Article, Quote, Speaker
@@ -108,9 +109,14 @@ def flat(text: str) -> str:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let every worker finish and the screen repaint."""
+    """Let every worker finish (or be cancelled by a newer one) and the screen repaint."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(100):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:  # it leaves the worker list once its task has ended
+            await pilot.pause(0.01)
     await pilot.pause()
 
 
