@@ -81,6 +81,11 @@ class Library:
             load_seeds(lib)
         return lib
 
+    def take_warnings(self) -> list[str]:
+        """Warnings raised since the last call (a shard found damaged on a lazy read...)."""
+        taken, self.warnings[:] = list(self.warnings), []
+        return taken
+
     def close(self) -> None:
         self.files.close()
 
