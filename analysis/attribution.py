@@ -23,6 +23,10 @@ from .text import _is_abbreviation
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 _CONTEXT_CAP = 400
+_NEW_SENTENCE_RE = re.compile(r"\s+[A-Z\"“‘«(]")
+_PASSIVE_END_RE = re.compile(r"\b(?:was|were|is|are|been)\s*$")
+_LEAD_PRONOUN_RE = re.compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
+_APPOSITIVE_TAIL_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
 _ROLE_THEN_NAME_RE = re.compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
 _QUOTE_CHARS = "\"'“”‘’«»"
@@ -128,7 +132,7 @@ def contexts(text: str, quotes: list[RawQuote], k: int) -> tuple[str, str, int]:
         before = before[-_CONTEXT_CAP:]
     before_offset = q.open_at - len(before)
     after = text[min(q.close_at + 1, len(text)):max(hi, q.close_at + 1)]
-    if _ends_sentence(text, q) and re.match(r"\s+[A-Z\"“‘«(]", after):
+    if _ends_sentence(text, q) and _NEW_SENTENCE_RE.match(after):
         after = ""
     else:
         after = after[:_first_boundary(after[:_CONTEXT_CAP])]
@@ -146,7 +150,7 @@ def gap_has_boundary(text: str, left: RawQuote, right: RawQuote) -> bool:
     gap = text[left.close_at + 1:right.open_at]
     inner = text[left.start:left.end].rstrip()
     if _ends_sentence(text, left) or inner.endswith(("?", "!")):
-        if not gap.strip() or re.match(r"\s+[A-Z\"“‘«(]", gap):
+        if not gap.strip() or _NEW_SENTENCE_RE.match(gap):
             return True
     return _last_boundary(text[left.close_at + 1:right.open_at + 1]) > 0
 
@@ -221,7 +225,7 @@ def before_cue(before: str) -> Cue | None:
             if phrase:
                 return Cue(phrase, verb, 2)
             continue
-        if verb.endswith("ing") and not re.search(r"\b(?:was|were|is|are|been)\s*$", pre):
+        if verb.endswith("ing") and not _PASSIVE_END_RE.search(pre[-12:]):
             last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
             phrase = parse_name_phrase(last.group(0)) if last is not None else None
             phrase = phrase or sentence_subject(before)
@@ -256,7 +260,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
     s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
-    m = re.match(r"(he|she|they|we|i)\b", s, re.IGNORECASE)
+    m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())
     lead = _ROLE_THEN_NAME_RE.match(s)  # "The researcher, Dr. Amy Tan of X, put it bluntly"
@@ -274,7 +278,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
         if sum(1 for w in name.group(0).split() if w.isupper() and len(w) > 3) >= 2:
             return None  # a headline in capitals
         end = name.end()
-        tail = re.match(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},", s[end:])
+        tail = _APPOSITIVE_TAIL_RE.match(s, end)
         if tail:
             candidate = parse_name_phrase(s[:end + tail.end()])
             if candidate:

@@ -147,6 +147,13 @@ def role_before(text: str, end: int) -> str:
     return " ".join(reversed(out))
 
 
+_ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_ROLE_LEAD_RE = re.compile(r"^((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80}),\s+(.+)$",
+                           re.IGNORECASE)
+_HEAD_OF_RE = re.compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
+_CLAUSE_CUT_RE = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*")
+_OBJECT_PRONOUN_RE = re.compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
+_LEADING_ADVERBIAL_RE = re.compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w)")
 
 
@@ -201,7 +208,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
     if stop < 0:
         return ""
     appos = _AGE_RE.sub("", rest[:stop].strip())
-    appos = re.sub(r"^(?:a|an|the)\s+", "", appos, flags=re.IGNORECASE)
+    appos = _ARTICLE_RE.sub("", appos)
     return appos.rstrip(" .,;")[:220]
 
 
@@ -305,8 +312,7 @@ def parse_name_phrase(text: str) -> Phrase | None:
     lead = ""
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
-    m = re.match(r"^((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80}),\s+(.+)$", text,
-                 re.IGNORECASE)
+    m = _ROLE_LEAD_RE.match(text)
     if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]):
         lead, body = m.group(1), m.group(2)
     body = _LEADING_THE_RE.sub("", body)
@@ -318,7 +324,7 @@ def parse_name_phrase(text: str) -> Phrase | None:
     before = role_before(body, first.start())
     pre = " ".join(x for x in (before, title) if x)
     if lead:
-        head = re.match(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", lead, re.IGNORECASE)
+        head = _HEAD_OF_RE.match(lead)
         if head and pre:
             pre = f"{pre} {head.group(1)}"
         else:
@@ -344,8 +350,7 @@ def parse_subject(text: str) -> Phrase | None:
     tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
     if tail_word:
         return Phrase("pronoun", tail_word.group(1).lower())
-    cuts = [0] + [m.end() for m in re.finditer(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*",
-                                               text)]
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT_RE.finditer(text)]
     for cut in cuts:  # longest valid suffix first
         candidate = text[cut:].strip()
         if not candidate or len(candidate) > 260:
@@ -381,7 +386,7 @@ _NAME_THEN_PREP_RE = re.compile(
 def parse_object(text: str) -> Phrase | None:
     """The speaker phrase after an inverted verb: "said Phillips O'Brien, professor of ..."."""
     text = text.strip()[:300]
-    m = re.match(r"^(he|she|they|we|i|it)\b", text, re.IGNORECASE)
+    m = _OBJECT_PRONOUN_RE.match(text)
     if m:
         return Phrase("pronoun", m.group(1).lower())
     end = len(text)
@@ -393,7 +398,7 @@ def parse_object(text: str) -> Phrase | None:
         break
     body = text[:end].strip(" ,")
     # "said on Tuesday" / "said in a statement" before the name
-    body = re.sub(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*", "", body)
+    body = _LEADING_ADVERBIAL_RE.sub("", body)
     phrase = parse_name_phrase(body) or parse_nominal(body)
     if phrase is None:
         lead = _NAME_THEN_PREP_RE.match(body)
