@@ -21,7 +21,8 @@ from .names import (
 from .quote_marks import RawQuote
 from .text import _is_abbreviation
 
-_TOKEN_RE = re.compile(r"[A-Za-z]+")
+_TOKEN_RE = re.compile(r"[a-z]+|According")
+_WORD_JOINERS = frozenset("-’'")
 _CONTEXT_CAP = 400
 _NEW_SENTENCE_RE = re.compile(r"\s+[A-Z\"“‘«(]")
 _PASSIVE_END_RE = re.compile(r"\b(?:was|were|is|are|been)\s*$")
@@ -55,24 +56,24 @@ class _Verb:
 
 
 def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
-    """Speech verbs and "according to" in text, by word look-up rather than a big alternation."""
+    """Speech verbs and "according to" in text, by word look-up rather than a big alternation.
+    Capitalised words are never verbs here ("the United States"), except "According"."""
     found: list[_Verb] = []
-    for m in _TOKEN_RE.finditer(text, 0, len(text) if limit is None else min(limit, len(text))):
+    end = len(text) if limit is None else min(limit, len(text))
+    for m in _TOKEN_RE.finditer(text, 0, end):
         word = m.group(0)
         s, e = m.start(), m.end()
-        if word in ("According", "according") and text.startswith(" to", e):
-            found.append(_Verb(s, e + 3, "according to"))
+        if word in ("According", "according"):
+            if text.startswith(" to", e):
+                found.append(_Verb(s, e + 3, "according to"))
             continue
-        if not word[0].islower():
-            continue  # "the United States", "Say Yes to Education"
-        if s and text[s - 1] in "-’'" or text[e:e + 1] in ("-", "’", "'"):
-            continue  # so-called, said's
-        if word in SPEECH_VERBS:
-            before = text[max(0, s - 12):s].split()
-            if before and (before[-1].lower() in _NOUN_MARKERS
-                           or before[-1].endswith(("’s", "'s"))):
-                continue  # "the offer", "his answer": a noun
-            found.append(_Verb(s, e, word))
+        if word not in SPEECH_VERBS or s and text[s - 1] in _WORD_JOINERS or \
+                text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
+            continue  # so-called, said's, Said
+        before = text[max(0, s - 12):s].split()
+        if before and (before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
+            continue  # "the offer", "his answer", "Trump's tweet": a noun
+        found.append(_Verb(s, e, word))
     return found
 
 
