@@ -99,6 +99,8 @@ def _is_single_primary(paragraphs: list[str]) -> bool:
     Straight apostrophes as the only quote character are too ambiguous to quote with (some
     archives flatten every mark to "'"), so single-primary needs a curly opening mark or at least
     one double mark used for nesting."""
+    if not any("‘" in t or "‹" in t or " '" in t or t.startswith("'") for t in paragraphs):
+        return False  # no single opening mark anywhere
     double_spans = singles = curly = doubles = 0
     for index, text in enumerate(paragraphs):
         if "'" not in text and "‘" not in text and "‹" not in text:

@@ -97,7 +97,8 @@ class EntityTable:
             entity.gender = "f" if low in _FEMALE else "m" if low in _MALE else entity.gender
         if parts.name != entity.name:
             entity.add_alias(parts.name)
-        if entity.kind == "person":
+        if entity.kind == "person" and len(entity.pending) + len(entity.found_roles) < 12:
+            # Roles come with the first mentions; later ones are mostly bare surnames.
             entity.pending.append((text, m.start(), m.end(), parts.title))
             last = entity.name.split()[-1].lower()
             self._by_last.setdefault(last, []).append((len(self.mentions), entity))
