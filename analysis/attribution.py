@@ -14,11 +14,10 @@ from .names import (
     name_tail,
     parse_name_phrase,
     parse_nominal,
-    parse_object,
-    parse_subject,
     role_before,
 )
 from .quote_marks import RawQuote
+from .subjects import parse_object, parse_subject
 from .text import _is_abbreviation
 
 _TOKEN_RE = re.compile(r"[a-z]+|According")

@@ -22,20 +22,20 @@ from .lexicon import (
 
 # Capitals: ASCII, Latin-1 and the Latin Extended-A block (whose lower-case letters, interleaved
 # with the capitals, are let through: a name never starts with them in practice).
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Maj|Adm|Ft|Mt"
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Capt|Maj|Adm|Ft|Mt"
                "|Ret|Supt")
-_ABBR = rf"(?:{_ABBR_WORDS})\."
-_WORD = rf"(?:{_ABBR}|(?:[{_UPPER}]\.){{1,4}}(?!\w)|[{_UPPER}][\w]*(?:[’'\-][\w]+)*)"
+_ABBR = rf"(?:{ABBR_WORDS})\."
+NAME_WORD = rf"(?:{_ABBR}|(?:[{UPPER}]\.){{1,4}}(?!\w)|[{UPPER}][\w]*(?:[’'\-][\w]+)*)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|del|della|bin|ibn|al|le|la|dos|das)"
 NAME_RE = re.compile(
-    rf"(?<![\w’'\-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD})*")
+    rf"(?<![\w’'\-]){NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w’'\-]*$")
 _PARTY_TAG_RE = re.compile(
     r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"
     r"|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s)]|$))")
-_OF_PLACE_RE = re.compile(rf"\s+of\s+(?P<place>(?:the\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+_OF_PLACE_RE = re.compile(rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
 DETERMINERS = frozenset(
     "the a an another one his her its their our this that these those some several two three "
     "many other".split())
@@ -151,9 +151,6 @@ _ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _ROLE_LEAD_RE = re.compile(r"^((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80}),\s+(.+)$",
                            re.IGNORECASE)
 _HEAD_OF_RE = re.compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
-_CLAUSE_CUT_RE = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*")
-_OBJECT_PRONOUN_RE = re.compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
-_LEADING_ADVERBIAL_RE = re.compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w)")
 
 
@@ -237,7 +234,7 @@ _ROLE_ARTICLE_RE = re.compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\
 
 _NOMINAL_RE = re.compile(
     r"^(?P<det>(?:the|a|an|another|one|two|three|several|some|many|his|her|its|their|our|"
-    rf"{_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,4}}?)(?P<head>[a-z][\w\-]*)"
+    rf"{NAME_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,4}}?)(?P<head>[a-z][\w\-]*)"
     r"(?P<post>\s+(?:with|for|of|at|from|in|on|close to|familiar with)\s+.{1,80})?$",
     re.IGNORECASE)
 
@@ -273,7 +270,7 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
 
 
-_LEADING_THE_RE = re.compile(rf"^the\s+(?=[{_UPPER}])")
+_LEADING_THE_RE = re.compile(rf"^the\s+(?=[{UPPER}])")
 
 
 def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] | None:
@@ -335,78 +332,3 @@ def parse_name_phrase(text: str) -> Phrase | None:
     role = combine_role(pre, tail, appos)
     return Phrase("name", parts.name, role=role, honorific=parts.honorific,
                   entity_kind=parts.kind)
-
-
-_TRAILING_PARTICIPLE_RE = re.compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
-_PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
-_TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
-
-
-def parse_subject(text: str) -> Phrase | None:
-    """The speaker phrase at the end of text (the words before a speech verb)."""
-    text = text.rstrip(" ,")[-300:]
-    if not text:
-        return None
-    tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
-    if tail_word:
-        return Phrase("pronoun", tail_word.group(1).lower())
-    cuts = [0] + [m.end() for m in _CLAUSE_CUT_RE.finditer(text)]
-    for cut in cuts:  # longest valid suffix first
-        candidate = text[cut:].strip()
-        if not candidate or len(candidate) > 260:
-            continue
-        for parse in (parse_name_phrase, parse_nominal):
-            phrase = parse(candidate)
-            if phrase is not None:
-                return phrase
-    participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
-    if participle:
-        phrase = parse_name_phrase(participle.group(1)) or parse_nominal(participle.group(1))
-        if phrase is not None:
-            return phrase
-    last = last_name_sequence(text)  # "footage of Trump [saying]"
-    before_last = text[:last.start()].split()[-1:] if last is not None else []
-    if last is not None and not (before_last and before_last[0].lower() in _PLACE_PREPOSITIONS):
-        parts = split_name(last.group(0))
-        if parts is not None and parts.kind == "person":
-            return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)
-    return None
-
-
-_OBJECT_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»]")
-_ENDS_WITH_ABBR_RE = re.compile(
-    rf"(?:\b(?:{_ABBR_WORDS})|\b[{_UPPER}]|\b(?:[{_UPPER}]\.)+[{_UPPER}])$")
-
-
-_NAME_THEN_PREP_RE = re.compile(
-    rf"((?:[\w\-]+\s+){{0,3}}?{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
-    r"\s+((?:for|of|at|with|from)\s+[^,]{1,80})$")
-
-
-def parse_object(text: str) -> Phrase | None:
-    """The speaker phrase after an inverted verb: "said Phillips O'Brien, professor of ..."."""
-    text = text.strip()[:300]
-    m = _OBJECT_PRONOUN_RE.match(text)
-    if m:
-        return Phrase("pronoun", m.group(1).lower())
-    end = len(text)
-    for stop in _OBJECT_STOP_RE.finditer(text):
-        if text[stop.start()] == "." and _ENDS_WITH_ABBR_RE.search(
-                text[max(0, stop.start() - 12):stop.start()]):
-            continue  # "St. Andrews", "Charles B. Rangel"
-        end = stop.start()
-        break
-    body = text[:end].strip(" ,")
-    # "said on Tuesday" / "said in a statement" before the name
-    body = _LEADING_ADVERBIAL_RE.sub("", body)
-    phrase = parse_name_phrase(body) or parse_nominal(body)
-    if phrase is None:
-        lead = _NAME_THEN_PREP_RE.match(body)
-        if lead:
-            phrase = parse_name_phrase(lead.group(1))
-            if phrase is not None:
-                phrase.role = combine_role(phrase.role, lead.group(2))
-    if phrase is None and "," in body:
-        head = body.split(",")[0]
-        phrase = parse_name_phrase(head) or parse_nominal(head)
-    return phrase

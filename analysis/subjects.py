@@ -1,0 +1,96 @@
+"""The speaker phrase on either side of a speech verb: the subject before it ("Jana Puglierin,
+head of …, [said]", "he [said]", "the diplomat [said]") and the object after an inverted verb
+("[said] Phillips O'Brien, professor of …")."""
+
+from __future__ import annotations
+
+import re
+
+from .names import (
+    ABBR_WORDS,
+    NAME_WORD,
+    UPPER,
+    Phrase,
+    combine_role,
+    last_name_sequence,
+    parse_name_phrase,
+    parse_nominal,
+    split_name,
+)
+
+_CLAUSE_CUT_RE = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*")
+_OBJECT_PRONOUN_RE = re.compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
+_LEADING_ADVERBIAL_RE = re.compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
+_TRAILING_PARTICIPLE_RE = re.compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
+_PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
+_TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
+
+
+def parse_subject(text: str) -> Phrase | None:
+    """The speaker phrase at the end of text (the words before a speech verb)."""
+    text = text.rstrip(" ,")[-300:]
+    if not text:
+        return None
+    tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
+    if tail_word:
+        return Phrase("pronoun", tail_word.group(1).lower())
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT_RE.finditer(text)]
+    for cut in cuts:  # longest valid suffix first
+        candidate = text[cut:].strip()
+        if not candidate or len(candidate) > 260:
+            continue
+        for parse in (parse_name_phrase, parse_nominal):
+            phrase = parse(candidate)
+            if phrase is not None:
+                return phrase
+    participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
+    if participle:
+        phrase = parse_name_phrase(participle.group(1)) or parse_nominal(participle.group(1))
+        if phrase is not None:
+            return phrase
+    last = last_name_sequence(text)  # "footage of Trump [saying]"
+    before_last = text[:last.start()].split()[-1:] if last is not None else []
+    if last is not None and not (before_last and before_last[0].lower() in _PLACE_PREPOSITIONS):
+        parts = split_name(last.group(0))
+        if parts is not None and parts.kind == "person":
+            return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)
+    return None
+
+
+_OBJECT_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»]")
+_ENDS_WITH_ABBR_RE = re.compile(
+    rf"(?:\b(?:{ABBR_WORDS})|\b[{UPPER}]|\b(?:[{UPPER}]\.)+[{UPPER}])$")
+
+
+_NAME_THEN_PREP_RE = re.compile(
+    rf"((?:[\w\-]+\s+){{0,3}}?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}})"
+    r"\s+((?:for|of|at|with|from)\s+[^,]{1,80})$")
+
+
+def parse_object(text: str) -> Phrase | None:
+    """The speaker phrase after an inverted verb: "said Phillips O'Brien, professor of ..."."""
+    text = text.strip()[:300]
+    m = _OBJECT_PRONOUN_RE.match(text)
+    if m:
+        return Phrase("pronoun", m.group(1).lower())
+    end = len(text)
+    for stop in _OBJECT_STOP_RE.finditer(text):
+        if text[stop.start()] == "." and _ENDS_WITH_ABBR_RE.search(
+                text[max(0, stop.start() - 12):stop.start()]):
+            continue  # "St. Andrews", "Charles B. Rangel"
+        end = stop.start()
+        break
+    body = text[:end].strip(" ,")
+    # "said on Tuesday" / "said in a statement" before the name
+    body = _LEADING_ADVERBIAL_RE.sub("", body)
+    phrase = parse_name_phrase(body) or parse_nominal(body)
+    if phrase is None:
+        lead = _NAME_THEN_PREP_RE.match(body)
+        if lead:
+            phrase = parse_name_phrase(lead.group(1))
+            if phrase is not None:
+                phrase.role = combine_role(phrase.role, lead.group(2))
+    if phrase is None and "," in body:
+        head = body.split(",")[0]
+        phrase = parse_name_phrase(head) or parse_nominal(head)
+    return phrase
