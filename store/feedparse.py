@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.entities import name2codepoint
 from typing import Any
+from urllib.parse import urljoin
 
 from analysis.text import clean_text
 
@@ -30,6 +31,7 @@ MAX_AUTHOR = 300
 MAX_BODY = 1_000_000
 # feedparser's lenient parser costs ~20-50 us per tag: past this many it would take seconds.
 MAX_LENIENT_TAGS = 100_000
+MAX_DISCOVERY_BYTES = 256 * 1024  # where an HTML page's <link> tags are looked for
 MAX_ENTRIES = 10_000  # per feed and fetch: the first ones (feeds list the newest first)
 
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)\b", re.I)
@@ -43,12 +45,23 @@ _HTML_ROOTS = {"html", "head", "body"}
 _TAG = re.compile(r"<[^<>]*>")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _LOOKS_HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_LINK_TAG = re.compile(rb"<link\b[^<>]*>", re.I)
+_ATTRIBUTE = re.compile(rb"""(?<![\w:.-])([A-Za-z_:][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_FEED_TYPES = {b"application/rss+xml", b"application/atom+xml", b"application/rdf+xml"}
 _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,8};|#x[0-9A-Fa-f]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)")
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
 # Anything clean_text would change; most feed text has none, and skipping it halves the cost.
 _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xa0\u200b\u2028\u2029\ufeff]")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
+
+
+class NotAFeedError(SourceError):
+    """An HTML page given where a feed was expected; `feed_url` is the feed it names, if any."""
+
+    def __init__(self, message: str, feed_url: str = "") -> None:
+        super().__init__(message)
+        self.feed_url = feed_url
 
 
 @dataclass
@@ -65,12 +78,12 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> ParsedFeed
         raise SourceError(f"{where}: empty feed")
     utf8 = _to_utf8(data, content_type)
     if _HTML_DOCTYPE.match(utf8, _skip_prolog(utf8)):
-        raise SourceError(f"{where}: an HTML page, not a feed")
+        raise _html_page(utf8, url, where)
     if _DECLARATION.search(_without_cdata(utf8)):
         raise SourceError(f"{where}: feed declares a DTD/entities; refused")
     root = _root_element(utf8)
     if root in _HTML_ROOTS:
-        raise SourceError(f"{where}: an HTML page, not a feed")
+        raise _html_page(utf8, url, where)
     if root is None:
         raise SourceError(f"{where}: malformed feed (no XML element found)")
     if root.rsplit(":", 1)[-1] not in _FEED_ROOTS:
@@ -148,6 +161,29 @@ def _to_utf8(data: bytes, content_type: str) -> bytes:
         return convert_to_utf8({"content-type": content_type} if content_type else {}, data, {})
     except Exception:  # an odd declared encoding: fall back to a lenient decode
         return data.decode("utf-8", "replace").encode("utf-8")
+
+
+def _html_page(utf8: bytes, url: str, where: str) -> NotAFeedError:
+    """The error for an HTML page, naming the feed it advertises (<link rel="alternate">)."""
+    found = discover_feed(utf8, url)
+    hint = f" (it names its feed: {found})" if found else ""
+    return NotAFeedError(f"{where}: an HTML page, not a feed{hint}", found)
+
+
+def discover_feed(page: bytes, url: str = "") -> str:
+    """The first RSS/Atom feed an HTML page links to as its alternate, as an absolute URL."""
+    for tag in _LINK_TAG.finditer(page[:MAX_DISCOVERY_BYTES]):
+        attrs = {m.group(1).lower(): m.group(2).strip(b"\"'")
+                 for m in _ATTRIBUTE.finditer(tag.group(0))}
+        rel = attrs.get(b"rel", b"").lower().split()
+        kind = attrs.get(b"type", b"").lower()
+        href = html.unescape(attrs.get(b"href", b"").decode("utf-8", "replace")).strip()
+        if b"alternate" in rel and kind in _FEED_TYPES and href:
+            absolute = urljoin(url, href) if url.startswith(("http://", "https://")) else href
+            link = _http_link(absolute)
+            if link:
+                return link
+    return ""
 
 
 def _repair_entities(utf8: bytes) -> bytes:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import BylineError, SourceError, StoreError
-from .feedparse import ParsedFeed, parse_feed
+from .feedparse import NotAFeedError, ParsedFeed, parse_feed
 from .feeds import add_feed_source
 from .fetch import DEFAULT_LIMITS, FetchLimits, fetch, make_client
 from .records import FeedRecord, FeedResult, RefreshReport
@@ -48,20 +48,26 @@ def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
                limits: FetchLimits = DEFAULT_LIMITS) -> Fetched:
     """Fetch (conditionally) and parse one feed; never raises for a bad feed."""
     try:
-        if is_url(feed.url):
-            result = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified,
-                           client=client, limits=limits)
-            if result.not_modified:
-                return Fetched(feed.url, "not-modified", etag=result.etag,
-                               last_modified=result.last_modified)
-            parsed = parse_feed(result.body, feed.url, result.content_type)
-            return Fetched(feed.url, "ok", parsed, result.etag, result.last_modified)
-        return _read_feed_file(feed, limits)
+        return _fetch_and_parse(feed, client, limits)
     except BylineError as exc:
         return Fetched(feed.url, "error", error=str(exc))
     except Exception as exc:  # a hostile feed must not take the whole refresh down
         return Fetched(feed.url, "error", error=f"{feed.url}: cannot be read "
                        f"({type(exc).__name__})")
+
+
+def _fetch_and_parse(feed: FeedRecord, client: httpx.Client | None,
+                     limits: FetchLimits) -> Fetched:
+    """fetch_feed's work; raises SourceError (NotAFeedError for an HTML page)."""
+    if not is_url(feed.url):
+        return _read_feed_file(feed, limits)
+    result = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified,
+                   client=client, limits=limits)
+    if result.not_modified:
+        return Fetched(feed.url, "not-modified", etag=result.etag,
+                       last_modified=result.last_modified)
+    parsed = parse_feed(result.body, feed.url, result.content_type)
+    return Fetched(feed.url, "ok", parsed, result.etag, result.last_modified)
 
 
 def _read_feed_file(feed: FeedRecord, limits: FetchLimits) -> Fetched:
@@ -155,14 +161,21 @@ def load_feed(lib: Library, url_or_path: str,
               limits: FetchLimits = DEFAULT_LIMITS) -> tuple[FeedRecord, FeedResult]:
     """`feeds add`: fetch and parse first, then record the feed with its entries.
 
+    A site page that names its feed (<link rel="alternate">) is followed to that feed once.
     A feed that cannot be fetched or parsed is not added (BylineError)."""
     target = url_or_path.strip()
     if not is_url(target):
         return _load_feed_file(lib, target, limits)
     existing = lib.feed(target)
-    fetched = fetch_feed(existing or FeedRecord(target), limits=limits)
-    if fetched.status == "error":
-        raise SourceError(fetched.error)
+    try:
+        fetched = _fetch_and_parse(existing or FeedRecord(target), None, limits)
+    except NotAFeedError as exc:
+        if not exc.feed_url or exc.feed_url == target:
+            raise
+        # a site's page that names its feed: follow the feed (once), as readers do
+        target = exc.feed_url
+        existing = lib.feed(target)
+        fetched = _fetch_and_parse(existing or FeedRecord(target), None, limits)
     with lib.files.batch():
         if existing is None:
             lib.add_feed(target, fetched.parsed.title if fetched.parsed else "")

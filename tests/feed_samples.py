@@ -100,3 +100,15 @@ HTML_PAGE = (
 )
 
 MALFORMED = b'<?xml version="1.0"?><rss version="2.0"><channel><<<title>>></rss'
+
+
+def page_linking(href: str) -> bytes:
+    """A site's front page naming its feed the way sites do, in its <head>."""
+    return (
+        "<!DOCTYPE html><html><head><title>Coast Daily</title>"
+        '<link rel="stylesheet" href="/site.css">'
+        '<link rel="alternate" type="application/json" href="/feed.json">'
+        f'<link rel="alternate" type="application/rss+xml" title="News" href="{href}">'
+        '<link rel="alternate" type="application/atom+xml" href="/second.atom">'
+        "</head><body><p>Today on the coast.</p></body></html>"
+    ).encode()

@@ -12,6 +12,7 @@ from feed_samples import (
     HTML_PAGE,
     MALFORMED,
     atom,
+    page_linking,
     rdf,
     rss,
 )
@@ -187,3 +188,22 @@ def test_entries_capped_per_feed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(feedparse, "MAX_ENTRIES", 50)
     assert len(parse_feed(rss(80)).entries) == 50
     assert len(parse_feed(rss(80)[:-30]).entries) == 50  # the lenient path too
+
+
+def test_html_page_names_the_feed_it_advertises() -> None:
+    with pytest.raises(feedparse.NotAFeedError) as err:
+        parse_feed(page_linking("/news/feed.xml?x=1&amp;y=2"), "http://news.test/front")
+    assert err.value.feed_url == "http://news.test/news/feed.xml?x=1&y=2"
+    assert str(err.value) == ("http://news.test/front: an HTML page, not a feed (it names its "
+                              "feed: http://news.test/news/feed.xml?x=1&y=2)")
+    # a javascript: link is passed over for the next feed the page names
+    assert feedparse.discover_feed(page_linking("javascript:alert(1)"),
+                                   "http://a.test/") == "http://a.test/second.atom"
+    assert feedparse.discover_feed(HTML_PAGE, "http://a.test/") == ""
+
+
+def test_feed_discovery_is_linear_on_hostile_pages() -> None:
+    page = b"<html><head><link " + b"a" * 200_000 + b" " + b"b=" * 50_000 + b">"
+    started = time.monotonic()
+    assert feedparse.discover_feed(page, "http://a.test/") == ""
+    assert time.monotonic() - started < 1

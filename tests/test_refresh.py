@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from feed_samples import BILLION_LAUGHS, HTML_PAGE, MALFORMED, atom, rss
+from feed_samples import BILLION_LAUGHS, HTML_PAGE, MALFORMED, atom, page_linking, rss
 from http_server import Reply, ScriptedServer, conditional, gzip_bomb, redirect
 
 from store.errors import SourceError
@@ -224,3 +224,18 @@ def test_feed_removed_during_refresh_is_reported(server: ScriptedServer,
     assert statuses == [("error", "no such feed in the store"), ("ok", "")]
     assert len(lib.feeds()) == 1 and lib.feeds()[0].entry_count == 2
     assert len(lib.entries()) == 2  # nothing stored for the removed feed
+
+
+def test_add_follows_the_feed_a_page_names(server: ScriptedServer, lib: Library) -> None:
+    page = server.route("/", Reply(body=page_linking("/feed.xml"),
+                                   headers={"Content-Type": "text/html"}))
+    feed = server.route("/feed.xml", Reply(body=rss(2)))
+    record, result = load_feed(lib, page)
+    assert (record.url, record.entry_count, result.new_entries) == (feed, 2, 2)
+    assert [f.url for f in lib.feeds()] == [feed]
+    # a page naming a "feed" that is itself a page: refused, nothing added
+    server.route("/other", Reply(body=page_linking("/also-a-page")))
+    server.route("/also-a-page", Reply(body=page_linking("/other")))
+    with pytest.raises(SourceError, match=r"/also-a-page: an HTML page, not a feed"):
+        load_feed(lib, server.url("/other"))
+    assert [f.url for f in lib.feeds()] == [feed]
