@@ -10,7 +10,7 @@ shares the lead's words, or follows another reaction) and takes a stance.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .actors import (
     PRONOUNS,
@@ -89,7 +89,6 @@ class _Statement:
     relevant: bool
     background: bool
     principal: bool = False
-    texts: list[str] = field(default_factory=list)
 
 
 class _Context:
@@ -111,7 +110,7 @@ class _Context:
         # "he"/"she" for what follows (looked at only when a pronoun needs it).
         self.unattributed: list[str] = []
         # Role words of known people, so "the minister" finds Transport Minister Helena Marsh.
-        self.roles: list[tuple[set[str], Actor]] = []
+        self.roles: list[tuple[set[str], Actor]] = []  # before any _speaker_actor() call
         for sp in speakers:
             words = set(fold(sp.role).split())
             name = fold(sp.name)
@@ -136,7 +135,7 @@ class _Context:
         name = sp.name
         if looks_like_name(name) and len(strip_titles(name).split()) >= 2:
             name = strip_titles(name)  # "Rival Jane Roe" -> "Jane Roe"
-        elif fold(name).startswith("the ") and hasattr(self, "roles"):
+        elif fold(name).startswith("the "):
             known = self._by_role(fold(name).split())
             if known is not None:
                 return known
