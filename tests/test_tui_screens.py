@@ -307,3 +307,16 @@ async def test_help_describes_the_screen_it_opened_over(library: Library) -> Non
         assert "bookmarked quotes" in shown
 
 
+
+
+async def test_closing_a_screen_before_the_store_answers_is_harmless(library: Library) -> None:
+    app = ScreensHost()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for screen in (BookmarksScreen(library), SearchScreen(library, "harbour"),
+                       SpeakerQuotesScreen(library, "Maria Keller")):
+            app.open(screen)
+            await pilot.press("escape")  # at once: the load may still be running
+            await settle(pilot)
+        assert app.results == [None, None, None]
+        assert not [n for n in app._notifications if n.severity == "error"]
+        assert app.is_running

@@ -91,6 +91,8 @@ class BookmarksScreen(LibraryScreen):
         self.app.call_from_thread(self._show, bookmarks)
 
     def _show(self, bookmarks: list[Bookmark]) -> None:
+        if not self.is_attached:  # closed before the store answered
+            return
         self.bookmarks = {b.quote_id: b for b in bookmarks}
         self._fill(0)
 
@@ -136,13 +138,13 @@ class BookmarksScreen(LibraryScreen):
         self.app.call_from_thread(self._deleted, bookmark, removed)
 
     def _deleted(self, bookmark: Bookmark, removed: bool) -> None:
-        if bookmark.quote_id in self.bookmarks:
+        if self.is_attached and bookmark.quote_id in self.bookmarks:
             position = list(self.bookmarks).index(bookmark.quote_id)
             del self.bookmarks[bookmark.quote_id]
             self._fill(position)
         if removed:
             speaker = bookmark.speaker or "unattributed"
-            self.notify(
+            self.app.notify(
                 f"Removed the bookmark of {speaker}'s quote.", title="Bookmarks", markup=False
             )
 

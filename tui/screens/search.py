@@ -101,6 +101,8 @@ class SearchScreen(LibraryScreen):
         self._show(text, hits)
 
     def _show(self, text: str, hits: list[SearchHit]) -> None:
+        if not self.is_attached:  # closed before the store answered
+            return
         self.hits = hits
         results = self.query_one(SearchResults)
         results.set_options(grouped_options(hits))

@@ -70,6 +70,8 @@ class SpeakerQuotesScreen(LibraryScreen):
         self.app.call_from_thread(self._show, quotes)
 
     def _show(self, quotes: list[SpeakerQuote]) -> None:
+        if not self.is_attached:  # closed before the store answered
+            return
         self.quotes = {q.quote_id: q for q in quotes}
         listing = self.query_one(SpeakerQuoteList)
         options: list[Option | None] = []
