@@ -177,3 +177,24 @@ def test_progress_bar_on_a_terminal_only(server: ScriptedServer, tmp_path: Path)
     child.close()
     assert "refreshing" not in shown
     assert json.loads(shown)["errors"] == 0
+
+
+def test_concurrent_refreshes_store_each_entry_once(server: ScriptedServer,
+                                                     tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    urls = [server.route(f"/f{n}", Reply(body=rss(5, prefix=f"http://s{n}.test/x")))
+            for n in range(3)]
+    assert byline(home, "feeds", "add", *urls).returncode == 0
+    for n in range(3):
+        server.route(f"/f{n}", Reply(body=rss(300, prefix=f"http://s{n}.test/x"), delay=0.2))
+    command = [sys.executable, "-m", "tui.cli.run", "--home", str(home), "refresh", "--json"]
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+            for _ in range(3)]
+    reports = []
+    for run in runs:
+        out, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+        reports.append(json.loads(out))
+    assert sum(r["new_entries"] for r in reports) == 3 * 295  # each new entry counted once
+    assert [row["entries"] for row in listed(home).values()] == [300, 300, 300]
