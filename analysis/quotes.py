@@ -30,6 +30,16 @@ from .text import sentence_spans
 Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
 
 _DEFINITE = ("the", "this", "that", "these", "those")
+# "the senator" is the person titled "Sen." earlier.
+_ROLE_SYNONYMS = {
+    "senator": ("senator", "sen.", "sen"),
+    "congressman": ("congressman", "rep.", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep.", "rep", "representative"),
+    "governor": ("governor", "gov.", "gov"),
+    "general": ("general", "gen.", "gen"),
+    "professor": ("professor", "prof.", "prof"),
+    "president": ("president",),
+}
 
 
 class _Resolver:
@@ -94,8 +104,9 @@ class _Resolver:
                 ent = mention.entity
                 if ent.kind != "person":
                     continue
-                words = " ".join(ent.roles).lower().replace(",", " ").split()
-                if phrase.head in words and all(m in words for m in mods):
+                words = set(" ".join(ent.roles).lower().replace(",", " ").split())
+                heads = _ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
+                if any(h in words for h in heads) and all(m in words for m in mods):
                     ent.add_alias(phrase.text)
                     return ent
         for known in self.descriptions:

@@ -256,3 +256,12 @@ def test_a_list_of_names_is_not_an_appositive() -> None:
         "Ribeiro, Hale and Marsh met on Monday. “Nothing was agreed,” Ribeiro said afterwards.")
     assert names(quotes, speakers) == ["Ribeiro"]
     assert speakers[0].role == ""
+
+
+def test_the_senator_is_the_person_titled_sen() -> None:
+    quotes, speakers = run(
+        "Sen. Elena Ruiz, D-N.M., introduced the bill on Monday.",
+        "The senator said the cap would “end a scandal that costs families billions.”",
+    )
+    assert names(quotes, speakers) == ["Elena Ruiz"]
+    assert "The senator" in speakers[0].aliases
