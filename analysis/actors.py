@@ -216,7 +216,9 @@ SENTENCE_OPENERS = frozenset(
     instead later earlier first finally overall indeed this that these those what when where
     while scroll watch read click share advertisement certainly clearly obviously perhaps
     maybe unfortunately fortunately sadly luckily thus hence therefore otherwise besides
-    nevertheless nonetheless again once soon already even just only lose win""".split())
+    nevertheless nonetheless again once soon already even just only lose win to along with for
+    from by of in on at as after before since until during despite among between through about
+    against without within upon via asked speaking citing""".split())
 
 
 def sentence_opener(word: str) -> bool:
