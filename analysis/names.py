@@ -148,8 +148,9 @@ def role_before(text: str, end: int) -> str:
 
 
 _ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-_ROLE_LEAD_RE = re.compile(r"^((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80}),\s+(.+)$",
-                           re.IGNORECASE)
+_ROLE_LEAD_RE = re.compile(
+    r"^((?:(?i:the|a|an|another|one|his|her|its|their)|[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s)"
+    r"\s[^,]{2,80}),\s+(.+)$")
 _HEAD_OF_RE = re.compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
 _APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w)")
 

@@ -8,6 +8,7 @@ import re
 
 from .names import (
     ABBR_WORDS,
+    NAME_RE,
     NAME_WORD,
     UPPER,
     Phrase,
@@ -64,7 +65,7 @@ _ENDS_WITH_ABBR_RE = re.compile(
 
 _NAME_THEN_PREP_RE = re.compile(
     rf"((?:[\w\-]+\s+){{0,3}}?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}})"
-    r"\s+((?:for|of|at|with|from)\s+[^,]{1,80})$")
+    rf"\s+((?:for|of|at|with|from)\s+(?:the\s+)?[{UPPER}][^,]{{0,80}})$")
 
 
 def parse_object(text: str) -> Phrase | None:
@@ -93,4 +94,7 @@ def parse_object(text: str) -> Phrase | None:
     if phrase is None and "," in body:
         head = body.split(",")[0]
         phrase = parse_name_phrase(head) or parse_nominal(head)
+    if phrase is None:  # "said Tom Smith of the decision": the leading name alone
+        name = NAME_RE.match(body)
+        phrase = parse_name_phrase(name.group(0)) if name else None
     return phrase

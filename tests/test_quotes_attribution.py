@@ -265,3 +265,13 @@ def test_the_senator_is_the_person_titled_sen() -> None:
     )
     assert names(quotes, speakers) == ["Elena Ruiz"]
     assert "The senator" in speakers[0].aliases
+
+
+def test_possessive_role_before_name_and_trailing_phrases() -> None:
+    quotes, speakers = run(
+        "Hale’s spokesman, Joao Silva, said the minister was “calm and confident.”",
+        "“It was a mistake,” said Tom Smith of the decision.",
+        "“Nobody expected it,” wrote Ann Lee for the Harbour Gazette.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Joao Silva, Hale’s spokesman", "Tom Smith", "Ann Lee, for the Harbour Gazette"]
