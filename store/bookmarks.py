@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.text import clean_text
 
 from .articles import INDEX, quotes_file
-from .errors import SourceError
+from .db import atomic_write
+from .errors import SourceError, StoreError
 from .records import Bookmark
 
 if TYPE_CHECKING:
@@ -101,6 +103,17 @@ def export_bookmarks(lib: Library, fmt: str = "markdown") -> str:
     if fmt != "markdown":
         raise SourceError(f"{fmt}: unknown export format (markdown or json)")
     return to_markdown(marks)
+
+
+def export_bookmarks_to(lib: Library, path: Path, fmt: str = "markdown") -> Path:
+    target = path.expanduser()
+    text = export_bookmarks(lib, fmt)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target
 
 
 def to_markdown(marks: list[Bookmark]) -> str:

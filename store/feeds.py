@@ -122,12 +122,12 @@ def add_feed_source(lib: Library, source: Source, title: str = "") -> list[Artic
 
 def remove_feed(lib: Library, url: str) -> bool:
     key = feed_key(url)
-    with lib.files.batch():
+    with lib.files.writing():  # not one batch: entries go index first, bodies after
         table = _table(lib)
         if table.get(doc_id=key) is None:
             return False
-        table.remove(doc_ids=[key])
         lib.remove_articles([d["id"] for d in lib.index_docs() if d.get("feed_url") == key])
+        table.remove(doc_ids=[key])
     return True
 
 

@@ -268,26 +268,36 @@ class Library:
         return self.remove_articles([article_id]) == 1
 
     def remove_articles(self, article_ids: list[str]) -> int:
-        """Remove articles and entries with everything stored for them; one batch."""
-        with self.files.batch():
-            docs = [d for d in (self.index.get(doc_id=i) for i in dict.fromkeys(article_ids))
-                    if d is not None]
-            if not docs:
-                return 0
-            present = [str(d.doc_id) for d in docs]
-            self.index.remove(doc_ids=present)
-            by_file: dict[tuple[str, str], list[str]] = {}
-            for doc in docs:
-                article_id = str(doc.doc_id)
-                for where in ((STATE, "read"), (body_file_of(doc), "bodies"),
-                              (analysis_file(article_id), "analyses"),
-                              (quotes_file(article_id), "quotes")):
-                    by_file.setdefault(where, []).append(article_id)
-            for (name, table), ids in by_file.items():
-                stored = self.files.raw(name, table)
-                gone = [i for i in ids if i in stored]
-                if gone:
-                    self.files.table(name, table).remove(doc_ids=gone)
+        """Remove articles and entries with everything stored for them.
+
+        Two steps, the reverse of adding: the index first, then bodies, analyses and digests,
+        so a crash in between leaves unreferenced bodies, never an index naming a lost body.
+        Called inside a batch, both steps land in that batch's writes."""
+        with self.files.writing():
+            with self.files.batch():
+                docs = [d for d in (self.index.get(doc_id=i) for i in dict.fromkeys(article_ids))
+                        if d is not None]
+                if not docs:
+                    return 0
+                present = [str(d.doc_id) for d in docs]
+                self.index.remove(doc_ids=present)
+                read = self.files.raw(STATE, "read")
+                gone_read = [i for i in present if i in read]
+                if gone_read:
+                    self.files.table(STATE, "read").remove(doc_ids=gone_read)
+            with self.files.batch():
+                by_file: dict[tuple[str, str], list[str]] = {}
+                for doc in docs:
+                    article_id = str(doc.doc_id)
+                    for where in ((body_file_of(doc), "bodies"),
+                                  (analysis_file(article_id), "analyses"),
+                                  (quotes_file(article_id), "quotes")):
+                        by_file.setdefault(where, []).append(article_id)
+                for (name, table), ids in by_file.items():
+                    stored = self.files.raw(name, table)
+                    gone = [i for i in ids if i in stored]
+                    if gone:
+                        self.files.table(name, table).remove(doc_ids=gone)
         return len(present)
 
     # feeds (the storage side; fetching is store.refresh) -----------------------------------
@@ -373,16 +383,9 @@ class Library:
 
     def export_bookmarks_to(self, path: str | Path, fmt: str = "markdown") -> Path:
         """Write the export to a file (atomically); the path written."""
-        from .db import atomic_write
+        from .bookmarks import export_bookmarks_to
 
-        target = Path(path).expanduser()
-        text = self.export_bookmarks(fmt)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, text.encode("utf-8"))
-        except OSError as exc:
-            raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from None
-        return target
+        return export_bookmarks_to(self, Path(path), fmt)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         from .search import search

@@ -45,6 +45,11 @@ WRITER = textwrap.dedent("""
         lib.merge_entries(feed, [FeedEntry(guid=f"{tag}-{n}-{k}", title=f"Entry {tag} {n} {k}",
                                            summary="Body " * 50) for k in range(20)])
         print(ref.id, flush=True)
+        if n % 3 == 0:
+            print("?" + previous, flush=True)  # removing: either state is fine if killed now
+            lib.remove_article(previous)
+            print("-" + previous, flush=True)
+        previous = ref.id
 """)
 
 
@@ -70,19 +75,29 @@ def check_store(home: Path) -> Library:
 def test_sigkill_at_random_moments_leaves_old_or_new_state(home: Path) -> None:
     rng = random.Random(20260303)
     confirmed: set[str] = set()
+    removed: set[str] = set()
     mid_write = 0
     for iteration in range(30):
         writer = run_writer(home, f"k{iteration}", -1)
         time.sleep(rng.uniform(0.35, 0.9))  # the interpreter starts in ~0.3 s
         writer.send_signal(signal.SIGKILL)
         out, _err = writer.communicate()
-        confirmed |= set(out.split())  # ids whose writes had returned before the kill
+        for word in out.split():  # ids whose writes had returned before the kill
+            if word.startswith("?"):
+                confirmed.discard(word[1:])
+            elif word.startswith("-"):
+                removed.add(word[1:])
+            else:
+                confirmed.add(word)
         mid_write += any(home.rglob(".*.tmp"))  # killed between temp file and rename
         lib = check_store(home)
         stored = {r.id for r in lib.articles()}
         assert confirmed <= stored  # a finished write is never lost
-        marks = {b.quote_id for b in lib.bookmarks()}
-        assert marks <= {f"{i}:q1" for i in stored}
+        assert not removed & stored  # nor is a finished removal undone
+        marks = lib.bookmarks()
+        assert all(m.text.startswith("Quote k") for m in marks)  # whole, self-contained copies
+        assert {f"{i}:q1" for i in confirmed} <= {m.quote_id for m in marks} | {
+            f"{i}:q1" for i in stored}
         lib.close()
     assert confirmed, "the writer never got to finish a write; the test proves nothing"
     assert mid_write >= 1, "no kill landed inside a write; the test proves little"
@@ -96,13 +111,15 @@ def test_two_writers_on_one_store_lose_nothing(home: Path) -> None:
     outs = [w.communicate(timeout=120) for w in writers]
     for writer, (_out, err) in zip(writers, outs, strict=True):
         assert writer.returncode == 0, err
-    ids = set(outs[0][0].split()) | set(outs[1][0].split())
-    assert len(ids) == 24
+    words = outs[0][0].split() + outs[1][0].split()
+    removed = {w[1:] for w in words if w.startswith("-")}
+    added = {w for w in words if not w.startswith(("-", "?"))}
+    assert len(added) == 24 and len(removed) == 8
     lib = check_store(home)
-    assert ids <= {r.id for r in lib.articles()}
-    assert len(lib.bookmarks()) == 24
+    assert {r.id for r in lib.articles() if not r.feed_url} == added - removed
+    assert len(lib.bookmarks()) == 24  # bookmarks outlive their articles
     assert lib.feeds()[0].entry_count == 2 * 12 * 20
-    assert {r.id for r in lib.articles() if r.read} >= ids
+    assert {r.id for r in lib.articles() if r.read} == added - removed
 
 
 HOLDER = textwrap.dedent("""
