@@ -139,6 +139,8 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "",
             finally:
                 resp.close()
         raise FetchError(f"{where}: too many redirects (more than {limits.max_redirects})")
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"{where}: not a valid URL ({_first_line(exc)})") from None
     except httpx.TimeoutException:
         raise FetchError(f"{where}: timed out (no answer within {limits.read:g} s)") from None
     except httpx.ConnectError as exc:

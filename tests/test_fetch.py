@@ -179,3 +179,11 @@ def test_https_certificates_are_verified(tmp_path: Path) -> None:
             start = plain.route("/go", redirect(url))
             with pytest.raises(FetchError, match="certificate verify failed"):
                 fetch(start, limits=FAST)
+
+
+def test_invalid_urls_give_one_line() -> None:
+    with pytest.raises(FetchError) as err:
+        fetch("http://[::1")
+    assert str(err.value).startswith("http://[::1: not a valid URL")
+    with pytest.raises(FetchError, match=r"^http://: "):
+        fetch("http://")
