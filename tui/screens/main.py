@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
+from textual.containers import Container, Grid
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from store.records import ArticleRef, RelatedEntry, StoredArticle
 
 LIST_LIMIT = 20_000  # rows in the article list (drawn on demand); the filter reaches the rest
-FOOTER_FRAMES = 5  # frames to wait for the footer's keys before mounting the panes anyway
-PANE_TITLES = ("Articles", "Reader", "Summary", "Quotes by speaker", "Reactions")
+PANES = (("articles", "Articles"), ("reader", "Reader"), ("summary", "Summary"),
+         ("quotes", "Quotes by speaker"), ("reactions", "Reactions"))
 
 
 class MainScreen(MainActions, Screen):
@@ -91,30 +91,31 @@ class MainScreen(MainActions, Screen):
         self._speakers: dict[str, Speaker] = {}
 
     def compose(self) -> ComposeResult:
-        # First frame: the frame and the footer only. The panes mount right after it (see
-        # _mount_panes), then the store opens: the user sees the reader at once.
-        yield Grid(id="panes")
+        # First frame: the titled pane boxes and the footer. The panes' widgets mount right
+        # after it (_mount_panes), then the store opens: the layout is on screen at once.
+        with Grid(id="panes"):
+            for name, title in PANES:
+                box = Container(id=f"{name}-box", classes="pane")
+                box.border_title = title
+                yield box
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_panes)
 
-    async def _mount_panes(self, frames_waited: int = 0) -> None:
-        footer = self.query_one(Footer)
-        if not footer.children and frames_waited < FOOTER_FRAMES:
-            self.call_after_refresh(self._mount_panes, frames_waited + 1)
-            return
-        panes = [ArticlesPane(id="articles-pane"), ReaderPane(id="reader"),
-                 SummaryPane(id="summary"), QuoteTree(id="quotes"), ReactionList(id="reactions")]
-        for pane, title in zip(panes, PANE_TITLES, strict=True):
-            pane.border_title = title
+    async def _mount_panes(self) -> None:
+        widgets = {"articles": ArticlesPane(id="articles-pane"), "reader": ReaderPane(id="reader"),
+                   "summary": SummaryPane(id="summary"), "quotes": QuoteTree(id="quotes"),
+                   "reactions": ReactionList(id="reactions")}
+        for name, widget in widgets.items():
+            await self.query_one(f"#{name}-box").mount(widget)
         refresh_bar = RefreshBar(id="refresh-bar")
         refresh_bar.display = False
-        await self.query_one("#panes", Grid).mount_all(panes)
-        await self.mount(refresh_bar, before=footer)
+        await self.mount(refresh_bar, before=self.query_one(Footer))
         self.query_one(ArticleList).focus()
         self.query_one(ArticlesPane).loading = True
-        self._open_library()
+        # Let the panes paint before the store's reading thread competes for the interpreter.
+        self.call_after_refresh(self._open_library)
 
     # store workers -------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
