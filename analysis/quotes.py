@@ -53,9 +53,9 @@ class _Resolver:
         self.resolved: list[tuple[RawQuote, Target]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._mention_keys = [(m.paragraph, m.start) for m in table.mentions]
-        self._quote_ranges: dict[int, list[tuple[int, int]]] = {}
 
     def sentences(self, p: int) -> list[tuple[int, int]]:
+        """Sentence spans of paragraph p, computed once."""
         if p not in self._sentences:
             self._sentences[p] = sentence_spans(self.paragraphs[p])
         return self._sentences[p]
@@ -129,7 +129,7 @@ class _Resolver:
                 steps += 1
                 if steps > 6:
                     return self._last_quote_target(pronoun)
-                target = self._sentence_target(q, s, e, pronoun, depth)
+                target = self.sentence_target(q, s, e, pronoun, depth)
                 if target is not None:
                     return target
         return self._last_quote_target(pronoun) or self._cataphora(pronoun, p, offset, depth)
@@ -140,7 +140,7 @@ class _Resolver:
             for s, e in self.sentences(q)[:3]:
                 if q == p and e <= offset + 1:
                     continue
-                target = self._sentence_target(q, s, e, pronoun, depth)
+                target = self.sentence_target(q, s, e, pronoun, depth)
                 if target is not None:
                     return target
         return None
@@ -151,7 +151,10 @@ class _Resolver:
                 return target
         return None
 
-    def _sentence_target(self, q: int, s: int, e: int, pronoun: str, depth: int) -> Target | None:
+    def sentence_target(self, q: int, s: int, e: int, pronoun: str, depth: int) -> Target | None:
+        """Who sentence [s, e) of paragraph q is about, if the pronoun ("any" for a quote with
+        no cue) can refer to it: the speaker of a quote in it, else the speaker of its reported
+        speech, else its subject."""
         for span, target in reversed(self.resolved):
             if span.paragraph == q and s <= span.open_at < e:
                 if self._compatible(target, pronoun, speaker=True):
@@ -192,6 +195,7 @@ class _Resolver:
 
 
 def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
+    """Indices of a paragraph's quotes grouped by the sentence they sit in."""
     groups: list[list[int]] = [[0]] if quotes else []
     for k in range(1, len(quotes)):
         if gap_has_boundary(text, quotes[k - 1], quotes[k]):
@@ -202,6 +206,8 @@ def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
 
 
 def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None, str]]:
+    """(cue, words before the quote) for each quote of a paragraph; a quote with no spoken cue
+    takes the one of another quote of its sentence (the previous, else the next)."""
     found: list[tuple[Cue | None, str]] = []
     for k in range(len(quotes)):
         before, after, _ = contexts(text, quotes, k)
@@ -226,7 +232,7 @@ def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None
     spans = [(s, e) for s, e in resolver.sentences(p) if e <= offset]
     if spans:
         s, e = spans[-1]
-        target = resolver._sentence_target(p, s, e, "any", 0)
+        target = resolver.sentence_target(p, s, e, "any", 0)
         if target is not None:
             return target
         return None
@@ -236,7 +242,7 @@ def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None
     if not prev:
         return None
     s, e = prev[-1]
-    return resolver._sentence_target(p - 1, s, e, "any", 0)
+    return resolver.sentence_target(p - 1, s, e, "any", 0)
 
 
 def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
@@ -268,7 +274,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
                 target = resolver.resolve_cue(cue, p, q.open_at)
             cue_word = cue.cue if cue is not None else ""
             if target is None and not strong:
-                target = _fallback(resolver, kept, q, k, quotes)
+                target = _fallback(resolver, kept, q, k)
             kept.append((q, target, cue_word))
             if target is not None:
                 resolver.resolved.append((q, target))
@@ -276,7 +282,9 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
 
 
 def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str]],
-              q: RawQuote, k: int, quotes: list[RawQuote]) -> Target | None:
+              q: RawQuote, k: int) -> Target | None:
+    """Speaker of a quote with no cue of its own: the quote it continues, the previous quote of
+    its paragraph, the subject of the sentence before, or a recent quote's speaker."""
     last = kept[-1] if kept else None
     if q.continued and last is not None:
         return last[1]
@@ -292,6 +300,7 @@ def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str
 
 def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]],
            aliases: dict[int, list[str]]) -> tuple[list[Quote], list[Speaker]]:
+    """Speakers numbered in order of first quote, and the quotes labelled with them."""
     speakers: list[Speaker] = []
     ids: dict[int, Speaker] = {}
     for _, target, _ in kept:
