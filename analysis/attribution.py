@@ -18,7 +18,7 @@ from .names import (
 )
 from .quote_marks import RawQuote
 from .subjects import parse_object, parse_subject
-from .text import _is_abbreviation
+from .text import is_abbreviation
 
 _TOKEN_RE = re.compile(r"[a-z]+|According")
 _WORD_JOINERS = frozenset("-’'")
@@ -104,7 +104,7 @@ def _last_boundary(text: str) -> int:
     """Offset just after the last sentence boundary in text, 0 when none."""
     last = 0
     for m in _BOUNDARY_RE.finditer(text):
-        if text[m.start()] == "." and _is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
+        if text[m.start()] == "." and is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
             continue
         last = m.end()
     return last
@@ -112,7 +112,7 @@ def _last_boundary(text: str) -> int:
 
 def _first_boundary(text: str) -> int:
     for m in _BOUNDARY_RE.finditer(text):
-        if text[m.start()] == "." and _is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
+        if text[m.start()] == "." and is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
             continue
         return m.start() + 1
     return len(text)

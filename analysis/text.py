@@ -37,7 +37,7 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _is_abbreviation(chunk: str) -> bool:
+def is_abbreviation(chunk: str) -> bool:
     """True when the text up to a full stop ends in an abbreviation or an initial."""
     m = _WORD_BEFORE.search(chunk[-40:])
     if not m:
@@ -57,7 +57,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(paragraph):
         end = m.end()
         punct = paragraph[m.start():end]
-        if punct.startswith(".") and punct.rstrip("\"'”’»)]") == "." and _is_abbreviation(
+        if punct.startswith(".") and punct.rstrip("\"'”’»)]") == "." and is_abbreviation(
             paragraph[max(start, m.start() - 40):m.start() + 1]
         ):
             if not _NUMBER_ABBREVIATION.search(paragraph, max(0, m.start() - 4), m.start() + 1) \
