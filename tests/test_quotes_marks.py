@@ -143,3 +143,30 @@ def test_british_quote_with_elisions_and_plural_possessives_inside() -> None:
     assert [q.text for q in quotes] == [
         "It’s rock ’n’ roll for the Workers’ Union, not a strike,"]
     assert speakers[0].name == "Dee O’Brien"
+
+
+def test_transcript_set_as_one_long_quote_is_not_a_quote() -> None:
+    quotes, _ = run(
+        "Partial transcript as follows:",
+        '"HOST: Will the union call off the strike before the weekend?',
+        '"RIBEIRO: Not while the ministry refuses to talk to us.',
+        '"HOST: Thank you for joining us."',
+    )
+    assert quotes == []
+
+
+def test_straight_apostrophes_as_the_only_marks_are_not_trusted_as_quotes() -> None:
+    # Some archives flatten every quote mark to "'"; without a curly or double mark anywhere
+    # the single marks are too ambiguous to quote with.
+    quotes, _ = run("'We will not back down,' said Ana Ribeiro. It's the dockers' call.")
+    assert quotes == []
+
+
+def test_closing_glyph_opening_a_paragraph_opens_a_quote() -> None:
+    quotes, speakers = run(
+        "Ana Ribeiro spoke to the crowd for an hour.",
+        "” … what I learned from the dockers is that they never give up,” Ribeiro said.",
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("… what I learned")
+    assert speakers[0].name == "Ana Ribeiro"
