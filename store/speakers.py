@@ -207,7 +207,7 @@ def quotes_of(lib: Library, name: str) -> list[SpeakerQuote]:
         speaker = speakers_by_id.get((article_id, quote.get("speaker_id")), {})
         out.append(SpeakerQuote(
             quote_id=f"{article_id}:{quote['id']}", text=quote.get("text", ""),
-            speaker=speaker.get("name") or group.name, role=speaker.get("role", ""),
+            speaker=group.name, role=speaker.get("role") or group.role,
             article_id=article_id, article_title=digest.get("title", ""),
             published=digest.get("published", ""),
         ))

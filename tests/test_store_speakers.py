@@ -57,6 +57,7 @@ def test_surname_merges_into_the_unique_full_name(lib: Library) -> None:
     assert [q.text for q in quotes] == ["Not yet.", "The deal is done.",
                                         "We will stand together.", "Europe must act."]
     assert quotes[0].article_title == "Talks stall" and quotes[0].published == "2026-03-03"
+    assert {q.speaker for q in quotes} == {"Emmanuel Macron"}  # one name for one person
     assert quotes[2].quote_id.endswith(":q1") and quotes[2].role == "French president"
 
 
