@@ -57,9 +57,14 @@ _BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the tim
 _ANAPHORA = re.compile(
     r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
+_NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
+                   r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
+_CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _INVERTED_SUBJECT = re.compile(
     r"^\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
-    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,4})"
+    rf"{_CAP_NAME}(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*{_CAP_NAME}){{0,4}}|"
+    # "said 9/11 widow Terry Strada", "said former minister Jane Roe"
+    rf"(?:{_NOT_DESCRIPTOR}[a-z0-9][\w/’'-]*\s+){{1,3}}{_CAP_NAME}(?:\s+{_CAP_NAME}){{1,3}})"
     r"(?P<rest>,[^\x00]*)?")
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
@@ -109,6 +114,7 @@ class _Context:
         # Sentences without an attribution since the last one: a person they name becomes
         # "he"/"she" for what follows (looked at only when a pronoun needs it).
         self.unattributed: list[str] = []
+        self.pronoun_fresh = False
         # Role words of known people, so "the minister" finds Transport Minister Helena Marsh.
         self.roles: list[tuple[set[str], Actor]] = []  # before any _speaker_actor() call
         for sp in speakers:
@@ -153,6 +159,8 @@ class _Context:
     def actor_for_phrase(self, phrase: str, role: str = "") -> Actor | None:
         low = fold(phrase)
         if low in PRONOUNS:
+            # Straight after an attributed sentence, "he"/"she" is its actor: trusted then.
+            self.pronoun_fresh = not self.unattributed
             if PRONOUNS[low] == "person":
                 _remember_mentions(self)
             return self.last.get(PRONOUNS[low])
@@ -185,7 +193,8 @@ class _Context:
 
 def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, bool]:
     """The actor of a sentence from its reporting verb, the stance the verb carries (or a verb
-    coordinated with it: "said … and accused"), and whether the actor was named (no pronoun)."""
+    coordinated with it: "said … and accused"), and whether the actor is sure: named, or a
+    pronoun right after an attributed sentence."""
     matches = [m for m in REPORTING_VERB.finditer(masked) if "\x00" not in m.group(0)]
     for n, m in enumerate(matches):
         verb = m.group("verb")
@@ -200,7 +209,10 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
                 candidates.append((phrase, ""))
         if after and (not before or before[-1] in ",\x00"):
             role = (after.group("rest") or "").strip(" ,.")
-            candidates.insert(0 if not tail else len(candidates), (after.group(1), role))
+            phrase = after.group(1)
+            if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
+                phrase = phrase[:-1]  # "…, said Anna Kowal." (but "said John Q.")
+            candidates.insert(0 if not tail else len(candidates), (phrase, role))
         for phrase, role in candidates:
             actor = ctx.actor_for_phrase(phrase, role)
             if actor is None:
@@ -211,7 +223,7 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
                     break
                 if _COORDINATED.search(masked, 0, later.start()):
                     stance = verb_stance(later.group("verb"))
-            return actor, stance, fold(phrase) not in PRONOUNS
+            return actor, stance, fold(phrase) not in PRONOUNS or ctx.pronoun_fresh
     for m in _ACCORDING_TO.finditer(masked):
         actor = ctx.actor_for_phrase(m.group(1), (m.group("rest") or "").strip(" ,."))
         if actor is not None:

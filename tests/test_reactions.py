@@ -245,6 +245,22 @@ def test_called_described_thanked_and_stood_by() -> None:
     assert any("spokesperson" in a and s == "clarifies" for a, s in found), found
 
 
+def test_inverted_attribution_with_a_descriptor_before_the_name() -> None:
+    article = Article(
+        title="Airline cuts regional routes",
+        paragraphs=[
+            "Airline chief Rosa Lind said on Monday that Skyvale would drop six regional routes "
+            "in the spring.",
+            "“Dropping the routes is a disgrace,” said retired pilot Anna Kowal. “They have "
+            "abandoned the north.”",
+            "“It will hurt the hotels first,” warned tourism officer Ben Aldous.",
+        ],
+    )
+    found = {(fold(r.actor), r.stance) for r in _reactions(article)}
+    assert ("anna kowal", "criticises") in found
+    assert ("ben aldous", "warns") in found
+
+
 def test_responds_to_points_at_the_principals_central_quote() -> None:
     analysis = analyze_article(PILOT_STRIKE)
     ids = {q.id for q in analysis.quotes}
