@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analysis.text import clean_text
+
 from .errors import BylineError, SourceError, StoreError
 from .feedparse import NotAFeedError, ParsedFeed, parse_feed
 from .feeds import add_feed_source
@@ -41,7 +43,7 @@ class Fetched:
     parsed: ParsedFeed | None = None
     etag: str = ""
     last_modified: str = ""
-    error: str = ""
+    error: str = ""  # one line, without the URL in front
 
 
 def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
@@ -50,10 +52,19 @@ def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
     try:
         return _fetch_and_parse(feed, client, limits)
     except BylineError as exc:
-        return Fetched(feed.url, "error", error=str(exc))
+        return Fetched(feed.url, "error", error=reason(str(exc), feed.url))
     except Exception as exc:  # a hostile feed must not take the whole refresh down
-        return Fetched(feed.url, "error", error=f"{feed.url}: cannot be read "
-                       f"({type(exc).__name__})")
+        return Fetched(feed.url, "error", error=f"cannot be read ({type(exc).__name__})")
+
+
+def reason(message: str, url: str) -> str:
+    """An error message without the leading "URL: ": results and last_error sit beside the
+    feed's URL already (in `feeds list`, in the reader), so it need not be said twice."""
+    shown = " ".join(clean_text(url).split())
+    for prefix in (url, shown, shown[:300]):
+        if message.startswith(prefix + ": "):
+            return message[len(prefix) + 2:]
+    return message
 
 
 def _fetch_and_parse(feed: FeedRecord, client: httpx.Client | None,
@@ -122,7 +133,8 @@ def _store_one(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
     except StoreError:
         raise  # the store itself is unusable (locked, unwritable): stop the refresh
     except BylineError as exc:
-        return FeedResult(fetched.url, "error", error=str(exc), title=stored_title)
+        return FeedResult(fetched.url, "error", error=reason(str(exc), fetched.url),
+                          title=stored_title)
 
 
 def refresh_feeds(lib: Library, progress: Progress | None = None, *,

@@ -88,7 +88,7 @@ def test_refresh_reports_each_failing_feed(server: ScriptedServer, tmp_path: Pat
         f"byline: {slow}: timed out (no answer within 0.5 s)",
     ]
     feeds = listed(home)
-    assert feeds[broken]["last_error"] == f"{broken}: HTTP 500 Internal Server Error"
+    assert feeds[broken]["last_error"] == "HTTP 500 Internal Server Error"
     assert feeds[broken]["entries"] == 2 and feeds[good]["last_error"] == ""
 
     done = byline(home, "refresh", "--json", "--timeout", "0.5")

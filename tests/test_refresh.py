@@ -123,8 +123,8 @@ def test_failure_keeps_entries_and_stores_the_error(server: ScriptedServer, lib:
     report = refresh_feeds(lib, limits=FetchLimits.with_timeout(0.5, max_bytes=256 * 1024))
     assert time.monotonic() - started < 3
     result = report.results[0]
-    assert result.status == "error" and result.error.startswith(f"{url}: ")
-    assert message in result.error
+    assert result.status == "error" and message in result.error
+    assert not result.error.startswith(url)  # the URL stands beside the error already
     stored = lib.feed(url)
     assert stored.last_error == result.error
     assert stored.entry_count == 2
@@ -154,7 +154,7 @@ def test_one_failing_feed_does_not_stop_the_others(server: ScriptedServer,
     assert report.errors == [by_url[bad]]
     assert lib.feed(good).entry_count == 3 and lib.feed(good).last_error == ""
     assert lib.feed(bad).entry_count == 2
-    assert lib.feed(bad).last_error == f"{bad}: HTTP 503 Service Unavailable"
+    assert lib.feed(bad).last_error == "HTTP 503 Service Unavailable"
     assert seen[0] == (0, 2, "") and seen[-1][:2] == (2, 2)
     # a later success clears the error
     server.route("/bad", Reply(body=rss(2, prefix="http://other.test/s")))
@@ -186,7 +186,7 @@ def test_feed_file_added_and_refreshed_by_mtime(lib: Library, tmp_path: Path) ->
     assert report.results[0].status == "ok" and report.new_entries == 1
     path.unlink()
     report = refresh_feeds(lib)
-    assert report.results[0].error == f"{path.resolve()}: feed file no longer exists"
+    assert report.results[0].error == "feed file no longer exists"
     assert lib.feed(str(path)).entry_count == 3
 
 
@@ -220,7 +220,7 @@ def test_feed_removed_during_refresh_is_reported(server: ScriptedServer,
             lib.remove_feed(next(u for u in urls if u != url))
 
     report = refresh_feeds(lib, remove_the_other)
-    statuses = sorted((r.status, r.error.split(": ", 1)[-1]) for r in report.results)
+    statuses = sorted((r.status, r.error) for r in report.results)
     assert statuses == [("error", "no such feed in the store"), ("ok", "")]
     assert len(lib.feeds()) == 1 and lib.feeds()[0].entry_count == 2
     assert len(lib.entries()) == 2  # nothing stored for the removed feed

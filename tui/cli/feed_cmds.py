@@ -237,7 +237,7 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
               f"{report.new_entries} new entries, {counts['not-modified']} not modified, "
               f"{counts['error']} failed")
     for failed in report.errors:
-        _error(failed.error)
+        _error(f"{failed.url}: {failed.error}")
     return EXIT_BAD_INPUT if report.errors else 0
 
 
