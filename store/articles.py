@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -22,6 +23,7 @@ from .records import ArticleRef, FeedEntry
 
 INDEX = "index.json"
 CHUNK_SIZE = 250  # feed entry bodies per chunk file
+CHUNK_BYTES = 2_000_000  # and about this much text
 SUMMARY_CHARS = 400  # a feed entry's summary kept in the index, for listing and relatedness
 
 
@@ -89,20 +91,24 @@ def body_file_of(doc: dict[str, Any]) -> str:
 class ChunkAllocator:
     """Chunk files for a feed's entry bodies: entries merged together land in the same few
     files (a 5,000-entry merge writes 20 files, not 256 shards), filling the feed's last chunk
-    before starting the next."""
+    before starting the next; a chunk holds at most CHUNK_SIZE entries or about CHUNK_BYTES,
+    so opening one entry never parses a huge file."""
 
-    def __init__(self, feed_url: str, used_bodies: list[str]) -> None:
+    def __init__(self, feed_url: str, used_bodies: list[str], last_size: Callable[[str], int],
+                 ) -> None:
         self.prefix = f"chunks/{digest('feed:' + feed_url)[:8]}-"
         counts = Counter(name for name in used_bodies if name.startswith(self.prefix))
-        self.number, self.used = 0, 0
+        self.number, self.used, self.bytes = 0, 0, 0
         if counts:
             last = max(counts)
-            self.number, self.used = int(last[len(self.prefix):-len(".json")]), counts[last]
+            self.number = int(last[len(self.prefix):-len(".json")])
+            self.used, self.bytes = counts[last], last_size(last)
 
-    def next(self) -> str:
-        if self.used >= CHUNK_SIZE:
-            self.number, self.used = self.number + 1, 0
+    def next(self, size: int) -> str:
+        if self.used and (self.used >= CHUNK_SIZE or self.bytes + size > CHUNK_BYTES):
+            self.number, self.used, self.bytes = self.number + 1, 0, 0
         self.used += 1
+        self.bytes += size
         return f"{self.prefix}{self.number:05d}.json"
 
 

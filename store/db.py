@@ -222,6 +222,12 @@ class StoreFiles:
         self.db(name).storage.read()
         return self.db(name).storage._stamp  # type: ignore[attr-defined]
 
+    def size(self, name: str) -> int:
+        try:
+            return (self.home / name).stat().st_size
+        except OSError:
+            return 0
+
     def exists(self, name: str) -> bool:
         return (self.home / name).exists()
 

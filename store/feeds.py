@@ -159,7 +159,7 @@ def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry]) -> list
         now = time.time()
         new_docs = []
         bodies: dict[str, dict[str, dict[str, Any]]] = {}
-        chunks = ChunkAllocator(key, [d.get("body", "") for d in mine])
+        chunks = ChunkAllocator(key, [d.get("body", "") for d in mine], lib.files.size)
         for n, entry in enumerate(entries):
             link = entry.link.strip()
             content_hash = entry_hash(entry)
@@ -176,7 +176,7 @@ def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry]) -> list
             summary = plain(entry.summary) or plain(entry.content)[:400]
             title = clean_text(entry.title).strip() or summary[:80] or "(untitled)"
             text = entry.content or entry.summary
-            chunk = chunks.next()
+            chunk = chunks.next(len(text))
             bodies.setdefault(chunk, {})[article_id] = {"kind": "entry", "text": text}
             new_docs.append(keyed(article_id, index_doc(
                 article_id, title=title, published=entry.published.strip(),

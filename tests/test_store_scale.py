@@ -69,3 +69,15 @@ def test_a_big_merge_writes_few_files_and_analyses_spread(home: Path) -> None:
     assert len(shards) > 150  # cached analyses spread over 256 shards by id
     sizes = [p.stat().st_size for p in shards]
     assert max(sizes) < 0.05 * sum(sizes)  # caching one analysis rewrites a small file
+
+
+def test_chunks_stay_small_when_entries_are_big(home: Path) -> None:
+    big = "<p>" + "Long investigative text. " * 8000 + "</p>"  # ~200 kB per entry
+    with Library.open(home) as lib:
+        lib.add_feed(FEED)
+        lib.merge_entries(FEED, [FeedEntry(guid=f"b{n}", title=f"Big {n}", content=big)
+                                 for n in range(30)])
+        lib.merge_entries(FEED, [FeedEntry(guid="b30", title="Big 30", content=big)])
+        assert lib.feed(FEED).entry_count == 31
+    sizes = [p.stat().st_size for p in (home / "chunks").glob("*.json")]
+    assert len(sizes) >= 3 and max(sizes) < 2_500_000
