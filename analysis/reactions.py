@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .actors import (
     PRONOUNS,
+    TITLE_WORDS,
     Actor,
     actor_from_phrase,
     classify,
@@ -152,7 +153,8 @@ class _Context:
         """The known person whose role has all these words ("the minister")."""
         if 2 <= len(words) <= 5 and words[0] == "the":
             for role_words, known in reversed(self.roles):
-                if all(w in role_words for w in words[1:]):
+                if all(w in role_words or w == "leader" and not role_words.isdisjoint(TITLE_WORDS)
+                       for w in words[1:]):  # "the French leader" for a French President
                     return known
         return None
 

@@ -261,6 +261,22 @@ def test_inverted_attribution_with_a_descriptor_before_the_name() -> None:
     assert ("ben aldous", "warns") in found
 
 
+def test_the_principal_named_by_role_is_not_a_reaction() -> None:
+    article = Article(
+        title="Estavian president floats joint navy",
+        paragraphs=[
+            "Estavian President Karin Holt said on Monday that a joint navy with neighbouring "
+            "states could not be ruled out, a remark that drew criticism from opposition parties.",
+            "The Estavian leader warned that the sea lanes were at risk without one.",
+            "“A joint navy is the only way to keep the straits open,” the president said.",
+            "Defence analysts said the idea was probably years away.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "opposition parties" in actors and "defence analysts" in actors
+    assert not [a for a in actors if "leader" in a or "president" in a or "holt" in a]
+
+
 def test_responds_to_points_at_the_principals_central_quote() -> None:
     analysis = analyze_article(PILOT_STRIKE)
     ids = {q.id for q in analysis.quotes}
