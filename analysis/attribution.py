@@ -88,6 +88,8 @@ _TRAILING_AUX_RE = re.compile(
     r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) +
     r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|italy|july|daily|weekly|only)\b)"
     r"[a-z]+ly))+\s*$")
+_NAME_END_RE = re.compile(r"(?:\b[A-Z][\w.]*|[A-Z]\.)\s$")
+_NAME_START_RE = re.compile(r"\s[A-Z]")
 _TERM_ARTICLES = frozenset("the a an of as his her its their".split())
 _WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
 
@@ -299,9 +301,13 @@ def sentence_subject(sentence: str) -> Phrase | None:
     return None
 
 
-def is_term(before: str, quote_text: str) -> bool:
-    """A quoted name or term: so-called "work-to-rule", the film "Title", on "Face the Nation"."""
+def is_term(before: str, quote_text: str, after: str = "") -> bool:
+    """A quoted name or term: so-called "work-to-rule", the film "Title", on "Face the Nation",
+    or a nickname inside a name: Robert C. "Bobby" Scott."""
     words = _WORD_RE.findall(quote_text)
+    if 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and \
+            _NAME_END_RE.search(before[-12:]) and _NAME_START_RE.match(after):
+        return True
     tail = [w.strip(",:;.()—–-").lower() for w in before[-40:].split()]
     if tail and tail[-1] in _TERM_ARTICLES:
         tail.pop()

@@ -193,6 +193,18 @@ def _trim(text: str, span: RawQuote) -> RawQuote | None:
     return span
 
 
+_NICKNAME_RE = re.compile(
+    r"(\b[A-Z][\w.]*[ \t])([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’])(?=[ \t][A-Z])")
+
+
+def blank_nicknames(text: str) -> str:
+    """Robert C. "Bobby" Scott -> the nickname and its marks replaced by spaces (same length,
+    so offsets hold): a name, not a quote."""
+    if '"' not in text and "“" not in text and "'" not in text and "‘" not in text:
+        return text
+    return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
 def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
     """All quoted spans of an article, in reading order."""
     primary = "single" if _is_single_primary(paragraphs) else "double"

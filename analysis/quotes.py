@@ -23,7 +23,7 @@ from .attribution import (
 )
 from .model import Article, Quote, Speaker
 from .names import Phrase
-from .quote_marks import RawQuote, find_quote_spans
+from .quote_marks import RawQuote, blank_nicknames, find_quote_spans
 from .speakers import Entity, EntityTable
 from .text import sentence_spans
 
@@ -247,7 +247,8 @@ def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None
 
 def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
     """Every direct quote in reading order, attributed, and the speakers they belong to."""
-    paragraphs = article.paragraphs
+    originals = article.paragraphs
+    paragraphs = [blank_nicknames(p) for p in originals]
     spans = find_quote_spans(paragraphs)
     if not spans:
         return [], []
@@ -263,7 +264,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
         for k, q in enumerate(quotes):
             cue, before = cues[k]
             inner = text[q.start:q.end]
-            if is_term(before, inner):
+            if is_term(before, inner, text[q.close_at + 1:q.close_at + 4]):
                 continue
             strong = cue is not None and cue.strength == 2
             follows_quote = bool(kept) and kept[-1][0].paragraph == p and kept[-1][1] is not None
@@ -278,7 +279,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
             kept.append((q, target, cue_word))
             if target is not None:
                 resolver.resolved.append((q, target))
-    return _build(paragraphs, kept, resolver.aliases)
+    return _build(originals, kept, resolver.aliases)
 
 
 def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str]],

@@ -94,6 +94,13 @@ def parse_object(text: str) -> Phrase | None:
     if phrase is None and "," in body:
         head = body.split(",")[0]
         phrase = parse_name_phrase(head) or parse_nominal(head)
+    if phrase is None:  # "said 9/11 widow Terry Strada": a short descriptor before the name
+        last = last_name_sequence(body)
+        if last is not None and 0 < len(body[:last.start()].split()) <= 5 and \
+                not any(ch in body[:last.start()] for ch in ",;:"):
+            phrase = parse_name_phrase(last.group(0))
+            if phrase is not None:
+                phrase.role = combine_role(body[:last.start()].strip(), phrase.role)
     if phrase is None:  # "said Tom Smith of the decision": the leading name alone
         name = NAME_RE.match(body)
         phrase = parse_name_phrase(name.group(0)) if name else None

@@ -275,3 +275,19 @@ def test_possessive_role_before_name_and_trailing_phrases() -> None:
     )
     assert [q.speaker for q in quotes] == [
         "Joao Silva, Hale’s spokesman", "Tom Smith", "Ann Lee, for the Harbour Gazette"]
+
+
+def test_nicknames_inside_names_are_not_quotes() -> None:
+    quotes, speakers = run(
+        '“We will win this vote,” said Rep. Robert C. "Bobby" Scott (D-Va.), who chairs the '
+        "panel.",
+        "Delegate Marcia “Cia” Price cheered from the gallery.",
+    )
+    assert [q.text for q in quotes] == ["We will win this vote,"]
+    assert speakers[0].name == "Robert C. Scott"
+    assert speakers[0].role == "Rep., D-Va., who chairs the panel"
+
+
+def test_short_descriptor_before_an_inverted_name() -> None:
+    quotes, speakers = run("“Their reasons do not hold,” said 9/11 widow Terry Strada.")
+    assert quotes[0].speaker == "Terry Strada, 9/11 widow"
