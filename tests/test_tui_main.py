@@ -432,3 +432,39 @@ async def test_the_reader_stays_usable_while_feeds_refresh(home: Path,
             assert listing.highlighted_id == ids[STORM.title]
             assert any("Late harbour news" in listing.row_text(i)
                        for i in range(len(listing.article_ids)))
+
+
+async def test_related_entries_follow_the_reactions_and_open(home: Path,
+                                                             ids: dict[str, str]) -> None:
+    from store.records import FeedEntry
+
+    with Library.open(home) as library:
+        library.merge_entries("http://gazette.test/feed.xml", [
+            FeedEntry(guid="g1", link="http://gazette.test/anger",
+                      title="Council harbour plan angers the fishermen",
+                      content="The harbour plan approved by the council angered the fishermen "
+                              "and their fishing cooperative; Mayor Ana Lopez defended the "
+                              "harbour expansion.", published="2026-02-01T10:00:00"),
+            FeedEntry(guid="g2", link="http://gazette.test/trams",
+                      title="Tram timetable changes",
+                      content="Night trams will run every twenty minutes from May.",
+                      published="2026-02-02T10:00:00"),
+        ])
+    app = BylineApp(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        reactions = screen.query_one(ReactionList)
+        await wait_until(pilot, lambda: any(
+            "angers the fishermen" in str(o.prompt) for o in reactions.options))
+        prompts = [str(o.prompt) for o in reactions.options]
+        assert "Related" in prompts
+        assert prompts.index("Related") > 2  # below the three reactions
+        assert not any("Tram timetable" in p for p in prompts)
+        reactions.focus()
+        reactions.highlighted = next(i for i, p in enumerate(prompts) if "angers" in p)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.stored is not None
+        assert screen.stored.ref.title == "Council harbour plan angers the fishermen"
+        assert app.focused is screen.query_one(ReaderPane)

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Grid
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from store.library import Library
     from store.records import ArticleRef, RelatedEntry, StoredArticle
 
+RELATED_DELAY = 0.25  # seconds the article cursor must rest before related entries are sought
 LIST_LIMIT = 20_000  # rows in the article list (drawn on demand); the filter reaches the rest
 PANES = (("articles", "Articles"), ("reader", "Reader"), ("summary", "Summary"),
          ("quotes", "Quotes by speaker"), ("reactions", "Reactions"))
@@ -89,6 +91,7 @@ class MainScreen(MainActions, Screen):
         self.filter_query = ""
         self._quotes: dict[str, Quote] = {}
         self._speakers: dict[str, Speaker] = {}
+        self._related_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         # First frame: the titled pane boxes and the footer. The panes' widgets mount right
@@ -163,15 +166,36 @@ class MainScreen(MainActions, Screen):
         stored = library.article(article_id)
         if stored is None:
             raise LookupError("That article is no longer in the store.")
-        related = library.related(article_id)
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show_article, stored, related, quote_id)
+        self.app.call_from_thread(self._show_article, stored, quote_id)
         if not stored.ref.read:
             library.mark_read(article_id)
 
-    def _show_article(self, stored: StoredArticle, related: list[RelatedEntry],
-                      quote_id: str) -> None:
+    def _related_later(self) -> None:
+        """Related entries cost a scan of the store: fetch them once the cursor rests."""
+        if self._related_timer is not None:
+            self._related_timer.stop()
+        self._related_timer = self.set_timer(RELATED_DELAY, self._start_related)
+
+    def _start_related(self) -> None:
+        self._related_timer = None
+        if self.stored is not None and self.stored.ref.id == self.article_id:
+            self._load_related(self.article_id)
+
+    @work(thread=True, exclusive=True, group="related", exit_on_error=False)
+    def _load_related(self, article_id: str) -> None:
+        if self.library is None:
+            return
+        related = self.library.related(article_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_related, article_id, related)
+
+    def _show_related(self, article_id: str, related: list[RelatedEntry]) -> None:
+        if article_id == self.article_id:
+            self.query_one(ReactionList).show_related(related)
+
+    def _show_article(self, stored: StoredArticle, quote_id: str) -> None:
         analysis = stored.analysis
         self.stored = stored
         self.article_id = stored.ref.id
@@ -183,8 +207,9 @@ class MainScreen(MainActions, Screen):
         summary = analysis.summary or ([stored.summary] if stored.summary else [])
         self.query_one(SummaryPane).show_summary(summary)
         self.query_one(QuoteTree).show_quotes(stored.ref.id, analysis, self.bookmarked)
-        self.query_one(ReactionList).show_reactions(analysis.reactions, related)
+        self.query_one(ReactionList).show_reactions(analysis.reactions, [])
         self.query_one(ArticleList).mark_read(stored.ref.id)
+        self._related_later()
         if quote_id:
             tree = self.query_one(QuoteTree)
             if tree.select_quote(quote_id.rsplit(":", 1)[-1]):

@@ -60,6 +60,15 @@ class ReactionList(OptionList):
         self._forward = set()
         self._rebuild()
 
+    def show_related(self, related: Sequence[RelatedEntry]) -> None:
+        """Fill in the related entries below the reactions, keeping the cursor's reaction."""
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self._related = list(related)
+        self._rebuild()
+        if highlighted:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = self.get_option_index(highlighted)
+
     def bring_forward(self, quote_id: str, speaker_names: Sequence[str]) -> list[int]:
         """Move the reactions that respond to quote_id, or whose actor is one of the quote
         speaker's names, to the top and mark them; returns their indexes."""
