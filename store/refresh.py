@@ -150,6 +150,7 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
     if progress:
         progress(0, total, "")
     by_url: dict[str, FeedResult] = {}
+    quiet: list[tuple[Fetched, str]] = []  # 304s and errors: only their fields change
     if feeds:
         with make_client(limits) as client, \
                 ThreadPoolExecutor(max_workers=min(workers, total),
@@ -159,12 +160,20 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
             try:
                 for done, future in enumerate(as_completed(futures), 1):
                     feed = futures[future]
-                    by_url[feed.url] = _store_one(lib, future.result(), feed.title)
+                    fetched = future.result()
+                    if fetched.status == "ok":
+                        by_url[feed.url] = _store_one(lib, fetched, feed.title)
+                    else:
+                        quiet.append((fetched, feed.title))
                     if progress:
                         progress(done, total, feed.url)
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
+    if quiet:  # one write for all of them: a refresh of 200 unchanged feeds is one write
+        with lib.files.batch():
+            for fetched, title in quiet:
+                by_url[fetched.url] = _store_one(lib, fetched, title)
     results = [by_url[f.url] for f in feeds]
     return RefreshReport(results, seconds=round(time.monotonic() - started, 3))
 

@@ -239,3 +239,27 @@ def test_add_follows_the_feed_a_page_names(server: ScriptedServer, lib: Library)
     with pytest.raises(SourceError, match=r"/also-a-page: an HTML page, not a feed"):
         load_feed(lib, server.url("/other"))
     assert [f.url for f in lib.feeds()] == [feed]
+
+
+def test_unchanged_and_failing_feeds_cost_one_write(server: ScriptedServer, lib: Library,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import store.db
+
+    urls = [server.route(f"/f{n}", conditional(rss(1, prefix=f"http://s{n}.test/x"),
+                                               etag=f'"e{n}"')) for n in range(5)]
+    for url in urls:
+        load_feed(lib, url)
+    server.route("/f4", Reply(500, b"x"))
+    written: list[str] = []
+    real_write = store.db.atomic_write
+
+    def counting_write(path: Path, data: bytes, **kwargs: bool) -> None:
+        written.append(Path(path).name)
+        real_write(path, data, **kwargs)
+
+    monkeypatch.setattr(store.db, "atomic_write", counting_write)
+    report = refresh_feeds(lib)
+    assert sorted(r.status for r in report.results) == ["error"] + ["not-modified"] * 4
+    assert written == ["feeds.json"]
+    assert all(lib.feed(url).last_fetch for url in urls)
+    assert lib.feed(urls[4]).last_error == "HTTP 500 Internal Server Error"
