@@ -309,6 +309,7 @@ def run(home: Path, args: argparse.Namespace) -> int:
     from store.library import Library
 
     started = time.perf_counter()
+    print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
     remembered = home.with_name(home.name + ".long-article-id")
     if remembered.exists() and home.exists():
         article_id = remembered.read_text(encoding="utf-8").strip()
