@@ -156,7 +156,10 @@ def _date(value: str) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):  # year 1 east of Greenwich, year 9999 west of it
+        return None
 
 
 def _feedparser_date(value: str) -> datetime | None:

@@ -207,3 +207,13 @@ def test_feed_discovery_is_linear_on_hostile_pages() -> None:
     started = time.monotonic()
     assert feedparse.discover_feed(page, "http://a.test/") == ""
     assert time.monotonic() - started < 1
+
+
+def test_impossible_dates_are_dropped_not_fatal() -> None:
+    extra = "".join(
+        f"<item><title>d{n}</title><guid>d{n}</guid><pubDate>{date}</pubDate></item>"
+        for n, date in enumerate(["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00",
+                                  "not a date", "Tue, 10 Nov 2026 25:99:00 GMT"]))
+    entries = parse_feed(rss(1, extra=extra)).entries
+    assert [e.published for e in entries[:4]] == ["", "", "", ""]
+    assert entries[4].published == "2026-11-10T00:00:00+00:00"
