@@ -266,7 +266,7 @@ def classify(name: str) -> str:
 
 def subject_noun_phrase(prefix: str) -> str | None:
     """The subject of a reporting verb from the masked text that precedes it, or None."""
-    text = prefix.split("\x00")[-1]  # after the last quoted stretch
+    text = prefix.rpartition("\x00")[2]  # after the last quoted stretch
     text = text.strip(" ,;:—–-")
     text = _strip_trailing_adverbs(text).strip(" ,")
     if not text:

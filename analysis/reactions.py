@@ -62,7 +62,7 @@ _NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|
                    r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _INVERTED_SUBJECT = re.compile(
-    r"^\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
+    r"\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
     rf"{_CAP_NAME}(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*{_CAP_NAME}){{0,4}}|"
     # "said 9/11 widow Terry Strada", "said former minister Jane Roe"
     rf"(?:{_NOT_DESCRIPTOR}[a-z0-9][\w/’'-]*\s+){{1,3}}{_CAP_NAME}(?:\s+{_CAP_NAME}){{1,3}})"
@@ -201,9 +201,9 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
     for n, m in enumerate(matches):
         verb = m.group("verb")
         before = masked[:m.start()].rstrip()
-        tail = before.split("\x00")[-1].strip(" ,;:—–-")
+        tail = before.rpartition("\x00")[2].strip(" ,;:—–-")
         after = None if verb.startswith(("told", "tell")) else _INVERTED_SUBJECT.match(
-            masked[m.end():])
+            masked, m.end())
         candidates: list[tuple[str, str]] = []
         if tail:
             phrase = subject_noun_phrase(before)
@@ -273,8 +273,11 @@ def _lead_index(paragraphs: list[str]) -> int:
 def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                 event_words: set[str]) -> list[_Statement]:
     out: list[_Statement] = []
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
     for pi, par in enumerate(article.paragraphs):
-        par_quotes = [q for q in quotes if q.paragraph == pi]
+        par_quotes = by_paragraph.get(pi, [])
         spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
         masked = mask(par, spans)
         sentence_list = sentence_spans(par)
@@ -295,7 +298,8 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
             sentence, msent = par[s:e], masked[s:e]
             actor, vstance, named = _attribution(ctx, msent)
             in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
-                        if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
+                        if q.start < e and q.end > s and q.speaker_id in ctx.speakers
+                        ] if par_quotes else []
             if in_quote and not sentence_opener(in_quote[0].name):  # not "Scroll", "Now"
                 quoted = ctx.actor_for_speaker(in_quote[0])
                 if actor is None or actor.key != quoted.key and not named:
