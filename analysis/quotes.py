@@ -279,7 +279,19 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
             kept.append((q, target, cue_word))
             if target is not None:
                 resolver.resolved.append((q, target))
+    _backfill_continued(kept)
     return _build(originals, kept, resolver.aliases)
+
+
+def _backfill_continued(kept: list[tuple[RawQuote, Target | None, str]]) -> None:
+    """A paragraph that opens a quote without a cue, continued by one that names its speaker
+    ("“We waited ten years. / “We will not wait another ten,” she said."), takes that speaker."""
+    for n in range(len(kept) - 2, -1, -1):
+        q, target, cue = kept[n]
+        nxt_q, nxt_target, nxt_cue = kept[n + 1]
+        if not q.closed and not cue and nxt_q.continued and nxt_target is not None and \
+                nxt_q.paragraph == q.paragraph + 1:
+            kept[n] = (q, nxt_target, nxt_cue)
 
 
 def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str]],

@@ -291,3 +291,12 @@ def test_nicknames_inside_names_are_not_quotes() -> None:
 def test_short_descriptor_before_an_inverted_name() -> None:
     quotes, speakers = run("“Their reasons do not hold,” said 9/11 widow Terry Strada.")
     assert quotes[0].speaker == "Terry Strada, 9/11 widow"
+
+
+def test_multi_paragraph_quote_named_at_its_end() -> None:
+    quotes, speakers = run(
+        "Tomas Hale opened the meeting at nine.",
+        "“We waited ten years for this contract.",
+        "“We will not wait another ten,” Ana Ribeiro said.",
+    )
+    assert names(quotes, speakers) == ["Ana Ribeiro", "Ana Ribeiro"]
