@@ -134,8 +134,10 @@ def _with_feedparser(utf8: bytes, url: str, where: str) -> Feed:
             "id": e.get("id", ""), "link": e.get("link", ""),
             "title": e.get("title", ""), "title_type": _kind(e.get("title_detail")),
             "summary": e.get("summary", ""), "content": content,
-            "published": _struct_date(e.get("published_parsed") or e.get("updated_parsed")
-                                      or e.get("created_parsed")),
+            # dict.get: FeedParserDict.get("updated_parsed") warns about a legacy fallback
+            "published": _struct_date(dict.get(e, "published_parsed")
+                                      or dict.get(e, "updated_parsed")
+                                      or dict.get(e, "created_parsed")),
             "author": author,
         })
     return feed, entries
@@ -253,20 +255,20 @@ def _kind(detail: Any) -> str:
     return "html" if (detail or {}).get("type") in _HTML_TYPES else "text"
 
 
-def _plain(value: str, kind: str) -> str:
+def _plain(value: Any, kind: str) -> str:
     """A one-line plain-text field; markup in an HTML title is dropped, never shown."""
-    value = value or ""
+    value = value if isinstance(value, str) else ""
     if kind == "html" or (kind == "guess" and _LOOKS_HTML.search(value)):
         value = _strip_tags(value)
     return _oneline(value)
 
 
-def _strip_tags(value: str) -> str:
-    return html.unescape(_TAG.sub(" ", value))
+def _strip_tags(value: Any) -> str:
+    return html.unescape(_TAG.sub(" ", value)) if isinstance(value, str) else ""
 
 
-def _clean(value: str) -> str:
-    if not value:
+def _clean(value: Any) -> str:
+    if not value or not isinstance(value, str):  # feedparser may hand back None
         return ""
     if _NEEDS_CLEANING.search(value) or not (
             value.isascii() or unicodedata.is_normalized("NFC", value)):
@@ -274,15 +276,15 @@ def _clean(value: str) -> str:
     return value
 
 
-def _body(value: str) -> str:
-    return _clean(value[:MAX_BODY]).strip()
+def _body(value: Any) -> str:
+    return _clean(value)[:MAX_BODY].strip()
 
 
-def _oneline(value: str) -> str:
+def _oneline(value: Any) -> str:
     return " ".join(_clean(value).split())
 
 
-def _http_link(value: str) -> str:
+def _http_link(value: Any) -> str:
     link = _oneline(value)
     return link[:MAX_URLISH] if link.lower().startswith(("http://", "https://")) else ""
 
