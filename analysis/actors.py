@@ -339,6 +339,8 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     return " ".join(words), np[len(cut):].strip(" ,")
 
 
+_AUXILIARIES = frozenset("is are was were been being has have had will would can could should may "
+                         "might must do does did".split())
 _PEOPLE_PLURALS = ("ers", "ists", "ians", "ents", "ors", "ees")
 
 
@@ -349,6 +351,8 @@ def valid_actor_phrase(name: str) -> bool:
         return False
     if any(c in name for c in "“”\"«»()[]\x00"):
         return False
+    if not _AUXILIARIES.isdisjoint(name.lower().split()):
+        return False  # "A taxi driver in India has been arrested after being": a clause
     if looks_like_name(name) or looks_like_name(strip_titles(name)):
         return True
     words = name.split()

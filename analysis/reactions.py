@@ -197,7 +197,8 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
     """The actor of a sentence from its reporting verb, the stance the verb carries (or a verb
     coordinated with it: "said … and accused"), and whether the actor is sure: named, or a
     pronoun right after an attributed sentence."""
-    matches = [m for m in REPORTING_VERB.finditer(masked) if "\x00" not in m.group(0)]
+    matches = [m for m in REPORTING_VERB.finditer(masked)
+               if "\x00" not in m.group(0) and masked[m.start() - 1:m.start()] != "-"]  # so-called
     for n, m in enumerate(matches):
         verb = m.group("verb")
         before = masked[:m.start()].rstrip()
@@ -216,6 +217,8 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
                 phrase = phrase[:-1]  # "…, said Anna Kowal." (but "said John Q.")
             candidates.insert(0 if not tail else len(candidates), (phrase, role))
         for phrase, role in candidates:
+            if verb.startswith("call") and fold(phrase).startswith(("a ", "an ")):
+                continue  # "a group called Community Tech": naming, not speaking
             actor = ctx.actor_for_phrase(phrase, role)
             if actor is None:
                 continue

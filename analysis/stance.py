@@ -171,9 +171,10 @@ _CUES = [
      r"\bdivisi\w*|\birresponsib\w*|\breckless\w*|\bunacceptable\b|\boutrag\w*|\bshameful\b"
      r"|\bdeplor\w*|\bdisgrace\w*|\binsult\w*|\babsurd\b|\bnonsense\b", "criticises", 2.0),
     ("ridicul appall shock ill-advised naive provocat misguided unhelpful counterproductive "
-     "inappropriate",
+     "inappropriate disgust",
      r"\bridicul\w*|\bappall\w*|\bshock(?:ed|ing)\b|\bill-advised\b|\bnaive\b|\bprovocati\w*"
-     r"|\bmisguided\b|\bunhelpful\b|\bcounterproductive\b|\binappropriate\b", "criticises", 1.5),
+     r"|\bmisguided\b|\bunhelpful\b|\bcounterproductive\b|\binappropriate\b|\bdisgust\w*",
+     "criticises", 1.5),
     ("playing with fire|step too far|point of no return",
      r"\bplaying with fire\b|\ba step too far\b|\bpoint of no return\b", "warns", 2.0),
     ("unnecessar disappoint fail regrettab anger angry furious wrong hypocri",
