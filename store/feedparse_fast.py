@@ -32,7 +32,7 @@ Feed = tuple[dict[str, Any], list[dict[str, Any]]]
 def read_tree(utf8: bytes, url: str = "", max_entries: int = 10_000) -> Feed | None:
     try:
         root = ET.fromstring(utf8)
-    except (ET.ParseError, ValueError, RecursionError):
+    except (ET.ParseError, ValueError, LookupError, RecursionError):
         return None
     if root.tag == "rss":
         channel = root.find("channel")

@@ -27,7 +27,7 @@ def parse_opml(data: bytes, where: str = "OPML file") -> list[tuple[str, str]]:
         raise SourceError(f"{where}: OPML declares a DTD/entities; refused")
     try:
         root = ET.fromstring(data)
-    except (ET.ParseError, ValueError, RecursionError) as exc:
+    except (ET.ParseError, ValueError, LookupError, RecursionError) as exc:
         detail = " ".join(clean_text(str(exc)).split())[:100]
         raise SourceError(f"{where}: not valid OPML ({detail})") from None
     if root.tag.rsplit("}", 1)[-1].lower() != "opml":

@@ -40,6 +40,8 @@ def test_dtd_refused(data: bytes) -> None:
 def test_not_opml() -> None:
     with pytest.raises(SourceError, match="subs.opml: not valid OPML"):
         parse_opml(b"<opml><body>", "subs.opml")
+    with pytest.raises(SourceError, match="subs.opml: not valid OPML"):
+        parse_opml(b'<?xml version="1.0" encoding="bogus"?><opml/>', "subs.opml")
     with pytest.raises(SourceError, match=r"not an OPML file \(root element <rss>\)"):
         parse_opml(b"<rss/>", "subs.opml")
 
