@@ -74,7 +74,7 @@ councilor lawmaker executive ceo founder co-founder candidate nominee first lady
 vice-president secretary-general director-general attorney-general inspector-general
 surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
 republican independent party campaign manager communications adviser advisor aide analyst
-lt.-gen. lt.-gen general-secretary del. delegate opposition national security homeland counsel
+lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
 """.split())
 
 NATIONALITIES: frozenset[str] = frozenset("""

@@ -157,7 +157,8 @@ _APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](
 
 _NOT_APPOSITIVE = frozenset(
     "and but or which that as when while if because although though so then also too not "
-    "however who's".split())
+    "however who's after before since until unless where whereas despite during once what how "
+    "why whether".split())
 _POSSESSIVE_WORD_RE = re.compile(r"[\w.]+[’']s$")
 _LEADING_DETERMINER_RE = re.compile(r"^(?:the|his|her|their|its|our|a|an)\s+", re.IGNORECASE)
 _LEADING_AGE_RE = re.compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
@@ -240,6 +241,10 @@ _NOMINAL_RE = re.compile(
     re.IGNORECASE)
 
 
+_NOT_IN_NOMINAL = frozenset(
+    "and that which who but when if as while after before because since so then than".split())
+_TRAILING_FUNCTION_WORDS_RE = re.compile(
+    r"(?:\s+(?:with|of|for|and|the|a|an|to|in|at|on|by|from))+$", re.IGNORECASE)
 _COLLECTIVES = frozenset("police staff management government parliament congress".split())
 
 
@@ -254,7 +259,7 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS
                                          and head[:-1] not in PERSON_NOUNS):
             return None  # only bare plurals speak: "campaigners said", "police said"
-    if any(w.lower() in SPEECH_VERBS or w.lower() in ("and", "that", "which", "who", "but")
+    if any(w.lower() in SPEECH_VERBS or w.lower() in _NOT_IN_NOMINAL
            for w in (m.group("mods") + " " + (m.group("post") or "")).split()):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
@@ -267,7 +272,7 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     else:
         return None
     core = text[:m.start("post")] if m.group("post") else text
-    role = (m.group("post") or "").strip()
+    role = _TRAILING_FUNCTION_WORDS_RE.sub("", (m.group("post") or "").strip())
     return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
 
 
