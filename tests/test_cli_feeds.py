@@ -198,3 +198,28 @@ def test_concurrent_refreshes_store_each_entry_once(server: ScriptedServer,
         reports.append(json.loads(out))
     assert sum(r["new_entries"] for r in reports) == 3 * 295  # each new entry counted once
     assert [row["entries"] for row in listed(home).values()] == [300, 300, 300]
+
+
+def test_feed_commands_import_only_what_they_use(server: ScriptedServer,
+                                                 tmp_path: Path) -> None:
+    """Start-up time is most of a CLI command: no Textual, and feedparser only for broken
+    feeds (the fast path reads well-formed ones), httpx only when something is fetched."""
+    home = tmp_path / "store"
+    url = server.route("/f", Reply(body=rss(2)))
+    probe = (
+        "import sys\nfrom tui.cli import main\n"
+        f"status = main(['--home', {str(home)!r}, *sys.argv[1:]])\n"
+        "heavy = ('textual', 'feedparser', 'trafilatura', 'httpx')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+        "sys.exit(status)\n")
+
+    def loaded(*args: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
+                              text=True, timeout=60, cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, done.stderr
+        return set(done.stderr.split())
+
+    assert loaded("feeds", "add", url) == {"httpx"}
+    assert loaded("refresh", "--json") == {"httpx"}
+    assert loaded("feeds", "list", "--json") == set()
+    assert loaded("feeds", "export") == set()
