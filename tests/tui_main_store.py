@@ -132,18 +132,25 @@ def fill_store(home: Path, specs: tuple[ArticleSpec, ...] = ALL) -> dict[str, st
 
 
 async def settle(pilot) -> None:
-    """Let queued messages run and every worker finish (workers start workers). A load made
-    stale by the cursor is cancelled, and a failed one became a notification: neither is an
-    error for a test."""
+    """Let queued messages run and every worker finish (workers start workers), including the
+    related-entries look-up that starts once the cursor rests. A load made stale by the cursor
+    is cancelled, and a failed one became a notification: neither is an error for a test."""
     from textual.worker import WorkerCancelled, WorkerFailed
 
-    for _ in range(4):
-        await pilot.pause()
-        for worker in list(pilot.app.workers):
-            try:
-                await worker.wait()
-            except (WorkerCancelled, WorkerFailed):
-                pass
+    async def workers_done() -> None:
+        for _ in range(4):
+            await pilot.pause()
+            for worker in list(pilot.app.workers):
+                try:
+                    await worker.wait()
+                except (WorkerCancelled, WorkerFailed):
+                    pass
+
+    await workers_done()
+    screen = pilot.app.screen
+    if getattr(screen, "stored", None) is not None:
+        await wait_until(pilot, lambda: screen.related_for == screen.article_id)
+        await workers_done()
     await pilot.pause()
 
 

@@ -92,6 +92,7 @@ class MainScreen(MainActions, Screen):
         self._quotes: dict[str, Quote] = {}
         self._speakers: dict[str, Speaker] = {}
         self._related_timer: Timer | None = None
+        self.related_for = ""  # the article whose related entries are shown
 
     def compose(self) -> ComposeResult:
         # First frame: the titled pane boxes and the footer. The panes' widgets mount right
@@ -194,6 +195,7 @@ class MainScreen(MainActions, Screen):
     def _show_related(self, article_id: str, related: list[RelatedEntry]) -> None:
         if article_id == self.article_id:
             self.query_one(ReactionList).show_related(related)
+            self.related_for = article_id
 
     def _show_article(self, stored: StoredArticle, quote_id: str) -> None:
         analysis = stored.analysis

@@ -62,6 +62,8 @@ class ReactionList(OptionList):
 
     def show_related(self, related: Sequence[RelatedEntry]) -> None:
         """Fill in the related entries below the reactions, keeping the cursor's reaction."""
+        if not related and not self._related:
+            return
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self._related = list(related)
         self._rebuild()
