@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .actors import (
@@ -18,7 +19,7 @@ from .actors import (
 from .model import Article, Quote, Speaker
 from .text import sentence_spans
 
-_HONORIFICS = ("mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "miss")
+_HONORIFIC_NAME = re.compile(r"\b(?:mr|ms|mrs|dr|miss)\.? ([a-z][a-z'-]+)")
 
 
 @dataclass
@@ -65,8 +66,11 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
     body_folded = body_folded or fold("\n".join(article.paragraphs))
     head_words = set(words_of(fold(article.title + " " + first)))
     candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text leading to it)
+    honoured = set(_HONORIFIC_NAME.findall(body_folded))  # "mr hale" -> "hale"
     for source, from_title in ((first, False), (article.title, True)):
-        for m in NAME_RUN.finditer(source):
+        for n, m in enumerate(NAME_RUN.finditer(source)):
+            if n >= 40:
+                break  # a real headline or lead names a handful of people, not hundreds
             full = _clean_run(m.group(0))
             tokens = full.split()
             if not tokens or classify(full) != "person" and len(tokens) > 1:
@@ -74,7 +78,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
             key = name_key(full)
             if from_title and fold(full) not in body_folded:
                 continue  # title-case headlines make runs of every word
-            if len(tokens) == 1 and not any(f"{t} {key}" in body_folded for t in _HONORIFICS):
+            if len(tokens) == 1 and key not in honoured:
                 continue  # a lone capitalised word is as likely a place as a person
             candidates.setdefault(key, (full, source[:m.end()]))
     quote_count: dict[str, int] = {}

@@ -69,6 +69,8 @@ _INVERTED_SUBJECT = re.compile(
     r"(?P<rest>,[^\x00]*)?")
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
+_MAX_VERBS = 12  # reporting verbs tried per sentence
+_SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
@@ -199,9 +201,10 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
     pronoun right after an attributed sentence."""
     matches = [m for m in REPORTING_VERB.finditer(masked)
                if "\x00" not in m.group(0) and masked[m.start() - 1:m.start()] != "-"]  # so-called
-    for n, m in enumerate(matches):
+    for n, m in enumerate(matches[:_MAX_VERBS]):
         verb = m.group("verb")
-        before = masked[:m.start()].rstrip()
+        # A subject is a few words: a bounded window keeps run-on text linear.
+        before = masked[max(0, m.start() - _SUBJECT_WINDOW):m.start()].rstrip()
         tail = before.rpartition("\x00")[2].strip(" ,;:—–-")
         after = None if verb.startswith(("told", "tell")) else _INVERTED_SUBJECT.match(
             masked, m.end())
@@ -226,7 +229,7 @@ def _attribution(ctx: _Context, masked: str) -> tuple[Actor | None, str | None, 
             for later in matches[n + 1:]:
                 if stance:
                     break
-                if _COORDINATED.search(masked, 0, later.start()):
+                if _COORDINATED.search(masked, max(0, later.start() - 40), later.start()):
                     stance = verb_stance(later.group("verb"))
             return actor, stance, fold(phrase) not in PRONOUNS or ctx.pronoun_fresh
     for m in _ACCORDING_TO.finditer(masked):

@@ -344,6 +344,17 @@ def test_titles_are_stripped_from_names() -> None:
     assert strip_titles("Brian Moss") == "Brian Moss"
 
 
+@pytest.mark.parametrize("text", [
+    " ".join(f"Jo{i} Ann{i} said, and" for i in range(3000)),
+    ("X, " * 5000) + "said that " + "y " * 1000,
+    " ".join(["a move that drew criticism from leaders"] * 2000),
+], ids=["verbs", "commas", "nominals"])
+def test_run_on_text_stays_fast(text: str) -> None:
+    start = time.perf_counter()
+    find_reactions(Article(title="Run on", paragraphs=[text, text[:5000]]), [], [])
+    assert time.perf_counter() - start < 2.0
+
+
 def test_fast_enough() -> None:
     article = Article(title=SCHOOL_WEEK.title, paragraphs=SCHOOL_WEEK.paragraphs * 3)
     start = time.perf_counter()
