@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import format_datetime, parsedate_to_datetime
 
 from feed_samples import atom, rdf, rss
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from store import feedparse_fast
 from store.errors import SourceError
 from store.feedparse import ParsedFeed, parse_feed
 
@@ -50,3 +53,12 @@ def test_mangled_feeds_parse_or_fail_cleanly(data: bytes) -> None:
             for text in (entry.title, entry.guid, entry.link, entry.author, entry.published):
                 assert "\x1b" not in text and "\x00" not in text and "\n" not in text
     assert time.monotonic() - started < 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 8_000_000_000), st.integers(-12 * 60, 14 * 60), st.booleans())
+def test_fast_rss_dates_agree_with_email_utils(stamp: int, minutes: int, gmt: bool) -> None:
+    moment = datetime.fromtimestamp(stamp, timezone(timedelta(minutes=minutes)))
+    text = format_datetime(moment.astimezone(UTC), usegmt=True) if gmt else \
+        format_datetime(moment)
+    assert feedparse_fast._date(text) == parsedate_to_datetime(text).astimezone(UTC)
