@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import Analysis, Article, Quote, Speaker
 from store.errors import SourceError
 from store.library import Library
 from store.records import ArticleRef
+from store.speakers import build_groups
 
 
 def story(title: str, published: str, said: list[tuple[str, str, str]]) -> Analysis:
@@ -149,3 +152,31 @@ def test_anonymous_sources_stay_apart_organisations_merge(lib: Library) -> None:
     assert sorted(summaries) == [("A senior official", "anonymous", 1),
                                  ("A senior official", "anonymous", 1),
                                  ("Harbour Authority", "organisation", 2)]
+
+
+FIRST_NAMES = ["Anna", "Lars", "Mara", "Ruth", "Ian", "Omar"]
+SURNAMES = ["Berg", "Quinn", "Okafor", "Moss"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", *FIRST_NAMES]), st.sampled_from(SURNAMES)),
+                min_size=1, max_size=12))
+def test_merging_never_joins_two_first_names(names: list[tuple[str, str]]) -> None:
+    digests = {
+        f"{n:016x}": {"title": "t", "published": "", "quotes": [
+            {"id": "q1", "text": "x", "speaker_id": "s1", "speaker": ""}],
+            "speakers": [{"id": "s1", "name": f"{first} {last}".strip(), "kind": "person",
+                          "role": "", "aliases": []}]}
+        for n, (first, last) in enumerate(names)
+    }
+    groups = build_groups(digests)
+    full_names = {f"{first} {last}" for first, last in names if first}
+    for group in groups:
+        firsts = {n.split()[0] for n in group.names if " " in n}
+        assert len(firsts) <= 1  # never two different first names in one person
+    for surname in {last for first, last in names if not first}:
+        owners = {n for n in full_names if n.endswith(" " + surname)}
+        bare = next(g for g in groups if surname in g.names)
+        # a bare surname joins its one full name, and stays apart when there are 0 or 2+
+        assert (set(bare.names) - {surname}) == (owners if len(owners) == 1 else set())
+    assert sum(g.summary().quote_count for g in groups) == len(names)
