@@ -81,6 +81,8 @@ def test_related_json(capsys, files) -> None:
     ranked = json.loads(out)
     assert ranked[0]["guid"] == "k1" and ranked[0]["link"] == "http://keston.test/lighthouse"
     assert set(ranked[0]) == {"id", "guid", "title", "link", "score"}
+    code, out, _ = run(capsys, "related", article_id[:6], "--json")  # a unique prefix will do
+    assert json.loads(out) == ranked
     code, out, err = run(capsys, "related", "0000000000000000")
     assert code == 2 and err.startswith("byline: 0000000000000000")
 

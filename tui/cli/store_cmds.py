@@ -164,8 +164,17 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
     return status
 
 
+def _resolve_id(lib: Library, given: str) -> str:
+    """A full article id from a unique prefix of 4+ characters (as git takes hashes)."""
+    given = given.strip().lower()
+    if len(given) < 4 or lib.ref(given) is not None:
+        return given
+    matches = [d["id"] for d in lib.index_docs() if d["id"].startswith(given)]
+    return matches[0] if len(matches) == 1 else given
+
+
 def run_related(lib: Library, args: argparse.Namespace) -> int:
-    entries = lib.related(args.article_id, limit=max(args.limit, 0))
+    entries = lib.related(_resolve_id(lib, args.article_id), limit=max(args.limit, 0))
     if args.json:
         _emit_json([{"id": e.id, "guid": e.guid, "title": e.title, "link": e.link,
                      "score": e.score} for e in entries])
