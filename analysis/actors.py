@@ -1,5 +1,5 @@
-"""Who is acting in an article: quoted spans to mask, the subject of a reporting verb, names,
-the principal newsmaker. Helpers for `analysis.reactions`; no I/O."""
+"""Who is acting in an article: quoted spans to mask, the subject of a reporting verb, names
+and titles, actor nouns. Helpers for `analysis.reactions`; no I/O."""
 
 from __future__ import annotations
 
@@ -94,13 +94,14 @@ def _strip_trailing_adverbs(text: str) -> str:
     words = text.split()
     while words:
         low = words[-1].lower()
-        if low in _ADVERBS or (low.endswith("ly") and len(low) > 4):
+        if low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and words[-1].islower()):
             words.pop()
         elif low in _WEEKDAYS and len(words) > 1 and words[-2].lower() in ("on", "this"):
             del words[-2:]
         else:
             break
     return " ".join(words)
+
 
 _QUOTE_CHAR = re.compile("[“”«»„\"‘’']")
 _OPENERS = "“«„"
@@ -217,14 +218,19 @@ SENTENCE_OPENERS = frozenset(
     while scroll watch read click share advertisement certainly clearly obviously perhaps
     maybe unfortunately fortunately sadly luckily thus hence therefore otherwise besides
     nevertheless nonetheless again once soon already even just only lose win to along with for
+    additionally finally separately similarly ultimately importantly interestingly notably
+    specifically typically currently previously recently initially eventually apparently
+    reportedly allegedly surprisingly ironically frankly honestly basically generally usually
+    originally traditionally historically officially publicly privately personally likewise
     from by of in on at as after before since until during despite among between through about
     against without within upon via asked speaking citing""".split())
 
 
 def sentence_opener(word: str) -> bool:
-    """'Now', 'Explaining', 'Certainly': words that are capitalised for position, not names."""
+    """'Now', 'Explaining', 'Certainly': words capitalised for their position, not names. An
+    '-ing' word may still be a surname (Manning): callers check it is not used as one."""
     low = fold(word)
-    return low in SENTENCE_OPENERS or low.endswith(("ing", "ly")) and len(low) > 4
+    return low in SENTENCE_OPENERS or low.endswith("ing") and len(low) > 4
 
 
 def is_actor_noun(word: str) -> bool:

@@ -171,9 +171,8 @@ class _Context:
         name, np_role = actor_from_phrase(phrase)
         if not valid_actor_phrase(name):
             return None
-        if " " not in name and not is_actor_noun(name) and (
-                sentence_opener(name) or fold(name) not in self.midcaps
-                and name_key(name) not in self.by_key and not np_role):
+        if " " not in name and not is_actor_noun(name) and fold(name) not in self.midcaps and (
+                sentence_opener(name) or name_key(name) not in self.by_key and not np_role):
             return None  # "Now said …", or a lone word never capitalised mid-sentence
         key = name_key(name)
         if not looks_like_name(name):
@@ -306,7 +305,8 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
             in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
                         if q.start < e and q.end > s and q.speaker_id in ctx.speakers
                         ] if par_quotes else []
-            if in_quote and not sentence_opener(in_quote[0].name):  # not "Scroll", "Now"
+            if in_quote and not (sentence_opener(in_quote[0].name)  # not "Scroll", "Now"
+                                 and fold(in_quote[0].name) not in ctx.midcaps):
                 quoted = ctx.actor_for_speaker(in_quote[0])
                 if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
