@@ -226,11 +226,17 @@ SENTENCE_OPENERS = frozenset(
     against without within upon via asked speaking citing""".split())
 
 
+# Adverb endings that surnames do not have ("Worryingly", "Additionally"; not Kelly, Italy).
+_ADVERB_ENDINGS = ("ingly", "ally", "edly", "ously", "fully", "ently", "antly", "ively", "ately",
+                   "ably", "essly")
+
+
 def sentence_opener(word: str) -> bool:
     """'Now', 'Explaining', 'Certainly': words capitalised for their position, not names. An
     '-ing' word may still be a surname (Manning): callers check it is not used as one."""
     low = fold(word)
-    return low in SENTENCE_OPENERS or low.endswith("ing") and len(low) > 4
+    return (low in SENTENCE_OPENERS or low.endswith(_ADVERB_ENDINGS)
+            or low.endswith("ing") and len(low) > 4)
 
 
 def is_actor_noun(word: str) -> bool:
