@@ -123,7 +123,7 @@ class Library:
         return self.files.table(STATE, "read").get(doc_id=article_id) is not None
 
     def _read_ids(self) -> set[str]:
-        return {str(doc.doc_id) for doc in self.files.table(STATE, "read").all()}
+        return set(self.files.raw(STATE, "read"))
 
     def index_docs(self) -> list[dict[str, Any]]:
         """Every index document (one per article or entry), unsorted; not to be mutated."""
