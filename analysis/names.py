@@ -43,7 +43,8 @@ _APPOS_STARTERS = DETERMINERS | {"who", "whom", "whose", "former", "then", "now"
                                  "head", "deputy", "chief", "co-founder", "founder"}
 _STOP_BACK = DETERMINERS | frozenset(
     "of to for with by from in on at as and or but that said says told when while after "
-    "before than".split())
+    "before than about against over under into onto between among through during without "
+    "within like including versus toward towards upon via amid is was are were".split())
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,10 +135,15 @@ def role_before(text: str, end: int) -> str:
     """Lower-case descriptors directly before a name: "IMF chief economist", "Trump critic"."""
     words = text[:end].split()[-7:]
     out: list[str] = []
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         if word[-1] in ",;:.()\"“”":
             break
         low = word.lower()
+        if low == "of" and k and words[k - 1][:1].isupper() and \
+                words[k - 1].lower() in TITLE_WORDS:
+            out.append(word)  # "Ohio Secretary of [State Jon Husted]"
+            continue
         if low in _STOP_BACK or low in SPEECH_VERBS:
             break
         if not out and low not in PERSON_NOUNS and low not in TITLE_WORDS and \
@@ -158,7 +164,8 @@ _APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](
 _NOT_APPOSITIVE = frozenset(
     "and but or which that as when while if because although though so then also too not "
     "however who's after before since until unless where whereas despite during once what how "
-    "why whether".split())
+    "why whether is are was were has have had will would can could should may might must do "
+    "does did".split())
 _POSSESSIVE_WORD_RE = re.compile(r"[\w.]+[’']s$")
 _LEADING_DETERMINER_RE = re.compile(r"^(?:the|his|her|their|its|our|a|an)\s+", re.IGNORECASE)
 _LEADING_AGE_RE = re.compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
@@ -226,8 +233,22 @@ def name_tail(text: str, pos: int) -> tuple[str, int]:
 
 
 def combine_role(*parts: str) -> str:
+    """Role parts joined with commas, without a leading article, abbreviated titles spelt out
+    ("Sen." -> "Senator") for display."""
     out = ", ".join(p.strip(" ,") for p in parts if p and p.strip(" ,"))
+    out = _TITLE_ABBREVIATION_RE.sub(lambda m: _TITLE_ABBREVIATIONS[m.group(0)], out)
     return _ROLE_ARTICLE_RE.sub("", out)
+
+
+_TITLE_ABBREVIATIONS = {
+    "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "Gen.": "General",
+    "Lt.": "Lieutenant", "Del.": "Delegate", "Prof.": "Professor", "Sgt.": "Sergeant",
+    "Capt.": "Captain", "Col.": "Colonel", "Adm.": "Admiral", "Maj.": "Major",
+    "Supt.": "Superintendent", "Cmdr.": "Commander", "Lt.-Gen.": "Lieutenant-General",
+}
+_TITLE_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in
+                                sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
 
 
 _ROLE_ARTICLE_RE = re.compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\s+",
@@ -241,6 +262,8 @@ _NOMINAL_RE = re.compile(
     re.IGNORECASE)
 
 
+_PREPOSITION_SPLIT_RE = re.compile(r"\s(?:of|for|at|in|on|with|from|to)\s")
+_ROLE_HEADS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS | frozenset("head boss".split())
 _NOT_IN_NOMINAL = frozenset(
     "and that which who but when if as while after before because since so then than".split())
 _TRAILING_FUNCTION_WORDS_RE = re.compile(
@@ -316,7 +339,9 @@ def parse_name_phrase(text: str) -> Phrase | None:
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
     m = _ROLE_LEAD_RE.match(text)
-    if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]):
+    if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]) and \
+            any(_POSSESSIVE_RE.sub("", w.lower()) in _ROLE_HEADS
+                for w in _PREPOSITION_SPLIT_RE.split(m.group(1), 1)[0].split()):
         lead, body = m.group(1), m.group(2)
     body = _LEADING_THE_RE.sub("", body)
     found = _name_with_context(body)

@@ -55,10 +55,13 @@ class Entity:
 
     @property
     def role(self) -> str:
-        """The fullest role found for the entity: the longest one."""
-        if not self.roles:
-            return ""
-        return max(self.roles, key=len)
+        """The roles found for the entity, fullest first, each new one that the others do not
+        already say joined with "; " ("Retired Lieutenant General; top Trump surrogate")."""
+        out: list[str] = []
+        for role in sorted(self.roles, key=len, reverse=True):
+            if not any(role.lower() in kept.lower() for kept in out):
+                out.append(role)
+        return "; ".join(out[:3])
 
 
 @dataclass(slots=True)

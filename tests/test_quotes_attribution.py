@@ -285,7 +285,7 @@ def test_nicknames_inside_names_are_not_quotes() -> None:
     )
     assert [q.text for q in quotes] == ["We will win this vote,"]
     assert speakers[0].name == "Robert C. Scott"
-    assert speakers[0].role == "Rep., D-Va., who chairs the panel"
+    assert speakers[0].role == "Representative, D-Va., who chairs the panel"
 
 
 def test_short_descriptor_before_an_inverted_name() -> None:
@@ -300,3 +300,14 @@ def test_multi_paragraph_quote_named_at_its_end() -> None:
         "“We will not wait another ten,” Ana Ribeiro said.",
     )
     assert names(quotes, speakers) == ["Ana Ribeiro", "Ana Ribeiro"]
+
+
+def test_roles_from_several_mentions_are_merged_and_titles_spelt_out() -> None:
+    quotes, speakers = run(
+        "Retired Lt. Gen. Mark Dunn warned the committee on Tuesday.",
+        "Dunn, a former adviser to the port authority, said the strike was “a gift to our "
+        "rivals.”",
+        "Ohio Secretary of State Jon Husted said the rules were “clear enough for everyone.”",
+    )
+    assert speakers[0].role == "former adviser to the port authority; Retired Lieutenant General"
+    assert speakers[1].role == "Ohio Secretary of State"
