@@ -73,6 +73,11 @@ def _clean_token(tok: str) -> str:
     return tok.lower().rstrip(".,")
 
 
+_TITLE_ENDINGS = frozenset("""secretary minister president senator governor chairman chairwoman
+director spokesman spokeswoman spokesperson leader chief mayor ambassador commissioner chancellor
+secretary-general""".split())
+
+
 @lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
     """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
@@ -102,6 +107,8 @@ def split_name(seq: str) -> NameParts | None:
     title = " ".join(t for t in tokens[:cut + 1] if _clean_token(t) not in HONORIFICS)
     name_tokens = tokens[cut + 1:]
     lows = [_clean_token(t) for t in name_tokens]
+    if lows[-1] in _TITLE_ENDINGS:
+        return None  # "Ohio Secretary [of State …]": a title, not a name
     if len(name_tokens) == 1 and (lows[0] in COMMON_CAPITALISED or lows[0] in MONTHS or
                                   lows[0] in TITLE_WORDS or lows[0] in NATIONALITIES or
                                   lows[0] in ADJECTIVES or
