@@ -275,9 +275,14 @@ def _lead_index(paragraphs: list[str]) -> int:
     return 0
 
 
+def _names_principal(sentence: str, ctx: _Context) -> bool:
+    return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
+
+
 def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                 event_words: set[str]) -> list[_Statement]:
     out: list[_Statement] = []
+    lead = _lead_index(article.paragraphs)
     by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
@@ -338,7 +343,10 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                     continue
             ctx.last[actor.kind] = actor
             ctx.unattributed.clear()
-            principal = ctx.is_principal(actor)
+            principal = ctx.is_principal(actor) or (
+                # The lead's own first sentence states the event: its speaker is the
+                # newsmaker's side unless it names the principal ("X warned that Macron …").
+                pi == lead and si == 0 and not _names_principal(sentence, ctx))
             st = _Statement(actor, pi, sentence, vstance,
                             not principal and _is_relevant(sentence, ctx, event_words),
                             not principal and background(si), principal=principal)

@@ -277,6 +277,22 @@ def test_the_principal_named_by_role_is_not_a_reaction() -> None:
     assert not [a for a in actors if "leader" in a or "president" in a or "holt" in a]
 
 
+def test_the_lead_sentence_states_the_event_and_is_not_a_reaction() -> None:
+    article = Article(
+        title="Nurses' union rejects pay offer",
+        paragraphs=[
+            "The nurses' union rejected the hospital group's pay offer on Friday, saying it was "
+            "an insult to its members.",
+            "“We will strike on Monday,” said union leader Pat Doyle.",
+            "Hospital chief executive Omar Lund criticised the decision to reject the pay offer, "
+            "warning that patients would suffer.",
+        ],
+    )
+    found = {(fold(r.actor), r.stance) for r in _reactions(article)}
+    assert ("omar lund", "criticises") in found
+    assert not [a for a, _ in found if "union" in a or "doyle" in a]
+
+
 def test_responds_to_points_at_the_principals_central_quote() -> None:
     analysis = analyze_article(PILOT_STRIKE)
     ids = {q.id for q in analysis.quotes}
