@@ -103,7 +103,8 @@ mother father wife husband son daughter sister brother friend neighbor neighbour
 survivor questioner scholar observer observers commentator host anchor moderator
 insider insiders operative operatives staffer staffers negotiator negotiators chancellor
 premier king queen prince monarch regulator regulators economist economists democrat
-republican conservative liberal progressive independent libertarian protester protesters
+republican conservative liberal progressive independent libertarian protester protesters fan
+fans
 """.split())
 
 # Heads of organisation nouns: "the ministry said", "the operators' association".
@@ -147,6 +148,14 @@ by from into over under about against between among through like unlike speaking
 according under until unless whether earlier later last next first second third already
 is was are were be been being has have had do does did will would can could should must
 mr mrs ms dr sir
+me somebody someone nobody everyone everybody anyone anybody apart ahead away quite nowadays
+reality indeed perhaps maybe certainly clearly obviously plainly sadly fortunately unfortunately
+finally eventually recently currently previously ultimately overall overnight otherwise thus
+hence therefore moreover furthermore besides anyway nevertheless nonetheless regardless rather
+almost always never often sometimes usually again once twice soon back down up out off just
+very much less least well fine sure okay ok yes please thanks thank sorry hey hello oh ah wow
+scroll makes make see look watch read click follow share get let keep take give tell ask find
+go come try sources source fans
 """.split())
 
 MONTHS: frozenset[str] = frozenset(
