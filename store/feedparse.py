@@ -32,7 +32,8 @@ MAX_BODY = 1_000_000
 # feedparser's lenient parser costs ~20-50 us per tag: past this many it would take seconds.
 MAX_LENIENT_TAGS = 100_000
 MAX_DISCOVERY_BYTES = 256 * 1024  # where an HTML page's <link> tags are looked for
-MAX_ENTRIES = 10_000  # per feed and fetch: the first ones (feeds list the newest first)
+MAX_ENTRIES = 10_000
+MAX_STRAY_LT = 50  # per feed and fetch: the first ones (feeds list the newest first)
 
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)\b", re.I)
 _HTML_DOCTYPE = re.compile(rb"<!DOCTYPE\s+html\b", re.I)
@@ -277,7 +278,21 @@ def _clean(value: Any) -> str:
 
 
 def _body(value: Any) -> str:
-    return _clean(value)[:MAX_BODY].strip()
+    return _defuse_stray_lt(_clean(value)[:MAX_BODY].strip())
+
+
+def _defuse_stray_lt(html_text: str) -> str:
+    """Many `<` that open no tag (no `>` before the next `<`) written as `&lt;`, as an HTML
+    parser would read them: tag-stripping regexes downstream (`<[^>]+>`) then stay linear
+    instead of rescanning the rest of the text from every stray `<`. A few are left alone
+    (plain-text entries say "a < b")."""
+    if html_text.count("<") <= MAX_STRAY_LT:
+        return html_text
+    pieces = html_text.split("<")
+    if sum(">" not in piece for piece in pieces[1:]) <= MAX_STRAY_LT:
+        return html_text
+    return pieces[0] + "".join(("<" if ">" in piece else "&lt;") + piece
+                               for piece in pieces[1:])
 
 
 def _oneline(value: Any) -> str:

@@ -4,6 +4,7 @@ documents (DTDs, entities, HTML, malformed XML) refused with one clear line."""
 from __future__ import annotations
 
 import time
+from xml.sax.saxutils import escape
 
 import pytest
 from feed_samples import (
@@ -217,3 +218,20 @@ def test_impossible_dates_are_dropped_not_fatal() -> None:
     entries = parse_feed(rss(1, extra=extra)).entries
     assert [e.published for e in entries[:4]] == ["", "", "", ""]
     assert entries[4].published == "2026-11-10T00:00:00+00:00"
+
+
+def test_stray_less_than_signs_defused_for_tag_strippers() -> None:
+    from store.feeds import plain  # the store's summary cleaner: `<[^>]+>` over the text
+
+    flood = "<p>Tide tables</p>" + "<" * 100_000 + "<a " * 20_000 + "<b>end</b>"
+    extra = f"<item><guid>lt</guid><description>{escape(flood)}</description></item>"
+    entry = parse_feed(rss(0, extra=extra)).entries[0]
+    assert entry.summary.startswith("<p>Tide tables</p>&lt;&lt;")
+    assert entry.summary.endswith("&lt;a <b>end</b>")
+    started = time.monotonic()
+    plain(entry.summary)
+    assert time.monotonic() - started < 1
+    # a few stray signs in ordinary text are kept as written
+    text = parse_feed(rss(0, extra="<item><guid>m</guid><description>a &lt; b, c &lt; d"
+                                   "</description></item>")).entries[0]
+    assert text.summary == "a < b, c < d"
