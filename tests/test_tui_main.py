@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from http_server import Reply, ScriptedServer
 from textual.widgets import OptionList
-from tui_main_store import HARBOUR, STORM, fill_store, settle, wait_until
+from tui_main_store import HARBOUR, STORM, fill_store, settle
 
 from store.library import Library
 from tui.app import BylineApp
@@ -268,77 +267,6 @@ async def test_jump_target_opens_the_article_on_the_quote(home: Path,
         assert screen.query_one(ArticleList).highlighted_id == storm
 
 
-RSS = """<?xml version="1.0"?>
-<rss version="2.0"><channel><title>Portvale Gazette</title><link>http://gazette.test/</link>
-<description>Local news</description>{items}</channel></rss>"""
-ITEM = """<item><title>{title}</title><link>http://gazette.test/{slug}</link>
-<guid>gazette-{slug}</guid><pubDate>{date}</pubDate>
-<description>{title}. The council met again on the harbour plan.</description></item>"""
-
-
-def rss(*items: tuple[str, str, str]) -> bytes:
-    body = "".join(ITEM.format(title=t, slug=s, date=d) for t, s, d in items)
-    return RSS.format(items=body).encode()
-
-
-async def test_refresh_merges_new_entries_and_keeps_the_selection(
-        home: Path, ids: dict[str, str]) -> None:
-    with ScriptedServer() as server:
-        server.route("/gazette.xml", Reply(body=rss(
-            ("Harbour works start in spring", "works", "Wed, 04 Mar 2026 10:00:00 GMT"),
-            ("Fishermen meet the mayor", "meet", "Thu, 05 Mar 2026 10:00:00 GMT"),
-        ), headers={"Content-Type": "application/rss+xml"}))
-        server.route("/broken.xml", Reply(status=500, body=b"oops"))
-        with Library.open(home) as library:
-            library.add_feed(server.url("/gazette.xml"))
-            library.add_feed(server.url("/broken.xml"))
-        app = BylineApp(home)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
-            listing = screen.query_one(ArticleList)
-            listing.focus()
-            await pilot.press("down")  # the storm article
-            await settle(pilot)
-            storm = ids[STORM.title]
-            assert screen.article_id == storm
-            await pilot.press("r")
-            await settle(pilot)
-            titles = [listing.row_text(i) for i in range(len(listing.article_ids))]
-            assert any("Fishermen meet the mayor" in t for t in titles)
-            assert any("Harbour works start in spring" in t for t in titles)
-            assert len(titles) == 5
-            assert listing.highlighted_id == storm
-            assert screen.article_id == storm
-            assert STORM.title in str(screen.query_one("#reader-header").render())
-            assert not screen.query_one("#refresh-bar").display
-            assert any("2 new entries" in n for n in notices(app))
-            assert any("broken.xml" in n for n in notices(app))  # the failed feed, as a notice
-
-
-async def test_a_bad_target_becomes_a_notification(home: Path, ids: dict[str, str],
-                                                   tmp_path: Path) -> None:
-    app = BylineApp(home, open_target=str(tmp_path / "missing.txt"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert app.is_running
-        assert any("missing.txt" in n for n in notices(app))
-        assert main_screen(app).article_id == ids[HARBOUR.title]
-
-
-async def test_open_target_is_added_and_opened(home: Path, ids: dict[str, str],
-                                               tmp_path: Path) -> None:
-    page = tmp_path / "ferry.txt"
-    page.write_text("Ferry timetable changes\n\nThe ferry will run every hour from May, "
-                    "the operator said on Monday.\n", encoding="utf-8")
-    app = BylineApp(home, open_target=str(page))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
-        assert screen.stored is not None and screen.stored.ref.title == "Ferry timetable changes"
-        assert screen.query_one(ArticleList).highlighted_id == screen.article_id
-
-
 async def test_palette_lists_every_action(home: Path, ids: dict[str, str]) -> None:
     app = BylineApp(home)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -405,66 +333,13 @@ async def test_opening_an_article_clears_its_unread_mark(home: Path,
         assert library.ref(ids[STORM.title]).read
 
 
-async def test_the_reader_stays_usable_while_feeds_refresh(home: Path,
-                                                           ids: dict[str, str]) -> None:
-    with ScriptedServer() as server:
-        server.route("/slow.xml", Reply(body=rss(
-            ("Late harbour news", "late", "Fri, 06 Mar 2026 10:00:00 GMT"),
-        ), headers={"Content-Type": "application/rss+xml"}, delay=3.0))
-        with Library.open(home) as library:
-            library.add_feed(server.url("/slow.xml"))
-        app = BylineApp(home)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
-            listing = screen.query_one(ArticleList)
-            listing.focus()
-            await pilot.press("r")
-            await wait_until(pilot, lambda: screen.query_one("#refresh-bar").display)
-            await pilot.press("down")  # meanwhile, the reader follows the cursor
-            await wait_until(pilot, lambda: screen.stored is not None
-                             and screen.stored.ref.id == ids[STORM.title])
-            assert screen.query_one("#refresh-bar").display  # still fetching the slow feed
-            await pilot.press("r")  # a second refresh is refused while one runs
-            assert "A refresh is already running." in notices(app)
-            await settle(pilot)
-            assert not screen.query_one("#refresh-bar").display
-            assert listing.highlighted_id == ids[STORM.title]
-            assert any("Late harbour news" in listing.row_text(i)
-                       for i in range(len(listing.article_ids)))
 
-
-async def test_related_entries_follow_the_reactions_and_open(home: Path,
-                                                             ids: dict[str, str]) -> None:
-    from store.records import FeedEntry
-
-    with Library.open(home) as library:
-        library.merge_entries("http://gazette.test/feed.xml", [
-            FeedEntry(guid="g1", link="http://gazette.test/anger",
-                      title="Council harbour plan angers the fishermen",
-                      content="The harbour plan approved by the council angered the fishermen "
-                              "and their fishing cooperative; Mayor Ana Lopez defended the "
-                              "harbour expansion.", published="2026-02-01T10:00:00"),
-            FeedEntry(guid="g2", link="http://gazette.test/trams",
-                      title="Tram timetable changes",
-                      content="Night trams will run every twenty minutes from May.",
-                      published="2026-02-02T10:00:00"),
-        ])
+async def test_enter_on_a_quote_moves_into_the_reader(home: Path, ids: dict[str, str]) -> None:
     app = BylineApp(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        screen = main_screen(app)
-        reactions = screen.query_one(ReactionList)
-        await wait_until(pilot, lambda: any(
-            "angers the fishermen" in str(o.prompt) for o in reactions.options))
-        prompts = [str(o.prompt) for o in reactions.options]
-        assert "Related" in prompts
-        assert prompts.index("Related") > 2  # below the three reactions
-        assert not any("Tram timetable" in p for p in prompts)
-        reactions.focus()
-        reactions.highlighted = next(i for i, p in enumerate(prompts) if "angers" in p)
+        await open_quotes(pilot, 2)
         await pilot.press("enter")
-        await settle(pilot)
-        assert screen.stored is not None
-        assert screen.stored.ref.title == "Council harbour plan angers the fishermen"
-        assert app.focused is screen.query_one(ReaderPane)
+        await pilot.pause()
+        reader = app.screen.query_one(ReaderPane)
+        assert app.focused is reader and reader.current_quote == "q1"

@@ -269,6 +269,12 @@ class MainScreen(MainActions, Screen):
         self.query_one(ReaderPane).highlight_quote(quote, scroll=quote is not None)
         self.query_one(ReactionList).bring_forward(message.quote_id, names)
 
+    @on(QuoteTree.NodeSelected, "#quotes")
+    def _read_quote(self, event: QuoteTree.NodeSelected) -> None:
+        """Enter on a quote: into the reader, where it is already highlighted."""
+        if event.node.data is not None and event.node.data.quote is not None:
+            self.query_one(ReaderPane).focus()
+
     @on(ReactionHighlighted)
     def _follow_reaction(self, message: ReactionHighlighted) -> None:
         reactions = self.query_one(ReactionList)
@@ -313,4 +319,5 @@ class MainScreen(MainActions, Screen):
                         title="Feed failed", severity="warning", markup=False)
 
     def focus_filter(self) -> None:
-        self.query_one(ArticleFilter).focus()
+        for box in self.query(ArticleFilter):  # absent for the first frame
+            box.focus()
