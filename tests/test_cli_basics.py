@@ -36,3 +36,18 @@ def test_bad_inputs_give_one_line_and_exit_2_others_still_processed(tmp_path: Pa
     assert "no such file" in errors[0] and "empty" in errors[1] and "binary" in errors[2]
     docs = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(docs) == 1 and docs[0]["title"] == "A headline"
+
+
+def test_command_table_matches_the_registered_subcommands() -> None:
+    from tui.cli import COMMAND_MODULES, build_parser
+
+    _, registered = build_parser()
+    assert registered == set(COMMAND_MODULES)
+
+
+def test_opening_the_reader_imports_no_subcommand_module() -> None:
+    code = ("import sys, tui.cli; "
+            "print(sorted(m for m in sys.modules if m.startswith(('store', 'rich', 'tui.cli.'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from importlib.metadata import PackageNotFoundError, version
-
-from . import analyze_cmd, feed_cmds, store_cmds
 
 EXIT_BAD_INPUT = 2
+# Subcommand -> module registering it. Modules are imported only when a command runs, so
+# opening the reader pays for none of their imports (first paint is measured).
+COMMAND_MODULES = {
+    "analyze": "analyze_cmd",
+    "add": "store_cmds", "related": "store_cmds", "speakers": "store_cmds",
+    "quotes": "store_cmds", "bookmarks": "store_cmds",
+    "feeds": "feed_cmds", "refresh": "feed_cmds",
+}
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("byline")
     except PackageNotFoundError:
@@ -29,20 +37,22 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
                         help="store folder (default: $BYLINE_HOME or the user data dir)")
     parser.usage = "byline [--home DIR] [PATH_OR_URL | COMMAND ...]"
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (analyze_cmd, store_cmds, feed_cmds):
-        module.register(sub)
+    for name in dict.fromkeys(COMMAND_MODULES.values()):
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser, set(sub.choices)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv, home = _take_home(list(sys.argv[1:] if argv is None else argv))
-    parser, commands = build_parser()
+    if not argv:
+        return _launch(home, None)
     positional = [a for a in argv if not a.startswith("-")]
-    if positional and positional[0] not in commands:
+    if positional and positional[0] not in COMMAND_MODULES:
         # `byline PATH_OR_URL` adds that article and opens it in the reader.
         reader = argparse.ArgumentParser(prog="byline", description="Open an article.")
         reader.add_argument("open", metavar="PATH_OR_URL")
         return _launch(home, reader.parse_args(argv).open)
+    parser, _ = build_parser()
     args = parser.parse_args(argv)
     args.home = home
     if args.command is None:
