@@ -268,8 +268,8 @@ def test_unchanged_and_failing_feeds_cost_one_write(server: ScriptedServer, lib:
 def test_hostile_entry_text_does_not_stall_the_store(server: ScriptedServer,
                                                       lib: Library) -> None:
     flood = "&lt;" * 200_000 + "&lt;a " * 30_000  # stray `<`: quadratic for `<[^>]+>`
-    items = "".join(f"<item><guid>h{n}</guid><description>{flood}</description></item>"
-                    for n in range(3))
+    items = "".join(f"<item><guid>h{n}</guid><description>Part {n}. {flood}</description>"
+                    "</item>" for n in range(3))
     url = server.route("/f", Reply(body=rss(0, extra=items)))
     started = time.monotonic()
     record, _ = load_feed(lib, url)
