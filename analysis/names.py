@@ -28,8 +28,9 @@ ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Cap
 _ABBR = rf"(?:{ABBR_WORDS})\."
 NAME_WORD = rf"(?:{_ABBR}|(?:[{UPPER}]\.){{1,4}}(?!\w)|[{UPPER}][\w]*(?:[’'\-][\w]+)*)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|del|della|bin|ibn|al|le|la|dos|das)"
+# The leading look-ahead on capitals lets the regex engine skip to candidate positions fast.
 NAME_RE = re.compile(
-    rf"(?<![\w’'\-]){NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
+    rf"(?=[{UPPER}])(?<![\w’'\-]){NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w’'\-]*$")
 _PARTY_TAG_RE = re.compile(
