@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import (
+    ORG_WORDS,
     PRONOUNS,
     TITLE_WORDS,
     Actor,
@@ -377,9 +378,12 @@ def _group(statements: list[_Statement]) -> list[list[_Statement]]:
     for st in statements:
         if groups:
             prev = groups[-1][-1]
-            same = prev.actor.key == st.actor.key or st.paragraph == prev.paragraph and (
-                prev.actor.key in fold(st.actor.name).split()
-                or st.actor.key in fold(prev.actor.name).split())  # "the ministry … its spokesman"
+            # "The association welcomed … / …, said the association's chairman, Per Ulvik."
+            same = prev.actor.key == st.actor.key or (
+                prev.actor.key in ORG_WORDS
+                and prev.actor.key in words_of(fold(st.actor.name + " " + st.actor.role))
+                or st.paragraph == prev.paragraph
+                and st.actor.key in words_of(fold(prev.actor.name)))
             if same and st.paragraph - prev.paragraph <= 1 and not prev.principal:
                 groups[-1].append(st)
                 continue
@@ -388,15 +392,19 @@ def _group(statements: list[_Statement]) -> list[list[_Statement]]:
 
 
 def _central_quote(quotes: list[Quote], speakers: list[Speaker], principal: Principal,
-                   event_words: set[str]) -> str:
+                   event_words: set[str], early: int = 4) -> str:
+    """The principal's quote that states the event: most words shared with the lead, else
+    the principal's first quote within the first `early` paragraphs."""
     ids = {s.id for s in speakers if principal.key and name_key(s.name) == principal.key}
-    best, best_overlap = "", 0
+    best, best_overlap, first = "", 0, ""
     for q in quotes:
         if q.speaker_id in ids:
+            first = first or (q.id if q.paragraph <= early else "")
             overlap = sum(1 for w in _WORD.findall(fold(q.text)) if w[:6] in event_words)
             if overlap > best_overlap:
                 best, best_overlap = q.id, overlap
-    return best
+    # No quote shares the lead's words: the principal's first quote near the top states it.
+    return best or first
 
 
 def find_reactions(article: Article, quotes: list[Quote],

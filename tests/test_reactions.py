@@ -134,13 +134,49 @@ FERRY_CUTS_EXPECTED = [
     ("strand", "defends"), ("brandt", "analyses"),
 ]
 
+# AP style with a merged organisation voice ("The association welcomed … said the
+# association's chairman") and background in the last paragraphs.
+FISHERIES = Article(
+    title="Prime minister's hint at quitting fisheries pact rattles neighbours",
+    dateline="OSLAND",
+    paragraphs=[
+        "Norvik Prime Minister Lena Hartvig suggested Tuesday that her country could walk away "
+        "from the Northern Waters fisheries pact if quotas were cut again next year, a remark "
+        "that drew a sharp rebuke from fishing nations across the region.",
+        "\"We have honoured this agreement for twenty years,\" Hartvig told lawmakers. \"But no "
+        "agreement is worth more than the livelihoods of our coastal towns, and nothing is off "
+        "the table.\"",
+        "Officials in neighbouring Drevland quickly moved to distance themselves, saying they had "
+        "no intention of leaving the pact.",
+        "The pact's secretary-general, Aurel Benes, warned that a Norvik exit would \"unravel two "
+        "decades of conservation work.\"",
+        "Norvik's fisheries minister, Jonas Eide, later sought to clarify the prime minister's "
+        "comments, saying she was describing a worst case rather than announcing a policy.",
+        "Greens leader Mia Solvang called the remark \"reckless and unnecessary.\"",
+        "The Norvik Fishermen's Association welcomed the prime minister's stance, saying coastal "
+        "communities had \"finally been heard.\"",
+        "\"It's a signal that the government is prepared to defend us,\" said the association's "
+        "chairman, Per Ulvik.",
+        "\"Walking away probably wouldn't change much in the short term,\" said Ingrid Falk, a "
+        "fisheries researcher at the University of Osland.",
+        "Hartvig, who took office in 2022, said she would raise the issue at a summit in June.",
+        "In 2019, a previous Norvik government was criticised by environmental groups.",
+    ],
+)
+FISHERIES_EXPECTED = [
+    ("fishing nations", "criticises"), ("drevland", "distances"), ("benes", "warns"),
+    ("eide", "clarifies"), ("solvang", "criticises"), ("fishermen's association", "supports"),
+    ("falk", "analyses"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
     (PILOT_STRIKE, PILOT_STRIKE_EXPECTED, "kinsella"),
     (FERRY_CUTS, FERRY_CUTS_EXPECTED, "osei"),
+    (FISHERIES, FISHERIES_EXPECTED, "hartvig"),
 ]
-IDS = ["wire", "british", "agency", "feature"]
+IDS = ["wire", "british", "agency", "feature", "ap"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
@@ -291,6 +327,12 @@ def test_the_lead_sentence_states_the_event_and_is_not_a_reaction() -> None:
     found = {(fold(r.actor), r.stance) for r in _reactions(article)}
     assert ("omar lund", "criticises") in found
     assert not [a for a, _ in found if "union" in a or "doyle" in a]
+
+
+def test_an_organisation_and_its_chairman_make_one_reaction() -> None:
+    reactions = _reactions(FISHERIES)
+    assert not [r for r in reactions if "ulvik" in fold(r.actor)]
+    assert len([r for r in reactions if "association" in fold(r.actor)]) == 1
 
 
 def test_responds_to_points_at_the_principals_central_quote() -> None:
