@@ -175,6 +175,8 @@ _CUES = [
      r"\bridicul\w*|\bappall\w*|\bshock(?:ed|ing)\b|\bill-advised\b|\bnaive\b|\bprovocati\w*"
      r"|\bmisguided\b|\bunhelpful\b|\bcounterproductive\b|\binappropriate\b|\bdisgust\w*",
      "criticises", 1.5),
+    ("blow|devastat", r"\bhammer blow\b|\b(?:a |heavy |major |huge |severe )blow (?:to|for)\b"
+     r"|\bdevastat\w*", "warns", 1.5),
     ("playing with fire|step too far|point of no return",
      r"\bplaying with fire\b|\ba step too far\b|\bpoint of no return\b", "warns", 2.0),
     ("unnecessar disappoint fail regrettab anger angry furious wrong hypocri",
