@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from feed_samples import HTML_PAGE, atom, rss
+from feed_samples import HTML_PAGE, atom, page_linking, rss
 from http_server import Reply, ScriptedServer, conditional
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,3 +223,15 @@ def test_feed_commands_import_only_what_they_use(server: ScriptedServer,
     assert loaded("refresh", "--json") == {"httpx"}
     assert loaded("feeds", "list", "--json") == set()
     assert loaded("feeds", "export") == set()
+
+
+def test_add_a_site_page_follows_its_feed(server: ScriptedServer, tmp_path: Path) -> None:
+    home = tmp_path / "store"
+    page = server.route("/", Reply(body=page_linking("/rss"),
+                                   headers={"Content-Type": "text/html"}))
+    feed = server.route("/rss", Reply(body=rss(2)))
+    done = byline(home, "feeds", "add", page)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (f"Coast Daily — {feed}: 2 entries (2 new) — the feed the page "
+                           "names\n")
+    assert set(listed(home)) == {feed}

@@ -136,8 +136,11 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
         added.append({"url": record.url, "title": record.title, "entries": record.entry_count,
                       "new_entries": result.new_entries, "status": result.status})
         if not args.json:
+            found = target.strip().startswith(("http://", "https://")) and \
+                record.url != target.strip()
             print(f"{_safe(record.title) or '(untitled)'} — {_safe(record.url)}: "
-                  f"{record.entry_count} entries ({result.new_entries} new)")
+                  f"{record.entry_count} entries ({result.new_entries} new)"
+                  + (" — the feed the page names" if found else ""))
     if args.json:
         _print_json(added)
     return status
