@@ -204,7 +204,10 @@ def name_key(name: str) -> str:
     tokens = [t for t in re.split(r"[\s,]+", head) if t]
     if not tokens:
         return ""
-    word = fold(tokens[-1]).strip(".,'")
+    last = tokens[-1]
+    word = fold(last).strip(".,'")
+    if last[:1].isupper() and word not in ACTOR_NOUNS:
+        return word  # a surname or a name: Ramos, Jones, Harris keep their s
     return word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
 
 
@@ -284,6 +287,8 @@ def subject_noun_phrase(prefix: str) -> str | None:
     if not text:
         return None
     parts = [p for p in text.split(", ") if p.strip()] or [text]
+    if len(parts) > 1 and looks_like_name(parts[-1].strip()):
+        return parts[-1].strip()  # "…, but his agent, Marco Bellini, said"
     for i, part in enumerate(parts[1:], 1):
         if _RELATIVE_PART.match(part):  # "X, who left last year after …, criticised"
             parts = parts[:i]

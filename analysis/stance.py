@@ -170,6 +170,8 @@ _CUES = [
      "nonsense",
      r"\bdivisi\w*|\birresponsib\w*|\breckless\w*|\bunacceptable\b|\boutrag\w*|\bshameful\b"
      r"|\bdeplor\w*|\bdisgrace\w*|\binsult\w*|\babsurd\b|\bnonsense\b", "criticises", 2.0),
+    ("deserve|owe", r"\bdeserves? (?:better|an explanation|an apology|answers)\b"
+     r"|\bowes? \w+ (?:an explanation|an apology|answers)\b", "criticises", 2.0),
     ("ridicul appall shock ill-advised naive provocat misguided unhelpful counterproductive "
      "inappropriate disgust",
      r"\bridicul\w*|\bappall\w*|\bshock(?:ed|ing)\b|\bill-advised\b|\bnaive\b|\bprovocati\w*"

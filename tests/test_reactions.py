@@ -169,14 +169,45 @@ FISHERIES_EXPECTED = [
     ("falk", "analyses"),
 ]
 
+# Sports style: the lead opens on the principal's quote, an agent speaks after a clause about
+# someone else, a board "fully backed" the principal; a surname ending in s (Ramos).
+BENCHING = Article(
+    title="Coach Ramos defends benching star striker before cup final",
+    paragraphs=[
+        "“I pick the team that gives us the best chance to win, and on Saturday that team did "
+        "not include Niko,” Rovers coach Elena Ramos said after her side's 2-0 semifinal win, "
+        "explaining why she left top scorer Niko Varga on the bench.",
+        "The decision stunned supporters. Varga, who has scored 31 goals this season, did not "
+        "comment after the match, but his agent, Marco Bellini, said in a statement that his "
+        "client was \"hurt and confused.\"",
+        "“Niko has carried this club all season. He deserves an explanation, not a press "
+        "conference,” Bellini said.",
+        "Former Rovers captain Tom Achebe criticised the coach on social media, writing that "
+        "benching Varga before a final was \"a gamble nobody asked for.\"",
+        "In a statement, the club's board said it fully backed Ramos and would not interfere in "
+        "team selection.",
+        "“It is probably a tactical message to the whole squad rather than a punishment,” said "
+        "Sara Lindqvist, a former national team coach who now works as a television analyst.",
+        "The Rovers Supporters' Trust warned that the row risked overshadowing the club's first "
+        "final in 12 years.",
+        "Ramos later said she had spoken to Varga and that he would “absolutely” be considered "
+        "for the final.",
+    ],
+)
+BENCHING_EXPECTED = [
+    ("bellini", "criticises"), ("achebe", "criticises"), ("board", "supports"),
+    ("lindqvist", "analyses"), ("supporters' trust", "warns"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
     (PILOT_STRIKE, PILOT_STRIKE_EXPECTED, "kinsella"),
     (FERRY_CUTS, FERRY_CUTS_EXPECTED, "osei"),
     (FISHERIES, FISHERIES_EXPECTED, "hartvig"),
+    (BENCHING, BENCHING_EXPECTED, "ramos"),
 ]
-IDS = ["wire", "british", "agency", "feature", "ap"]
+IDS = ["wire", "british", "agency", "feature", "ap", "sports"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
