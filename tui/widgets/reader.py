@@ -25,6 +25,14 @@ if TYPE_CHECKING:
 CLOSING_MARKS = "\"'”’»"
 
 
+def source_host(url: str) -> str:
+    """The host of an http(s) link, without "www." ("" for anything else)."""
+    if not url.startswith(("http://", "https://")):
+        return ""
+    host = url.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0]
+    return one_line(host.removeprefix("www."))
+
+
 def _at(mapping: list[int], offset: int) -> int:
     """mapping[offset], offsets past the end clamped to the end."""
     return mapping[min(max(offset, 0), len(mapping) - 1)]
@@ -198,6 +206,9 @@ class ReaderPane(VerticalScroll):
         published = article.published or (self.ref.published if self.ref else "")
         if published:
             meta.append(one_line(published[:16].replace("T", " ")))
+        host = source_host(self.ref.link if self.ref and self.ref.link else article.url)
+        if host:
+            meta.append(host)
         if meta:
             text.append("\n")
             text.append(" · ".join(meta), style=self._style("reader--meta"))
