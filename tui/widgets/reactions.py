@@ -67,7 +67,7 @@ class ReactionList(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self._related = list(related)
         self._rebuild()
-        if highlighted:
+        if highlighted and any(option.id == highlighted for option in self.options):
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = self.get_option_index(highlighted)
 
