@@ -33,7 +33,7 @@ ORG_WORDS = frozenset(
     commission office committee bank court parliament government institute university centre
     center group federation league company corporation authority foundation organisation
     organization alliance assembly senate congress kremlin pentagon police army navy board
-    tribunal network coalition front movement""".split()
+    tribunal network coalition front movement college society trust institution""".split()
 )
 DETERMINERS = frozenset(
     "the a an some other several many most few two three four both all its his her their "
@@ -82,6 +82,7 @@ _LEADING_ADVERBIAL = frozenset(
 )
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose|with|familiar|close to|speaking|,\s*who)\s")
 _POST_MODIFIER = re.compile(r"\s+(?:from|of|at|in|for)\s+")
+_APPOSITIVE_OPENERS = frozenset("the a an its their his her our".split())
 _SUBORDINATORS = frozenset("as because since while though although but and so or yet if".split())
 _RELATIVE_PART = re.compile(r"(?:who|which|whose|where)\b")
 _ADVERBS = frozenset("also later then quickly swiftly publicly previously repeatedly has have had "
@@ -288,7 +289,11 @@ def subject_noun_phrase(prefix: str) -> str | None:
         return None
     parts = [p for p in text.split(", ") if p.strip()] or [text]
     if len(parts) > 1 and looks_like_name(parts[-1].strip()):
-        return parts[-1].strip()  # "…, but his agent, Marco Bellini, said"
+        # "…, but his agent, Marco Bellini, said": the name with its short appositive
+        appositive = parts[-2].split()
+        if appositive and len(appositive) <= 4 and fold(appositive[0]) in _APPOSITIVE_OPENERS:
+            return ", ".join(p.strip() for p in parts[-2:])
+        return parts[-1].strip()
     for i, part in enumerate(parts[1:], 1):
         if _RELATIVE_PART.match(part):  # "X, who left last year after …, criticised"
             parts = parts[:i]
@@ -333,6 +338,12 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
         if i and looks_like_name(part) and len(strip_titles(part).split()) >= 2:
             return strip_titles(part), ", ".join(parts[:i])
     cut = _RELATIVE.split(" " + np + " ")[0].strip(" ,")
+    words = cut.split()
+    if looks_like_name(cut) and not ORG_WORDS.isdisjoint(fold(cut).split()):
+        # "The Royal College of General Practitioners": an organisation keeps its whole name
+        if fold(words[0]) in ("the", "a", "an"):
+            words[0] = words[0].lower()
+        return " ".join(words), ""
     if looks_like_name(cut) or re.match(rf"^(?:[{UP}][\w.’'-]*\s+)+[{UP}]", cut):
         stripped = strip_titles(cut)
         if fold(cut.split()[0]) in ("the", "a", "an") and len(stripped.split()) == len(
@@ -347,7 +358,8 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     if 2 <= run < len(tokens):
         before = tokens[-1 - run]
         word = fold(before).rstrip(".")
-        if word in TITLE_WORDS or before.islower() and word not in _LINKING_WORDS:
+        if word in TITLE_WORDS or before.islower() and word not in _LINKING_WORDS and \
+                word not in DETERMINERS:
             # "Opposition transport spokesman Callum Fenwick", "the music critic Idris Cole"
             return " ".join(tokens[-run:]), " ".join(tokens[:-run])
     words = cut.split()

@@ -37,6 +37,7 @@ from .principal import Principal, find_principal
 from .stance import (
     NOMINAL_REACTION,
     NOT_A_STATEMENT,
+    PASSIVE_REACTION,
     REPORTING_VERB,
     actor_leaning,
     nominal_stance,
@@ -184,6 +185,8 @@ class _Context:
             sp = self.by_key[key]
             if looks_like_name(name) or fold(sp.name).endswith(fold(name)):
                 actor = self.actor_for_speaker(sp)
+                if fold(np_role).startswith(("its ", "their ")) and np_role not in actor.role:
+                    actor.role = f"{np_role} {actor.role}".strip()
                 actor.role = actor.role or np_role or role
                 return actor
         actor = Actor(name, key, classify(name), " ".join(x for x in (np_role, role) if x))
@@ -319,13 +322,16 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
             if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
                 vstance = None
                 sentence = ""
-            for m in NOMINAL_REACTION.finditer(msent) if " from " in msent else ():
+            nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
+                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent else ())]
+            nominal += [(m, verb_stance(m.group("verb")))
+                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent else ())]
+            for m, stance in nominal:
                 phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
                 group = ctx.actor_for_phrase(phrase)
                 if group is None and phrase.endswith("s") and len(phrase.split()) <= 5 and \
                         phrase[:1].isalpha():
                     group = Actor(phrase, name_key(phrase), "group")  # "… from islanders"
-                stance = nominal_stance(m.group("noun"), m.group("adjectives") or "")
                 if group is not None and stance:
                     out.append(_Statement(group, pi, par[s:e], stance,
                                           _is_relevant(par[s:e], ctx, event_words),
@@ -379,7 +385,9 @@ def _group(statements: list[_Statement]) -> list[list[_Statement]]:
         if groups:
             prev = groups[-1][-1]
             # "The association welcomed … / …, said the association's chairman, Per Ulvik."
+            possessive = fold(st.actor.role).startswith(("its ", "their "))  # "Its chair, X"
             same = prev.actor.key == st.actor.key or (
+                possessive and prev.actor.kind in ("org", "group")) or (
                 prev.actor.key in ORG_WORDS
                 and prev.actor.key in words_of(fold(st.actor.name + " " + st.actor.role))
                 or st.paragraph == prev.paragraph

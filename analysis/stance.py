@@ -19,7 +19,8 @@ _VERBS = (
     predicted agreed agrees disagreed disagrees distanced clarified backed backs
     supported apologised apologized apologises apologizes called calls described describes
     tweeted posted echoed echoes reiterated reiterates retorted thanked thanks""".split()
-    + ["sided with"]
+    + ["sided with", "hit back", "hits back", "fired back", "fires back", "shot back",
+       "lashed out", "lashes out"]
     + ["called on", "called for", "calls on", "calls for", "ruled out"]
     + [f"{v} to {w}" for v in _SEEK + ["was quick", "were quick"] for w in _SEEK_WHAT
        if w not in ("play", "down", "walk", "back", "tamp")]
@@ -66,6 +67,13 @@ NOMINAL_REACTION = re.compile(
     r"while|because|on|in|for|at|about|amid|despite)\s|$))",
     re.IGNORECASE,
 )
+# "… a proposal that was immediately condemned by doctors' leaders": actor after "by".
+PASSIVE_REACTION = re.compile(
+    r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?P<verb>condemned|criticised|criticized|"
+    r"welcomed|praised|rejected|dismissed|backed|attacked|slammed|hailed|applauded|endorsed|"
+    r"questioned|denounced|opposed|supported|ridiculed|lambasted|derided)\s+by\s+"
+    r"(?P<actor>[^.;:!?—–()\x00]+?)(?=\s*(?:[.;:!?—–()\x00]|,|\s+(?:who|that|which|after|over|"
+    r"as|when|while|because|on|in|for|at|about|amid|despite)\s|$))")
 NOUN_STANCE = {
     "outcry": "criticises", "criticism": "criticises", "condemnation": "criticises",
     "backlash": "criticises", "rebuke": "criticises", "rebukes": "criticises",
@@ -100,7 +108,8 @@ _VERB_STANCE = (
     (re.compile(r"clarif|explain|reassure|play down|downplay|walk back|correct|calm|soften", re.I),
      "clarifies"),
     (re.compile(r"^insist|defend|justify|rebut|counter", re.I), "defends"),
-    (re.compile(r"critici|condemn|denounc|slam|blast|lambast|decr|accus|reject|dismiss|"
+    (re.compile(r"critici|condemn|denounc|slam|blast|lambast|decr|accus|reject|dismiss|back$|"
+                r"lash|oppos|ridicul|deri|attack|"
                 r"question|disagree|dismay|anger|disappointment|opposition|doubt", re.I),
      "criticises"),
     (re.compile(r"welcom|prais|applaud|hail|endors|support|back|sided|thank", re.I), "supports"),
@@ -124,7 +133,8 @@ _CUES = [
      "n't follow|not support|n't support|not back|n't back|sending",
      r"\b(?:would|will|do|does|did|could|can)(?: not|n[’']t) (?:send|join|take part|participate"
      r"|follow|support|back)\b|\bnot (?:be )?sending\b", "distances", 2.0),
-    ("no plan|no intention|no question", r"\bno (?:plans?|intention|question of)\b",
+    ("no plan|no current|no immediate|no firm|no intention|no question",
+     r"\bno (?:current |immediate |firm )?(?:plans?|intention|question of)\b",
      "distances", 2.0),
     ("ruled out", r"\bruled out (?:sending|joining|taking part|any (?:deployment|participation"
      r"|involvement))", "distances", 2.0),
@@ -172,6 +182,7 @@ _CUES = [
      r"|\bdeplor\w*|\bdisgrace\w*|\binsult\w*|\babsurd\b|\bnonsense\b", "criticises", 2.0),
     ("deserve|owe", r"\bdeserves? (?:better|an explanation|an apology|answers)\b"
      r"|\bowes? \w+ (?:an explanation|an apology|answers)\b", "criticises", 2.0),
+    ("hardest", r"\bhit (?:\w+ ){0,3}hardest\b|\bhardest hit\b", "warns", 1.5),
     ("ridicul appall shock ill-advised naive provocat misguided unhelpful counterproductive "
      "inappropriate disgust",
      r"\bridicul\w*|\bappall\w*|\bshock(?:ed|ing)\b|\bill-advised\b|\bnaive\b|\bprovocati\w*"

@@ -199,6 +199,34 @@ BENCHING_EXPECTED = [
     ("lindqvist", "analyses"), ("supporters' trust", "warns"),
 ]
 
+# British broadsheet style: a passive reaction in the lead ("condemned by"), "hit back",
+# "Its chair, Dr X, told the BBC", an organisation named with "of".
+GP_CHARGES = Article(
+    title="Health secretary's plan to charge for missed GP appointments sparks row",
+    paragraphs=[
+        "Health Secretary Priya Nandakumar has said patients who miss GP appointments without "
+        "warning could be charged £10, a proposal that was immediately condemned by doctors' "
+        "leaders.",
+        "Speaking on a radio programme on Sunday, Ms Nandakumar said: ‘Every missed appointment "
+        "is a slot that someone else desperately needed.’",
+        "The Royal College of General Practitioners said the charge would hit the poorest "
+        "patients hardest. Its chair, Dr Alan Whitby, told the BBC: ‘This is a tax on the "
+        "vulnerable.’",
+        "Downing Street distanced itself from the idea. A spokesman for the prime minister said "
+        "there were \"no current plans\" to introduce charges.",
+        "The opposition's health spokeswoman, Karen Adu, hit back, saying the government was "
+        "\"blaming patients for its own failures\".",
+        "In response, the Department of Health said the minister's comments had been taken out "
+        "of context.",
+        "Ms Nandakumar, who was appointed in 2023, is expected to set out her plans next month.",
+    ],
+)
+GP_CHARGES_EXPECTED = [
+    ("doctors' leaders", "criticises"), ("royal college of general practitioners", "warns"),
+    ("downing street", "distances"), ("adu", "criticises"),
+    ("department of health", "clarifies"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
@@ -206,8 +234,9 @@ CASES = [
     (FERRY_CUTS, FERRY_CUTS_EXPECTED, "osei"),
     (FISHERIES, FISHERIES_EXPECTED, "hartvig"),
     (BENCHING, BENCHING_EXPECTED, "ramos"),
+    (GP_CHARGES, GP_CHARGES_EXPECTED, "nandakumar"),
 ]
-IDS = ["wire", "british", "agency", "feature", "ap", "sports"]
+IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
@@ -364,6 +393,10 @@ def test_an_organisation_and_its_chairman_make_one_reaction() -> None:
     reactions = _reactions(FISHERIES)
     assert not [r for r in reactions if "ulvik" in fold(r.actor)]
     assert len([r for r in reactions if "association" in fold(r.actor)]) == 1
+
+
+def test_an_officer_introduced_as_its_chair_speaks_for_the_organisation() -> None:
+    assert not [r for r in _reactions(GP_CHARGES) if "whitby" in fold(r.actor)]
 
 
 def test_responds_to_points_at_the_principals_central_quote() -> None:
