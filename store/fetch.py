@@ -17,6 +17,7 @@ import httpx
 from analysis.text import clean_text
 
 from .errors import FetchError
+from .fetch_deadline import DeadlinePassed, deadline_for, with_deadlines
 
 MAX_BYTES = 10 * 1024 * 1024
 CONNECT_TIMEOUT = 5.0
@@ -75,12 +76,12 @@ class _OnDemandTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         with self._lock:
             if request.url.scheme == "https":
-                if self._tls is None:
-                    self._tls = httpx.HTTPTransport()  # verified against certifi's CAs
+                if self._tls is None:  # verified against certifi's CAs
+                    self._tls = with_deadlines(httpx.HTTPTransport())
                 transport = self._tls
             else:
                 if self._plain is None:  # http:// never speaks TLS: no CA bundle needed
-                    self._plain = httpx.HTTPTransport(verify=False)
+                    self._plain = with_deadlines(httpx.HTTPTransport(verify=False))
                 transport = self._plain
         return transport.handle_request(request)
 
@@ -121,24 +122,10 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "",
         client = make_client(limits)
     deadline = time.monotonic() + limits.total
     try:
-        request = client.build_request("GET", url, headers=headers)
-        seen = {str(request.url)}
-        for _ in range(limits.max_redirects + 1):
-            resp = client.send(request, stream=True)
-            try:
-                if resp.status_code in _REDIRECT_CODES and resp.next_request is not None:
-                    request = resp.next_request
-                    target = str(request.url)
-                    if target in seen:
-                        raise FetchError(f"{where}: redirect loop (back to {_shown(target)})")
-                    if request.url.scheme not in ("http", "https"):
-                        raise FetchError(f"{where}: redirected to a non-HTTP URL")
-                    seen.add(target)
-                    continue
-                return _read_response(resp, where, etag, last_modified, limits, deadline)
-            finally:
-                resp.close()
-        raise FetchError(f"{where}: too many redirects (more than {limits.max_redirects})")
+        with deadline_for(deadline):
+            return _follow(client, url, headers, where, etag, last_modified, limits, deadline)
+    except DeadlinePassed:
+        raise FetchError(f"{where}: timed out (not done after {limits.total:g} s)") from None
     except httpx.InvalidURL as exc:
         raise FetchError(f"{where}: not a valid URL ({_first_line(exc)})") from None
     except httpx.TimeoutException:
@@ -150,6 +137,29 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "",
     finally:
         if own:
             client.close()
+
+
+def _follow(client: httpx.Client, url: str, headers: dict[str, str], where: str, etag: str,
+            last_modified: str, limits: FetchLimits, deadline: float) -> FetchResult:
+    """Send the request and follow redirects by hand (a loop is named as one)."""
+    request = client.build_request("GET", url, headers=headers)
+    seen = {str(request.url)}
+    for _ in range(limits.max_redirects + 1):
+        resp = client.send(request, stream=True)
+        try:
+            if resp.status_code in _REDIRECT_CODES and resp.next_request is not None:
+                request = resp.next_request
+                target = str(request.url)
+                if target in seen:
+                    raise FetchError(f"{where}: redirect loop (back to {_shown(target)})")
+                if request.url.scheme not in ("http", "https"):
+                    raise FetchError(f"{where}: redirected to a non-HTTP URL")
+                seen.add(target)
+                continue
+            return _read_response(resp, where, etag, last_modified, limits, deadline)
+        finally:
+            resp.close()
+    raise FetchError(f"{where}: too many redirects (more than {limits.max_redirects})")
 
 
 def _read_response(resp: httpx.Response, where: str, etag: str, last_modified: str,
@@ -187,8 +197,7 @@ def _read_body(resp: httpx.Response, where: str, limits: FetchLimits, deadline: 
     raw_size = size = 0
     for raw in resp.iter_raw():  # as received: a chunk size would buffer past the deadline
         if time.monotonic() > deadline:
-            raise FetchError(f"{where}: timed out (body still arriving after "
-                             f"{limits.total:g} s)")
+            raise DeadlinePassed
         raw_size += len(raw)
         if raw_size > limits.max_bytes:
             raise FetchError(_too_large(where, limits))

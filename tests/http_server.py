@@ -34,6 +34,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before the status line is sent
     drip: float = 0.0  # seconds between body chunks (then no Content-Length is sent)
+    header_drip: float = 0.0  # seconds between the bytes of the status line and headers
     chunk_size: int = 64 * 1024
     gzip: bool = False  # compress body and say Content-Encoding: gzip
     precompressed: bytes | None = None  # send these bytes as the gzip body as they are
@@ -162,10 +163,19 @@ class ScriptedServer:
         if not reply.drip and reply.status != 304:
             headers.setdefault("Content-Length", str(len(body)))
         try:
-            handler.send_response(reply.status)
-            for name, value in headers.items():
-                handler.send_header(name, value)
-            handler.end_headers()
+            if reply.header_drip:
+                head = f"HTTP/1.0 {reply.status} OK\r\n" + "".join(
+                    f"{name}: {value}\r\n" for name, value in headers.items()) + "\r\n"
+                for byte in head.encode():
+                    handler.wfile.write(bytes([byte]))
+                    handler.wfile.flush()
+                    if self._stopping.wait(reply.header_drip):
+                        return
+            else:
+                handler.send_response(reply.status)
+                for name, value in headers.items():
+                    handler.send_header(name, value)
+                handler.end_headers()
             if reply.status == 304:
                 return
             step = reply.chunk_size if not reply.drip else max(1, min(reply.chunk_size, 16))
