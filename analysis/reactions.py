@@ -328,6 +328,8 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                         for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent else ())]
             for m, stance in nominal:
                 phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
+                if all(fold(w).rstrip(".") in TITLE_WORDS for w in phrase.split()):
+                    continue  # "backed by Mr." cut at the abbreviation's full stop
                 group = ctx.actor_for_phrase(phrase)
                 if group is None and phrase.endswith("s") and len(phrase.split()) <= 5 and \
                         phrase[:1].isalpha():

@@ -64,7 +64,7 @@ NOMINAL_REACTION = re.compile(
     r"warnings?|anger|objections?|applause|welcome|alarm|dismay|derision|ridicule|responses?|"
     r"reactions?)\s+from\s+"
     r"(?P<actor>[^.;:!?—–()]+?)(?=\s*(?:[.;:!?—–()]|,|\s+(?:who|that|which|after|over|as|when|"
-    r"while|because|on|in|for|at|about|amid|despite)\s|$))",
+    r"while|because|on|in|for|at|about|amid|despite|including|ranging|such|like)\s|$))",
     re.IGNORECASE,
 )
 # "… a proposal that was immediately condemned by doctors' leaders": actor after "by".
@@ -73,7 +73,7 @@ PASSIVE_REACTION = re.compile(
     r"welcomed|praised|rejected|dismissed|backed|attacked|slammed|hailed|applauded|endorsed|"
     r"questioned|denounced|opposed|supported|ridiculed|lambasted|derided)\s+by\s+"
     r"(?P<actor>[^.;:!?—–()\x00]+?)(?=\s*(?:[.;:!?—–()\x00]|,|\s+(?:who|that|which|after|over|"
-    r"as|when|while|because|on|in|for|at|about|amid|despite)\s|$))")
+    r"as|when|while|because|on|in|for|at|about|amid|despite|including|ranging|such|like)\s|$))")
 NOUN_STANCE = {
     "outcry": "criticises", "criticism": "criticises", "condemnation": "criticises",
     "backlash": "criticises", "rebuke": "criticises", "rebukes": "criticises",
