@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import AUXILIARIES, SPEECH_VERBS, TERM_MARKERS
+from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS, TERM_MARKERS
 from .names import (
     NAME_RE,
     Phrase,
@@ -21,6 +21,7 @@ from .subjects import parse_object, parse_subject
 from .text import is_abbreviation
 
 _TOKEN_RE = re.compile(r"[a-z]+|According")
+_SOURCE_END_RE = re.compile(r"[.;:!?](?:\s|$)|[\"“”«»]")
 _WORD_JOINERS = frozenset("-’'")
 _CONTEXT_CAP = 400
 _NEW_SENTENCE_RE = re.compile(r"\s+[A-Z\"“‘«(]")
@@ -69,6 +70,8 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         if word not in SPEECH_VERBS or s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
             continue  # so-called, said's, Said
+        if word in ("state", "states") and text[e + 1:e + 2].isupper():
+            continue  # "state Sen. Jo Hill", "United States Senate": not the verb
         before = text[max(0, s - 12):s].split()
         if before and (before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
             continue  # "the offer", "his answer", "Trump's tweet": a noun
@@ -176,6 +179,8 @@ def after_cue(after: str) -> Cue | None:
     verb = m.word
     if m.start() == 0:
         phrase = parse_object(rest[m.end():])
+        if phrase is None and verb == "according to":
+            phrase = _source_description(rest[m.end():])
         return Cue(phrase, verb, 2) if phrase else None
     pre = _strip_aux(rest[:m.start()]).strip(" ,")
     if not pre or _last_boundary(pre) or verb == "according to":
@@ -202,6 +207,17 @@ def _closing_attribution(rest: str, verbs: list[_Verb]) -> Cue | None:
     return Cue(phrase, m.word, 2) if phrase else None
 
 
+def _source_description(text: str) -> Phrase | None:
+    """Whatever follows "according to" is the source, a document as often as a person:
+    "according to a civil complaint filed by the SEC"."""
+    text = _SOURCE_END_RE.split(text.strip(), 1)[0].strip(" ,.;:")
+    words = text.split()
+    if not words or len(words) > 24 or not words[0][:1].isalnum():
+        return None
+    kind = "organisation" if any(w.lower() in ORG_NOUNS for w in words) else "anonymous"
+    return Phrase("nominal", text, entity_kind=kind, head=words[-1].lower())
+
+
 def _whole_subject(pre: str) -> Phrase | None:
     low = pre.lower()
     if low in ("he", "she", "they", "we", "i", "it"):
@@ -216,7 +232,8 @@ def before_cue(before: str) -> Cue | None:
         if m.start() > 0 and before[m.start() - 1] == "-":
             continue
         if verb == "according to":
-            phrase = parse_object(before[m.end():].split(",")[0])
+            source = before[m.end():].split(",")[0]
+            phrase = parse_object(source) or _source_description(source)
             if phrase:
                 return Cue(phrase, verb, 2)
             continue

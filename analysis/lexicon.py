@@ -104,7 +104,11 @@ survivor questioner scholar observer observers commentator host anchor moderator
 insider insiders operative operatives staffer staffers negotiator negotiators chancellor
 premier king queen prince monarch regulator regulators economist economists democrat
 republican conservative liberal progressive independent libertarian protester protesters fan
-fans
+fans niece nephew cousin aunt uncle grandmother grandfather grandson granddaughter widow widower
+partner girlfriend boyfriend fiance fiancee colleague classmate roommate owner parent parents
+child children teenager pensioner retiree patient customer shopper tourist visitor passenger
+driver pilot farmer fisherman miner engineer nurse lecturer academic adviser consultant
+
 """.split())
 
 # Heads of organisation nouns: "the ministry said", "the operators' association".

@@ -152,7 +152,7 @@ def role_before(text: str, end: int) -> str:
                 words[k - 1].lower() in TITLE_WORDS:
             out.append(word)  # "Ohio Secretary of [State Jon Husted]"
             continue
-        if low in _STOP_BACK or low in SPEECH_VERBS:
+        if low in _STOP_BACK or low in SPEECH_VERBS and low not in TITLE_WORDS:
             break
         if not out and low not in PERSON_NOUNS and low not in TITLE_WORDS and \
                 low not in ORG_NOUNS:
@@ -347,7 +347,7 @@ def parse_name_phrase(text: str) -> Phrase | None:
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
     m = _ROLE_LEAD_RE.match(text)
-    if m and NAME_RE.match(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]) and \
+    if m and NAME_RE.search(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]) and \
             any(_POSSESSIVE_RE.sub("", w.lower()) in _ROLE_HEADS
                 for w in _PREPOSITION_SPLIT_RE.split(m.group(1), 1)[0].split()):
         lead, body = m.group(1), m.group(2)

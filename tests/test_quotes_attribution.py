@@ -311,3 +311,16 @@ def test_roles_from_several_mentions_are_merged_and_titles_spelt_out() -> None:
     )
     assert speakers[0].role == "former adviser to the port authority; Retired Lieutenant General"
     assert speakers[1].role == "Ohio Secretary of State"
+
+
+def test_according_to_a_document_and_family_roles() -> None:
+    quotes, speakers = run(
+        "According to a civil complaint filed by the regulator, the firm ran a “massive "
+        "eight-year scheme to defraud investors.”",
+        '"This is a big night for our next senator!" Hale\'s niece, state Del. Marcia "Cia" '
+        "Hale (D-Porto), shouted to the crowd.",
+    )
+    assert quotes[0].cue == "according to"
+    assert speakers[0].name == "A civil complaint filed by the regulator"
+    assert speakers[1].name == "Marcia Hale"
+    assert speakers[1].role == "Hale's niece, state Delegate, D-Porto"
