@@ -49,6 +49,10 @@ PANES = (("articles", "Articles"), ("reader", "Reader"), ("summary", "Summary"),
          ("quotes", "Quotes by speaker"), ("reactions", "Reactions"))
 
 
+class RefreshAbandoned(Exception):
+    """Raised from the refresh progress callback to stop a refresh nobody waits for."""
+
+
 class MainScreen(MainActions, Screen):
     """The reader's main screen."""
 
@@ -300,10 +304,17 @@ class MainScreen(MainActions, Screen):
         if library is None:
             return
 
+        worker = get_current_worker()
+
         def progress(done: int, total: int, label: str) -> None:
+            if worker.is_cancelled:  # the app is closing: stop between feeds
+                raise RefreshAbandoned
             self.post_message(RefreshProgress(done, total, label))
 
-        report = library.refresh(progress=progress)
+        try:
+            report = library.refresh(progress=progress)
+        except RefreshAbandoned:
+            return
         refs = library.articles(self.filter_query, limit=LIST_LIMIT)
         self.app.call_from_thread(self._refresh_done, report, refs)
 
