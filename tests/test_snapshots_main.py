@@ -13,6 +13,7 @@ from tui_main_store import fill_store, settle
 
 from tui.app import BylineApp
 from tui.widgets.quote_tree import QuoteTree
+from tui.widgets.reactions import ReactionList
 
 
 @pytest.fixture
@@ -52,3 +53,13 @@ def test_main_screen_light_theme_120x40(app: BylineApp, snap_compare) -> None:
         await on_a_quote(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=light_on_a_quote)
+
+
+def test_main_screen_on_a_reaction_120x40(app: BylineApp, snap_compare) -> None:
+    async def on_a_reaction(pilot) -> None:
+        await settle(pilot)
+        pilot.app.screen.query_one(ReactionList).focus()
+        await pilot.press("down", "down")  # Carla Diaz criticises: evidence in paragraph 3
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=on_a_reaction)
