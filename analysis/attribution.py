@@ -31,6 +31,7 @@ _APPOSITIVE_TAIL_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
 _ROLE_THEN_NAME_RE = re.compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
 _QUOTE_CHARS = "\"'“”‘’«»"
+_CAPS_HEADING_RE = re.compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d,]*,\s*)+")
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
@@ -279,6 +280,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
     s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
+    s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"
     m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())

@@ -212,6 +212,9 @@ def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None,
     for k in range(len(quotes)):
         before, after, _ = contexts(text, quotes, k)
         cue = after_cue(after)
+        if cue is not None and cue.phrase is not None and cue.phrase.kind == "pronoun" and \
+                before.rstrip().endswith(":"):
+            cue.lead = before  # "McCaskill scolded him: “…,” she said": she is McCaskill
         if cue is None:
             cue = before_cue(before)
         found.append((cue, before))

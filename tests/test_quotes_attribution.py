@@ -324,3 +324,13 @@ def test_according_to_a_document_and_family_roles() -> None:
     assert speakers[0].name == "A civil complaint filed by the regulator"
     assert speakers[1].name == "Marcia Hale"
     assert speakers[1].role == "Hale's niece, state Delegate, D-Porto"
+
+
+def test_pronoun_after_a_colon_introduced_quote_is_the_clause_subject() -> None:
+    quotes, speakers = run(
+        "Tomas Hale opened the hearing.",
+        "Sen. Lena Marsh (D-Porto) scolded him: “The port is losing a ship a day,” she said.",
+        "PORT IN CRISIS — Ribeiro’s union had warned of a “collapse of the whole supply chain.”",
+    )
+    assert names(quotes, speakers) == ["Lena Marsh", "Ribeiro’s union"]
+    assert speakers[1].kind == "organisation"
