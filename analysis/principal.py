@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .actors import (
@@ -86,16 +87,19 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
         quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
     for sp in speakers:
         key = name_key(sp.name)
+        if " " not in sp.name.strip() and key not in honoured:
+            continue  # "Animal" (from "Animal welfare charity …"): not a person's name
         if sp.kind == "person" and key and not sentence_opener(sp.name.split()[0]):
             full, context = candidates.get(key, (sp.name, ""))
             if len(sp.name) > len(full):
                 full = sp.name
             candidates[key] = (full, context + " " + sp.role + " " + sp.name)
+    body_words = Counter(words_of(body_folded)) if len(candidates) > 1 else Counter()
     best, best_score = Principal("", "", ""), 0.0
     for key, (full, context) in candidates.items():
         if len(key) < 3:
             continue
-        mentions = body_folded.count(key)  # substring count: cheap, and close enough to rank
+        mentions = body_words.get(key, 0)
         quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
         score = mentions + 2 * quoted + (4 if key in head_words else 0)
         if score > best_score:

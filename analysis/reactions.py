@@ -78,7 +78,7 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
-_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{3,}")
+_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")  # three letters and more: zoo, tax, war
 _STOP = frozenset(
     """that this with from have has had been being were will would could should their there
     they them then than what when where which while about after before over under into onto
@@ -86,7 +86,10 @@ _STOP = frozenset(
     monday tuesday wednesday thursday friday saturday sunday comment comments other others
     time times made make makes last first second next many much very well even still back
     amid among across against since because these those here your ours itself himself herself
-    stage appeared appears remarks remark called calls call told tells say""".split()
+    stage appeared appears remarks remark called calls call told tells say the and for but not
+    was are has had his her its our you who why how all any can may out off new two one six ten
+    per via yet now set get put see own few far big day ago did does got let lot won use
+    way""".split()
 )
 
 
@@ -257,7 +260,7 @@ def _is_relevant(sentence: str, ctx: _Context, event_words: set[str]) -> bool:
         return True
     if not _ANAPHOR_NOUNS.isdisjoint(words) and _ANAPHORA.search(low):
         return True
-    return any(w[:6] in event_words for w in words if len(w) > 3)
+    return any(w[:6] in event_words for w in words if len(w) > 2)
 
 
 def _is_background(masked: str, year: int) -> bool:
@@ -356,9 +359,11 @@ def _statements(article: Article, quotes: list[Quote], ctx: _Context,
                 # The lead's own first sentence states the event: its speaker is the
                 # newsmaker's side unless it names the principal ("X warned that Macron …").
                 pi == lead and si == 0 and not _names_principal(sentence, ctx))
+            # The principal's own (current) words are on the event by definition: what
+            # follows them is a response.
             st = _Statement(actor, pi, sentence, vstance,
-                            not principal and _is_relevant(sentence, ctx, event_words),
-                            not principal and background(si), principal=principal)
+                            principal or _is_relevant(sentence, ctx, event_words),
+                            background(si), principal=principal)
             for p in pending:
                 p.actor = actor
                 out.append(p)
@@ -440,7 +445,7 @@ def find_reactions(article: Article, quotes: list[Quote],
             bool(live) and first.paragraph - previous_relevant_par <= 1)
         if relevant and live:
             previous_relevant_par = group[-1].paragraph
-        if first.actor.key == ctx.principal.key or not live or not relevant:
+        if first.principal or first.actor.key == ctx.principal.key or not live or not relevant:
             continue
         actor = first.actor
         texts = [st.sentence for st in live if st.sentence]

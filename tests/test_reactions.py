@@ -227,6 +227,33 @@ GP_CHARGES_EXPECTED = [
     ("department of health", "clarifies"),
 ]
 
+# City-hall style: reactions straight after the principal's quote, a three-letter key word
+# ("zoo"), a charity whose first word could be mistaken for a name ("Animal welfare charity").
+ZOO = Article(
+    title="Mayor's plan to close city zoo draws fire from animal groups",
+    dateline="MARLOW",
+    paragraphs=[
+        "Mayor Anne-Marie Leclerc announced Monday that the city-run zoo would close within two "
+        "years and its animals would be moved to sanctuaries.",
+        "“We love this zoo, but love doesn't pay for a new elephant house,” Leclerc said.",
+        "“This is a betrayal of every family that has ever visited,” said Ngozi Okafor-Bello, "
+        "who runs a volunteer group. “Nobody asked us.”",
+        "The National Zoo Association warned that moving older animals could put their health "
+        "at risk.",
+        "City council budget chair Ray Ostrowski welcomed the decision.",
+        "Animal welfare charity Safe Paws said it supported moving the animals, calling it "
+        "\"long overdue.\"",
+        "Leclerc's chief of staff, Dana Ruiz, later clarified that no animals would be moved "
+        "before a veterinary review.",
+        "\"It's probably a sign of where many city budgets are heading,\" said Professor Lina "
+        "Haas, who studies municipal finance.",
+    ],
+)
+ZOO_EXPECTED = [
+    ("okafor-bello", "criticises"), ("zoo association", "warns"), ("ostrowski", "supports"),
+    ("safe paws", "supports"), ("ruiz", "clarifies"), ("haas", "analyses"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
@@ -235,8 +262,9 @@ CASES = [
     (FISHERIES, FISHERIES_EXPECTED, "hartvig"),
     (BENCHING, BENCHING_EXPECTED, "ramos"),
     (GP_CHARGES, GP_CHARGES_EXPECTED, "nandakumar"),
+    (ZOO, ZOO_EXPECTED, "leclerc"),
 ]
-IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet"]
+IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet", "city-hall"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
