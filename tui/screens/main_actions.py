@@ -13,7 +13,11 @@ from textual import work
 from tui.safe_text import one_line, shorten
 
 if TYPE_CHECKING:
-    from analysis.model import Quote
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
+    from analysis.model import Quote, Speaker
     from store.library import Library
     from store.records import StoredArticle
     from tui.messages import JumpTarget
@@ -36,6 +40,7 @@ class MainActions:
     current_speaker_id: str
     bookmarked: set[str]
     article_id: str
+    _speakers: dict[str, Speaker]
 
     def _need_library(self) -> Library | None:
         if self.library is None:
@@ -89,7 +94,7 @@ class MainActions:
         self.query_one(QuoteTree).refresh_marks(ids)
 
     # secondary screens -----------------------------------------------------------------------
-    def _push_library_screen(self, screen_factory) -> None:
+    def _push_library_screen(self, screen_factory: Callable[[Library], Screen]) -> None:
         library = self._need_library()
         if library is None:
             return
