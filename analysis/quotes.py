@@ -74,7 +74,10 @@ class _Resolver:
                     entity.add_alias(f"{phrase.honorific} {phrase.text.split()[-1]}")
             return entity
         if phrase.kind == "pronoun":
-            return self.antecedent(phrase.text, p, offset, depth)
+            target = self.antecedent(phrase.text, p, offset, depth)
+            if isinstance(target, Entity) and not target.gender and phrase.text in ("he", "she"):
+                target.gender = "m" if phrase.text == "he" else "f"  # later pronouns agree
+            return target
         return self._nominal(phrase, p, offset)
 
     def resolve_cue(self, cue: Cue, p: int, offset: int) -> Target | None:
@@ -132,7 +135,17 @@ class _Resolver:
                 target = self.sentence_target(q, s, e, pronoun, depth)
                 if target is not None:
                     return target
-        return self._last_quote_target(pronoun) or self._cataphora(pronoun, p, offset, depth)
+        return (self._last_quote_target(pronoun) or self._recent_mention(pronoun, p, offset)
+                or self._cataphora(pronoun, p, offset, depth))
+
+    def _recent_mention(self, pronoun: str, p: int, offset: int) -> Target | None:
+        """Last resort: the latest person named before, in any position of its sentence."""
+        for mention in reversed(self.table.mentions[:self._mentions_before(p, offset)]):
+            if mention.paragraph < p - 2:
+                break
+            if self._compatible(mention.entity, pronoun):
+                return mention.entity
+        return None
 
     def _cataphora(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
         """An opening "“…,” she said." introduces its speaker in the next sentence."""

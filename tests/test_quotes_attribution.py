@@ -334,3 +334,12 @@ def test_pronoun_after_a_colon_introduced_quote_is_the_clause_subject() -> None:
     )
     assert names(quotes, speakers) == ["Lena Marsh", "Ribeiro’s union"]
     assert speakers[1].kind == "organisation"
+
+
+def test_pronoun_gender_is_learnt_and_respected() -> None:
+    quotes, speakers = run(
+        "Ana Ribeiro and Tomas Hale met on Monday.",
+        "“We agreed on nothing,” she said.",
+        "“We will meet again next week,” he said.",
+    )
+    assert names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
