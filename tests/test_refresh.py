@@ -166,8 +166,8 @@ def test_feeds_are_fetched_concurrently(server: ScriptedServer, lib: Library) ->
     urls = [server.route(f"/f{n}", Reply(body=rss(1, start=n))) for n in range(6)]
     for url in urls:
         load_feed(lib, url)
-    for n in range(6):
-        server.route(f"/f{n}", Reply(body=rss(1, start=n), delay=0.6))
+    for n in range(6):  # changed bodies: each is parsed and merged
+        server.route(f"/f{n}", Reply(body=rss(2, start=n * 10), delay=0.6))
     started = time.monotonic()
     report = refresh_feeds(lib)
     elapsed = time.monotonic() - started
@@ -275,3 +275,25 @@ def test_hostile_entry_text_does_not_stall_the_store(server: ScriptedServer,
     record, _ = load_feed(lib, url)
     assert record.entry_count == 3
     assert time.monotonic() - started < 5
+
+
+def test_unchanged_body_without_validators_is_not_parsed_again(
+        server: ScriptedServer, lib: Library, home: Path) -> None:
+    url = server.route("/f", Reply(body=rss(3)))  # no ETag, no Last-Modified
+    load_feed(lib, url)
+    assert lib.feed(url).etag.startswith("sha1:")
+    index = home / "index.json"
+    before = index.stat().st_mtime_ns, index.stat().st_ino
+    report = refresh_feeds(lib)
+    assert report.results[0].status == "not-modified"
+    assert "if-none-match" not in server.requests_to("/f")[-1].headers  # ours, never sent
+    assert (index.stat().st_mtime_ns, index.stat().st_ino) == before
+    server.route("/f", Reply(body=rss(4)))
+    report = refresh_feeds(lib)
+    assert (report.results[0].status, report.new_entries) == ("ok", 1)
+    # a server that starts sending an ETag gets it back as If-None-Match
+    server.route("/f", conditional(rss(4), etag='"now"'))
+    refresh_feeds(lib)
+    assert lib.feed(url).etag == '"now"'
+    assert refresh_feeds(lib).results[0].status == "not-modified"
+    assert server.requests_to("/f")[-1].headers["if-none-match"] == '"now"'
