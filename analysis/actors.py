@@ -351,7 +351,9 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
             return cut.split()[0].lower() + " " + stripped, ""
         if looks_like_name(stripped) and stripped != cut:
             return stripped, cut[: len(cut) - len(stripped)].strip()
-    tokens = cut.split()
+    # "Political scientist Jan Dvorak of Velden University": the name before "of …"
+    core = _POST_MODIFIER.split(cut)[0].rstrip(" ,;")
+    tokens = core.split()
     run = 0
     while run < min(len(tokens) - 1, 4) and tokens[-1 - run][:1].isupper():
         run += 1
@@ -361,7 +363,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
         if word in TITLE_WORDS or before.islower() and word not in _LINKING_WORDS and \
                 word not in DETERMINERS:
             # "Opposition transport spokesman Callum Fenwick", "the music critic Idris Cole"
-            return " ".join(tokens[-run:]), " ".join(tokens[:-run])
+            return " ".join(tokens[-run:]), (" ".join(tokens[:-run]) + cut[len(core):]).strip()
     words = cut.split()
     if words and fold(words[0]) in ("the", "a", "an", "some", "other"):
         words[0] = words[0].lower()
@@ -388,8 +390,8 @@ def valid_actor_phrase(name: str) -> bool:
     if words and words[-1][:1].isupper() and fold(words[0]) in DETERMINERS:
         return True  # "the Kremlin", "the Workers' Union"
     key = name_key(name)
-    if key in ACTOR_NOUNS or key in _ACTOR_KEYS:
-        return True
+    if key in ACTOR_NOUNS or key in _ACTOR_KEYS or key in TITLE_WORDS:
+        return True  # "analysts", "the ministry", "the European trade commissioner"
     head = fold(name.split()[-1])
     return head.endswith(_PEOPLE_PLURALS) and len(head) > 6  # shopkeepers, cyclists, residents
 

@@ -159,9 +159,13 @@ class _Context:
     def _by_role(self, words: list[str]) -> Actor | None:
         """The known person whose role has all these words ("the minister")."""
         if 2 <= len(words) <= 5 and words[0] == "the":
+            head, others = words[-1], words[1:-1]
             for role_words, known in reversed(self.roles):
-                if all(w in role_words or w == "leader" and not role_words.isdisjoint(TITLE_WORDS)
-                       for w in words[1:]):  # "the French leader" for a French President
+                if not (head in role_words or head == "leader"
+                        and not role_words.isdisjoint(TITLE_WORDS)):
+                    continue  # "the French leader" for a French President
+                # "the European trade commissioner" for Trade Commissioner Ilse Maren
+                if 2 * sum(w in role_words for w in others) >= len(others):
                     return known
         return None
 

@@ -152,6 +152,9 @@ _CUES = [
     ("misunderst misinterp context misread",
      r"\bmisunderst\w*|\bmisinterpret\w*|\bout of context\b|\bmisread\w*", "clarifies", 2.0),
     ("meant", r"\bmeant\b", "clarifies", 1.5),
+    ("later|limited to|only to|apply only|no more than",
+     r"\blater (?:said|added|told|explained|insisted|stressed)\b|\blimited to\b"
+     r"|\bapply only\b|\bonly (?:apply )?to\b|\bno more than\b", "clarifies", 1.5),
     ("misquot|did not say|didn't say|never said", r"\bmisquot\w*|\bdid(?: not|n[’']t) say\b"
      r"|\bnever said\b", "clarifies", 2.0),
     ("describing|referring|simply|only|merely|n't mean|not mean|announcing",
@@ -180,6 +183,8 @@ _CUES = [
      "nonsense",
      r"\bdivisi\w*|\birresponsib\w*|\breckless\w*|\bunacceptable\b|\boutrag\w*|\bshameful\b"
      r"|\bdeplor\w*|\bdisgrace\w*|\binsult\w*|\babsurd\b|\bnonsense\b", "criticises", 2.0),
+    ("regret|consult", r"\bregrett?(?:ed|s)\b|\bnot (?:been )?consulted\b|\bwithout consult\w*",
+     "criticises", 1.5),
     ("deserve|owe", r"\bdeserves? (?:better|an explanation|an apology|answers)\b"
      r"|\bowes? \w+ (?:an explanation|an apology|answers)\b", "criticises", 2.0),
     ("hardest", r"\bhit (?:\w+ ){0,3}hardest\b|\bhardest hit\b", "warns", 1.5),

@@ -254,6 +254,36 @@ ZOO_EXPECTED = [
     ("safe paws", "supports"), ("ruiz", "clarifies"), ("haas", "analyses"),
 ]
 
+# Diplomatic style: a title-only actor in the lead ("the European trade commissioner"), a
+# ministry "regretted" the remarks, "later said" clarifies, and two non-responses: background
+# ("Last year, … criticised") and an unrelated warning (the weather service).
+BORDER_CHECKS = Article(
+    title="Chancellor floats border checks, prompting warnings from trading partners",
+    dateline="VELDEN",
+    paragraphs=[
+        "Chancellor Tobias Weiland of Austrind said Wednesday that temporary border checks with "
+        "three neighbouring countries were \"on the table\" after a sharp rise in smuggling, a "
+        "suggestion that drew swift criticism from the European trade commissioner.",
+        "\"We are not closing anything today,\" Weiland said. \"But if the numbers keep rising, "
+        "we will act.\"",
+        "Trade Commissioner Ilse Maren said border checks would \"break the promise at the heart "
+        "of the single market\" and warned that the Commission would examine any measures.",
+        "The foreign ministry of neighbouring Carvania said in a statement that it regretted the "
+        "chancellor's remarks and had not been consulted.",
+        "Austrind's interior minister, Felix Odenthal, later said the checks would be limited to "
+        "lorries and would last no more than three months.",
+        "Political scientist Jan Dvorak of Velden University said the chancellor was probably "
+        "speaking to voters at home.",
+        "Last year, the opposition criticised Weiland for cutting the customs budget.",
+        "Separately, the national weather service warned of heavy snow in the Alps.",
+        "Weiland is due to meet his Carvanian counterpart on Friday.",
+    ],
+)
+BORDER_CHECKS_EXPECTED = [
+    ("maren", "warns"), ("carvania", "criticises"), ("odenthal", "clarifies"),
+    ("dvorak", "analyses"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
@@ -263,8 +293,10 @@ CASES = [
     (BENCHING, BENCHING_EXPECTED, "ramos"),
     (GP_CHARGES, GP_CHARGES_EXPECTED, "nandakumar"),
     (ZOO, ZOO_EXPECTED, "leclerc"),
+    (BORDER_CHECKS, BORDER_CHECKS_EXPECTED, "weiland"),
 ]
-IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet", "city-hall"]
+IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet", "city-hall",
+       "diplomatic"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
@@ -425,6 +457,11 @@ def test_an_organisation_and_its_chairman_make_one_reaction() -> None:
 
 def test_an_officer_introduced_as_its_chair_speaks_for_the_organisation() -> None:
     assert not [r for r in _reactions(GP_CHARGES) if "whitby" in fold(r.actor)]
+
+
+def test_unrelated_and_background_warnings_are_left_out() -> None:
+    texts = " ".join(r.text for r in _reactions(BORDER_CHECKS))
+    assert "snow" not in texts and "customs budget" not in texts
 
 
 def test_responds_to_points_at_the_principals_central_quote() -> None:
