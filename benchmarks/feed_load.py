@@ -3,8 +3,8 @@
 Usage: python benchmarks/feed_load.py [--entries N] [--runs R] [--no-validators]
 
 Generates an RSS feed (text written for this benchmark), serves it on 127.0.0.1 with ETag and
-Last-Modified (as real servers do; --no-validators drops them, so `refresh` downloads and
-parses the whole feed again), then times, as a user would run them:
+Last-Modified (as real servers do; --no-validators drops them, so `refresh` downloads the
+whole feed again and finds it unchanged by its digest), then times, as a user would run them:
   byline:   `byline --home TMP feeds add URL` then `byline --home TMP refresh` (fresh TMP);
   newsboat: `newsboat -x reload` with a fresh cache, empty config and a urls file of URL.
 Prints the median of R runs of each, the entry counts each stored, and the ratio
@@ -146,7 +146,7 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-validators", action="store_true",
-                        help="serve without ETag/Last-Modified (refresh re-downloads)")
+                        help="serve without ETag/Last-Modified (refresh downloads it all)")
     args = parser.parse_args()
 
     body = generate_feed(args.entries)
