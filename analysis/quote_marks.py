@@ -17,8 +17,9 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 _MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # Elisions that begin with an apostrophe: 'em, 'til, 'n', '90s, 'cause, 'tis.
-_ELISION_RE = re.compile(r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|tis\b|twas\b|bout\b|round\b)",
-                         re.IGNORECASE)
+_ELISION_RE = re.compile(
+    r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|cos\b|coz\b|tis\b|twas\b|bout\b|round\b)",
+    re.IGNORECASE)
 _LEFT_SPACE = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
 _RIGHT_SPACE = set(" \t\n,;:.!?)]}…—–")
 
