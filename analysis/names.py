@@ -79,6 +79,15 @@ director spokesman spokeswoman spokesperson leader chief mayor ambassador commis
 secretary-general""".split())
 
 
+def _never_a_name(low: str, alone: bool) -> bool:
+    """A lone capitalised word that is not a name: "But", "Democratic", "Twenty-two", and when
+    it stands alone a nominal ("Officials said", "Police said")."""
+    if low in COMMON_CAPITALISED or low in MONTHS or low in TITLE_WORDS or \
+            low in NATIONALITIES or all(part in ADJECTIVES for part in low.split("-")):
+        return True
+    return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
+
+
 @lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
     """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
@@ -100,7 +109,7 @@ def split_name(seq: str) -> NameParts | None:
     for k, tok in enumerate(tokens[:-1]):
         low = _clean_token(tok)
         if low in HONORIFICS:
-            honorific = tok if tok.endswith(".") or low == "miss" else tok
+            honorific = tok
             cut = k
         elif low in TITLE_WORDS or low in NATIONALITIES or "-" in low and all(
                 part in TITLE_WORDS for part in low.split("-")):
@@ -110,14 +119,8 @@ def split_name(seq: str) -> NameParts | None:
     lows = [_clean_token(t) for t in name_tokens]
     if lows[-1] in _TITLE_ENDINGS:
         return None  # "Ohio Secretary [of State …]": a title, not a name
-    if len(name_tokens) == 1 and (lows[0] in COMMON_CAPITALISED or lows[0] in MONTHS or
-                                  lows[0] in TITLE_WORDS or lows[0] in NATIONALITIES or
-                                  lows[0] in ADJECTIVES or
-                                  all(part in ADJECTIVES for part in lows[0].split("-")) or
-                                  len(tokens) == 1 and (
-                                      lows[0] in PERSON_NOUNS or lows[0][:-1] in PERSON_NOUNS
-                                      or lows[0] in ORG_NOUNS)):
-        return None  # "Officials said", "Police said": a nominal, not a name
+    if len(name_tokens) == 1 and _never_a_name(lows[0], alone=len(tokens) == 1):
+        return None
     kind = "person"
     if any(low in ORG_NAME_WORDS for low in lows) or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
