@@ -343,3 +343,16 @@ async def test_enter_on_a_quote_moves_into_the_reader(home: Path, ids: dict[str,
         await pilot.pause()
         reader = app.screen.query_one(ReaderPane)
         assert app.focused is reader and reader.current_quote == "q1"
+
+
+async def test_a_filter_matching_nothing_says_so(home: Path, ids: dict[str, str]) -> None:
+    app = BylineApp(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"zebra", "enter")
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        assert listing.article_ids == []
+        shown = listing.render_line(0).text + listing.render_line(1).text
+        assert " ".join(shown.split()) == "No title matches the filter."
+        assert main_screen(app).article_id == ids[HARBOUR.title]  # the reader keeps its article

@@ -153,7 +153,10 @@ class MainScreen(MainActions, Screen):
             self.query_one(ReaderPane).show_article(None, None)
 
     def _show_list(self, refs: list[ArticleRef], keep_id: str) -> None:
-        self.query_one(ArticleList).show_articles(refs, keep_id)
+        listing = self.query_one(ArticleList)
+        listing.empty_text = ("No title matches\nthe filter." if self.filter_query
+                              else "No articles yet:\nr fetches the feeds.")
+        listing.show_articles(refs, keep_id)
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
     def _load_list(self, query: str) -> None:

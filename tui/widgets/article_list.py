@@ -74,6 +74,7 @@ class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"article-list--cursor", "article-list--date", "article-list--unread"}
 
     cursor: reactive[int] = reactive(-1, init=False)
+    empty_text = ""  # shown on the first row when there is nothing to list
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -184,6 +185,11 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = y + round(self.scroll_y)
         base = self.rich_style
+        notes = self.empty_text.splitlines() if not self._refs else []
+        if index < len(notes):
+            note = set_cell_size(one_line(notes[index]), width)
+            return Strip([Segment(note, base + self.get_component_rich_style(
+                "article-list--date", partial=True))], width)
         if not 0 <= index < len(self._refs):
             return Strip.blank(width, base)
         if index == self.cursor:
