@@ -356,3 +356,15 @@ async def test_a_filter_matching_nothing_says_so(home: Path, ids: dict[str, str]
         shown = listing.render_line(0).text + listing.render_line(1).text
         assert " ".join(shown.split()) == "No title matches the filter."
         assert main_screen(app).article_id == ids[HARBOUR.title]  # the reader keeps its article
+
+
+async def test_an_empty_store_explains_what_to_do(home: Path) -> None:
+    with Library.open(home) as library:
+        library.set_setting("seeded", True)  # a user who deleted everything
+    app = BylineApp(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        note = str(app.screen.query_one(".reader-empty").render())
+        assert "No articles yet" in note and "byline FILE_OR_URL" in note
+        assert app.screen.query_one(".reader-empty").display
+        assert "No articles yet" in app.screen.query_one(ArticleList).render_line(0).text

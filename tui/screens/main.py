@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 RELATED_DELAY = 0.25  # seconds the article cursor must rest before related entries are sought
 LIST_LIMIT = 20_000  # rows in the article list (drawn on demand); the filter reaches the rest
+EMPTY_STORE_NOTE = ("No articles yet. Add one with `byline FILE_OR_URL` (or `byline feeds add "
+                    "URL`), or press r to fetch the feeds.")
 PANES = (("articles", "Articles"), ("reader", "Reader"), ("summary", "Summary"),
          ("quotes", "Quotes by speaker"), ("reactions", "Reactions"))
 
@@ -150,7 +152,7 @@ class MainScreen(MainActions, Screen):
         self.query_one(ArticlesPane).loading = False
         self._show_list(refs, "")
         if not refs:
-            self.query_one(ReaderPane).show_article(None, None)
+            self.query_one(ReaderPane).show_note(EMPTY_STORE_NOTE)
 
     def _show_list(self, refs: list[ArticleRef], keep_id: str) -> None:
         listing = self.query_one(ArticleList)

@@ -85,7 +85,7 @@ class ReaderPane(VerticalScroll):
         self._speakers: dict[str, Speaker] = {}
         self._header = Static(id="reader-header")
         self._paragraphs: list[Paragraph] = []
-        self._placeholder = Static(Text("No article open."), classes="reader-empty")
+        self._placeholder = Static(Text("Opening the store…"), classes="reader-empty")
 
     def compose(self):
         yield self._header
@@ -116,6 +116,10 @@ class ReaderPane(VerticalScroll):
         if new:
             self.mount_all(new)
         self.scroll_home(animate=False, immediate=True)
+
+    def show_note(self, note: str) -> None:
+        """What the empty reader says (while the store opens, or when it has no articles)."""
+        self._placeholder.update(Text(note))
 
     def highlight_quote(self, quote: Quote | None, *, scroll: bool = True) -> None:
         """Make quote the current one (None: no current quote) and bring it into view."""
