@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import analyze_article
-from analysis.actors import fold, quote_spans, strip_titles
+from analysis.actors import fold, strip_titles
 from analysis.model import STANCES, Article, Reaction
+from analysis.quote_mask import quote_spans
 from analysis.reactions import find_reactions
 from analysis.text import split_sentences
 

@@ -1,0 +1,379 @@
+"""Statements: each sentence of an article with its actor (from the quotes in it, a reporting
+verb and its subject, "according to", or a reaction named as a noun), the stance its verb
+carries, and whether it is background or about the central event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import (
+    PRONOUNS,
+    TITLE_WORDS,
+    Actor,
+    actor_from_phrase,
+    classify,
+    fold,
+    is_actor_noun,
+    looks_like_name,
+    name_key,
+    sentence_opener,
+    strip_titles,
+    subject_noun_phrase,
+    valid_actor_phrase,
+    words_of,
+)
+from .model import Article, Quote, Speaker
+from .principal import Principal, find_principal
+from .quote_mask import mask, quote_spans
+from .stance import (
+    NOMINAL_REACTION,
+    NOT_A_STATEMENT,
+    PASSIVE_REACTION,
+    REPORTING_VERB,
+    nominal_stance,
+    verb_stance,
+)
+from .text import sentence_spans
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_BACKGROUND = re.compile(
+    rf"\bin (?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\blast (?:year|month|decade)\b"
+    r"|\byears? ago\b|\bearlier this (?:year|month)\b|\bat the time\b|\bin the past\b", re.I)
+_ANAPHOR_NOUNS = frozenset(
+    """move remark remarks comment comments statement statements words proposal proposals idea
+    plan plans decision announcement suggestion message strategy approach stance position call
+    offer pledge speech policy plea intervention gambit outburst claim claims""".split())
+_NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
+_BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
+_ANAPHORA = re.compile(
+    r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
+_NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
+                   r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
+_CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+_INVERTED_SUBJECT = re.compile(
+    r"\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
+    rf"{_CAP_NAME}(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*{_CAP_NAME}){{0,4}}|"
+    # "said 9/11 widow Terry Strada", "said former minister Jane Roe"
+    rf"(?:{_NOT_DESCRIPTOR}[a-z0-9][\w/’'-]*\s+){{1,3}}{_CAP_NAME}(?:\s+{_CAP_NAME}){{1,3}})"
+    r"(?P<rest>,[^\x00]*)?")
+_ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
+_MAX_VERBS = 12  # reporting verbs tried per sentence
+_SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+# "from union leaders and unease among her partners": the second half is not an actor.
+_NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
+WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")  # three letters and more: zoo, tax, war
+_STOP = frozenset(
+    """that this with from have has had been being were will would could should their there
+    they them then than what when where which while about after before over under into onto
+    also only just more most some such said says saying week weeks month year years today
+    monday tuesday wednesday thursday friday saturday sunday comment comments other others
+    time times made make makes last first second next many much very well even still back
+    amid among across against since because these those here your ours itself himself herself
+    stage appeared appears remarks remark called calls call told tells say the and for but not
+    was are has had his her its our you who why how all any can may out off new two one six ten
+    per via yet now set get put see own few far big day ago did does got let lot won use
+    way""".split()
+)
+
+
+@dataclass
+class Statement:
+    actor: Actor
+    paragraph: int
+    sentence: str
+    verb_stance: str | None
+    relevant: bool
+    background: bool
+    principal: bool = False
+
+
+class Context:
+    """Per-article state: the principal, the speakers, the last actor of each kind."""
+
+    def __init__(self, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> None:
+        joined = "\n".join(article.paragraphs)
+        body = fold(joined)
+        self.midcaps = {fold(w) for w in _MID_SENTENCE_CAPITAL.findall(joined)}
+        self.principal: Principal = find_principal(article, quotes, speakers, body)
+        self.speakers = {s.id: s for s in speakers}
+        self._speaker_actors: dict[str, Actor] = {}
+        self.by_key: dict[str, Speaker] = {}
+        for sp in speakers:
+            for alias in [sp.name, *sp.aliases]:
+                self.by_key.setdefault(name_key(alias), sp)
+        self.last: dict[str, Actor] = {}
+        # Sentences without an attribution since the last one: a person they name becomes
+        # "he"/"she" for what follows (looked at only when a pronoun needs it).
+        self.unattributed: list[str] = []
+        self.pronoun_fresh = False
+        # Role words of known people, so "the minister" finds Transport Minister Helena Marsh.
+        self.roles: list[tuple[set[str], Actor]] = []  # before any _speaker_actor() call
+        for sp in speakers:
+            words = set(fold(sp.role).split())
+            name = fold(sp.name)
+            at = body.find(name) if " " in name else -1
+            while at >= 0:  # "… at the request of Transport Minister Helena Marsh"
+                words.update(body[max(0, at - 40):at].split()[-3:])
+                at = body.find(name, at + len(name))
+            if words:
+                self.roles.append((words, self._speaker_actor(sp)))
+        if self.principal.key:
+            self.roles.insert(0, (set(fold(self.principal.role).split()),
+                                  Actor(self.principal.name, self.principal.key, "person")))
+        self.known = {k for k in [self.principal.key, *self.by_key] if len(k) >= 3}
+        self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
+
+    def actor_for_speaker(self, sp: Speaker) -> Actor:
+        if sp.id not in self._speaker_actors:
+            self._speaker_actors[sp.id] = self._speaker_actor(sp)
+        return self._speaker_actors[sp.id]
+
+    def _speaker_actor(self, sp: Speaker) -> Actor:
+        name = sp.name
+        if looks_like_name(name) and len(strip_titles(name).split()) >= 2:
+            name = strip_titles(name)  # "Rival Jane Roe" -> "Jane Roe"
+        elif fold(name).startswith("the "):
+            known = self._by_role(fold(name).split())
+            if known is not None:
+                return known
+        return Actor(name, name_key(name), "org" if sp.kind == "organisation" else "person",
+                     sp.role)
+
+    def _by_role(self, words: list[str]) -> Actor | None:
+        """The known person whose role has all these words ("the minister")."""
+        if 2 <= len(words) <= 5 and words[0] == "the":
+            head, others = words[-1], words[1:-1]
+            for role_words, known in reversed(self.roles):
+                if not (head in role_words or head == "leader"
+                        and not role_words.isdisjoint(TITLE_WORDS)):
+                    continue  # "the French leader" for a French President
+                # "the European trade commissioner" for Trade Commissioner Ilse Maren
+                if 2 * sum(w in role_words for w in others) >= len(others):
+                    return known
+        return None
+
+    def actor_for_phrase(self, phrase: str, role: str = "") -> Actor | None:
+        low = fold(phrase)
+        if low in PRONOUNS:
+            # Straight after an attributed sentence, "he"/"she" is its actor: trusted then.
+            self.pronoun_fresh = not self.unattributed
+            if PRONOUNS[low] == "person":
+                remember_mentions(self)
+            return self.last.get(PRONOUNS[low])
+        name, np_role = actor_from_phrase(phrase)
+        if not valid_actor_phrase(name):
+            return None
+        if " " not in name and not is_actor_noun(name) and fold(name) not in self.midcaps and (
+                sentence_opener(name) or name_key(name) not in self.by_key and not np_role):
+            return None  # "Now said …", or a lone word never capitalised mid-sentence
+        key = name_key(name)
+        if not looks_like_name(name):
+            known = self._by_role(fold(name).split())
+            if known is not None:
+                return known  # "the minister", "the Republican presidential nominee"
+        if key in self.by_key:
+            sp = self.by_key[key]
+            if looks_like_name(name) or fold(sp.name).endswith(fold(name)):
+                actor = self.actor_for_speaker(sp)
+                if fold(np_role).startswith(("its ", "their ")) and np_role not in actor.role:
+                    actor.role = f"{np_role} {actor.role}".strip()
+                actor.role = actor.role or np_role or role
+                return actor
+        actor = Actor(name, key, classify(name), " ".join(x for x in (np_role, role) if x))
+        if actor.role and actor.kind == "person" and looks_like_name(name):
+            self.roles.append((set(fold(actor.role).split()), actor))
+        return actor
+
+    def is_principal(self, actor: Actor) -> bool:
+        return bool(self.principal.key) and actor.key == self.principal.key
+
+
+def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bool]:
+    """The actor of a sentence from its reporting verb, the stance the verb carries (or a verb
+    coordinated with it: "said … and accused"), and whether the actor is sure: named, or a
+    pronoun right after an attributed sentence."""
+    matches = [m for m in REPORTING_VERB.finditer(masked)
+               if "\x00" not in m.group(0) and masked[m.start() - 1:m.start()] != "-"]  # so-called
+    for n, m in enumerate(matches[:_MAX_VERBS]):
+        verb = m.group("verb")
+        # A subject is a few words: a bounded window keeps run-on text linear.
+        before = masked[max(0, m.start() - _SUBJECT_WINDOW):m.start()].rstrip()
+        tail = before.rpartition("\x00")[2].strip(" ,;:—–-")
+        after = None if verb.startswith(("told", "tell")) else _INVERTED_SUBJECT.match(
+            masked, m.end())
+        candidates: list[tuple[str, str]] = []
+        if tail:
+            phrase = subject_noun_phrase(before)
+            if phrase:
+                candidates.append((phrase, ""))
+        if after and (not before or before[-1] in ",\x00"):
+            role = (after.group("rest") or "").strip(" ,.")
+            phrase = after.group(1)
+            if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
+                phrase = phrase[:-1]  # "…, said Anna Kowal." (but "said John Q.")
+            candidates.insert(0 if not tail else len(candidates), (phrase, role))
+        for phrase, role in candidates:
+            if verb.startswith("call") and fold(phrase).startswith(("a ", "an ")):
+                continue  # "a group called Community Tech": naming, not speaking
+            actor = ctx.actor_for_phrase(phrase, role)
+            if actor is None:
+                continue
+            stance = verb_stance(verb)
+            for later in matches[n + 1:]:
+                if stance:
+                    break
+                if _COORDINATED.search(masked, max(0, later.start() - 40), later.start()):
+                    stance = verb_stance(later.group("verb"))
+            return actor, stance, fold(phrase) not in PRONOUNS or ctx.pronoun_fresh
+    for m in _ACCORDING_TO.finditer(masked):
+        actor = ctx.actor_for_phrase(m.group(1), (m.group("rest") or "").strip(" ,."))
+        if actor is not None:
+            return actor, None, True
+    return None, None, False
+
+
+def lead_event_words(lead: str, principal: Principal) -> set[str]:
+    spans = sentence_spans(lead)
+    first = lead[spans[0][0]:spans[0][1]] if spans else lead
+    name_parts = set(fold(principal.name).split()) | {principal.demonym}
+    return {w[:6] for w in WORD.findall(fold(first))
+            if w not in _STOP and w not in name_parts}
+
+
+def is_relevant(sentence: str, ctx: Context, event_words: set[str]) -> bool:
+    low = fold(sentence)
+    words = words_of(low)
+    if ctx.principal.key and ctx.principal.key in words:
+        return True
+    if not _ANAPHOR_NOUNS.isdisjoint(words) and _ANAPHORA.search(low):
+        return True
+    return any(w[:6] in event_words for w in words if len(w) > 2)
+
+
+def is_background(masked: str, year: int) -> bool:
+    if not _BACKGROUND_HINT.search(masked):
+        return False
+    masked = _RELATIVE_CLAUSE.sub(",", masked)  # "X, who left last year, criticised …" is news
+    for m in _BACKGROUND.finditer(masked):
+        if m.group(1) and "since " in masked[max(0, m.start() - 30):m.start()]:
+            continue  # "since he took over in 2024": a state that still holds
+        if m.group(1) is None or not year or int(m.group(1)) < year:
+            return True
+    return False
+
+
+def lead_index(paragraphs: list[str]) -> int:
+    for i, p in enumerate(paragraphs):
+        if len(p.split()) >= 12:
+            return i
+    return 0
+
+
+def names_principal(sentence: str, ctx: Context) -> bool:
+    return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
+
+
+def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
+                event_words: set[str]) -> list[Statement]:
+    out: list[Statement] = []
+    lead = lead_index(article.paragraphs)
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    for pi, par in enumerate(article.paragraphs):
+        par_quotes = by_paragraph.get(pi, [])
+        spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
+        masked = mask(par, spans)
+        sentence_list = sentence_spans(par)
+        # Background and relevance are only worked out for sentences that make statements.
+        background_seen = [False, -1]  # any background so far, last sentence index checked
+
+        def background(si: int, sentence_list: list = sentence_list, masked: str = masked,
+                       seen: list = background_seen) -> bool:
+            while not seen[0] and seen[1] < si:
+                seen[1] += 1
+                s0, e0 = sentence_list[seen[1]]
+                seen[0] = is_background(masked[s0:e0], ctx.year)
+            return bool(seen[0])
+
+        pending: list[Statement] = []  # quoted sentences waiting for their attribution
+        first_of_par = len(out)
+        for si, (s, e) in enumerate(sentence_list):
+            sentence, msent = par[s:e], masked[s:e]
+            actor, vstance, named = attribution(ctx, msent)
+            in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
+                        if q.start < e and q.end > s and q.speaker_id in ctx.speakers
+                        ] if par_quotes else []
+            if in_quote and not (sentence_opener(in_quote[0].name)  # not "Scroll", "Now"
+                                 and fold(in_quote[0].name) not in ctx.midcaps):
+                quoted = ctx.actor_for_speaker(in_quote[0])
+                if actor is None or actor.key != quoted.key and not named:
+                    actor, vstance = quoted, vstance if actor is None else None
+            if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
+                vstance = None
+                sentence = ""
+            nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
+                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent else ())]
+            nominal += [(m, verb_stance(m.group("verb")))
+                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent else ())]
+            for m, stance in nominal:
+                phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
+                if all(fold(w).rstrip(".") in TITLE_WORDS for w in phrase.split()):
+                    continue  # "backed by Mr." cut at the abbreviation's full stop
+                group = ctx.actor_for_phrase(phrase)
+                if group is None and phrase.endswith("s") and len(phrase.split()) <= 5 and \
+                        phrase[:1].isalpha():
+                    group = Actor(phrase, name_key(phrase), "group")  # "… from islanders"
+                if group is not None and stance:
+                    out.append(Statement(group, pi, par[s:e], stance,
+                                          is_relevant(par[s:e], ctx, event_words),
+                                          background(si)))
+            if actor is None:
+                if msent.lstrip().startswith("\x00") and "\x00" in msent:
+                    if len(out) > first_of_par and out[-1].paragraph == pi:
+                        actor = out[-1].actor
+                    else:
+                        pending.append(Statement(Actor("", "", ""), pi, sentence, None,
+                                                  is_relevant(sentence, ctx, event_words),
+                                                  background(si)))
+                        continue
+                else:
+                    ctx.unattributed.append(msent)
+                    continue
+            ctx.last[actor.kind] = actor
+            ctx.unattributed.clear()
+            principal = ctx.is_principal(actor) or (
+                # The lead's own first sentence states the event: its speaker is the
+                # newsmaker's side unless it names the principal ("X warned that Macron …").
+                pi == lead and si == 0 and not names_principal(sentence, ctx))
+            # The principal's own (current) words are on the event by definition: what
+            # follows them is a response.
+            st = Statement(actor, pi, sentence, vstance,
+                            principal or is_relevant(sentence, ctx, event_words),
+                            background(si), principal=principal)
+            for p in pending:
+                p.actor = actor
+                out.append(p)
+            pending.clear()
+            out.append(st)
+    return [st for st in out if st.actor.key]
+
+
+def remember_mentions(ctx: Context) -> None:
+    """The first known person named in the latest unattributed sentence that names one."""
+    for masked in reversed(ctx.unattributed):
+        key = next((w for w in words_of(fold(masked)) if w in ctx.known), None)
+        if key:
+            sp = ctx.by_key.get(key)
+            actor = (ctx.actor_for_speaker(sp) if sp else
+                     Actor(ctx.principal.name, ctx.principal.key, "person"))
+            if actor.kind == "person":
+                ctx.last["person"] = actor
+            break
+    ctx.unattributed.clear()
