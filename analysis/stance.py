@@ -123,6 +123,8 @@ _CUES = [
     ("risk", r"\brisk\w*", "warns", 1.5),
     ("inevitab", r"\binevitabl\w*", "warns", 2.0),
     ("threat", r"\bthreat\w*", "warns", 0.5),
+    ("predict", r"\bpredict(?:s|ed|ing)?\b", "warns", 1.0),
+    ("oppos", r"\boppos(?:e|ed|es|ing)\b", "criticises", 1.5),
     ("danger", r"\bdanger\w*", "warns", 1.5),
     ("escalat", r"\bescalat\w*", "warns", 1.0),
     ("catastroph disast chaos", r"\bcatastroph\w*|\bdisastr\w*|\bchaos\b", "warns", 1.0),
@@ -161,6 +163,7 @@ _CUES = [
      r"\b(?:was|were|is|are) (?:describing|referring|simply|only|merely)\b"
      r"|\bdid(?: not|n[’']t) mean\b|\bnot (?:announcing|a (?:decision|policy|plan|threat))\b",
      "clarifies", 2.0),
+    ("we're not|we are not", r"\bwe(?:[’']re| are) not\b", "clarifies", 1.0),
     ("not be|n't be|not about|n't about|not a|n't a|rather than|only about|merely",
      r"\b(?:would|will|was|is|were|are)(?: not|n[’']t) (?:be|about|a)\b|\brather than\b"
      r"|\bonly about\b|\bmerely\b", "clarifies", 1.0),
