@@ -368,3 +368,22 @@ async def test_an_empty_store_explains_what_to_do(home: Path) -> None:
         assert "No articles yet" in note and "byline FILE_OR_URL" in note
         assert app.screen.query_one(".reader-empty").display
         assert "No articles yet" in app.screen.query_one(ArticleList).render_line(0).text
+
+
+async def test_switching_theme_restyles_the_highlights(home: Path, ids: dict[str, str]) -> None:
+    app = BylineApp(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.screen.query_one(ReaderPane)
+        await open_quotes(pilot, 2)
+
+        def quote_style():  # a quote that is not the current one
+            return span_styles_over(reader.query(".paragraph")[2].render(), "never asked")
+
+        dark = quote_style()
+        assert reader.get_component_rich_style("reader--quote", partial=True) in dark
+        app.theme = "textual-light"
+        await settle(pilot)
+        light = quote_style()
+        assert light != dark
+        assert reader.get_component_rich_style("reader--quote", partial=True) in light
