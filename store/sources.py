@@ -9,7 +9,10 @@ from pathlib import Path
 from .errors import SourceError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-_FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+# A BOM, processing instructions (<?xml …?>, <?xml-stylesheet …?>) and comments may come first.
+_FEED_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]{0,500}\?>\s*|<!--.{0,2000}?-->\s*){0,10}"
+    rb"<(?:rss|feed|rdf:RDF)\b", re.S)
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 
 
