@@ -76,7 +76,7 @@ async def test_newest_article_opens_in_every_pane(home: Path, ids: dict[str, str
         assert "‹Ana Lopez›" in reader.paragraph_text(1)
         assert "Fishermen were less sure." in screen.query_one(SummaryPane).shown_text
         labels = tree_labels(screen.query_one(QuoteTree))
-        assert labels[0].startswith("Ana Lopez, mayor (2)")
+        assert labels[0] == "Ana Lopez (2) mayor"
         assert any("We were never asked" in label for label in labels)
         reactions = screen.query_one(ReactionList)
         assert "warns" in str(reactions.options[0].prompt)

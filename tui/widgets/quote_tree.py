@@ -37,10 +37,11 @@ def quote_label(quote: Quote, bookmarked: bool) -> Text:
 
 def speaker_label(name: str, role: str, count: int) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis", end="")
+    # The count before the role: a narrow pane crops the end of the line.
     text.append(one_line(name) or UNATTRIBUTED, style="bold")
-    if role:
-        text.append(f", {one_line(role)}", style="italic")
     text.append(f" ({count})", style="dim")
+    if role:
+        text.append(f" {one_line(role)}", style="italic")
     return text
 
 
