@@ -97,9 +97,9 @@ class Context:
     """Per-article state: the principal, the speakers, the last actor of each kind."""
 
     def __init__(self, article: Article, quotes: list[Quote], speakers: list[Speaker]) -> None:
-        joined = "\n".join(article.paragraphs)
-        body = fold(joined)
-        self.midcaps = {fold(w) for w in _MID_SENTENCE_CAPITAL.findall(joined)}
+        self._joined = "\n".join(article.paragraphs)
+        self._body = body = fold(self._joined)
+        self._midcaps: set[str] | None = None
         self.principal: Principal = find_principal(article, quotes, speakers, body)
         self.speakers = {s.id: s for s in speakers}
         self._speaker_actors: dict[str, Actor] = {}
@@ -112,20 +112,11 @@ class Context:
         # "he"/"she" for what follows (looked at only when a pronoun needs it).
         self.unattributed: list[str] = []
         self.pronoun_fresh = False
-        # Role words of known people, so "the minister" finds Transport Minister Helena Marsh.
-        self.roles: list[tuple[set[str], Actor]] = []  # before any _speaker_actor() call
-        for sp in speakers:
-            words = set(fold(sp.role).split())
-            name = fold(sp.name)
-            at = body.find(name) if " " in name else -1
-            while at >= 0:  # "… at the request of Transport Minister Helena Marsh"
-                words.update(body[max(0, at - 40):at].split()[-3:])
-                at = body.find(name, at + len(name))
-            if words:
-                self.roles.append((words, self._speaker_actor(sp)))
-        if self.principal.key:
-            self.roles.insert(0, (set(fold(self.principal.role).split()),
-                                  Actor(self.principal.name, self.principal.key, "person")))
+        # Role words of known people, so "the minister" finds Transport Minister Helena Marsh:
+        # people met in attributions are added as they come; speakers on first need.
+        self.roles: list[tuple[set[str], Actor]] = []
+        self._speaker_list = speakers
+        self._speaker_roles_added = False
         self.known = {k for k in [self.principal.key, *self.by_key] if len(k) >= 3}
         self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
 
@@ -145,8 +136,35 @@ class Context:
         return Actor(name, name_key(name), "org" if sp.kind == "organisation" else "person",
                      sp.role)
 
+    @property
+    def midcaps(self) -> set[str]:
+        """Words capitalised somewhere mid-sentence: names, not sentence openers."""
+        if self._midcaps is None:
+            self._midcaps = {fold(w) for w in _MID_SENTENCE_CAPITAL.findall(self._joined)}
+        return self._midcaps
+
+    def _add_speaker_roles(self) -> None:
+        self._speaker_roles_added = True
+        body = self._body
+        found: list[tuple[set[str], Actor]] = []
+        if self.principal.key:
+            found.append((set(fold(self.principal.role).split()),
+                          Actor(self.principal.name, self.principal.key, "person")))
+        for sp in self._speaker_list:
+            words = set(fold(sp.role).split())
+            name = fold(sp.name)
+            at = body.find(name) if " " in name else -1
+            while at >= 0:  # "… at the request of Transport Minister Helena Marsh"
+                words.update(body[max(0, at - 40):at].split()[-3:])
+                at = body.find(name, at + len(name))
+            if words:
+                found.append((words, self._speaker_actor(sp)))
+        self.roles[:0] = found  # people met in attributions since stay the most recent
+
     def _by_role(self, words: list[str]) -> Actor | None:
         """The known person whose role has all these words ("the minister")."""
+        if not self._speaker_roles_added:
+            self._add_speaker_roles()
         if 2 <= len(words) <= 5 and words[0] == "the":
             head, others = words[-1], words[1:-1]
             for role_words, known in reversed(self.roles):
