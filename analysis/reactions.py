@@ -29,14 +29,13 @@ def _group(statements: list[Statement]) -> list[list[Statement]]:
     for st in statements:
         if groups:
             prev = groups[-1][-1]
-            # "The association welcomed … / …, said the association's chairman, Per Ulvik."
-            possessive = fold(st.actor.role).startswith(("its ", "their "))  # "Its chair, X"
-            same = prev.actor.key == st.actor.key or (
-                possessive and prev.actor.kind in ("org", "group")) or (
-                prev.actor.key in ORG_WORDS
-                and prev.actor.key in words_of(fold(st.actor.name + " " + st.actor.role))
-                or st.paragraph == prev.paragraph
-                and st.actor.key in words_of(fold(prev.actor.name)))
+            # An officer speaking for the organisation that spoke just before: "Its chair, X",
+            # "…, said the association's chairman, Per Ulvik" (not "X, who chairs it, said").
+            role = fold(st.actor.role)
+            speaks_for = role.startswith(("its ", "their ")) and prev.actor.kind in (
+                "org", "group") or prev.actor.key in ORG_WORDS and f"{prev.actor.key}'s" in role
+            same = prev.actor.key == st.actor.key or speaks_for or (
+                st.paragraph == prev.paragraph and st.actor.key in words_of(fold(prev.actor.name)))
             if same and st.paragraph - prev.paragraph <= 1 and not prev.principal:
                 groups[-1].append(st)
                 continue

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 _SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
 _SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
-              "walk back correct contain limit rebut counter soften").split(" ")
+              "walk back correct contain limit rebut counter soften complain object protest"
+              ).split(" ")
 _VERBS = (
     """said says say told tells tell warned warns warn added adds insisted insists insist argued
     argues argue noted notes explained explains cautioned cautions stressed stresses emphasised
@@ -18,6 +19,7 @@ _VERBS = (
     replied countered acknowledged conceded admitted questioned wrote writes suggested suggests
     predicted agreed agrees disagreed disagrees distanced clarified backed backs
     supported apologised apologized apologises apologizes called calls described describes
+    complained complains objected objects protested
     tweeted posted echoed echoes reiterated reiterates retorted thanked thanks""".split()
     + ["sided with", "hit back", "hits back", "fired back", "fires back", "shot back",
        "lashed out", "lashes out"]
@@ -109,7 +111,7 @@ _VERB_STANCE = (
      "clarifies"),
     (re.compile(r"^insist|defend|justify|rebut|counter", re.I), "defends"),
     (re.compile(r"critici|condemn|denounc|slam|blast|lambast|decr|accus|reject|dismiss|back$|"
-                r"lash|oppos|ridicul|deri|attack|"
+                r"lash|oppos|ridicul|deri|attack|complain|object|protest|"
                 r"question|disagree|dismay|anger|disappointment|opposition|doubt", re.I),
      "criticises"),
     (re.compile(r"welcom|prais|applaud|hail|endors|support|back|sided|thank", re.I), "supports"),
@@ -200,6 +202,8 @@ _CUES = [
      r"|\bdevastat\w*", "warns", 1.5),
     ("playing with fire|step too far|point of no return",
      r"\bplaying with fire\b|\ba step too far\b|\bpoint of no return\b", "warns", 2.0),
+    ("greed|cynical|arrogan|incompeten", r"\bgreed\w*|\bcynical\w*|\barrogan\w*|\bincompeten\w*",
+     "criticises", 2.0),
     ("unnecessar disappoint fail regrettab anger angry furious wrong hypocri",
      r"\bunnecessar\w*|\bdisappoint\w*|\bfail(?:ed|ure|ing|s)?\b|\bregrettabl\w*|\banger\w*"
      r"|\bangry\b|\bfurious\b|\bwrong\b|\bhypocri\w*", "criticises", 1.5),
