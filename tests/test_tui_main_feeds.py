@@ -164,3 +164,39 @@ async def test_related_entries_follow_the_reactions_and_open(home: Path,
         assert screen.stored is not None
         assert screen.stored.ref.title == "Council harbour plan angers the fishermen"
         assert app.focused is screen.query_one(ReaderPane)
+
+
+async def test_refresh_keeps_the_selected_row_where_it_was_on_screen(home: Path) -> None:
+    from store.records import FeedEntry
+
+    with Library.open(home) as library:
+        library.merge_entries("http://archive.test/feed.xml", [
+            FeedEntry(guid=f"old-{n}", link=f"http://archive.test/{n}",
+                      title=f"Archive note number {n:02d}", content=f"Archive note {n}.",
+                      published=f"2026-01-{n + 1:02d}T08:00:00")
+            for n in range(30)
+        ])
+    with ScriptedServer() as server:
+        server.route("/fresh.xml", Reply(body=rss(
+            ("Fresh news one", "one", "Wed, 04 Mar 2026 10:00:00 GMT"),
+            ("Fresh news two", "two", "Thu, 05 Mar 2026 10:00:00 GMT"),
+        ), headers={"Content-Type": "application/rss+xml"}))
+        with Library.open(home) as library:
+            library.add_feed(server.url("/fresh.xml"))
+        app = BylineApp(home)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            listing = main_screen(app).query_one(ArticleList)
+            listing.focus()
+            for _ in range(15):
+                await pilot.press("j")
+            await settle(pilot)
+            chosen = listing.highlighted_id
+            row_on_screen = listing.cursor - round(listing.scroll_y)
+            assert listing.scroll_y > 0
+            await pilot.press("r")
+            await settle(pilot)
+            assert len(listing.article_ids) == 32
+            assert listing.highlighted_id == chosen
+            assert listing.cursor - round(listing.scroll_y) == row_on_screen
+            assert main_screen(app).stored.ref.id == chosen
