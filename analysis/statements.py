@@ -37,6 +37,7 @@ from .stance import (
 from .text import sentence_spans
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Markers of background: earlier years and months, "last year", "years ago".
 _BACKGROUND = re.compile(
     rf"\bin (?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\blast (?:year|month|decade)\b"
     r"|\byears? ago\b|\bearlier this (?:year|month)\b|\bat the time\b|\bin the past\b", re.I)
@@ -46,12 +47,14 @@ _ANAPHOR_NOUNS = frozenset(
     offer pledge speech policy plea intervention gambit outburst claim claims""".split())
 _NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
 _BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
+# "such a move", "his comments": a sentence pointing back at the event.
 _ANAPHORA = re.compile(
     r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
 _NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
                    r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+# The subject after the verb: "…,” said Jana Roe, a professor …" / "said the diplomat".
 _INVERTED_SUBJECT = re.compile(
     r"\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
     rf"{_CAP_NAME}(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*{_CAP_NAME}){{0,4}}|"
@@ -68,6 +71,7 @@ _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|a
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
 WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")  # three letters and more: zoo, tax, war
+# Words of the lead too common to tie a sentence to the event.
 _STOP = frozenset(
     """that this with from have has had been being were will would could should their there
     they them then than what when where which while about after before over under into onto
@@ -84,13 +88,15 @@ _STOP = frozenset(
 
 @dataclass
 class Statement:
+    """One sentence with its actor: what grouping and stance scoring work on."""
+
     actor: Actor
     paragraph: int
-    sentence: str
-    verb_stance: str | None
-    relevant: bool
-    background: bool
-    principal: bool = False
+    sentence: str  # "" when the sentence is not a statement ("insisted on anonymity")
+    verb_stance: str | None  # the stance its verb carries ("warned" -> warns), None for "said"
+    relevant: bool  # about the central event (names the principal, shares the lead's words…)
+    background: bool  # dated earlier than the news ("in June 2022", "last year")
+    principal: bool = False  # the principal's (or the lead's own newsmaker's) words
 
 
 class Context:
