@@ -13,15 +13,9 @@ from __future__ import annotations
 from .actors import ORG_WORDS, fold, is_expert, looks_like_name, name_key, words_of
 from .model import Article, Quote, Reaction, Speaker
 from .principal import Principal
+from .relevance import WORD, lead_event_words, lead_index
 from .stance import actor_leaning, score_stance, sentence_cue_weight
-from .statements import (
-    WORD,
-    Context,
-    Statement,
-    lead_event_words,
-    lead_index,
-    sentence_statements,
-)
+from .statements import Context, Statement, sentence_statements
 
 
 def _group(statements: list[Statement]) -> list[list[Statement]]:

@@ -26,6 +26,7 @@ from .actors import (
 from .model import Article, Quote, Speaker
 from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
+from .relevance import is_background, is_relevant, lead_index
 from .stance import (
     NOMINAL_REACTION,
     NOT_A_STATEMENT,
@@ -36,21 +37,7 @@ from .stance import (
 )
 from .text import sentence_spans
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# Markers of background: earlier years and months, "last year", "years ago".
-_BACKGROUND = re.compile(
-    rf"\bin (?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\blast (?:year|month|decade)\b"
-    r"|\byears? ago\b|\bearlier this (?:year|month)\b|\bat the time\b|\bin the past\b", re.I)
-_ANAPHOR_NOUNS = frozenset(
-    """move remark remarks comment comments statement statements words proposal proposals idea
-    plan plans decision announcement suggestion message strategy approach stance position call
-    offer pledge speech policy plea intervention gambit outburst claim claims""".split())
 _NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
-_BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
-# "such a move", "his comments": a sentence pointing back at the event.
-_ANAPHORA = re.compile(
-    r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
-    + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
 _NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
                    r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
@@ -68,22 +55,7 @@ _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
-WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")  # three letters and more: zoo, tax, war
-# Words of the lead too common to tie a sentence to the event.
-_STOP = frozenset(
-    """that this with from have has had been being were will would could should their there
-    they them then than what when where which while about after before over under into onto
-    also only just more most some such said says saying week weeks month year years today
-    monday tuesday wednesday thursday friday saturday sunday comment comments other others
-    time times made make makes last first second next many much very well even still back
-    amid among across against since because these those here your ours itself himself herself
-    stage appeared appears remarks remark called calls call told tells say the and for but not
-    was are has had his her its our you who why how all any can may out off new two one six ten
-    per via yet now set get put see own few far big day ago did does got let lot won use
-    way""".split()
-)
 
 
 @dataclass
@@ -262,43 +234,6 @@ def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bo
     return None, None, False
 
 
-def lead_event_words(lead: str, principal: Principal) -> set[str]:
-    spans = sentence_spans(lead)
-    first = lead[spans[0][0]:spans[0][1]] if spans else lead
-    name_parts = set(fold(principal.name).split()) | {principal.demonym}
-    return {w[:6] for w in WORD.findall(fold(first))
-            if w not in _STOP and w not in name_parts}
-
-
-def is_relevant(sentence: str, ctx: Context, event_words: set[str]) -> bool:
-    low = fold(sentence)
-    words = words_of(low)
-    if ctx.principal.key and ctx.principal.key in words:
-        return True
-    if not _ANAPHOR_NOUNS.isdisjoint(words) and _ANAPHORA.search(low):
-        return True
-    return any(w[:6] in event_words for w in words if len(w) > 2)
-
-
-def is_background(masked: str, year: int) -> bool:
-    if not _BACKGROUND_HINT.search(masked):
-        return False
-    masked = _RELATIVE_CLAUSE.sub(",", masked)  # "X, who left last year, criticised …" is news
-    for m in _BACKGROUND.finditer(masked):
-        if m.group(1) and "since " in masked[max(0, m.start() - 30):m.start()]:
-            continue  # "since he took over in 2024": a state that still holds
-        if m.group(1) is None or not year or int(m.group(1)) < year:
-            return True
-    return False
-
-
-def lead_index(paragraphs: list[str]) -> int:
-    for i, p in enumerate(paragraphs):
-        if len(p.split()) >= 12:
-            return i
-    return 0
-
-
 def names_principal(sentence: str, ctx: Context) -> bool:
     return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
 
@@ -356,16 +291,16 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                     group = Actor(phrase, name_key(phrase), "group")  # "… from islanders"
                 if group is not None and stance:
                     out.append(Statement(group, pi, par[s:e], stance,
-                                          is_relevant(par[s:e], ctx, event_words),
+                                          is_relevant(par[s:e], ctx.principal.key, event_words),
                                           background(si)))
             if actor is None:
                 if msent.lstrip().startswith("\x00") and "\x00" in msent:
                     if len(out) > first_of_par and out[-1].paragraph == pi:
                         actor = out[-1].actor
                     else:
+                        relevant = is_relevant(sentence, ctx.principal.key, event_words)
                         pending.append(Statement(Actor("", "", ""), pi, sentence, None,
-                                                  is_relevant(sentence, ctx, event_words),
-                                                  background(si)))
+                                                 relevant, background(si)))
                         continue
                 else:
                     ctx.unattributed.append(msent)
@@ -379,7 +314,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             # The principal's own (current) words are on the event by definition: what
             # follows them is a response.
             st = Statement(actor, pi, sentence, vstance,
-                            principal or is_relevant(sentence, ctx, event_words),
+                            principal or is_relevant(sentence, ctx.principal.key, event_words),
                             background(si), principal=principal)
             for p in pending:
                 p.actor = actor
