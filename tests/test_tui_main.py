@@ -387,3 +387,18 @@ async def test_switching_theme_restyles_the_highlights(home: Path, ids: dict[str
         light = quote_style()
         assert light != dark
         assert reader.get_component_rich_style("reader--quote", partial=True) in light
+
+
+def test_reactions_come_forward_for_the_speaker_named_inside_the_actor() -> None:
+    from analysis.model import Reaction
+
+    reactions = ReactionList()
+    reactions._reactions = [
+        Reaction("Opposition leader Carla Diaz,", "criticises", "x", 0, ""),
+        Reaction("Diazepam makers", "analyses", "y", 0, ""),
+        Reaction("Tom Reyes", "warns", "z", 0, "q7"),
+    ]
+    reactions._rebuild = lambda: None  # not mounted: only the choice is under test
+    assert reactions.bring_forward("q1", ["Carla Diaz", "Diaz"]) == [0]
+    assert reactions.bring_forward("q7", ["Ana Lopez"]) == [2]
+    assert reactions.bring_forward("", []) == []

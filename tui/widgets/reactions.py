@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,16 @@ GIST_WIDTH = 160  # characters of an evidence sentence shown as the gist
 def gist(sentence: str) -> str:
     text = one_line(sentence)
     return text if len(text) <= GIST_WIDTH else text[: GIST_WIDTH - 1].rstrip() + "…"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text.casefold())
+
+
+def _contains_words(words: list[str], name: list[str]) -> bool:
+    """True when the word sequence name occurs in words."""
+    span = len(name)
+    return any(words[i:i + span] == name for i in range(len(words) - span + 1))
 
 
 class ReactionList(OptionList):
@@ -72,13 +83,14 @@ class ReactionList(OptionList):
                 self.highlighted = self.get_option_index(highlighted)
 
     def bring_forward(self, quote_id: str, speaker_names: Sequence[str]) -> list[int]:
-        """Move the reactions that respond to quote_id, or whose actor is one of the quote
-        speaker's names, to the top and mark them; returns their indexes."""
-        names = {n.casefold() for n in speaker_names if n}
+        """Move the reactions that respond to quote_id, or whose actor is the quote's speaker
+        (one of speaker_names, as words of the actor: "Opposition leader Carla Diaz"), to the
+        top and mark them; returns their indexes."""
+        names = [_words(n) for n in speaker_names if len(n.strip()) > 2]
         forward = {
             index for index, reaction in enumerate(self._reactions)
             if (quote_id and reaction.responds_to == quote_id)
-            or (names and reaction.actor.casefold() in names)
+            or any(_contains_words(_words(reaction.actor), name) for name in names)
         }
         if forward != self._forward:
             self._forward = forward
