@@ -108,10 +108,17 @@ def _strip_trailing_adverbs(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, accents and non-ASCII marks dropped, one kind of apostrophe: for comparing."""
+    return _fold_short(text) if len(text) < 64 else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.replace("’", "'")
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)  # names and phrases recur; long texts do not
 
 
 @lru_cache(maxsize=4096)
@@ -179,6 +186,7 @@ _ADVERB_ENDINGS = ("ingly", "ally", "edly", "ously", "fully", "ently", "antly", 
                    "ably", "essly")
 
 
+@lru_cache(maxsize=2048)
 def sentence_opener(word: str) -> bool:
     """'Now', 'Explaining', 'Certainly': words capitalised for their position, not names. An
     '-ing' word may still be a surname (Manning): callers check it is not used as one."""
