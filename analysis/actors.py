@@ -70,7 +70,7 @@ ACTOR_NOUNS = frozenset(
     opponents opponent supporters supporter backers proponents advocates sceptics skeptics
     detractors locals villagers islanders citizens taxpayers pensioners families consumers
     customers passengers commuters motorists drivers patients fans protesters demonstrators
-    strikers shopkeepers traders merchants neighbours neighbors""".split()
+    strikers shopkeepers traders merchants neighbours neighbors others""".split()
 )
 _EXPERT = re.compile(
     r"professor|analyst|expert|researcher|scholar|economist|historian|\bfellow\b|think[- ]tank"

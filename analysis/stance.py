@@ -21,6 +21,7 @@ _VERBS = (
     supported apologised apologized apologises apologizes called calls described describes
     complained complains objected objects protested
     tweeted posted echoed echoes reiterated reiterates retorted thanked thanks""".split()
+    + ["issued a statement", "released a statement", "put out a statement"]
     + ["sided with", "hit back", "hits back", "fired back", "fires back", "shot back",
        "lashed out", "lashes out"]
     + ["called on", "called for", "calls on", "calls for", "ruled out"]
@@ -90,7 +91,7 @@ _ADJECTIVE_STANCE = {
     "angry": "criticises", "furious": "criticises", "hostile": "criticises",
     "scathing": "criticises", "critical": "criticises", "sharp": "criticises",
     "fierce": "criticises", "warm": "supports", "positive": "supports",
-    "enthusiastic": "supports", "wary": "warns", "cautious": "warns",
+    "enthusiastic": "supports",
 }
 
 
@@ -156,8 +157,10 @@ _CUES = [
     ("misunderst misinterp context misread",
      r"\bmisunderst\w*|\bmisinterpret\w*|\bout of context\b|\bmisread\w*", "clarifies", 2.0),
     ("meant", r"\bmeant\b", "clarifies", 1.5),
+    ("no change", r"\bno change (?:in|to) (?:the |its |our )?(?:policy|position|stance|plans?)\b",
+     "clarifies", 1.5),
     ("later|limited to|only to|apply only|no more than",
-     r"\blater (?:said|added|told|explained|insisted|stressed)\b|\blimited to\b"
+     r"\blater (?:said|added|told|explained|insisted|stressed|issued|released)\b|\blimited to\b"
      r"|\bapply only\b|\bonly (?:apply )?to\b|\bno more than\b", "clarifies", 1.5),
     ("misquot|did not say|didn't say|never said", r"\bmisquot\w*|\bdid(?: not|n[’']t) say\b"
      r"|\bnever said\b", "clarifies", 2.0),

@@ -285,6 +285,31 @@ BORDER_CHECKS_EXPECTED = [
     ("dvorak", "analyses"),
 ]
 
+# Markets style: the principal's institution "later issued a statement" (clarifies); a
+# "cautious response" takes no side; "accused … and called for" criticises.
+RATES = Article(
+    title="Central bank governor signals rate rise, stunning markets",
+    dateline="LISMORE",
+    paragraphs=[
+        "The governor of the Bank of Tessaly, Miriam Achterberg, said Friday that interest rates "
+        "may have to rise \"sooner than many expect,\" drawing a cautious response from the "
+        "finance ministry.",
+        "\"Inflation is not coming down on its own,\" Achterberg told a banking conference.",
+        "Opposition leader Hana Petrescu accused the bank of \"punishing borrowers for the "
+        "government's mistakes\" and called for an inquiry.",
+        "\"A rise in June now looks likely,\" said Tomas Brandt, chief economist at Lismore "
+        "Savings.",
+        "The Tessaly Homebuilders Federation warned that a rate rise would hit first-time buyers "
+        "hardest.",
+        "The Bank of Tessaly later issued a statement saying the governor's remarks reflected "
+        "\"no change in the policy stance.\"",
+    ],
+)
+RATES_EXPECTED = [
+    ("petrescu", "criticises"), ("brandt", "analyses"), ("homebuilders", "warns"),
+    ("bank of tessaly", "clarifies"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
@@ -295,9 +320,10 @@ CASES = [
     (GP_CHARGES, GP_CHARGES_EXPECTED, "nandakumar"),
     (ZOO, ZOO_EXPECTED, "leclerc"),
     (BORDER_CHECKS, BORDER_CHECKS_EXPECTED, "weiland"),
+    (RATES, RATES_EXPECTED, "achterberg"),
 ]
 IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet", "city-hall",
-       "diplomatic"]
+       "diplomatic", "markets"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
