@@ -15,7 +15,10 @@ SINGLE_CLOSERS = "’›"
 SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
-_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
+# A doubled straight apostrophe ('') is matched as one token and skipped: some archives (the NYT
+# texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their gold lists
+# no quotes there. Read as two single marks it would pair as an empty quote or swallow text.
+_MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
 # Elisions that begin with an apostrophe: 'em, 'til, 'n', '90s, 'cause, 'tis.
 _ELISION_RE = re.compile(
     r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|cos\b|coz\b|tis\b|twas\b|bout\b|round\b)",
@@ -93,44 +96,75 @@ def _count_doubles(text: str) -> int:
     return sum(text.count(mark) for mark in DOUBLE_MARKS)
 
 
+def _marks(text: str) -> list[int]:
+    """Offsets of the single-character quote marks of text (doubled apostrophes skipped)."""
+    return [m.start() for m in _MARK_RE.finditer(text) if m.end() - m.start() == 1]
+
+
+def _has_single_opener(text: str) -> bool:
+    return "‘" in text or "‹" in text or "'" in text
+
+
 def _is_single_primary(paragraphs: list[str]) -> bool:
     """British house style: single marks as the primary quotes, doubles nested.
 
     Counts single opening marks outside double-quoted spans against the double-quoted spans.
-    Straight apostrophes as the only quote character are too ambiguous to quote with (some
-    archives flatten every mark to "'"), so single-primary needs a curly opening mark or at least
-    one double mark used for nesting."""
-    if not any("‘" in t or "‹" in t or " '" in t or t.startswith("'") for t in paragraphs):
-        return False  # no single opening mark anywhere
-    double_spans = singles = curly = doubles = 0
+    An article with straight marks only qualifies when a straight opening mark is closed later
+    in its paragraph (apostrophes alone, as in "don't" or "the '90s", never open) and it has no
+    flattened double quotes (see _MARK_RE)."""
+    if not any(_has_single_opener(t) for t in paragraphs):
+        return False
+    if sum(t.count("''") for t in paragraphs) >= 2:
+        return False
+    double_spans = singles = curly = doubles = paired = 0
     for index, text in enumerate(paragraphs):
-        if "'" not in text and "‘" not in text and "‹" not in text:
-            doubles += _count_doubles(text)
+        if not _has_single_opener(text):
+            count = _count_doubles(text)
+            doubles += count
+            double_spans += count // 2
             continue
         spans, _ = _pair_paragraph(text, index, "double", False)
         double_spans += len(spans)
-        inside = [(s.open_at, s.close_at) for s in spans]
-        for m in _MARK_RE.finditer(text):
-            i = m.start()
+        nxt = 0  # spans are in order and disjoint: sweep them alongside the marks
+        opened = False
+        for i in _marks(text):
+            while nxt < len(spans) and spans[nxt].close_at <= i:
+                nxt += 1
             ch = text[i]
             if ch in DOUBLE_MARKS:
                 doubles += 1
-            elif _single_kind(text, i) == OPEN and not any(a < i < b for a, b in inside):
+                continue
+            if nxt < len(spans) and spans[nxt].open_at < i:
+                continue  # nested in a double-quoted span
+            kind = _single_kind(text, i)
+            if kind == OPEN:
                 singles += 1
                 curly += ch != "'"
-    for text in paragraphs:
-        if "'" not in text and "‘" not in text and "‹" not in text:
-            double_spans += _count_doubles(text) // 2
-    return singles >= 1 and singles * 2 >= double_spans and (curly > 0 or doubles > 0)
+                opened = True
+            elif kind == CLOSE and opened:
+                paired += 1
+                opened = False
+    return singles >= 1 and singles * 2 >= double_spans and (curly or doubles or paired) > 0
+
+
+def _last_single_close(text: str, marks: list[int], family: str) -> int:
+    """Index in marks of the last closing mark of the family, -1 when none."""
+    for k in range(len(marks) - 1, -1, -1):
+        i = marks[k]
+        if text[i] in family and _single_kind(text, i) == CLOSE:
+            return k
+    return -1
 
 
 def _pair_paragraph(text: str, index: int, primary: str,
                     carried: bool) -> tuple[list[RawQuote], bool]:
     """Spans of one paragraph; returns them and whether the last one is left open."""
-    prim_marks = DOUBLE_MARKS if primary == "double" else SINGLE_MARKS
-    sec_marks = SINGLE_MARKS if primary == "double" else DOUBLE_MARKS
+    single = primary == "single"
+    prim_marks = SINGLE_MARKS if single else DOUBLE_MARKS
     spans: list[RawQuote] = []
-    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    marks = _marks(text)
+    first_word = len(text) - len(text.lstrip())  # marks at or before it open the paragraph
+    last_close = -2  # computed on first need
     open_at = -1
     depth = 0
     continued = False
@@ -139,19 +173,20 @@ def _pair_paragraph(text: str, index: int, primary: str,
     for k, i in enumerate(marks):
         ch = text[i]
         if ch in prim_marks:
-            kind = _double_kind(text, i) if primary == "double" else _single_kind(text, i)
-            if primary == "single" and kind == CLOSE and open_at >= 0 and _weak_close(text, i):
-                if any(text[j] in prim_marks and _single_kind(text, j) == CLOSE
-                       for j in marks[k + 1:]):
+            kind = _single_kind(text, i) if single else _double_kind(text, i)
+            if single and kind == CLOSE and open_at >= 0 and _weak_close(text, i):
+                if last_close == -2:
+                    last_close = _last_single_close(text, marks, prim_marks)
+                if last_close > k:
                     continue
             if kind == 0:
                 continue
             if open_at < 0:
                 # A closing glyph opening a paragraph ("” … what I learned") opens a quote.
-                if kind in (OPEN, TOGGLE) or not text[:i].strip():
+                if kind in (OPEN, TOGGLE) or i <= first_word:
                     open_at = i
                     depth = 0
-                    continued = carried and not text[:i].strip()
+                    continued = carried and i <= first_word
                     sec_open = -1
             elif kind == OPEN and (ch in _STRAIGHT) != (text[open_at] in _STRAIGHT):
                 depth += 1  # "… “nested in the other glyph style” …"
@@ -162,19 +197,15 @@ def _pair_paragraph(text: str, index: int, primary: str,
                 open_at = -1
                 continued = False
             # An opener inside an open quote is most often a quote nested in the wrong style.
-        elif ch in sec_marks and open_at < 0 and primary == "single":
-            # Secondary style at top level: accepted only when closed in the same paragraph.
-            kind = _single_kind(text, i) if primary == "double" else _double_kind(text, i)
+        elif single and open_at < 0 and ch in DOUBLE_MARKS:
+            # Doubles at top level of a single-quoted article: accepted only when closed in the
+            # same paragraph.
+            kind = _double_kind(text, i)
             if sec_open < 0 and kind in (OPEN, TOGGLE):
                 sec_open = i
             elif sec_open >= 0 and kind in (CLOSE, TOGGLE):
-                if not (primary == "double" and _weak_close(text, i) and any(
-                        text[j] in sec_marks and _single_kind(text, j) == CLOSE
-                        for j in marks[k + 1:])):
-                    secondary = "single" if primary == "double" else "double"
-                    spans.append(RawQuote(index, sec_open + 1, i, True, False, secondary,
-                                          sec_open, i))
-                    sec_open = -1
+                spans.append(RawQuote(index, sec_open + 1, i, True, False, "double", sec_open, i))
+                sec_open = -1
     if open_at >= 0:
         spans.append(RawQuote(index, open_at + 1, len(text), False, continued, primary,
                               open_at, len(text)))

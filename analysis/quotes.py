@@ -9,7 +9,7 @@ pronouns to the person the previous sentences are about, "the diplomat" to "A Fr
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .attribution import (
     Cue,
@@ -28,6 +28,8 @@ from .speakers import Entity, EntityTable
 from .text import sentence_spans
 
 Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
+# A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
+_RECENT_QUOTES = 50
 
 _DEFINITE = ("the", "this", "that", "these", "those")
 # "the senator" is the person titled "Sen." earlier.
@@ -50,15 +52,28 @@ class _Resolver:
         self.table = table
         self.descriptions: list[Phrase] = []
         self.aliases: dict[int, list[str]] = {}
-        self.resolved: list[tuple[RawQuote, Target]] = []
+        self.resolved: list[tuple[RawQuote, Target]] = []  # in reading order
+        self._resolved_keys: list[tuple[int, int]] = []  # (paragraph, open_at) of resolved
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._sentence_ends: dict[int, list[int]] = {}
         self._mention_keys = [(m.paragraph, m.start) for m in table.mentions]
 
     def sentences(self, p: int) -> list[tuple[int, int]]:
         """Sentence spans of paragraph p, computed once."""
         if p not in self._sentences:
             self._sentences[p] = sentence_spans(self.paragraphs[p])
+            self._sentence_ends[p] = [e for _, e in self._sentences[p]]
         return self._sentences[p]
+
+    def sentences_ended_by(self, p: int, offset: int) -> int:
+        """How many sentences of paragraph p end at or before offset."""
+        self.sentences(p)
+        return bisect_right(self._sentence_ends[p], offset)
+
+    def add_resolved(self, span: RawQuote, target: Target) -> None:
+        """Record a quote's speaker; quotes arrive in reading order."""
+        self.resolved.append((span, target))
+        self._resolved_keys.append((span.paragraph, span.open_at))
 
     def _mentions_before(self, p: int, offset: int) -> int:
         """How many name mentions precede (p, offset); mentions are in reading order."""
@@ -102,9 +117,9 @@ class _Resolver:
                         aliases.append(phrase.text)
                     return known
             mods = [w.lower() for w in phrase.text.split()[1:-1]]
-            before = self._mentions_before(p, offset)
-            for mention in reversed(self.table.mentions[:before]):
-                ent = mention.entity
+            mentions = self.table.mentions
+            for n in range(self._mentions_before(p, offset) - 1, -1, -1):
+                ent = mentions[n].entity
                 if ent.kind != "person":
                     continue
                 words = set(" ".join(ent.roles).lower().replace(",", " ").split())
@@ -124,11 +139,12 @@ class _Resolver:
             return None
         steps = 0
         for q in range(p, max(-1, p - 4), -1):
-            for s, e in reversed(self.sentences(q)):
-                if q == p and e > offset:
-                    # The quote's own sentence: its subject is what the quote is about as
-                    # often as who says it.
-                    continue
+            spans = self.sentences(q)
+            # In the quote's own paragraph, only the sentences ended before it: the quote's own
+            # sentence has as its subject what the quote is about as often as who says it.
+            stop = self.sentences_ended_by(q, offset) if q == p else len(spans)
+            for n in range(stop - 1, -1, -1):
+                s, e = spans[n]
                 steps += 1
                 if steps > 6:
                     return self._last_quote_target(pronoun)
@@ -140,7 +156,9 @@ class _Resolver:
 
     def _recent_mention(self, pronoun: str, p: int, offset: int) -> Target | None:
         """Last resort: the latest person named before, in any position of its sentence."""
-        for mention in reversed(self.table.mentions[:self._mentions_before(p, offset)]):
+        mentions = self.table.mentions
+        for n in range(self._mentions_before(p, offset) - 1, -1, -1):
+            mention = mentions[n]
             if mention.paragraph < p - 2:
                 break
             if self._compatible(mention.entity, pronoun):
@@ -159,7 +177,7 @@ class _Resolver:
         return None
 
     def _last_quote_target(self, pronoun: str) -> Target | None:
-        for _, target in reversed(self.resolved):
+        for _, target in reversed(self.resolved[-_RECENT_QUOTES:]):
             if self._compatible(target, pronoun, speaker=True):
                 return target
         return None
@@ -168,11 +186,11 @@ class _Resolver:
         """Who sentence [s, e) of paragraph q is about, if the pronoun ("any" for a quote with
         no cue) can refer to it: the speaker of a quote in it, else the speaker of its reported
         speech, else its subject."""
-        for span, target in reversed(self.resolved):
-            if span.paragraph == q and s <= span.open_at < e:
-                if self._compatible(target, pronoun, speaker=True):
-                    return target
-                break
+        last = bisect_left(self._resolved_keys, (q, e)) - 1  # the last quote opened before e
+        if last >= 0 and self._resolved_keys[last] >= (q, s):
+            target = self.resolved[last][1]
+            if self._compatible(target, pronoun, speaker=True):
+                return target
         text = self.paragraphs[q][s:e]
         if text[:1] in "\"“”'‘«":
             return None
@@ -245,9 +263,9 @@ def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None,
 
 def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None:
     """Speaker of a quote with no cue in its sentence: the subject of the sentence before."""
-    spans = [(s, e) for s, e in resolver.sentences(p) if e <= offset]
-    if spans:
-        s, e = spans[-1]
+    ended = resolver.sentences_ended_by(p, offset)
+    if ended:
+        s, e = resolver.sentences(p)[ended - 1]
         target = resolver.sentence_target(p, s, e, "any", 0)
         if target is not None:
             return target
@@ -294,7 +312,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
                 target = _fallback(resolver, kept, q, k)
             kept.append((q, target, cue_word))
             if target is not None:
-                resolver.resolved.append((q, target))
+                resolver.add_resolved(q, target)
     _backfill_continued(kept)
     return _build(originals, kept, resolver.aliases)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # C0/C1 control characters except tab and newline, plus ESC sequences remnants.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -27,6 +28,7 @@ _BOUNDARY = re.compile(
 )
 _NUMBER_ABBREVIATION = re.compile(r"\b[Nn]os?\.")  # "No. 10" but "He said no."
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_DIGIT_NEXT = re.compile(r"\s*\d")
 
 
 def clean_text(text: str) -> str:
@@ -52,6 +54,12 @@ def is_abbreviation(chunk: str) -> bool:
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one paragraph, whitespace trimmed."""
+    return list(_sentence_spans(paragraph))  # a copy: callers may change their list
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """Cached: summary, quotes and reactions each split the same paragraphs."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
@@ -61,7 +69,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
             paragraph[max(start, m.start() - 40):m.start() + 1]
         ):
             if not _NUMBER_ABBREVIATION.search(paragraph, max(0, m.start() - 4), m.start() + 1) \
-                    or paragraph[end:].lstrip()[:1].isdigit():
+                    or _DIGIT_NEXT.match(paragraph, end):
                 continue
         spans.append((start, end))
         start = end
@@ -75,7 +83,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def split_sentences(paragraph: str) -> list[str]:

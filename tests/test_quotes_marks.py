@@ -155,13 +155,6 @@ def test_transcript_set_as_one_long_quote_is_not_a_quote() -> None:
     assert quotes == []
 
 
-def test_straight_apostrophes_as_the_only_marks_are_not_trusted_as_quotes() -> None:
-    # Some archives flatten every quote mark to "'"; without a curly or double mark anywhere
-    # the single marks are too ambiguous to quote with.
-    quotes, _ = run("'We will not back down,' said Ana Ribeiro. It's the dockers' call.")
-    assert quotes == []
-
-
 def test_closing_glyph_opening_a_paragraph_opens_a_quote() -> None:
     quotes, speakers = run(
         "Ana Ribeiro spoke to the crowd for an hour.",

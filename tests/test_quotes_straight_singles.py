@@ -1,0 +1,132 @@
+"""British house style typed on a plain keyboard: straight single quotes as the only quote marks,
+told apart from the apostrophes around them; and archives that flatten double quotes to ''."""
+
+from __future__ import annotations
+
+from analysis import analyze
+from analysis.model import Article, Quote, Speaker
+from analysis.quotes import extract_quotes
+
+
+def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
+    article = Article(title="Ferry cuts", paragraphs=list(paragraphs))
+    quotes, speakers = extract_quotes(article)
+    for q in quotes:
+        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
+    return quotes, speakers
+
+
+def speaker_names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
+    by_id = {s.id: s.name for s in speakers}
+    return [by_id.get(q.speaker_id, "") for q in quotes]
+
+
+def test_straight_singles_only_article_is_quoted() -> None:
+    quotes, speakers = run(
+        "Transport Minister Tomas Hale spoke after the vote in Holyrood on Thursday.",
+        "'They announced the closure on Friday,' Mr Hale said, 'and now the workers are left "
+        "with nothing.'",
+        "Union organiser Kirsty Bell was unmoved. 'We will strike until the ferries run "
+        "again,' she said.",
+    )
+    assert [q.text for q in quotes] == [
+        "They announced the closure on Friday,",
+        "and now the workers are left with nothing.",
+        "We will strike until the ferries run again,",
+    ]
+    assert speaker_names(quotes, speakers) == ["Tomas Hale", "Tomas Hale", "Kirsty Bell"]
+    assert [q.cue for q in quotes] == ["said", "said", "said"]
+
+
+def test_nested_straight_doubles_inside_straight_singles() -> None:
+    quotes, speakers = run(
+        "'The minister promised us \"no cuts\" last spring, and here we are,' said Kirsty "
+        "Bell, who leads the ferry workers.",
+    )
+    assert [q.text for q in quotes] == [
+        'The minister promised us "no cuts" last spring, and here we are,']
+    assert speakers[0].name == "Kirsty Bell"
+
+
+def test_contractions_possessives_and_elisions_inside_straight_quotes() -> None:
+    quotes, speakers = run(
+        "'It's the Workers' Union's call, and they don't back down,' said Dee O'Brien, who "
+        "has run the harbour bar since the '90s.",
+        "'We've played rock 'n' roll here for years,' O'Brien added. 'The skippers' wives "
+        "won't let it close.'",
+    )
+    assert [q.text for q in quotes] == [
+        "It's the Workers' Union's call, and they don't back down,",
+        "We've played rock 'n' roll here for years,",
+        "The skippers' wives won't let it close.",
+    ]
+    assert speaker_names(quotes, speakers) == ["Dee O'Brien"] * 3
+
+
+def test_quote_ending_in_a_plural_possessive_sound() -> None:
+    # "the bosses' " before "she said" closes the quote: no later closing mark in the paragraph.
+    quotes, _ = run("'It was never the workers' fault, it was the bosses' she said.")
+    assert [q.text for q in quotes] == ["It was never the workers' fault, it was the bosses"]
+
+
+def test_colon_and_multi_paragraph_straight_quotes() -> None:
+    quotes, speakers = run(
+        "Kirsty Bell addressed the crowd at the pier: 'We have waited ten years for a "
+        "timetable that works.",
+        "'We will not wait another ten.'",
+        "The minister's office declined to comment.",
+    )
+    assert [q.text for q in quotes] == [
+        "We have waited ten years for a timetable that works.",
+        "We will not wait another ten.",
+    ]
+    assert speaker_names(quotes, speakers) == ["Kirsty Bell", "Kirsty Bell"]
+
+
+def test_text_full_of_apostrophes_has_no_quotes() -> None:
+    quotes, _ = run(
+        "Dee O'Brien's bar, opened in the '90s, is where the Workers' Union meets.",
+        "It's rock 'n' roll on Fridays, and the skippers' wives don't mind.",
+        "The islanders' ferry, the Hales' boat and the O'Neills' shop all shut 'til spring; "
+        "the fishermen reckon they'll lose 'em all.",
+    )
+    assert quotes == []
+
+
+def test_scare_quoted_term_in_straight_singles_is_not_a_quote() -> None:
+    quotes, _ = run(
+        "Kirsty Bell spoke after the vote.",
+        "The so-called 'lifeline' routes were protected under a 2019 agreement.",
+    )
+    assert quotes == []
+
+
+def test_doubled_apostrophes_are_neither_quotes_nor_apostrophes() -> None:
+    # An archive that flattened double quotes to '' (its gold lists no quotes there): none of
+    # its marks open a quote, and a real single-quoted phrase inside does not make it British.
+    quotes, _ = run(
+        "His allies called him ''a genius'' for the plan, Mr. Hale's critics said.",
+        "''We're a content provider,'' Kirsty Bell told me, quoting the network's promise to "
+        "'break the monopoly on news.'",
+    )
+    assert quotes == []
+
+
+def test_straight_british_article_through_the_pipeline() -> None:
+    text = "\n\n".join([
+        "Islanders vow to fight ferry cuts",
+        "Campaigners on Barra said on Tuesday they would take the government to court over "
+        "cuts to the island's ferry service.",
+        "'They announced the closure on Friday,' Mr Hale said, 'and now the workers are left "
+        "with nothing.'",
+        "Tomas Hale, who chairs the Barra ferry committee, added that the islanders' patience "
+        "had run out. 'We won't be ignored,' he said.",
+    ])
+    result = analyze(text, kind="text")
+    assert [q.text for q in result.quotes] == [
+        "They announced the closure on Friday,",
+        "and now the workers are left with nothing.",
+        "We won't be ignored,",
+    ]
+    names = {s.id: s.name for s in result.speakers}
+    assert [names[q.speaker_id] for q in result.quotes] == ["Tomas Hale"] * 3
