@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import (
+    ORG_WORDS,
     PRONOUNS,
     TITLE_WORDS,
     Actor,
@@ -143,7 +144,10 @@ class Context:
         """The known person whose role has all these words ("the minister")."""
         if not self._speaker_roles_added:
             self._add_speaker_roles()
-        if 2 <= len(words) <= 5 and words[0] == "the":
+        if "of" in words:
+            words = words[:words.index("of")]  # "the Bank of Tessaly": its head is "bank"
+        if 2 <= len(words) <= 5 and words[0] == "the" and words[-1] not in ORG_WORDS:
+            # a person's title or role, never an organisation ("the Bank", "the ministry")
             head, others = words[-1], words[1:-1]
             for role_words, known in reversed(self.roles):
                 if not (head in role_words or head == "leader"
