@@ -27,7 +27,7 @@ TITLE_WORDS = frozenset(
     nominee candidate mp mep sen rep gov gen prof insp supt det rival fellow incoming outgoing
     embattled veteran longtime then-president magistrate coroner sheriff detective constable
     bishop archbishop rabbi imam coach manager boss striker midfielder defender goalkeeper
-    chef singer actor actress author founder co-founder owner""".split()
+    chef singer actor actress author founder co-founder owner critic""".split()
 )
 DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
 ORG_WORDS = frozenset(

@@ -205,6 +205,9 @@ _CUES = [
      r"|\bdevastat\w*", "warns", 1.5),
     ("playing with fire|step too far|point of no return",
      r"\bplaying with fire\b|\ba step too far\b|\bpoint of no return\b", "warns", 2.0),
+    ("overlong|tedious|clumsy|flawed|dull|bland|overrated|mediocre|sentimental",
+     r"\boverlong\b|\btedious\b|\bclumsy\b|\bflawed\b|\bdull\b|\bbland\b|\boverrated\b"
+     r"|\bmediocre\b|\bsentimental\b", "criticises", 1.5),
     ("greed|cynical|arrogan|incompeten", r"\bgreed\w*|\bcynical\w*|\barrogan\w*|\bincompeten\w*",
      "criticises", 2.0),
     ("unnecessar disappoint fail regrettab anger angry furious wrong hypocri",
