@@ -84,12 +84,19 @@ def _single_kind(text: str, i: int) -> int:
     return 0
 
 
+# Words that follow a closing quote but never a plural possessive: "…the nurses' he said".
+_AFTER_CLOSE_WORDS = frozenset(
+    "he she they we i it you said says added adds told tells asked replied insisted explained "
+    "warned according".split())
+_NEXT_WORD_RE = re.compile(r" ([A-Za-z]+)")
+
+
 def _weak_close(text: str, i: int) -> bool:
     """A closing single mark that may be a plural possessive: "the Workers' Union"."""
     if i == 0 or text[i - 1] not in "sS":
         return False
-    rest = text[i + 1:i + 3]
-    return len(rest) == 2 and rest[0] == " " and rest[1].isalpha()
+    m = _NEXT_WORD_RE.match(text, i + 1)
+    return m is not None and m.group(1).lower() not in _AFTER_CLOSE_WORDS
 
 
 def _count_doubles(text: str) -> int:

@@ -130,3 +130,14 @@ def test_straight_british_article_through_the_pipeline() -> None:
     ]
     names = {s.id: s.name for s in result.speakers}
     assert [names[q.speaker_id] for q in result.quotes] == ["Tomas Hale"] * 3
+
+
+def test_closing_mark_before_an_attribution_is_not_a_possessive() -> None:
+    quotes, _ = run(
+        "Kirsty Bell met the ferry crews on Monday.",
+        "'We back the nurses' she said, 'and the ferry crews too.'",
+        "'We back the nurses' pay claim,' Bell said, 'all the way.'",
+    )
+    assert [q.text for q in quotes] == [
+        "We back the nurses", "and the ferry crews too.", "We back the nurses' pay claim,",
+        "all the way."]
