@@ -112,13 +112,15 @@ def _has_single_opener(text: str) -> bool:
     return "‘" in text or "‹" in text or "'" in text
 
 
-def _is_single_primary(paragraphs: list[str]) -> bool:
+def _is_single_primary(paragraphs: list[str],
+                       pairings: dict[int, tuple[list[RawQuote], bool]]) -> bool:
     """British house style: single marks as the primary quotes, doubles nested.
 
     Counts single opening marks outside double-quoted spans against the double-quoted spans.
     An article with straight marks only qualifies when a straight opening mark is closed later
     in its paragraph (apostrophes alone, as in "don't" or "the '90s", never open) and it has no
-    flattened double quotes (see _MARK_RE)."""
+    flattened double quotes (see _MARK_RE). The double-style pairings it makes are left in
+    pairings for reuse."""
     if not any(_has_single_opener(t) for t in paragraphs):
         return False
     if sum(t.count("''") for t in paragraphs) >= 2:
@@ -130,7 +132,7 @@ def _is_single_primary(paragraphs: list[str]) -> bool:
             doubles += count
             double_spans += count // 2
             continue
-        spans, _ = _pair_paragraph(text, index, "double", False)
+        spans, _ = pairings[index] = _pair_paragraph(text, index, "double", False)
         double_spans += len(spans)
         nxt = 0  # spans are in order and disjoint: sweep them alongside the marks
         opened = False
@@ -246,14 +248,23 @@ def blank_nicknames(text: str) -> str:
 
 def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
     """All quoted spans of an article, in reading order."""
-    primary = "single" if _is_single_primary(paragraphs) else "double"
+    pairings: dict[int, tuple[list[RawQuote], bool]] = {}
+    primary = "single" if _is_single_primary(paragraphs, pairings) else "double"
+    if primary == "single":
+        pairings.clear()
     out: list[RawQuote] = []
     carried = False
     for index, text in enumerate(paragraphs):
-        stripped = text.lstrip()
-        starts_with_mark = bool(stripped) and stripped[0] in (
+        first_word = len(text) - len(text.lstrip())
+        starts_with_mark = first_word < len(text) and text[first_word] in (
             DOUBLE_MARKS if primary == "double" else SINGLE_MARKS)
-        spans, left_open = _pair_paragraph(text, index, primary, carried and starts_with_mark)
+        if index in pairings:
+            # Paired as not carried: only a first quote opening the paragraph continues one.
+            spans, left_open = pairings[index]
+            if carried and starts_with_mark and spans and spans[0].open_at == first_word:
+                spans[0].continued = True
+        else:
+            spans, left_open = _pair_paragraph(text, index, primary, carried and starts_with_mark)
         for span in spans:
             trimmed = _trim(text, span)
             if trimmed is not None:
