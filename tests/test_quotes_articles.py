@@ -97,3 +97,16 @@ def test_wire_article() -> None:
     assert speakers["Rohit Varma"].role == "Consumer Financial Protection Bureau Director"
     assert speakers["Elena Ruiz"].role == "Senator, Democrat from New Mexico"
     assert speakers["American Bankers Association"].kind == "organisation"
+
+
+def _flatten(text: str, doubles_to: str) -> str:
+    return text.translate(str.maketrans({"‘": "'", "’": "'", "“": doubles_to, "”": doubles_to}))
+
+
+def test_british_article_typed_with_straight_marks() -> None:
+    # The same article on a plain keyboard: straight singles for quotes and apostrophes, with
+    # straight doubles nested, or with no double marks at all.
+    expected = [(_flatten(text, '"'), name) for text, name in _pairs(BRITISH)]
+    assert len(expected) == 10
+    assert _pairs(_flatten(BRITISH, '"')) == expected
+    assert _pairs(_flatten(BRITISH, "'")) == expected
