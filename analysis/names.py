@@ -144,7 +144,11 @@ def last_name_sequence(text: str) -> re.Match[str] | None:
 
 def role_before(text: str, end: int) -> str:
     """Lower-case descriptors directly before a name: "IMF chief economist", "Trump critic"."""
-    words = text[:end].split()[-7:]
+    start = max(0, end - 240)  # a window, not the whole paragraph: long input stays linear
+    words = text[start:end].split()
+    if start and len(words) <= 7:  # the window's first word may be cut: take them all
+        words = text[:end].split()
+    words = words[-7:]
     out: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
