@@ -80,7 +80,7 @@ def find_reactions(article: Article, quotes: list[Quote],
         if first.principal or first.actor.key == ctx.principal.key or not live or not relevant:
             continue
         actor = first.actor
-        texts = [st.sentence for st in live if st.sentence]
+        texts = [st.clause or st.sentence for st in live if st.sentence]
         verbs = [st.verb_stance for st in live if st.verb_stance]
         camp = ctx.principal.demonym
         same_camp = bool(camp) and camp in fold(actor.name + " " + actor.role).split()

@@ -63,7 +63,8 @@ NOMINAL_REACTION = re.compile(
     r"(?P<adjectives>(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|"
     r"loud|some|much|warm|cautious|furious|hostile|scathing|critical|positive|enthusiastic|"
     r"wary|mixed)\s+)*)"
-    r"(?P<noun>outcry|criticism|condemnation|backlash|rebukes?|protests?|praise|support|"
+    r"(?P<noun>outcry|criticism|condemnation|backlash|rebukes?|protests?|praise|support|fury|"
+    r"outrage|scorn|"
     r"warnings?|anger|objections?|applause|welcome|alarm|dismay|derision|ridicule|responses?|"
     r"reactions?)\s+from\s+"
     r"(?P<actor>[^.;:!?—–()]+?)(?=\s*(?:[.;:!?—–()]|,|\s+(?:who|that|which|after|over|as|when|"
@@ -77,12 +78,18 @@ PASSIVE_REACTION = re.compile(
     r"questioned|denounced|opposed|supported|ridiculed|lambasted|derided)\s+by\s+"
     r"(?P<actor>[^.;:!?—–()\x00]+?)(?=\s*(?:[.;:!?—–()\x00]|,|\s+(?:who|that|which|after|over|"
     r"as|when|while|because|on|in|for|at|about|amid|despite|including|ranging|such|like)\s|$))")
+# The second half of "… drew applause from X and fury from Y", matched where X ends.
+NOMINAL_CONTINUATION = re.compile(
+    NOMINAL_REACTION.pattern.replace(
+        NOMINAL_REACTION.pattern.split("(?P<adjectives>")[0], r"\s+and\s+", 1),
+    re.IGNORECASE)
 NOUN_STANCE = {
     "outcry": "criticises", "criticism": "criticises", "condemnation": "criticises",
     "backlash": "criticises", "rebuke": "criticises", "rebukes": "criticises",
     "protest": "criticises", "protests": "criticises", "anger": "criticises",
     "objection": "criticises", "objections": "criticises", "derision": "criticises",
-    "ridicule": "criticises", "dismay": "criticises", "praise": "supports",
+    "ridicule": "criticises", "dismay": "criticises", "fury": "criticises",
+    "outrage": "criticises", "scorn": "criticises", "praise": "supports",
     "support": "supports", "applause": "supports", "welcome": "supports", "warning": "warns",
     "warnings": "warns", "alarm": "warns",
 }

@@ -29,6 +29,7 @@ from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
 from .relevance import is_background, is_relevant, lead_index
 from .stance import (
+    NOMINAL_CONTINUATION,
     NOMINAL_REACTION,
     NOT_A_STATEMENT,
     PASSIVE_REACTION,
@@ -56,6 +57,7 @@ _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
+_SECOND_CLAUSE = re.compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
 
 
@@ -70,6 +72,7 @@ class Statement:
     relevant: bool  # about the central event (names the principal, shares the lead's words…)
     background: bool  # dated earlier than the news ("in June 2022", "last year")
     principal: bool = False  # the principal's (or the lead's own newsmaker's) words
+    clause: str = ""  # the part of the sentence that is this actor's, when it shares one
 
 
 class Context:
@@ -266,6 +269,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             return bool(seen[0])
 
         pending: list[Statement] = []  # quoted sentences waiting for their attribution
+        extra: list[Statement] = []  # second-clause actors of the current sentence
         first_of_par = len(out)
         for si, (s, e) in enumerate(sentence_list):
             sentence, msent = par[s:e], masked[s:e]
@@ -281,8 +285,23 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
                 vstance = None
                 sentence = ""
+            # "X hailed the move, while Y voiced concern": the second clause has its own actor.
+            clause = _SECOND_CLAUSE.split(msent, maxsplit=1)
+            if len(clause) == 2 and actor is not None:
+                other, other_stance, _ = attribution(ctx, clause[1])
+                if other is not None and other.key != actor.key and not ctx.is_principal(other):
+                    extra.append(Statement(other, pi, sentence, other_stance,
+                                           is_relevant(sentence, ctx.principal.key, event_words),
+                                           background(si),
+                                           clause=sentence[len(msent) - len(clause[1]):]))
             nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
                        for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent else ())]
+            for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
+                first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
+                rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
+                if rest:
+                    nominal.append((rest, nominal_stance(rest.group("noun"),
+                                                         rest.group("adjectives") or "")))
             nominal += [(m, verb_stance(m.group("verb")))
                         for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent else ())]
             for m, stance in nominal:
@@ -325,6 +344,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                 out.append(p)
             pending.clear()
             out.append(st)
+            out.extend(extra)
+            extra.clear()
     return [st for st in out if st.actor.key]
 
 

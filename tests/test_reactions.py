@@ -310,6 +310,31 @@ RATES_EXPECTED = [
     ("bank of tessaly", "clarifies"),
 ]
 
+# Round-up style: two reactions in one lead ("applause from X and fury from Y"), two actors
+# in one sentence ("X hailed …, while Y voiced concern …"), background at the end.
+PARDONS = Article(
+    title="Governor pardons 40 protesters jailed after capital riots",
+    dateline="DRAVEN CITY",
+    paragraphs=[
+        "Governor Elias Moreno on Monday pardoned 40 people jailed for their part in last "
+        "spring's riots, a decision that drew applause from civil liberties groups and fury "
+        "from police unions.",
+        "Moreno said the sentences had been \"wildly out of proportion.\"",
+        "The Draven Police Federation slammed the pardons as \"a slap in the face for every "
+        "officer who was injured.\"",
+        "Civil Liberties Watch hailed the move as \"an overdue correction,\" while the state's "
+        "bar association voiced concern that the pardons had bypassed the review board.",
+        "Attorney General Samuel Oduya distanced his office from the decision, saying he had not "
+        "been asked for advice.",
+        "Last year, Moreno criticised the prosecutors who brought the cases.",
+    ],
+)
+PARDONS_EXPECTED = [
+    ("civil liberties groups", "supports"), ("police unions", "criticises"),
+    ("police federation", "criticises"), ("civil liberties watch", "supports"),
+    ("bar association", "warns"), ("oduya", "distances"),
+]
+
 CASES = [
     (SCHOOL_WEEK, SCHOOL_WEEK_EXPECTED, "varga"),
     (HARBOUR_BRIDGE, HARBOUR_BRIDGE_EXPECTED, "hale"),
@@ -321,9 +346,10 @@ CASES = [
     (ZOO, ZOO_EXPECTED, "leclerc"),
     (BORDER_CHECKS, BORDER_CHECKS_EXPECTED, "weiland"),
     (RATES, RATES_EXPECTED, "achterberg"),
+    (PARDONS, PARDONS_EXPECTED, "moreno"),
 ]
 IDS = ["wire", "british", "agency", "feature", "ap", "sports", "broadsheet", "city-hall",
-       "diplomatic", "markets"]
+       "diplomatic", "markets", "round-up"]
 
 
 def _reactions(article: Article) -> list[Reaction]:
