@@ -19,6 +19,9 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their gold lists
 # no quotes there. Read as two single marks it would pair as an empty quote or swallow text.
 _MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
+# A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
+# can also be a nested single quote ending together with its outer one.
+_FLATTENED_OPENER_RE = re.compile(r"(?:^|[\s(\[—–-])''(?=\w)")
 # Elisions that begin with an apostrophe: 'em, 'til, 'n', '90s, 'cause, 'tis.
 _ELISION_RE = re.compile(
     r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|cos\b|coz\b|tis\b|twas\b|bout\b|round\b)",
@@ -123,7 +126,7 @@ def _is_single_primary(paragraphs: list[str],
     pairings for reuse."""
     if not any(_has_single_opener(t) for t in paragraphs):
         return False
-    if sum(t.count("''") for t in paragraphs) >= 2:
+    if any(_FLATTENED_OPENER_RE.search(t) for t in paragraphs if "''" in t):
         return False
     double_spans = singles = curly = doubles = paired = 0
     for index, text in enumerate(paragraphs):

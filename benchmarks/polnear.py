@@ -1,15 +1,19 @@
 """Quote detection and quote+speaker pair F1 on the PolNeAR development articles.
 
-Usage: python benchmarks/polnear.py [DIR] [--worst N] [--show NAME]
+Usage: python benchmarks/polnear.py [DIR] [--worst N] [--show NAME] [--style STYLE]
 Runs analysis.analyze(text, kind="text") on each NAME.txt of DIR (default ../shared/polnear-dev),
 scores it against NAME.json with the shared scorer (../shared/tools/score_quotes.py, loaded at run
 time) and prints micro-averaged figures (hits, predictions and gold summed over all articles).
+--style retypes the articles' double quotes first, to measure other house styles on the same
+gold (the scorer ignores quote marks): british-straight ('…', apostrophes unchanged) or
+british-curly (‘…’, apostrophes as ’).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -32,11 +36,25 @@ def load_scorer(shared: Path):
     return module
 
 
+_DOUBLE_RE = re.compile(r'["“”]')
+
+
+def retype(text: str, style: str) -> str:
+    """The article with its double quotes set in another house style."""
+    if style == "british-straight":
+        return _DOUBLE_RE.sub("'", text)
+    if style == "british-curly":
+        text = text.replace("'", "’")
+        return _DOUBLE_RE.sub(
+            lambda m: "‘" if m.start() == 0 or text[m.start() - 1] in " \n\t([—–-" else "’", text)
+    return text
+
+
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run(folder: Path, worst: int = 10, show: str = "") -> dict[str, float]:
+def run(folder: Path, worst: int = 10, show: str = "", style: str = "") -> dict[str, float]:
     import json
 
     scorer = load_scorer(SHARED)
@@ -44,7 +62,7 @@ def run(folder: Path, worst: int = 10, show: str = "") -> dict[str, float]:
     rows = []
     for txt in sorted(folder.glob("*.txt")):
         gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-        pred = analyze(txt.read_text(encoding="utf-8"), kind="text").to_dict()
+        pred = analyze(retype(txt.read_text(encoding="utf-8"), style), kind="text").to_dict()
         s = scorer.score(gold, pred)
         n_g, n_p = s["gold"], s["predicted"]
         totals["gold"] += n_g
@@ -80,11 +98,12 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default=str(SHARED / "polnear-dev"))
     parser.add_argument("--worst", type=int, default=10)
     parser.add_argument("--show", default="")
+    parser.add_argument("--style", default="", choices=("", "british-straight", "british-curly"))
     args = parser.parse_args()
     folder = Path(args.folder)
     if not folder.is_dir():
         raise SystemExit(f"no such folder: {folder}")
-    run(folder, args.worst, args.show)
+    run(folder, args.worst, args.show, args.style)
 
 
 if __name__ == "__main__":
