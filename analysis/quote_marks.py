@@ -15,10 +15,12 @@ SINGLE_CLOSERS = "’›"
 SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
-# A doubled straight apostrophe ('') is matched as one token and skipped: some archives (the NYT
-# texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their gold lists
-# no quotes there. Read as two single marks it would pair as an empty quote or swallow text.
+# A doubled straight apostrophe ('') is matched as one token and skipped, neither a quote mark
+# nor an apostrophe, while choosing the house style and in double-quoted articles: some archives
+# (the NYT texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their
+# gold lists no quotes there. Read as single marks they would make the article look British.
 _MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
+_MARK_RE_SINGLE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
 # can also be a nested single quote ending together with its outer one.
 _FLATTENED_OPENER_RE = re.compile(r"(?:^|[\s(\[—–-])''(?=\w)")
@@ -26,8 +28,8 @@ _FLATTENED_OPENER_RE = re.compile(r"(?:^|[\s(\[—–-])''(?=\w)")
 _ELISION_RE = re.compile(
     r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|cos\b|coz\b|tis\b|twas\b|bout\b|round\b)",
     re.IGNORECASE)
-_LEFT_SPACE = set(" \t\n([{—–-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
-_RIGHT_SPACE = set(" \t\n,;:.!?)]}…—–")
+_LEFT_SPACE = set(" \t\n([{—–―-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
+_RIGHT_SPACE = set(" \t\n,;:.!?)]}…—–―")
 
 OPEN, CLOSE, TOGGLE = 1, 2, 3
 _STRAIGHT = "\"'"
@@ -84,6 +86,8 @@ def _single_kind(text: str, i: int) -> int:
         if i >= 2 and text[i - 2] in "'’‘" and text[i - 1] in "nN":
             return 0  # the second mark of rock 'n' roll
         return CLOSE
+    if left and nxt == "…" and text[i] != "’":
+        return OPEN  # "'… and then'": a quote taken up mid-sentence
     return 0
 
 
@@ -106,8 +110,12 @@ def _count_doubles(text: str) -> int:
     return sum(text.count(mark) for mark in DOUBLE_MARKS)
 
 
-def _marks(text: str) -> list[int]:
-    """Offsets of the single-character quote marks of text (doubled apostrophes skipped)."""
+def _marks(text: str, doubled: bool = False) -> list[int]:
+    """Offsets of the quote marks of text; doubled apostrophes skipped unless doubled is set
+    (single-quoted articles, which are no flattening archive: there "me.''" closes a nested
+    quote and its outer one together)."""
+    if doubled or "''" not in text:
+        return [m.start() for m in _MARK_RE_SINGLE.finditer(text)]
     return [m.start() for m in _MARK_RE.finditer(text) if m.end() - m.start() == 1]
 
 
@@ -174,7 +182,7 @@ def _pair_paragraph(text: str, index: int, primary: str,
     single = primary == "single"
     prim_marks = SINGLE_MARKS if single else DOUBLE_MARKS
     spans: list[RawQuote] = []
-    marks = _marks(text)
+    marks = _marks(text, single)
     first_word = len(text) - len(text.lstrip())  # marks at or before it open the paragraph
     last_close = -2  # computed on first need
     open_at = -1

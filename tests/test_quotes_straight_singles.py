@@ -141,3 +141,23 @@ def test_closing_mark_before_an_attribution_is_not_a_possessive() -> None:
     assert [q.text for q in quotes] == [
         "We back the nurses", "and the ferry crews too.", "We back the nurses' pay claim,",
         "all the way."]
+
+
+def test_ellipsis_after_an_opening_mark_and_a_bar_after_a_closing_one() -> None:
+    quotes, speakers = run(
+        "'… and then the ferry simply never came,' said Kirsty Bell.",
+        "'We are islanders first.'― Dee O'Brien",
+    )
+    assert [q.text for q in quotes] == [
+        "… and then the ferry simply never came,", "We are islanders first."]
+    assert speaker_names(quotes, speakers) == ["Kirsty Bell", "Dee O'Brien"]
+
+
+def test_nested_single_closing_with_its_outer_quote() -> None:
+    # Not a flattening archive (no '' opens a word): ",''" closes two quotes at once.
+    quotes, speakers = run(
+        "'They told us, 'Wait for the spring timetable,'' said Kirsty Bell. 'We waited.'",
+    )
+    assert [q.text for q in quotes] == [
+        "They told us, 'Wait for the spring timetable,'", "We waited."]
+    assert speaker_names(quotes, speakers) == ["Kirsty Bell", "Kirsty Bell"]
