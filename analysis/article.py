@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from .dates import date_line, normalise_published, parse_date
-from .furniture import byline_of, is_furniture, is_leading_caption, split_dateline
+from .furniture import (
+    byline_of,
+    fold_for_prefilter,
+    is_furniture,
+    is_leading_caption,
+    split_dateline,
+)
 from .model import Article
 from .text import clean_text
 
@@ -19,6 +25,7 @@ _LINE_END = re.compile(r"[.!?:;\"”’'»)…]\s*$")
 _HEADER_SPLIT = re.compile(
     r"\s+[|•·]\s+|\s+(?=(?:first\s+)?(?:published|updated|posted|last\s+updated)\b)", re.I
 )
+_DIGIT = re.compile(r"\d")
 _UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
 _CAPTION_SEARCH = 6  # how far down a dateline may follow captions above the story
@@ -100,7 +107,12 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
     Handles each alone and combined: "By Ellen Pryce | Published 7:00 AM GMT, Nov. 2, 2024".
     """
     names, published, updated = "", "", ""
-    for part in _HEADER_SPLIT.split(paragraph):
+    lowered = fold_for_prefilter(paragraph)
+    if not _DIGIT.search(paragraph) and "by" not in lowered:
+        return None  # neither a date nor a byline can be in it
+    separated = any(c in paragraph for c in "|•·") or any(
+        w in lowered for w in ("published", "updated", "posted"))
+    for part in _HEADER_SPLIT.split(paragraph) if separated else (paragraph,):
         if not part.strip():
             continue
         found = byline_of(part)

@@ -36,6 +36,7 @@ DATE_LINE = re.compile(
     r"(?:\s+on)?\s*:?\s+",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _TIME_OR_ZONE = re.compile(
     r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|CT)"
     r"(?:[+-]\d{1,2})?\b",
@@ -54,8 +55,8 @@ def _build(year: str, month: str, day: str) -> str:
 def parse_date(text: str) -> str:
     """The first calendar date found in text as "YYYY-MM-DD", or "" when there is none."""
     text = text.strip()
-    if not text or len(text) > 300:
-        return ""
+    if not text or len(text) > 300 or not _DIGIT.search(text):
+        return ""  # every form, RFC 2822 too, has a day and a year in digits
     found: list[tuple[int, str]] = []
     for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
         m = pattern.search(text)

@@ -80,6 +80,25 @@ _CONTRIBUTED = re.compile(
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)…]\s*$")
 
 
+def fold_for_prefilter(text: str) -> str:
+    """text lower-cased so that a substring test finds whatever an re.I pattern would: re.I
+    also matches "i" to "ı" and "İ" (lower-cased "i" + U+0307), and "s" to "ſ"."""
+    low = text.lower()
+    if "ı" in low or "ſ" in low or "\u0307" in low:
+        low = low.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+    return low
+
+
+_CREDIT_END_WORDS = ("images", "shutterstock", "alamy", "photo", "epa-efe")
+
+
+def _may_end_with_credit(tail: str) -> bool:
+    """False when _CAPTION_CREDIT_END cannot match: it ends with ")", a credit word, or follows
+    a colon ("Photo: …")."""
+    end = tail.rstrip().removesuffix(".").rstrip()
+    return end.endswith(")") or ":" in tail or fold_for_prefilter(end).endswith(_CREDIT_END_WORDS)
+
+
 def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     """True when a paragraph is page furniture rather than part of the story.
 
@@ -89,17 +108,22 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     text = paragraph.strip()
     if not text:
         return True
-    if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or _NAV_LIST.match(text)):
+    lowered = fold_for_prefilter(text)
+    # Cheap substring tests first: most paragraphs are story text that no pattern matches.
+    if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or (
+            "|" in text or "•" in text or "·" in text) and _NAV_LIST.match(text)):
         return True
-    if len(text) <= 300 and (_COPYRIGHT.search(text) or _FOLLOW.match(text)):
+    if len(text) <= 300 and ((
+            "©" in text or "copyright" in lowered or "(c)" in lowered or "rights" in lowered)
+            and _COPYRIGHT.search(text) or _FOLLOW.match(text)):
         return True
-    lowered = text.lower()
     if len(text) <= 400 and ("contribut" in lowered or " by " in lowered) and (
         _CONTRIBUTED.search(text)
     ):
         return True
     # The credit patterns are anchored at the end: only the tail can match.
-    if _CAPTION_START.match(text) or _CAPTION_CREDIT_END.search(text[-_CREDIT_TAIL:]):
+    if _CAPTION_START.match(text) or _may_end_with_credit(text[-_CREDIT_TAIL:]) and (
+            _CAPTION_CREDIT_END.search(text[-_CREDIT_TAIL:])):
         return True
     if _FILE_PHOTO.match(text):
         return True
