@@ -9,56 +9,52 @@ cannot be used (locked, newer schema) exits 1, as in the other store commands. H
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from .common import EXIT_BAD_INPUT, emit_json, error, guarded, json_flag, needs_action, safe
 
 if TYPE_CHECKING:
     from store.library import Library
 
-EXIT_BAD_INPUT = 2
-EXIT_STORE = 1
 MAX_OPML_FILE = 5 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `feeds ...` and `refresh` to the `byline` parser."""
     p = sub.add_parser("feeds", help="the feeds you follow: add, list, remove, import, export")
-    p.set_defaults(func=lambda args: _usage(p))
+    needs_action(p, "add, list, remove, import or export")
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
     a = actions.add_parser("add", help="follow feeds (URLs or feed files) and load them now")
     a.add_argument("targets", nargs="+", metavar="URL_OR_PATH")
     _timeout_flag(a)
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_add))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_add))
 
     a = actions.add_parser("list", help="the feeds followed, with entry counts and last errors")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_list))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_list))
 
     a = actions.add_parser("remove", help="stop following feeds (their entries go too)")
     a.add_argument("urls", nargs="+", metavar="URL_OR_PATH")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_remove))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_remove))
 
     a = actions.add_parser("import", help="follow the feeds listed in an OPML file")
     a.add_argument("opml", metavar="FILE.opml")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_import))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_import))
 
     a = actions.add_parser("export", help="print the feeds followed as OPML 2.0")
-    a.set_defaults(func=_guarded(run_export))
+    a.set_defaults(func=guarded(run_export))
 
     p = sub.add_parser("refresh", help="fetch every feed now (exit 2 when some feed failed)")
     _timeout_flag(p)
-    _json_flag(p)
-    p.set_defaults(func=_guarded(run_refresh))
+    json_flag(p)
+    p.set_defaults(func=guarded(run_refresh))
 
 
-def _json_flag(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print JSON only")
 
 
 def _timeout_flag(p: argparse.ArgumentParser) -> None:
@@ -76,38 +72,8 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def _usage(p: argparse.ArgumentParser) -> int:
-    p.print_usage(sys.stderr)
-    print("byline: feeds needs an action: add, list, remove, import or export", file=sys.stderr)
-    return EXIT_BAD_INPUT
 
 
-def _guarded(command: Callable[[Library, argparse.Namespace], int]) -> Callable[..., int]:
-    """Open the store, run the command, turn store errors into one line and an exit code."""
-
-    def run(args: argparse.Namespace) -> int:
-        from store.errors import BylineError, StoreError
-        from store.library import Library
-
-        try:
-            lib = Library.open(getattr(args, "home", None))
-        except BylineError as exc:
-            _error(exc)
-            return EXIT_STORE
-        try:
-            return command(lib, args)
-        except StoreError as exc:
-            _error(exc)
-            return EXIT_STORE
-        except BylineError as exc:
-            _error(exc)
-            return EXIT_BAD_INPUT
-        finally:
-            for warning in lib.warnings:
-                print(f"byline: warning: {_safe(warning)}", file=sys.stderr)
-            lib.close()
-
-    return run
 
 
 def _limits(args: argparse.Namespace) -> Any:
@@ -129,7 +95,7 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
         except Exception as exc:  # BylineError, or anything a hostile feed provokes
             from store.errors import BylineError
 
-            _error(exc if isinstance(exc, BylineError) else f"{target}: cannot be added "
+            error(exc if isinstance(exc, BylineError) else f"{target}: cannot be added "
                    f"({type(exc).__name__})")
             status = EXIT_BAD_INPUT
             continue
@@ -138,11 +104,11 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
         if not args.json:
             found = target.strip().startswith(("http://", "https://")) and \
                 record.url != target.strip()
-            print(f"{_safe(record.title) or '(untitled)'} — {_safe(record.url)}: "
+            print(f"{safe(record.title) or '(untitled)'} — {safe(record.url)}: "
                   f"{record.entry_count} entries ({result.new_entries} new)"
                   + (" — the feed the page names" if found else ""))
     if args.json:
-        _print_json(added)
+        emit_json(added)
     return status
 
 
@@ -151,7 +117,7 @@ def run_list(lib: Library, args: argparse.Namespace) -> int:
     rows = [{"url": f.url, "title": f.title, "entries": f.entry_count,
              "last_fetch": f.last_fetch, "last_error": f.last_error} for f in feeds]
     if args.json:
-        _print_json(rows)
+        emit_json(rows)
         return 0
     if not rows:
         print("no feeds yet: `byline feeds add URL_OR_PATH` or `byline feeds import FILE.opml`")
@@ -162,10 +128,10 @@ def run_list(lib: Library, args: argparse.Namespace) -> int:
 
     table = Table("Feed", "Entries", "Last fetch", "Last error", expand=True)
     for row in rows:
-        name = Text(_safe(row["title"]) or "(untitled)", style="bold")
-        name.append("\n" + _safe(row["url"]), style="dim")
+        name = Text(safe(row["title"]) or "(untitled)", style="bold")
+        name.append("\n" + safe(row["url"]), style="dim")
         table.add_row(name, Text(str(row["entries"])), Text(row["last_fetch"] or "never"),
-                      Text(_safe(row["last_error"]), style="red"))
+                      Text(safe(row["last_error"]), style="red"))
     Console(highlight=False).print(table)
     return 0
 
@@ -176,12 +142,12 @@ def run_remove(lib: Library, args: argparse.Namespace) -> int:
         if lib.remove_feed(url):
             removed.append(url)
             if not args.json:
-                print(f"removed {_safe(url)}")
+                print(f"removed {safe(url)}")
         else:
-            _error(f"{url}: no such feed (see `byline feeds list`)")
+            error(f"{url}: no such feed (see `byline feeds list`)")
             status = EXIT_BAD_INPUT
     if args.json:
-        _print_json({"removed": removed})
+        emit_json({"removed": removed})
     return status
 
 
@@ -207,7 +173,7 @@ def run_import(lib: Library, args: argparse.Namespace) -> int:
             rows.append({"url": url, "title": title, "new": url not in known})
     fresh = sum(r["new"] for r in rows)
     if args.json:
-        _print_json(rows)
+        emit_json(rows)
     else:
         print(f"imported {fresh} new feeds ({len(rows) - fresh} already followed); "
               "run `byline refresh` to load them")
@@ -229,7 +195,7 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
     else:
         report = _refresh_with_bar(lib, args)
     if args.json:
-        _print_json({**report.to_dict(), "errors": len(report.errors)})
+        emit_json({**report.to_dict(), "errors": len(report.errors)})
     elif not report.results:
         print("no feeds to refresh: `byline feeds add URL_OR_PATH` or `byline feeds import "
               "FILE.opml`")
@@ -240,7 +206,7 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
               f"{report.new_entries} new entries, {counts['not-modified']} not modified, "
               f"{counts['error']} failed")
     for failed in report.errors:
-        _error(f"{failed.url}: {failed.error}")
+        error(f"{failed.url}: {failed.error}")
     return EXIT_BAD_INPUT if report.errors else 0
 
 
@@ -256,20 +222,11 @@ def _refresh_with_bar(lib: Library, args: argparse.Namespace) -> Any:
         task = bar.add_task("refresh", total=None, url="")
 
         def progress(done: int, total: int, url: str) -> None:
-            bar.update(task, completed=done, total=total, url=_safe(url)[-60:])
+            bar.update(task, completed=done, total=total, url=safe(url)[-60:])
 
         return refresh_feeds(lib, progress, limits=_limits(args))
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def _error(exc: BaseException | str) -> None:
-    print(f"byline: {_safe(str(exc))}", file=sys.stderr)
 
-
-def _safe(text: str) -> str:
-    from analysis.text import clean_text
-
-    return " ".join(clean_text(text or "").split())

@@ -8,67 +8,69 @@ cannot be used (locked, newer schema) exits 1.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
-from typing import Any
 
 from analysis.text import clean_text
 from store.errors import BylineError, StoreError
 from store.library import Library
 
-EXIT_BAD_INPUT = 2
-EXIT_STORE = 1
+from .common import (
+    EXIT_BAD_INPUT,
+    emit_json,
+    error,
+    guarded,
+    json_flag,
+    needs_action,
+    safe,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to the `byline` parser."""
     p = sub.add_parser("add", help="store articles or feeds (files or URLs); print their ids")
     p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(run_add))
+    json_flag(p)
+    p.set_defaults(func=guarded(run_add))
 
     p = sub.add_parser("related", help="feed entries related to a stored article, best first")
     p.add_argument("article_id", metavar="ARTICLE_ID")
     p.add_argument("--limit", type=int, default=10, help="how many (default 10)")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(run_related))
+    json_flag(p)
+    p.set_defaults(func=guarded(run_related))
 
     p = sub.add_parser("speakers", help="every speaker in the store with quote/article counts")
     _all_flag(p)
-    _json_flag(p)
-    p.set_defaults(func=_guarded(run_speakers))
+    json_flag(p)
+    p.set_defaults(func=guarded(run_speakers))
 
     p = sub.add_parser("quotes", help="what one speaker said across all stored articles")
     p.add_argument("--speaker", required=True, metavar="NAME")
     _all_flag(p)
-    _json_flag(p)
-    p.set_defaults(func=_guarded(run_quotes))
+    json_flag(p)
+    p.set_defaults(func=guarded(run_quotes))
 
     p = sub.add_parser("bookmarks", help="bookmarked quotes: add, remove, list, export")
-    p.set_defaults(func=lambda args: _usage(p))
+    needs_action(p, "add, remove, list or export")
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     a = actions.add_parser("add", help="bookmark a quote by id (ARTICLE_ID:qN)")
     a.add_argument("quote_ids", nargs="+", metavar="QUOTE_ID")
     a.add_argument("--note", default="", metavar="TEXT")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_bookmark_add))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_bookmark_add))
     a = actions.add_parser("remove", help="remove bookmarks")
     a.add_argument("quote_ids", nargs="+", metavar="QUOTE_ID")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_bookmark_remove))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_bookmark_remove))
     a = actions.add_parser("list", help="list bookmarks, newest first")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_bookmark_list))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_bookmark_list))
     a = actions.add_parser("export", help="print bookmarks as Markdown or JSON")
     a.add_argument("--format", choices=("markdown", "json"), default="markdown")
     a.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
-    _json_flag(a)
-    a.set_defaults(func=_guarded(run_bookmark_export))
+    json_flag(a)
+    a.set_defaults(func=guarded(run_bookmark_export))
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON only")
 
 
 def _all_flag(parser: argparse.ArgumentParser) -> None:
@@ -89,45 +91,12 @@ def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
               "(add --all to include them)", file=sys.stderr)
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_usage(sys.stderr)
-    print("byline: bookmarks needs an action: add, remove, list or export", file=sys.stderr)
-    return EXIT_BAD_INPUT
 
 
-def _guarded(command: Callable[[Library, argparse.Namespace], int]) -> Callable[..., int]:
-    """Open the store, run the command, turn store errors into one line and an exit code."""
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            lib = Library.open(getattr(args, "home", None))
-        except BylineError as exc:
-            _error(exc)
-            return EXIT_STORE
-        try:
-            status = command(lib, args)
-        except StoreError as exc:
-            _error(exc)
-            status = EXIT_STORE
-        except BylineError as exc:
-            _error(exc)
-            status = EXIT_BAD_INPUT
-        finally:
-            for warning in lib.warnings:
-                print(f"byline: warning: {_safe(warning)}", file=sys.stderr)
-            lib.close()
-        return status
-
-    return run
 
 
-def _error(exc: BaseException | str) -> None:
-    print(f"byline: {_safe(str(exc))}", file=sys.stderr)
 
 
-def _safe(text: str) -> str:
-    """Untrusted text for the terminal: no control characters or escape sequences."""
-    return clean_text(text).replace("\n", " ")
 
 
 def _count(n: int, noun: str) -> str:
@@ -135,8 +104,6 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {plural}"
 
 
-def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def run_add(lib: Library, args: argparse.Namespace) -> int:
@@ -147,7 +114,7 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
         except StoreError:
             raise
         except BylineError as exc:
-            _error(exc)
+            error(exc)
             status = EXIT_BAD_INPUT
             continue
         out.extend(refs)
@@ -155,12 +122,12 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
             new = [r for r in refs if r.new]
             for ref in new if len(refs) > 1 else refs:
                 suffix = "" if ref.new else "  (already in the store)"
-                print(f"{ref.id}  {_safe(ref.title)}{suffix}")
+                print(f"{ref.id}  {safe(ref.title)}{suffix}")
             if len(refs) > 1 and len(new) < len(refs):
-                print(f"byline: {_safe(target)}: {len(refs) - len(new)} entries already in "
+                print(f"byline: {safe(target)}: {len(refs) - len(new)} entries already in "
                       "the store", file=sys.stderr)
     if args.json:
-        _emit_json([{k: v for k, v in r.to_dict().items() if k != "read"} for r in out])
+        emit_json([{k: v for k, v in r.to_dict().items() if k != "read"} for r in out])
     return status
 
 
@@ -176,12 +143,12 @@ def _resolve_id(lib: Library, given: str) -> str:
 def run_related(lib: Library, args: argparse.Namespace) -> int:
     entries = lib.related(_resolve_id(lib, args.article_id), limit=max(args.limit, 0))
     if args.json:
-        _emit_json([{"id": e.id, "guid": e.guid, "title": e.title, "link": e.link,
+        emit_json([{"id": e.id, "guid": e.guid, "title": e.title, "link": e.link,
                      "score": e.score} for e in entries])
     elif not entries:
         print("no related feed entries in the store", file=sys.stderr)
     for e in entries if not args.json else []:
-        print(f"{e.score:6.3f}  {e.id}  {_safe(e.title)}")
+        print(f"{e.score:6.3f}  {e.id}  {safe(e.title)}")
     return 0
 
 
@@ -189,11 +156,11 @@ def run_speakers(lib: Library, args: argparse.Namespace) -> int:
     _cover_entries(lib, args)
     speakers = lib.speakers()
     if args.json:
-        _emit_json([s.to_dict() for s in speakers])
+        emit_json([s.to_dict() for s in speakers])
         return 0
     for s in speakers:
-        role = f" — {_safe(s.role)}" if s.role else ""
-        print(f"{_safe(s.name)}{role}  ({_count(s.quote_count, 'quote')}, "
+        role = f" — {safe(s.role)}" if s.role else ""
+        print(f"{safe(s.name)}{role}  ({_count(s.quote_count, 'quote')}, "
               f"{_count(s.article_count, 'article')})")
     if not speakers:
         print("no speakers in the store yet", file=sys.stderr)
@@ -204,17 +171,17 @@ def run_quotes(lib: Library, args: argparse.Namespace) -> int:
     _cover_entries(lib, args)
     quotes = lib.quotes_by_speaker(args.speaker)
     if not quotes:
-        _error(f"{args.speaker}: no quotes from a speaker of that name in the store")
+        error(f"{args.speaker}: no quotes from a speaker of that name in the store")
         if args.json:
-            _emit_json([])
+            emit_json([])
         return EXIT_BAD_INPUT
     if args.json:
-        _emit_json([q.to_dict() for q in quotes])
+        emit_json([q.to_dict() for q in quotes])
         return 0
     for q in quotes:
         when = f"{q.published[:10]} · " if q.published else ""
-        print(f"{when}{_safe(q.article_title)}")
-        print(f"  “{_safe(q.text)}” — {_safe(q.speaker)}  [{q.quote_id}]")
+        print(f"{when}{safe(q.article_title)}")
+        print(f"  “{safe(q.text)}” — {safe(q.speaker)}  [{q.quote_id}]")
     return 0
 
 
@@ -226,13 +193,13 @@ def run_bookmark_add(lib: Library, args: argparse.Namespace) -> int:
         except StoreError:
             raise
         except BylineError as exc:
-            _error(exc)
+            error(exc)
             status = EXIT_BAD_INPUT
             continue
         if not args.json:
-            print(f"bookmarked {made[-1].quote_id}: “{_safe(made[-1].text)[:70]}”")
+            print(f"bookmarked {made[-1].quote_id}: “{safe(made[-1].text)[:70]}”")
     if args.json:
-        _emit_json([b.to_dict() for b in made])
+        emit_json([b.to_dict() for b in made])
     return status
 
 
@@ -244,32 +211,32 @@ def run_bookmark_remove(lib: Library, args: argparse.Namespace) -> int:
         except StoreError:
             raise
         except BylineError as exc:
-            _error(exc)
+            error(exc)
             status = EXIT_BAD_INPUT
             continue
         if found:
             removed.append(quote_id.strip())
             if not args.json:
-                print(f"removed {_safe(quote_id.strip())}")
+                print(f"removed {safe(quote_id.strip())}")
         else:
-            _error(f"{quote_id}: no such bookmark")
+            error(f"{quote_id}: no such bookmark")
             status = EXIT_BAD_INPUT
     if args.json:
-        _emit_json(removed)
+        emit_json(removed)
     return status
 
 
 def run_bookmark_list(lib: Library, args: argparse.Namespace) -> int:
     marks = lib.bookmarks()
     if args.json:
-        _emit_json([b.to_dict() for b in marks])
+        emit_json([b.to_dict() for b in marks])
         return 0
     for b in marks:
-        role = f", {_safe(b.role)}" if b.role else ""
-        print(f"{b.quote_id}  “{_safe(b.text)}” — {_safe(b.speaker)}{role}")
-        print(f"    {_safe(b.article_title)}" + (f" · {b.published[:10]}" if b.published else ""))
+        role = f", {safe(b.role)}" if b.role else ""
+        print(f"{b.quote_id}  “{safe(b.text)}” — {safe(b.speaker)}{role}")
+        print(f"    {safe(b.article_title)}" + (f" · {b.published[:10]}" if b.published else ""))
         if b.note:
-            print(f"    note: {_safe(b.note)}")
+            print(f"    note: {safe(b.note)}")
     if not marks:
         print("no bookmarks yet", file=sys.stderr)
     return 0
@@ -281,9 +248,9 @@ def run_bookmark_export(lib: Library, args: argparse.Namespace) -> int:
         path = lib.export_bookmarks_to(args.output, fmt)
         count = len(lib.bookmarks())
         if args.json:
-            _emit_json({"path": str(path), "bookmarks": count})
+            emit_json({"path": str(path), "bookmarks": count})
         else:
-            print(f"wrote {count} bookmarks to {_safe(str(path))}")
+            print(f"wrote {count} bookmarks to {safe(str(path))}")
         return 0
     text = lib.export_bookmarks(fmt)
     sys.stdout.write("\n".join(clean_text(line) for line in text.split("\n")))

@@ -1,0 +1,74 @@
+"""Plumbing shared by the store and feed subcommands: opening the store, errors, JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from store.library import Library
+
+EXIT_STORE = 1
+EXIT_BAD_INPUT = 2
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+
+
+def needs_action(parser: argparse.ArgumentParser, actions: str) -> None:
+    """A command group run without its action prints usage and which actions exist."""
+
+    def usage(_args: argparse.Namespace) -> int:
+        parser.print_usage(sys.stderr)
+        print(f"byline: {parser.prog.split()[-1]} needs an action: {actions}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    parser.set_defaults(func=usage)
+
+
+def guarded(command: Callable[[Library, argparse.Namespace], int]) -> Callable[..., int]:
+    """Open the store, run the command, turn store errors into one line and an exit code."""
+
+    def run(args: argparse.Namespace) -> int:
+        from store.errors import BylineError, StoreError
+        from store.library import Library
+
+        try:
+            lib = Library.open(getattr(args, "home", None))
+        except BylineError as exc:
+            error(exc)
+            return EXIT_STORE
+        try:
+            status = command(lib, args)
+        except StoreError as exc:
+            error(exc)
+            status = EXIT_STORE
+        except BylineError as exc:
+            error(exc)
+            status = EXIT_BAD_INPUT
+        finally:
+            for warning in lib.warnings:
+                print(f"byline: warning: {safe(warning)}", file=sys.stderr)
+            lib.close()
+        return status
+
+    return run
+
+
+def error(exc: BaseException | str) -> None:
+    print(f"byline: {safe(str(exc))}", file=sys.stderr)
+
+
+def safe(text: str) -> str:
+    """Untrusted text for the terminal: one line, no control characters or escape sequences."""
+    from analysis.text import clean_text
+
+    return " ".join(clean_text(text or "").split())
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
