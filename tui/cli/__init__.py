@@ -30,12 +30,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser = argparse.ArgumentParser(
         prog="byline",
         description="A terminal news reader that follows a story through what its people said.",
-        epilog="Run `byline` with no command to open the reader.",
+        epilog="`byline` alone opens the reader; `byline PATH_OR_URL` adds that article and "
+               "opens it.",
     )
     parser.add_argument("--version", action="version", version=f"byline {_version()}")
     parser.add_argument("--home", metavar="DIR",
                         help="store folder (default: $BYLINE_HOME or the user data dir)")
-    parser.usage = "byline [--home DIR] [PATH_OR_URL | COMMAND ...]"
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in dict.fromkeys(COMMAND_MODULES.values()):
         importlib.import_module(f"{__name__}.{name}").register(sub)
