@@ -335,10 +335,13 @@ class Library:
         return refresh_feeds(self, progress)
 
     # related, speakers, bookmarks, search -------------------------------------------------
-    def related(self, article_id: str, limit: int = 10) -> list[RelatedEntry]:
+    def related(self, article_id: str, limit: int = 10,
+                min_score: float = 0.0) -> list[RelatedEntry]:
+        """Feed entries ranked by relevance to the article; min_score drops the weak ones
+        (RELATED_MIN_SCORE, where "merely shares a word or a name" ends)."""
         from .related import related_entries
 
-        return related_entries(self, article_id, limit)
+        return related_entries(self, article_id, limit, min_score)
 
     def speakers(self) -> list[SpeakerSummary]:
         from .speakers import speaker_summaries

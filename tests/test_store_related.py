@@ -83,3 +83,29 @@ def test_related_excludes_the_article_itself_and_handles_empty_store(home: Path)
     with Library.open(home / "empty") as lib:
         ref = lib.add_text("A lone article\n\nNothing else is stored here.")
         assert lib.related(ref.id) == []
+
+
+def test_min_score_keeps_the_same_event_and_drops_the_shared_name(home: Path,
+                                                                  tmp_path: Path) -> None:
+    from store.related import RELATED_MIN_SCORE
+
+    article_path = tmp_path / "budget.txt"
+    article_path.write_text(BUDGET_ARTICLE, encoding="utf-8")
+    with Library.open(home) as lib:
+        (article,) = lib.add(str(article_path))
+        lib.add_feed(FEED)
+        lib.merge_entries(FEED, [SAME_NAME, SAME_COUNTRY, UNRELATED, SAME_EVENT])
+        everything = lib.related(article.id)
+        strong = lib.related(article.id, min_score=RELATED_MIN_SCORE)
+        assert [r.guid for r in strong] == ["same"]
+        assert all(r.score >= RELATED_MIN_SCORE for r in strong)
+        assert {r.guid for r in strong} <= {r.guid for r in everything}
+
+
+def test_seed_strike_article_keeps_strike_entries_not_the_namesake(home: Path) -> None:
+    from store.related import RELATED_MIN_SCORE
+
+    with Library.open(home, seed=True) as lib:
+        strike = next(a for a in lib.articles() if not a.feed_url and "strike" in a.title.lower())
+        titles = [r.title for r in lib.related(strike.id, min_score=RELATED_MIN_SCORE)]
+        assert titles and all("Marsh" not in t for t in titles)

@@ -197,7 +197,9 @@ class MainScreen(MainActions, Screen):
     def _load_related(self, article_id: str) -> None:
         if self.library is None:
             return
-        related = self.library.related(article_id)
+        from store.related import RELATED_MIN_SCORE
+
+        related = self.library.related(article_id, min_score=RELATED_MIN_SCORE)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_related, article_id, related)
 
