@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import (
     ADJECTIVES,
@@ -48,8 +49,7 @@ _STOP_BACK = DETERMINERS | frozenset(
     "within like including versus toward towards upon via amid is was are were".split())
 
 
-@dataclass(slots=True, frozen=True)
-class NameParts:
+class NameParts(NamedTuple):
     """A capitalised sequence split into its title prefix and the name proper."""
 
     title: str
@@ -93,36 +93,46 @@ def split_name(seq: str) -> NameParts | None:
     """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
     name "Sébastien Lecornu"; None when nothing name-like is left."""
     tokens = seq.split()
-    while tokens and _clean_token(tokens[0]) in COMMON_CAPITALISED and len(tokens) > 1 and \
-            _clean_token(tokens[0]) not in HONORIFICS:
-        tokens = tokens[1:]
+    lows = [tok.lower().rstrip(".,") for tok in tokens]
+    skip = 0
+    while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \
+            lows[skip] not in HONORIFICS:
+        skip += 1
+    if skip:
+        tokens, lows = tokens[skip:], lows[skip:]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing"):
-        tokens = tokens[1:]  # "Laughing Eugenie said": a sentence-initial participle
+        tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said"
     if not tokens:
         return None
-    last = _POSSESSIVE_RE.sub("", tokens[-1])
-    tokens[-1] = last
+    last = tokens[-1]
+    if last.endswith(("’s", "'s")):  # a possessive
+        last = last[:-2]
+    elif last.endswith(("’", "'")):
+        last = last[:-1]
     if not last:
         return None
+    tokens[-1] = last
+    lows[-1] = last.lower().rstrip(".,")
     honorific = ""
     cut = -1
-    for k, tok in enumerate(tokens[:-1]):
-        low = _clean_token(tok)
+    for k in range(len(tokens) - 1):
+        low = lows[k]
         if low in HONORIFICS:
-            honorific = tok
+            honorific = tokens[k]
             cut = k
         elif low in TITLE_WORDS or low in NATIONALITIES or "-" in low and all(
                 part in TITLE_WORDS for part in low.split("-")):
             cut = k
-    title = " ".join(t for t in tokens[:cut + 1] if _clean_token(t) not in HONORIFICS)
+    title = " ".join(tokens[k] for k in range(cut + 1) if lows[k] not in HONORIFICS) \
+        if cut >= 0 else ""
     name_tokens = tokens[cut + 1:]
-    lows = [_clean_token(t) for t in name_tokens]
-    if lows[-1] in _TITLE_ENDINGS:
+    name_lows = lows[cut + 1:]
+    if name_lows[-1] in _TITLE_ENDINGS:
         return None  # "Ohio Secretary [of State …]": a title, not a name
-    if len(name_tokens) == 1 and _never_a_name(lows[0], alone=len(tokens) == 1):
+    if len(name_tokens) == 1 and _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
-    if any(low in ORG_NAME_WORDS for low in lows) or (
+    if any(low in ORG_NAME_WORDS for low in name_lows) or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
             and not honorific):
         kind = "organisation"
