@@ -20,7 +20,22 @@ from .actors import (
 from .model import Article, Quote, Speaker
 from .text import sentence_spans
 
-_HONORIFIC_NAME = re.compile(r"\b(?:mr|ms|mrs|dr|miss)\.? ([a-z][a-z'-]+)")
+# Without a leading \b the scan can jump to the next "m" or "d": _honoured checks the boundary.
+_HONORIFIC_NAME = re.compile(r"(?:m(?:rs?|s|iss)|dr)\.? ([a-z][a-z'-]+)")
+
+
+def _honoured(body_folded: str) -> set[str]:
+    """Surnames after an honorific: "mr hale" -> "hale" (the honorific a word of its own)."""
+    found: set[str] = set()
+    pos = 0
+    while m := _HONORIFIC_NAME.search(body_folded, pos):
+        start = m.start()
+        if start and (body_folded[start - 1].isalnum() or body_folded[start - 1] == "_"):
+            pos = start + 1  # inside a word ("arms hale"): look again just after its start
+            continue
+        found.add(m.group(1))
+        pos = m.end()
+    return found
 
 
 @dataclass
@@ -67,7 +82,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
     body_folded = body_folded or fold("\n".join(article.paragraphs))
     head_words = set(words_of(fold(article.title + " " + first)))
     candidates: dict[str, tuple[str, str]] = {}  # key -> (full name, text leading to it)
-    honoured = set(_HONORIFIC_NAME.findall(body_folded))  # "mr hale" -> "hale"
+    honoured = _honoured(body_folded)
     for source, from_title in ((first, False), (article.title, True)):
         for n, m in enumerate(NAME_RUN.finditer(source)):
             if n >= 40:

@@ -39,7 +39,7 @@ from .stance import (
 )
 from .text import sentence_spans
 
-_NOT_A_STATEMENT_HINT = re.compile(r"anonym|comment|respon|reached|return")
+_NOT_A_STATEMENT_HINTS = ("anonym", "comment", "respon", "reached", "return")
 _NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
                    r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
@@ -282,11 +282,13 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                 quoted = ctx.actor_for_speaker(in_quote[0])
                 if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
-            if _NOT_A_STATEMENT_HINT.search(msent) and NOT_A_STATEMENT.search(msent):
+            if any(hint in msent for hint in _NOT_A_STATEMENT_HINTS) and \
+                    NOT_A_STATEMENT.search(msent):
                 vstance = None
                 sentence = ""
             # "X hailed the move, while Y voiced concern": the second clause has its own actor.
-            clause = _SECOND_CLAUSE.split(msent, maxsplit=1)
+            clause = _SECOND_CLAUSE.split(msent, maxsplit=1) if (
+                ";" in msent or "while" in msent or "whereas" in msent) else [msent]
             if len(clause) == 2 and actor is not None:
                 other, other_stance, _ = attribution(ctx, clause[1])
                 if other is not None and other.key != actor.key and not ctx.is_principal(other):

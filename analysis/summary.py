@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from .furniture import is_furniture
+from .furniture import fold_for_prefilter, is_furniture
 from .model import Article, Quote, Speaker
 from .text import split_sentences
 
@@ -36,7 +36,7 @@ _CAPTION = re.compile(
     r"\s+more)\s*:|\bcredit\s*:|\bread\s+more\b|\bsign\s+up\b",
     re.I,
 )
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_WORD = re.compile(r"[^\W_][\w'’-]{2,}")  # three characters and more: content words
 _STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being
     has have had do does did it its this that these those he she they we you i his her their
@@ -47,7 +47,7 @@ _STOPWORDS = frozenset(
 
 
 def _content_words(sentence: str) -> set[str]:
-    return {w for w in set(_WORD.findall(sentence.lower())) - _STOPWORDS if len(w) > 2}
+    return set(_WORD.findall(sentence.lower())) - _STOPWORDS
 
 
 def _joined_fragments(paragraphs: list[str]) -> list[str]:
@@ -77,7 +77,15 @@ def _fit(sentence: str) -> bool:
         return False
     if sentence.count("”") != sentence.count("“") or sentence.count('"') % 2:
         return False  # a piece of a quote that began (or goes on) in another sentence
-    return not (_CAPTION.search(sentence) or is_furniture(sentence))
+    return not (_may_be_caption(sentence) and _CAPTION.search(sentence) or is_furniture(sentence))
+
+
+def _may_be_caption(sentence: str) -> bool:
+    """False when _CAPTION cannot match: every alternative needs one of these."""
+    if "(" in sentence or ":" in sentence:
+        return True
+    low = fold_for_prefilter(sentence)
+    return any(word in low for word in ("scroll", "click", "pictured", "read", "sign"))
 
 
 def summarize(article: Article, quotes: list[Quote] | None = None,
