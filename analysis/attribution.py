@@ -30,6 +30,8 @@ _LEAD_PRONOUN_RE = re.compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
 _APPOSITIVE_TAIL_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
 _ROLE_THEN_NAME_RE = re.compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
+_POSSESSIVE_ROLE_THEN_NAME_RE = re.compile(
+    r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = re.compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d,]*,\s*)+")
@@ -292,7 +294,9 @@ def sentence_subject(sentence: str) -> Phrase | None:
     m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())
-    lead = _ROLE_THEN_NAME_RE.match(s)  # "The researcher, Dr. Amy Tan of X, put it bluntly"
+    # "The researcher, Dr. Amy Tan of X, put it bluntly"; "Brightwater's chief executive, Adrian
+    # Kessel, said": the person named after the role, not the owner of the possessive.
+    lead = _ROLE_THEN_NAME_RE.match(s) or _POSSESSIVE_ROLE_THEN_NAME_RE.match(s)
     if lead:
         candidate = parse_name_phrase(lead.group(1))
         if candidate is not None:

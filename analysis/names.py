@@ -293,6 +293,9 @@ _NOT_IN_NOMINAL = frozenset(
     "and that which who but when if as while after before because since so then than".split())
 _TRAILING_FUNCTION_WORDS_RE = re.compile(
     r"(?:\s+(?:with|of|for|and|the|a|an|to|in|at|on|by|from))+$", re.IGNORECASE)
+_LEADING_PREPOSITIONS = frozenset(
+    "in on at during after before from with by for under via through amid despite into "
+    "following since".split())
 _COLLECTIVES = frozenset("police staff management government parliament congress".split())
 
 
@@ -300,8 +303,8 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
     text = text.strip(" ,")
     m = _NOMINAL_RE.match(text)
-    if not m:
-        return None
+    if not m or text.split(None, 1)[0].lower() in _LEADING_PREPOSITIONS:
+        return None  # "In a statement [posted …]": an adverbial, not a speaker
     head = m.group("head").lower()
     if not m.group("det") and not m.group("mods"):
         if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS

@@ -80,32 +80,37 @@ class EntityTable:
         self.mentions: list[Mention] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        mentions = self.mentions
+        by_name = self._by_name
+        by_last = self._by_last
         for index, text in enumerate(paragraphs):
             for m in NAME_RE.finditer(text):
-                word = m.group(0)
+                word = m[0]
                 if " " not in word and word.lower() in COMMON_CAPITALISED:
                     continue
-                self._add_mention(index, text, m)
-
-    def _add_mention(self, index: int, text: str, m: re.Match[str]) -> None:
-        parts = split_name(m.group(0))
-        if parts is None:
-            return
-        entity = self.lookup(parts.name, parts.kind, len(self.mentions), create=True)
-        if entity is None:
-            return
-        if parts.honorific:
-            entity.add_alias(f"{parts.honorific} {parts.name.split()[-1]}")
-            low = parts.honorific.lower()
-            entity.gender = "f" if low in _FEMALE else "m" if low in _MALE else entity.gender
-        if parts.name != entity.name:
-            entity.add_alias(parts.name)
-        if entity.kind == "person" and len(entity.pending) + len(entity.found_roles) < 12:
-            # Roles come with the first mentions; later ones are mostly bare surnames.
-            entity.pending.append((text, m.start(), m.end(), parts.title))
-            last = entity.name.split()[-1].lower()
-            self._by_last.setdefault(last, []).append((len(self.mentions), entity))
-        self.mentions.append(Mention(index, m.start(), m.end(), entity))
+                parts = split_name(word)
+                if parts is None:
+                    continue
+                name = parts.name
+                entity = by_name.get(name.lower()) or \
+                    self.lookup(name, parts.kind, len(mentions), create=True)
+                if entity is None:
+                    continue
+                if parts.honorific:
+                    entity.add_alias(f"{parts.honorific} {name.split()[-1]}")
+                    low = parts.honorific.lower()
+                    entity.gender = "f" if low in _FEMALE else "m" if low in _MALE \
+                        else entity.gender
+                if name != entity.name:
+                    entity.add_alias(name)
+                start, end = m.span()
+                if entity.kind == "person" and \
+                        len(entity.pending) + len(entity.found_roles) < 12:
+                    # Roles come with the first mentions; later ones are mostly bare surnames.
+                    entity.pending.append((text, start, end, parts.title))
+                    last = entity.name.rsplit(None, 1)[-1].lower()
+                    by_last.setdefault(last, []).append((len(mentions), entity))
+                mentions.append(Mention(index, start, end, entity))
 
     def lookup(self, name: str, kind: str = "person", before: int | None = None,
                create: bool = False) -> Entity | None:

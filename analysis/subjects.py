@@ -24,6 +24,7 @@ _OBJECT_PRONOUN_RE = re.compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
 _LEADING_ADVERBIAL_RE = re.compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _TRAILING_PARTICIPLE_RE = re.compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
 _PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
+_RELATIVE_CLAUSE_RE = re.compile(r"^([^,]{2,80}),\s+(?:who|whose|whom)\s")
 _TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
 
 
@@ -35,6 +36,12 @@ def parse_subject(text: str) -> Phrase | None:
     tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
     if tail_word:
         return Phrase("pronoun", tail_word.group(1).lower())
+    relative = _RELATIVE_CLAUSE_RE.match(text)
+    if relative and parse_name_phrase(text) is None:
+        # "One crane driver, who asked not to be named, [said]": the nominal before the clause.
+        phrase = parse_nominal(relative.group(1), loose=True)
+        if phrase is not None:
+            return phrase
     cuts = [0] + [m.end() for m in _CLAUSE_CUT_RE.finditer(text)]
     for cut in cuts:  # longest valid suffix first
         candidate = text[cut:].strip()

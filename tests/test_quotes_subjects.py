@@ -1,0 +1,80 @@
+"""Who a sentence is about when it introduces or frames a quote: an opening prepositional phrase
+is no speaker, a nominal keeps its relative clause out of the way, and "X's ROLE, NAME" is NAME.
+Each case in double and British single quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.model import Article, Quote, Speaker
+from analysis.quotes import extract_quotes
+
+STYLES = [("“", "”"), ("‘", "’"), ('"', '"')]
+
+
+def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
+    article = Article(title="Ferry dispute", paragraphs=list(paragraphs))
+    quotes, speakers = extract_quotes(article)
+    for q in quotes:
+        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
+    return quotes, speakers
+
+
+def names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
+    by_id = {s.id: s.name for s in speakers}
+    return [by_id.get(q.speaker_id, "") for q in quotes]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("opening", [
+    "In a statement posted on the guild's forum",
+    "In a report written for members late on Friday",
+    "At a union meeting reported by the local radio station",
+])
+def test_prepositional_opening_is_not_the_speaker(o: str, c: str, opening: str) -> None:
+    quotes, speakers = run(
+        "The ferry crews walked out on Thursday.",
+        f"{opening}, Marta Quill laid out the crews' demands:",
+        f"{o}We want the old timetable back. We want the night boats staffed properly.",
+        f"{o}Until then, nobody sails.{c}",
+    )
+    assert len(quotes) == 2
+    assert names(quotes, speakers) == ["Marta Quill", "Marta Quill"]
+    assert all(not s.name.lower().startswith(("in ", "on ", "during ")) for s in speakers)
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_pronoun_after_a_nominal_with_a_relative_clause(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}We made our offer,{c} said Jon Ferris, the operator's managing director.",
+        "Not everyone on the boats agreed with the union. A deckhand, who did not want to be "
+        "named because he feared losing his contract, said many crews wanted to go back.",
+        f"{o}Half of us would sail tomorrow,{c} he said.",
+    )
+    assert names(quotes, speakers) == ["Jon Ferris", "A deckhand"]
+    assert [s.kind for s in speakers] == ["person", "anonymous"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_possessive_role_then_name_is_the_name(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}The fares will stay frozen,{c} said Ms Petra Lund, the port's new director.",
+        "Ms Lund’s predecessor, Arne Dahl, who retired in the spring, criticised the freeze "
+        f"in a letter to the Gazette, calling it {o}a promise nobody can pay for{c}.",
+        f"He added that he wished Ms Lund {o}the best of luck{c}.",
+    )
+    assert names(quotes, speakers) == ["Petra Lund", "Arne Dahl", "Arne Dahl"]
+    dahl = next(s for s in speakers if s.name == "Arne Dahl")
+    assert "predecessor" in dahl.role
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_company_possessive_role_then_name_with_participle_cue(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Harbourline was fined for mislabelled tickets.",
+        "Harbourline's chief executive, Sven Moller, apologised but defended the company, "
+        f"insisting that the errors had been fixed {o}before anyone complained.{c}",
+    )
+    assert names(quotes, speakers) == ["Sven Moller"]
+    assert speakers[0].kind == "person"
+    assert "chief executive" in speakers[0].role
