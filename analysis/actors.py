@@ -232,9 +232,20 @@ def classify(name: str) -> str:
     return "person" if head in ACTOR_NOUNS else "group"
 
 
+# Verbs of speaking that take a clause: a subject phrase never runs through one.
+_SPEECH_VERB = re.compile(
+    r"(?<![\w-])(?:said|says|told|tells|warned|warns|added|insisted|argued|explained|stressed"
+    r"|cautioned|acknowledged|conceded|admitted|replied|responded|retorted|countered|claimed)\b")
+
+
 def subject_noun_phrase(prefix: str) -> str | None:
     """The subject of a reporting verb from the masked text that precedes it, or None."""
     text = prefix.rpartition("\x00")[2]  # after the last quoted stretch
+    if " " in text:
+        # "Local councillors said residents had warned": the phrase stops at the first verb.
+        speech = _SPEECH_VERB.search(text)
+        if speech:
+            text = text[:speech.start()]
     text = text.strip(" ,;:—–-")
     text = _strip_trailing_adverbs(text).strip(" ,")
     if not text:

@@ -4,6 +4,7 @@ principal's name, pointers back at the event, and dates earlier than the news.""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from .actors import fold, words_of
 from .principal import Principal
@@ -19,6 +20,7 @@ _ANAPHOR_NOUNS = frozenset(
     plan plans decision announcement suggestion message strategy approach stance position call
     offer pledge speech policy plea intervention gambit outburst claim claims""".split())
 _BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
+_STEM = itemgetter(slice(6))  # a word's first six letters: w[:6]
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 # "such a move", "his comments": a sentence pointing back at the event.
@@ -59,7 +61,9 @@ def is_relevant(sentence: str, principal_key: str, event_words: set[str]) -> boo
         return True
     if not _ANAPHOR_NOUNS.isdisjoint(words) and _ANAPHORA.search(low):
         return True
-    return any(w[:6] in event_words for w in words if len(w) > 2)
+    # The set test runs in C; it also sees words of two letters, so it can only rule out.
+    return not event_words.isdisjoint(map(_STEM, words)) and any(
+        w[:6] in event_words for w in words if len(w) > 2)
 
 
 def is_background(masked: str, year: int) -> bool:

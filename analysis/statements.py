@@ -52,6 +52,7 @@ _INVERTED_SUBJECT = re.compile(
     r"(?P<rest>,[^\x00]*)?")
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
+_QUOTE_MARKS = "'\"’”»"
 _MAX_VERBS = 12  # reporting verbs tried per sentence
 _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
@@ -207,6 +208,9 @@ def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bo
         verb = m.group("verb")
         # A subject is a few words: a bounded window keeps run-on text linear.
         before = masked[max(0, m.start() - _SUBJECT_WINDOW):m.start()].rstrip()
+        # A quote mark left beside a masked quote ("''…,'' said X") is no subject.
+        if before and before[-1] in _QUOTE_MARKS:
+            before = before.rstrip(_QUOTE_MARKS)
         tail = before.rpartition("\x00")[2].strip(" ,;:—–-")
         after = None if verb.startswith(("told", "tell")) else _INVERTED_SUBJECT.match(
             masked, m.end())
