@@ -335,6 +335,8 @@ def sentence_subject(sentence: str) -> Phrase | None:
 def is_term(before: str, quote_text: str, after: str = "") -> bool:
     """A quoted name or term: so-called "work-to-rule", the film "Title", on "Face the Nation",
     or a nickname inside a name: Robert C. "Bobby" Scott."""
+    if _has_words(quote_text, 9):
+        return False  # every test below wants a short quote
     words = _WORD_RE.findall(quote_text)
     if 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and \
             _NAME_END_RE.search(before[-12:]) and _NAME_START_RE.match(after):
@@ -355,5 +357,18 @@ _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from"
 _TITLE_PRECEDERS = frozenset("on of at in to during a an the from told tells telling".split())
 
 
+def _has_words(text: str, n: int) -> bool:
+    """True when text surely has at least n words (_WORD_RE), told from its first n
+    whitespace-separated tokens: each with a letter or digit at an end holds a word. A cheap
+    look at long quotes; False means "maybe not"."""
+    tokens = text.split(None, n)[:n]
+    return len(tokens) == n and all(t[0].isalnum() or t[-1].isalnum() for t in tokens)
+
+
 def word_count(text: str) -> int:
     return len(_WORD_RE.findall(text))
+
+
+def at_most_words(text: str, n: int) -> bool:
+    """word_count(text) <= n, without counting the words of a long quote."""
+    return not _has_words(text, n + 1) and word_count(text) <= n

@@ -14,12 +14,12 @@ from bisect import bisect_left, bisect_right
 from .attribution import (
     Cue,
     after_cue,
+    at_most_words,
     before_cue,
     contexts,
     gap_has_boundary,
     is_term,
     sentence_subject,
-    word_count,
 )
 from .model import Article, Quote, Speaker
 from .names import Phrase
@@ -302,7 +302,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
                 continue
             strong = cue is not None and cue.strength == 2
             follows_quote = bool(kept) and kept[-1][0].paragraph == p and kept[-1][1] is not None
-            if cue is None and word_count(inner) <= 3 and not q.continued and not follows_quote:
+            if cue is None and at_most_words(inner, 3) and not q.continued and not follows_quote:
                 continue  # a scare-quoted term: no speech around it
             target: Target | None = None
             if cue is not None and cue.phrase is not None:

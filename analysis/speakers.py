@@ -36,11 +36,15 @@ class Entity:
         while self.pending:
             text, start, end, title = self.pending.pop(0)
             tail, pos = name_tail(text, end)
-            appos = appositive_after(text, pos, _clause_end(text, pos))
-            pre = " ".join(x for x in (role_before(text, start), title) if x)
+            # Only a comma opens an appositive: the clause end is looked for only then.
+            appos = appositive_after(text, pos, _clause_end(text, pos)) \
+                if text[pos:pos + 1] == "," else ""
+            before = role_before(text, start)
+            pre = f"{before} {title}" if before and title else before or title
             if tail.startswith("of "):
                 pre, tail = f"{pre} {tail}".strip(), ""
-            self.add_role(combine_role(pre, tail, appos))
+            if pre or tail or appos:
+                self.add_role(combine_role(pre, tail, appos))
         return self.found_roles
 
     def add_alias(self, alias: str) -> None:
