@@ -251,6 +251,19 @@ def _merged_cues() -> list[tuple[tuple[str, ...], re.Pattern[str], str, float]]:
 CUES = _merged_cues()
 
 
+def _trigger_scan() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
+    """One pass that finds which cues' triggers occur in a text: at each position the longest
+    trigger starting there (a lookahead, so triggers may overlap); the triggers that start there
+    too are its prefixes, so each longest trigger maps to the cues of all its prefixes."""
+    triggers = sorted({t for cue in CUES for t in cue[0]})
+    cues_of = {t: frozenset(i for i, cue in enumerate(CUES) if any(map(t.startswith, cue[0])))
+               for t in triggers}
+    return re.compile(f"(?=({_trie_pattern(triggers)}))"), cues_of
+
+
+_TRIGGERS, _CUES_OF_TRIGGER = _trigger_scan()
+
+
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -258,13 +271,15 @@ _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.
 def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     """(cue index in CUES, occurrences) for each cue found in text."""
     low = text.lower().replace("’", "'")
+    triggered: set[int] = set()
+    for trigger in _TRIGGERS.findall(low):
+        triggered |= _CUES_OF_TRIGGER[trigger]
     out = []
-    for i, (triggers, pattern, _, _) in enumerate(CUES):
-        if any(map(low.__contains__, triggers)):
-            n = sum(1 for m in pattern.finditer(text)
-                    if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
-            if n:
-                out.append((i, n))
+    for i in sorted(triggered):
+        n = sum(1 for m in CUES[i][1].finditer(text)
+                if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
+        if n:
+            out.append((i, n))
     return tuple(out)
 
 
