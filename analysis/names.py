@@ -299,9 +299,30 @@ _LEADING_PREPOSITIONS = frozenset(
 _COLLECTIVES = frozenset("police staff management government parliament congress".split())
 
 
+_NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS
+_POST_STARTS = frozenset("with for of at from in on close familiar".split())
+
+
+def _may_be_nominal(text: str, loose: bool) -> bool:
+    """A cheap look before _NOMINAL_RE: its head is one of the first six words, followed by
+    nothing or a preposition, and (unless loose with at most seven words) a speaking noun."""
+    words = text.split(None, 7)
+    if len(words) > 6 and not any(w.lower() in _POST_STARTS for w in words[1:7]):
+        return False
+    if loose and len(words) <= 7:
+        return True
+    for word in words[:6]:
+        low = word.lower()
+        if low in _NOUN_HEADS or low[:-1] in _NOUN_HEADS:
+            return True
+    return False
+
+
 def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
     text = text.strip(" ,")
+    if not _may_be_nominal(text, loose):
+        return None
     m = _NOMINAL_RE.match(text)
     if not m or text.split(None, 1)[0].lower() in _LEADING_PREPOSITIONS:
         return None  # "In a statement [posted …]": an adverbial, not a speaker
@@ -361,8 +382,8 @@ def parse_name_phrase(text: str) -> Phrase | None:
     "The head of NATO, Secretary-General Jens Stoltenberg", "Jana Puglierin, head of X, a think
     tank", "Representative Charles B. Rangel of New York", "IMF chief economist Maury Obstfeld"."""
     text = text.strip(" ,")
-    if not text:
-        return None
+    if not text or text.isascii() and text.islower():
+        return None  # no capital, no name
     lead = ""
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
