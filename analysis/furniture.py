@@ -33,12 +33,14 @@ _SHORT_FURNITURE = re.compile(
       | [_\-=*~•·.\s]{3,}
       | (?:https?://|www\.)\S+ | \S+@\S+\.\w+ | \d+\s+comments?
       | (?:read|related|more|watch|see\s+also)\s*:.* | supported\s+by | loading(?:\.\.\.|…)?
-      | click\s+to\b.* | .*\benable\s+javascript\b.* | reuse\s+this\s+content
+      | click\s+to\b.* | reuse\s+this\s+content
       | explore\s+more\s+on\s+th(?:is|ese)\s+topics? | our\s+standards\s*:.*
       | this\s+article\s+is\s+more\s+than\s+\S+\s+\w+\s+old | \d+\s*min(?:ute)?s?\s+read
     )[.!:]?$""",
     re.I | re.X,
 )
+# Kept out of _SHORT_FURNITURE: its leading .* made every paragraph a full scan.
+_ENABLE_JAVASCRIPT = re.compile(r"^.*\benable\s+javascript\b.*[.!:]?$", re.I)
 # "About us | Contact | Terms": short items between separators, no sentence in sight.
 _NAV_LIST = re.compile(r"^[^.!?|•·]{1,40}(?:\s+[|•·]\s+[^.!?|•·]{1,40}){2,}$")
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all\s+rights\s+reserved", re.I)
@@ -111,7 +113,8 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     lowered = fold_for_prefilter(text)
     # Cheap substring tests first: most paragraphs are story text that no pattern matches.
     if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or (
-            "|" in text or "•" in text or "·" in text) and _NAV_LIST.match(text)):
+            "|" in text or "•" in text or "·" in text) and _NAV_LIST.match(text) or (
+            "javascript" in lowered and _ENABLE_JAVASCRIPT.match(text))):
         return True
     if len(text) <= 300 and ((
             "©" in text or "copyright" in lowered or "(c)" in lowered or "rights" in lowered)

@@ -71,6 +71,35 @@ def _demonym_before(context: str, key: str) -> str:
     return ""
 
 
+# A key that is one whole word of words_of(), apostrophes inside ("o'brien") but no "'s".
+_PLAIN_KEY = re.compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _token_count(body_folded: str, key: str) -> int:
+    """How many of words_of(body_folded) equal key (a _PLAIN_KEY), without splitting the whole
+    text into words."""
+    n, size, at = 0, len(body_folded), body_folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        before = body_folded[at - 1] if at else " "
+        after = body_folded[end] if end < size else " "
+        if before in _TOKEN_CHARS or after in _TOKEN_CHARS:
+            pass  # part of a longer word
+        elif before == "'" and at >= 2 and body_folded[at - 2] in _TOKEN_CHARS:
+            pass  # the end of "o'brien"
+        elif after == "'" and end + 1 < size and "a" <= body_folded[end + 1] <= "z" and not (
+                body_folded[end + 1] == "s" and not _WORD_CHAR.match(body_folded, end + 2)):
+            pass  # the start of "o'brien" (but "brien's" is brien)
+        else:
+            n += 1
+        at = body_folded.find(key, at + 1)
+    return n
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker],
                    body_folded: str = "") -> Principal:
     """The person most central: named in the title or first sentence, most mentioned, most
@@ -109,12 +138,18 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
             if len(sp.name) > len(full):
                 full = sp.name
             candidates[key] = (full, context + " " + sp.role + " " + sp.name)
-    body_words = Counter(words_of(body_folded)) if len(candidates) > 1 else Counter()
+    body_words: Counter[str] | None = None
     best, best_score = Principal("", "", ""), 0.0
     for key, (full, context) in candidates.items():
         if len(key) < 3:
             continue
-        mentions = body_words.get(key, 0)
+        if len(candidates) == 1:
+            mentions = 0
+        elif _PLAIN_KEY.fullmatch(key):
+            mentions = _token_count(body_folded, key)
+        else:
+            body_words = body_words or Counter(words_of(body_folded))
+            mentions = body_words.get(key, 0)
         quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
         score = mentions + 2 * quoted + (4 if key in head_words else 0)
         if score > best_score:
