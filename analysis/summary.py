@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from .furniture import fold_for_prefilter, is_furniture
 from .model import Article, Quote, Speaker
@@ -29,7 +30,8 @@ LENGTH_PENALTY = 0.02  # per word past LONG_SENTENCE, once the budget is mostly 
 LONG_SENTENCE = 25
 QUOTE_PENALTY = 0.2  # a sentence opening with a quote mark is rarely a main point
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = (".", "!", "?", "…")
 _CAPTION = re.compile(
     r"scroll\s+down\s+for|click\s+here|\((?:pictured|left|right|centre|center|above|below|top"
     r"|bottom|inset|file)\b[^)]*\)|\bpictured\b|^(?:photo|image|video|watch|listen|read"
@@ -50,6 +52,12 @@ def _content_words(sentence: str) -> set[str]:
     return set(_WORD.findall(sentence.lower())) - _STOPWORDS
 
 
+def _ends_sentence(text: str) -> bool:
+    """Ends with . ! ? or …, closing quotes or brackets and spaces after it: read from the end
+    (a pattern anchored at the end still scans from the start)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINALS
+
+
 def _joined_fragments(paragraphs: list[str]) -> list[str]:
     """Paragraphs with mid-sentence breaks mended (one stops short, the next is lower case)."""
     out: list[str] = []
@@ -57,7 +65,7 @@ def _joined_fragments(paragraphs: list[str]) -> list[str]:
         paragraph = paragraph.strip()
         if not paragraph:
             continue
-        if out and not _TERMINAL.search(out[-1]) and (paragraph[0].islower() or
+        if out and not _ends_sentence(out[-1]) and (paragraph[0].islower() or
                                                        paragraph[0] in ",;"):
             out[-1] = f"{out[-1]} {paragraph}"
         else:
@@ -73,7 +81,7 @@ def _fit(sentence: str) -> bool:
     first = sentence[0]
     if first.islower() or first in ",;:-–—)]":
         return False
-    if sentence.rstrip("\"'”’» ").endswith("?") or not _TERMINAL.search(sentence):
+    if sentence.rstrip("\"'”’» ").endswith("?") or not _ends_sentence(sentence):
         return False
     if sentence.count("”") != sentence.count("“") or sentence.count('"') % 2:
         return False  # a piece of a quote that began (or goes on) in another sentence
@@ -104,9 +112,7 @@ def summarize(article: Article, quotes: list[Quote] | None = None,
     if not fit:
         return sentences[:MIN_SENTENCES]
     words_of = [_content_words(s) for s in sentences]
-    doc_freq: Counter[str] = Counter()
-    for words in words_of:
-        doc_freq.update(words)
+    doc_freq = Counter(chain.from_iterable(words_of))
     title_words = _content_words(article.title)
     scored: list[tuple[float, int, str]] = []
     for rank, (i, sentence) in enumerate(fit):
