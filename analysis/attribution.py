@@ -21,7 +21,7 @@ from .subjects import parse_object, parse_subject
 from .text import is_abbreviation
 
 _TOKEN_RE = re.compile(r"[a-z]+|According")
-_SOURCE_END_RE = re.compile(r"[.;:!?](?:\s|$)|[\"“”«»]")
+_SOURCE_END_RE = re.compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
 _WORD_JOINERS = frozenset("-’'")
 _CONTEXT_CAP = 400
 _NEW_SENTENCE_RE = re.compile(r"\s+[A-Z\"“‘«(]")
@@ -172,6 +172,9 @@ def gap_has_boundary(text: str, left: RawQuote, right: RawQuote) -> bool:
 
 
 def _strip_aux(text: str) -> str:
+    last = text.rsplit(None, 1)[-1:]
+    if not last or last[0] not in AUXILIARIES and not last[0].endswith("ly"):
+        return text  # the regex strips whole trailing words: none of them ends text
     return _TRAILING_AUX_RE.sub("", text)
 
 

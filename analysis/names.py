@@ -154,9 +154,11 @@ def last_name_sequence(text: str) -> re.Match[str] | None:
 
 def role_before(text: str, end: int) -> str:
     """Lower-case descriptors directly before a name: "IMF chief economist", "Trump critic"."""
-    start = max(0, end - 240)  # a window, not the whole paragraph: long input stays linear
+    # The last seven words before end, from a short window first (its first word may be cut,
+    # so it must hold eight), then the whole text: long input stays linear.
+    start = max(0, end - 80)
     words = text[start:end].split()
-    if start and len(words) <= 7:  # the window's first word may be cut: take them all
+    if start and len(words) <= 7:
         words = text[:end].split()
     words = words[-7:]
     out: list[str] = []
@@ -183,7 +185,7 @@ _ROLE_LEAD_RE = re.compile(
     r"^((?:(?i:the|a|an|another|one|his|her|its|their)|[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s)"
     r"\s[^,]{2,80}),\s+(.+)$")
 _HEAD_OF_RE = re.compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
-_APPOS_STOP_RE = re.compile(r",\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w)")
+_APPOS_STOP_RE = re.compile(r"(?=[,\"“”«»\s])(?:,\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w))")
 
 
 _NOT_APPOSITIVE = frozenset(
@@ -272,7 +274,7 @@ _TITLE_ABBREVIATIONS = {
     "Supt.": "Superintendent", "Cmdr.": "Commander", "Lt.-Gen.": "Lieutenant-General",
 }
 _TITLE_ABBREVIATION_RE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in
+    r"(?=[A-Z])(?<![\w.])(?:" + "|".join(re.escape(k) for k in
                                 sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
 
 
@@ -356,7 +358,9 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] |
     appositive, with its parts."""
     for first in NAME_RE.finditer(body):
         prefix_text = _LEADING_DETERMINER_RE.sub("", body[:first.start()].strip())
-        if prefix_text and len(role_before(body, first.start())) < len(prefix_text):
+        # role_before takes at most seven words: a longer prefix is never all descriptors.
+        if prefix_text and (len(prefix_text.split(None, 7)) == 8 or
+                            len(role_before(body, first.start())) < len(prefix_text)):
             continue
         parts = split_name(first.group(0))
         if parts is None:
@@ -384,6 +388,13 @@ def parse_name_phrase(text: str) -> Phrase | None:
     text = text.strip(" ,")
     if not text or text.isascii() and text.islower():
         return None  # no capital, no name
+    bare = NAME_RE.match(text)
+    if bare is not None and bare.end() == len(text):  # a bare name: no context to read
+        parts = split_name(text)
+        if parts is None:
+            return None
+        return Phrase("name", parts.name, role=combine_role(parts.title),
+                      honorific=parts.honorific, entity_kind=parts.kind)
     lead = ""
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.

@@ -161,6 +161,6 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else window
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|[\"“”«»]")
+_SENTENCE_END_RE = re.compile(r"(?=[.!?;\"“”«»])(?:[.!?;](?=\s|$)|[\"“”«»])")
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Inc|Co|Corp|U\.S|D\.C|[A-Z]))$")

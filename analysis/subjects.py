@@ -19,7 +19,8 @@ from .names import (
     split_name,
 )
 
-_CLAUSE_CUT_RE = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*")
+# The leading look-aheads on first characters let the regex engine skip to candidates fast.
+_CLAUSE_CUT_RE = re.compile(r"(?=[,;tab—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*)")
 _OBJECT_PRONOUN_RE = re.compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
 _LEADING_ADVERBIAL_RE = re.compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _TRAILING_PARTICIPLE_RE = re.compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
@@ -65,7 +66,7 @@ def parse_subject(text: str) -> Phrase | None:
     return None
 
 
-_OBJECT_STOP_RE = re.compile(r"[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»]")
+_OBJECT_STOP_RE = re.compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
 _ENDS_WITH_ABBR_RE = re.compile(
     rf"(?:\b(?:{ABBR_WORDS})|\b[{UPPER}]|\b(?:[{UPPER}]\.)+[{UPPER}])$")
 
