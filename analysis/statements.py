@@ -39,7 +39,6 @@ from .stance import (
 )
 from .text import sentence_spans
 
-_NOT_A_STATEMENT_HINTS = ("anonym", "comment", "respon", "reached", "return")
 _NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
                    r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
@@ -212,14 +211,14 @@ def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bo
         if before and before[-1] in _QUOTE_MARKS:
             before = before.rstrip(_QUOTE_MARKS)
         tail = before.rpartition("\x00")[2].strip(" ,;:—–-")
-        after = None if verb.startswith(("told", "tell")) else _INVERTED_SUBJECT.match(
-            masked, m.end())
+        after = None if verb.startswith(("told", "tell")) or before and before[-1] not in ",\x00" \
+            else _INVERTED_SUBJECT.match(masked, m.end())
         candidates: list[tuple[str, str]] = []
         if tail:
             phrase = subject_noun_phrase(before)
             if phrase:
                 candidates.append((phrase, ""))
-        if after and (not before or before[-1] in ",\x00"):
+        if after:
             role = (after.group("rest") or "").strip(" ,.")
             phrase = after.group(1)
             if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
@@ -238,7 +237,7 @@ def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bo
                 if _COORDINATED.search(masked, max(0, later.start() - 40), later.start()):
                     stance = verb_stance(later.group("verb"))
             return actor, stance, fold(phrase) not in PRONOUNS or ctx.pronoun_fresh
-    for m in _ACCORDING_TO.finditer(masked):
+    for m in _ACCORDING_TO.finditer(masked) if "ccording to" in masked else ():
         actor = ctx.actor_for_phrase(m.group(1), (m.group("rest") or "").strip(" ,."))
         if actor is not None:
             return actor, None, True
@@ -286,8 +285,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                 quoted = ctx.actor_for_speaker(in_quote[0])
                 if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
-            if any(hint in msent for hint in _NOT_A_STATEMENT_HINTS) and \
-                    NOT_A_STATEMENT.search(msent):
+            if ("anonym" in msent or "comment" in msent or "respon" in msent
+                    or "reached" in msent or "return" in msent) and NOT_A_STATEMENT.search(msent):
                 vstance = None
                 sentence = ""
             # "X hailed the move, while Y voiced concern": the second clause has its own actor.
