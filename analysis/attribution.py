@@ -69,11 +69,22 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
     candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
     if not candidates:
         return found  # most stretches have none: one C-level scan instead of a Python loop
-    for m in _TOKEN_RE.finditer(text, 0, end):
-        word = m[0]
-        if word not in candidates:
-            continue
-        s, e = m.start(), m.end()
+    if "According" in candidates:
+        tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(text, 0, end)
+                  if m[0] in candidates]
+    else:
+        # Without "According" the tokens are the maximal runs of a-z: find just the candidates.
+        tokens = []
+        for word in candidates:
+            i = text.find(word, 0, end)
+            while i >= 0:
+                e = i + len(word)
+                if (i == 0 or not "a" <= text[i - 1] <= "z") and \
+                        (e == end or not "a" <= text[e] <= "z"):
+                    tokens.append((i, e, word))
+                i = text.find(word, i + 1, end)
+        tokens.sort()
+    for s, e, word in tokens:
         if word in ("According", "according"):
             if text.startswith(" to", e):
                 found.append(_Verb(s, e + 3, "according to"))
@@ -118,12 +129,11 @@ class Cue:
 
 def _last_boundary(text: str) -> int:
     """Offset just after the last sentence boundary in text, 0 when none."""
-    last = 0
-    for m in _BOUNDARY_RE.finditer(text):
+    for m in reversed(list(_BOUNDARY_RE.finditer(text))):  # the last that is no abbreviation
         if text[m.start()] == "." and is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
             continue
-        last = m.end()
-    return last
+        return m.end()
+    return 0
 
 
 def _first_boundary(text: str) -> int:

@@ -145,7 +145,9 @@ def split_name(seq: str) -> NameParts | None:
 def last_name_sequence(text: str) -> re.Match[str] | None:
     """The capitalised sequence that ends text (ignoring trailing spaces), if any."""
     best = None
-    for m in NAME_RE.finditer(text):
+    # A name holds no comma, semicolon, colon or bracket: the last one is a safe place to start.
+    start = max(text.rfind(","), text.rfind(";"), text.rfind(":"), text.rfind("(")) + 1
+    for m in NAME_RE.finditer(text, start):
         best = m
     if best is None or text[best.end():].strip():
         return None
