@@ -88,11 +88,28 @@ def _never_a_name(low: str, alone: bool) -> bool:
     return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
 
 
+def _split_one_word(word: str) -> NameParts | None:
+    """split_name of a single word ("Macron", "NATO", "Russia's"), without the token loops."""
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    elif word.endswith(("’", "'")):
+        word = word[:-1]
+    if not word:
+        return None
+    low = word.lower().rstrip(".,")
+    if low in _TITLE_ENDINGS or _never_a_name(low, alone=True):
+        return None
+    org = low in ORG_NAME_WORDS or word.isupper() and len(word) <= 5
+    return NameParts("", word, "", "organisation" if org else "person")
+
+
 @lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
     """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
     name "Sébastien Lecornu"; None when nothing name-like is left."""
     tokens = seq.split()
+    if len(tokens) == 1:
+        return _split_one_word(tokens[0])
     lows = [tok.lower().rstrip(".,") for tok in tokens]
     skip = 0
     while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \

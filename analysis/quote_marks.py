@@ -143,11 +143,12 @@ def _is_single_primary(paragraphs: list[str],
             doubles += count
             double_spans += count // 2
             continue
-        spans, _ = pairings[index] = _pair_paragraph(text, index, "double", False)
+        marks = _marks(text)
+        spans, _ = pairings[index] = _pair_paragraph(text, index, "double", False, marks)
         double_spans += len(spans)
         nxt = 0  # spans are in order and disjoint: sweep them alongside the marks
         opened = False
-        for i in _marks(text):
+        for i in marks:
             while nxt < len(spans) and spans[nxt].close_at <= i:
                 nxt += 1
             ch = text[i]
@@ -176,13 +177,15 @@ def _last_single_close(text: str, marks: list[int], family: str) -> int:
     return -1
 
 
-def _pair_paragraph(text: str, index: int, primary: str,
-                    carried: bool) -> tuple[list[RawQuote], bool]:
-    """Spans of one paragraph; returns them and whether the last one is left open."""
+def _pair_paragraph(text: str, index: int, primary: str, carried: bool,
+                    marks: list[int] | None = None) -> tuple[list[RawQuote], bool]:
+    """Spans of one paragraph; returns them and whether the last one is left open. marks, when
+    given, are _marks(text, primary == "single")."""
     single = primary == "single"
     prim_marks = SINGLE_MARKS if single else DOUBLE_MARKS
     spans: list[RawQuote] = []
-    marks = _marks(text, single)
+    if marks is None:
+        marks = _marks(text, single)
     first_word = len(text) - len(text.lstrip())  # marks at or before it open the paragraph
     last_close = -2  # computed on first need
     open_at = -1
