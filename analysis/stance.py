@@ -262,6 +262,7 @@ def _trigger_scan() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
 
 
 _TRIGGERS, _CUES_OF_TRIGGER = _trigger_scan()
+_CASED_PATTERNS = [re.compile(cue[1].pattern) for cue in CUES]
 
 
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -270,13 +271,18 @@ _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.
 @lru_cache(maxsize=1024)
 def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     """(cue index in CUES, occurrences) for each cue found in text."""
-    low = text.lower().replace("’", "'")
+    lowered = text.lower()
     triggered: set[int] = set()
-    for trigger in _TRIGGERS.findall(low):
+    for trigger in _TRIGGERS.findall(lowered.replace("’", "'")):
         triggered |= _CUES_OF_TRIGGER[trigger]
+    # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
+    # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
+    cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
+    subject = lowered if cased else text
     out = []
     for i in sorted(triggered):
-        n = sum(1 for m in CUES[i][1].finditer(text)
+        pattern = _CASED_PATTERNS[i] if cased else CUES[i][1]
+        n = sum(1 for m in pattern.finditer(subject)
                 if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
         if n:
             out.append((i, n))
