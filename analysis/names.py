@@ -204,11 +204,14 @@ _ROLE_LEAD_RE = re.compile(
     r"^((?:(?i:the|a|an|another|one|his|her|its|their)|[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s)"
     r"\s[^,]{2,80}),\s+(.+)$")
 _HEAD_OF_RE = re.compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
+_FINITE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must)\b")
 _APPOS_STOP_RE = re.compile(r"(?=[,\"“”«»\s])(?:,\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w))")
 
 
 _NOT_APPOSITIVE = frozenset(
-    "and but or which that as when while if because although though so then also too not "
+    "he she they we i it you and but or which that as when while if because although though so "
+    "then also too not "
     "however who's after before since until unless where whereas despite during once what how "
     "why whether is are was were has have had will would can could should may might must do "
     "does did".split())
@@ -254,6 +257,13 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
                 and word not in PERSON_NOUNS and not (m.group(1) or "")[:1].isupper():
             stop = m.start()
             break
+        if word in DETERMINERS:
+            chunk_end = rest.find(",", m.end())
+            if _FINITE_VERB_RE.search(rest, m.end(), len(rest) if chunk_end < 0 else chunk_end):
+                # "According to X, a lecturer at Y, the appointment is likely to…": a
+                # determiner opening a clause with a finite verb starts the main clause.
+                stop = m.start()
+                break
     else:
         if text[limit:limit + 1] in ("\"", "“", "”", "«", "»"):
             stop = last_comma if last_comma >= 0 else -1

@@ -78,3 +78,23 @@ def test_company_possessive_role_then_name_with_participle_cue(o: str, c: str) -
     assert names(quotes, speakers) == ["Sven Moller"]
     assert speakers[0].kind == "person"
     assert "chief executive" in speakers[0].role
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_appositive_stops_where_the_main_clause_starts(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "According to Mira Holt, a historian of shipping at the University of Dunmore, the "
+        "strike is likely to be remembered as a turning point for the harbour.",
+        f"{o}Nobody has stopped the ferries for this long since the war,{c} Dr Holt said.",
+    )
+    assert names(quotes, speakers) == ["Mira Holt"]
+    assert speakers[0].role == "historian of shipping at the University of Dunmore"
+
+
+def test_a_pronoun_after_a_name_opens_no_appositive() -> None:
+    quotes, speakers = run(
+        "Asked about Tom Reyes, he said he would have to consider other candidates first.",
+        "“We need someone who can win,” Reyes said.",
+    )
+    assert names(quotes, speakers) == ["Tom Reyes"]
+    assert not speakers[0].role.startswith("he ")
