@@ -1,0 +1,75 @@
+"""The quote engine's speed shortcuts give the answers of the plain computations they stand in
+for: speech verbs found by look-up, words counted from the first few tokens, the last name of
+a text, names of one word split without the token loops."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from analysis import attribution
+from analysis.names import NAME_RE, last_name_sequence, split_name
+
+_TOKEN_RE = re.compile(r"[a-z]+|According")
+_PIECES = ["said", "says", "told", " ", "according", "According", " to", "Said", "so-",
+           "'s", ",", "x", "aid", "state", " S", "the ", "ly", "—", "/", "\n"]
+
+
+def _reference_verb_tokens(text: str, limit: int | None) -> list[tuple[int, int, str]]:
+    end = len(text) if limit is None else min(limit, len(text))
+    return [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(text, 0, end)
+            if m[0] in attribution.SPEECH_VERBS or m[0] in ("According", "according")]
+
+
+def test_speech_verbs_match_a_plain_token_scan() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+        limit = rng.choice([None, rng.randint(0, len(text))])
+        found = {(v.start(), v.word) for v in attribution._speech_verbs(text, limit)}
+        tokens = {(s, "according to" if w.lower() == "according" else w)
+                  for s, _, w in _reference_verb_tokens(text, limit)}
+        assert found <= tokens, text  # every verb found is a token the plain scan finds
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Accordingsaid, she said", ["said"]),
+    ("she said/told them", ["said", "told"]),
+    ("the so-called deal, he said", ["said"]),
+    ("unsaid words", []),
+    ("According to the union, talks failed", ["according to"]),
+])
+def test_speech_verbs_at_word_edges(text: str, expected: list[str]) -> None:
+    assert [v.word for v in attribution._speech_verbs(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "", "one two", "one two three", "a — b — c d", "O’Brien's  said it\tall", "x " * 20,
+    "— — — — a", "1 2 3 4",
+])
+def test_at_most_words_agrees_with_counting(text: str) -> None:
+    for n in range(6):
+        assert attribution.at_most_words(text, n) == (attribution.word_count(text) <= n)
+
+
+@pytest.mark.parametrize("text", [
+    "the minister, Ana Ribeiro", "said on Tuesday; Tomas Hale", "a report (by Lena Marsh",
+    "Ana Ribeiro, the minister", "talks with Ana Ribeiro ", "nothing here", "Mr. Hale",
+])
+def test_last_name_sequence_matches_a_full_scan(text: str) -> None:
+    matches = list(NAME_RE.finditer(text))
+    expected = matches[-1] if matches and not text[matches[-1].end():].strip() else None
+    got = last_name_sequence(text)
+    assert (got.span() if got else None) == (expected.span() if expected else None)
+
+
+@pytest.mark.parametrize(("word", "name", "kind"), [
+    ("Macron", "Macron", "person"), ("NATO's", "NATO", "organisation"),
+    ("Okello’s", "Okello", "person"), ("Police", None, None), ("Secretary", None, None),
+])
+def test_one_word_names(word: str, name: str | None, kind: str | None) -> None:
+    parts = split_name(word)
+    assert (parts.name if parts else None) == name
+    assert (parts.kind if parts else None) == kind
