@@ -28,6 +28,7 @@ _BOUNDARY = re.compile(
 )
 _NUMBER_ABBREVIATION = re.compile(r"\b[Nn]os?\.")  # "No. 10" but "He said no."
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_AND_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _DIGIT_NEXT = re.compile(r"\s*\d")
 
 
@@ -41,10 +42,22 @@ def clean_text(text: str) -> str:
 
 def is_abbreviation(chunk: str) -> bool:
     """True when the text up to a full stop ends in an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(chunk[-40:])
-    if not m:
-        return False
-    word = m.group(1)
+    chunk = chunk[-40:]
+    if chunk.endswith("."):
+        # The word before the stop, read backwards: a search for _WORD_BEFORE tries every offset.
+        start = stop = len(chunk) - 1
+        while start and chunk[start - 1] in _LETTERS_AND_DOTS:
+            start -= 1
+        while start < stop and chunk[start] == ".":
+            start += 1
+        if start == stop:
+            return False
+        word = chunk[start:stop]
+    else:
+        m = _WORD_BEFORE.search(chunk)
+        if not m:
+            return False
+        word = m.group(1)
     if "." in word:  # U.S., a.m., N.C.
         return not word.endswith(("a.m", "p.m"))
     if len(word) == 1 and word.isupper():  # an initial: "Charles B. Rangel"
