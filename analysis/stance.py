@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .pattern_text import alternatives, literal_start, trie_pattern
+
 _SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
 _SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
               "walk back correct contain limit rebut counter soften complain object protest"
@@ -34,28 +36,9 @@ _VERBS = (
 )
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex alternation shaped as a trie: Python's re tries alternatives one by one, so
-    sharing prefixes makes the reporting-verb scan several times faster."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            return f"(?:{'|'.join(alts)})?" if alts else ""
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return build(trie)
-
-
 # Reporting and reaction verbs (lower case as they stand mid-sentence); group `verb`.
 _SEEK_ADVERB = rf"(?:{'|'.join(_SEEK)}) \w+ly to (?:{'|'.join(_SEEK_WHAT)})"  # "moved quickly to"
-REPORTING_VERB = re.compile(rf"\b(?P<verb>{_trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
+REPORTING_VERB = re.compile(rf"\b(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
 # "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
 NOMINAL_REACTION = re.compile(
     r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
@@ -258,31 +241,56 @@ def _trigger_scan() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
     triggers = sorted({t for cue in CUES for t in cue[0]})
     cues_of = {t: frozenset(i for i, cue in enumerate(CUES) if any(map(t.startswith, cue[0])))
                for t in triggers}
-    return re.compile(f"(?=({_trie_pattern(triggers)}))"), cues_of
+    return re.compile(f"(?=({trie_pattern(triggers)}))"), cues_of
 
 
 _TRIGGERS, _CUES_OF_TRIGGER = _trigger_scan()
 _CASED_PATTERNS = [re.compile(cue[1].pattern) for cue in CUES]
 
 
+def _anchored(cue: tuple[tuple[str, ...], re.Pattern[str], str, float]) -> bool:
+    """True when every match of the cue's pattern starts with one of its triggers: then it is
+    tried only where the trigger scan found them."""
+    return all(any(literal_start(a).startswith(t) for t in cue[0])
+               for a in alternatives(cue[1].pattern))
+
+
+_ANCHORED = [_anchored(cue) for cue in CUES]
+
+
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """pattern.finditer(text) when every match starts at one of starts (ascending)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            found.append(m)
+            end = m.end() if m.end() > start else start + 1
+    return found
 
 
 @lru_cache(maxsize=1024)
 def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     """(cue index in CUES, occurrences) for each cue found in text."""
     lowered = text.lower()
-    triggered: set[int] = set()
-    for trigger in _TRIGGERS.findall(lowered.replace("’", "'")):
-        triggered |= _CUES_OF_TRIGGER[trigger]
+    at: dict[int, list[int]] = {}  # cue -> where its triggers start
+    for m in _TRIGGERS.finditer(lowered.replace("’", "'")):
+        for i in _CUES_OF_TRIGGER[m.group(1)]:
+            at.setdefault(i, []).append(m.start())
     # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
     # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
     cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
-    subject = lowered if cased else text
     out = []
-    for i in sorted(triggered):
-        pattern = _CASED_PATTERNS[i] if cased else CUES[i][1]
-        n = sum(1 for m in pattern.finditer(subject)
+    for i in sorted(at):
+        if cased and _ANCHORED[i]:
+            matches = _matches_at(_CASED_PATTERNS[i], lowered, at[i])
+        else:
+            matches = (_CASED_PATTERNS[i] if cased else CUES[i][1]).finditer(
+                lowered if cased else text)
+        n = sum(1 for m in matches
                 if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
         if n:
             out.append((i, n))

@@ -1,0 +1,49 @@
+"""Stance cue scanning: the trigger scan and the anchored shortcut count what a plain scan of
+every cue pattern counts. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.pattern_text import alternatives, literal_start, trie_pattern
+from analysis.stance import _NEGATED, CUES, cue_hits
+
+SENTENCES = [
+    "Critics slammed the plan, calling it a blunder and a mistake that could lead to chaos.",
+    "The union backed the move; its leader said she was pleased and grateful for the support.",
+    "“We are not sending troops,” the minister said. “That is not on the table.”",
+    "Analysts warned of risks and dangers, and said the decision would likely backfire.",
+    "He didn’t say that: his words were taken out of context, an aide explained.",
+    "The ſtrike was AGREED with the union; officials STOOD BY the İstanbul deal.",
+    "Backing, backs, backed: the committee endorsed the overdue reform by accident.",
+    "It was not a mistake, she insisted, and they will not support the plan.",
+]
+
+
+def _plain_hits(text: str) -> tuple[tuple[int, int], ...]:
+    low = text.lower().replace("’", "'")
+    out = []
+    for i, (triggers, pattern, _, _) in enumerate(CUES):
+        if any(t in low for t in triggers):
+            n = sum(1 for m in pattern.finditer(text)
+                    if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
+            if n:
+                out.append((i, n))
+    return tuple(out)
+
+
+def test_cue_hits_match_a_plain_scan() -> None:
+    for sentence in SENTENCES:
+        assert cue_hits(sentence) == _plain_hits(sentence), sentence
+    assert cue_hits(SENTENCES[0])  # the sentences do carry cues
+
+
+def test_pattern_text_helpers() -> None:
+    assert alternatives(r"(?:\bwarn\w*)|(?:\brisk\w*|\bhit (?:\w+ ){0,3}hardest\b)") == [
+        r"\bwarn\w*", r"\brisk\w*", r"\bhit (?:\w+ ){0,3}hardest\b"]
+    assert literal_start(r"\bslamm?\w*") == "slam"
+    assert literal_start(r"\bthe right (?:thing|call)\b") == "the right "
+    assert literal_start(r"\b(?:could|would) cause") == ""
+    words = ["said", "says", "sai", "told"]
+    pattern = re.compile(f"(?:{trie_pattern(words)})$")
+    assert all(pattern.match(w) for w in words) and not pattern.match("sa")
