@@ -7,16 +7,10 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS, TERM_MARKERS
-from .names import (
-    NAME_RE,
-    Phrase,
-    last_name_sequence,
-    name_tail,
-    parse_name_phrase,
-    parse_nominal,
-    role_before,
-)
+from .name_patterns import NAME_RE
+from .names import Phrase, last_name_sequence, parse_name_phrase, parse_nominal
 from .quote_marks import RawQuote
+from .roles import name_tail, role_before
 from .subjects import parse_object, parse_subject
 from .text import is_abbreviation
 

@@ -8,14 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import COMMON_CAPITALISED
-from .names import (
-    NAME_RE,
-    appositive_after,
-    combine_role,
-    name_tail,
-    role_before,
-    split_name,
-)
+from .name_patterns import NAME_RE
+from .names import split_name
+from .roles import appositive_after, combine_role, name_tail, role_before
 
 _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
 _MALE = frozenset("mr. mr sir lord".split())

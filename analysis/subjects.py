@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import re
 
+from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
 from .names import (
-    ABBR_WORDS,
-    NAME_RE,
-    NAME_WORD,
-    UPPER,
     Phrase,
-    combine_role,
     last_name_sequence,
     parse_name_phrase,
     parse_nominal,
     split_name,
 )
+from .roles import combine_role
 
 # The leading look-aheads on first characters let the regex engine skip to candidates fast.
 _CLAUSE_CUT_RE = re.compile(r"(?=[,;tab—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*)")

@@ -10,7 +10,8 @@ import re
 import pytest
 
 from analysis import attribution
-from analysis.names import NAME_RE, last_name_sequence, split_name
+from analysis.name_patterns import NAME_RE
+from analysis.names import last_name_sequence, split_name
 
 _TOKEN_RE = re.compile(r"[a-z]+|According")
 _PIECES = ["said", "says", "told", " ", "according", "According", " to", "Said", "so-",
