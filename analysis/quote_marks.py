@@ -20,6 +20,7 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # (the NYT texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their
 # gold lists no quotes there. Read as single marks they would make the article look British.
 _MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
+_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _MARK_RE_SINGLE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
 # can also be a nested single quote ending together with its outer one.
@@ -107,7 +108,7 @@ def _weak_close(text: str, i: int) -> bool:
 
 
 def _count_doubles(text: str) -> int:
-    return sum(text.count(mark) for mark in DOUBLE_MARKS)
+    return len(_DOUBLE_MARK_RE.findall(text))
 
 
 def _marks(text: str, doubled: bool = False) -> list[int]:
@@ -236,13 +237,16 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool,
     return spans, False
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit: str.isalnum
+
+
 def _trim(text: str, span: RawQuote) -> RawQuote | None:
     s, e = span.start, span.end
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e <= s or not any(c.isalnum() for c in text[s:e]):
+    if e <= s or not _ALNUM_RE.search(text, s, e):
         return None
     span.start, span.end = s, e
     return span
