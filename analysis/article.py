@@ -26,6 +26,7 @@ _HEADER_SPLIT = re.compile(
     r"\s+[|•·]\s+|\s+(?=(?:first\s+)?(?:published|updated|posted|last\s+updated)\b)", re.I
 )
 _DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"\W+")
 _UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
 _CAPTION_SEARCH = 6  # how far down a dateline may follow captions above the story
@@ -44,11 +45,9 @@ def _tidy(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-def _same(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return re.sub(r"\W+", " ", s).strip().lower()
-
-    return bool(a) and norm(a) == norm(b)
+def _comparable(text: str) -> str:
+    """text with runs of non-word characters made one space, trimmed and lower-cased."""
+    return _NON_WORD.sub(" ", text).strip().lower()
 
 
 def block_paragraphs(block: str) -> list[str]:
@@ -136,6 +135,7 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
     """Header lines to fields, furniture dropped, dateline split off the first paragraph."""
     paragraphs = [p for p in (_tidy(p) for p in paragraphs) if p]
     title = _tidy(title)
+    title_key = _comparable(title)
     byline = _tidy(byline)
     found_byline = ""
     found_published = ""
@@ -149,8 +149,8 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
                 found_published = found_published or fields[1]
                 found_updated = found_updated or fields[2]
                 continue
-            if _same(paragraph, title):
-                continue
+            if paragraph and _comparable(paragraph) == title_key:
+                continue  # the title again
         elif len(paragraph) <= 120 and (fields := header_fields(paragraph)) and not fields[0]:
             found_published = found_published or fields[1]  # a date line below the story
             found_updated = found_updated or fields[2]

@@ -98,7 +98,8 @@ def _may_end_with_credit(tail: str) -> bool:
     """False when _CAPTION_CREDIT_END cannot match: it ends with ")", a credit word, or follows
     a colon ("Photo: …")."""
     end = tail.rstrip().removesuffix(".").rstrip()
-    return end.endswith(")") or ":" in tail or fold_for_prefilter(end).endswith(_CREDIT_END_WORDS)
+    return end.endswith(")") or ":" in tail or fold_for_prefilter(end[-16:]).endswith(
+        _CREDIT_END_WORDS)  # the longest credit word has 12 letters
 
 
 def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
@@ -131,10 +132,11 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     if _FILE_PHOTO.match(text):
         return True
     # A crumb of navigation: a few words with no sentence punctuation or quote marks.
-    words = text.split()
+    if not crumbs:
+        return False
+    words = text.split(None, 3)  # a fourth part: more than three words
     return (
-        crumbs
-        and len(words) <= 3
+        len(words) <= 3
         and all(not w[0].isalpha() or w[0].isupper() for w in words)
         and not _TERMINAL.search(text)
         and not re.search(r"[\"“”‘’«»]", text)
