@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .dates import date_line, normalise_published, parse_date
 from .furniture import (
@@ -26,6 +27,8 @@ _HEADER_SPLIT = re.compile(
     r"\s+[|•·]\s+|\s+(?=(?:first\s+)?(?:published|updated|posted|last\s+updated)\b)", re.I
 )
 _DIGIT = re.compile(r"\d")
+# Whatever clean_text changes: escapes, control characters, CR and no-break spaces.
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\ufeff]")
 _NON_WORD = re.compile(r"\W+")
 _UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
@@ -42,7 +45,9 @@ def looks_like_html(source: str) -> bool:
 
 def _tidy(text: str) -> str:
     """One line of clean text: no control characters, runs of whitespace made one space."""
-    return " ".join(clean_text(text).split())
+    if _UNCLEAN.search(text) or not unicodedata.is_normalized("NFC", text):
+        text = clean_text(text)  # else clean_text would return text unchanged
+    return " ".join(text.split())
 
 
 def _comparable(text: str) -> str:
