@@ -29,6 +29,7 @@ _HEADER_SPLIT = re.compile(
 _DIGIT = re.compile(r"\d")
 # Whatever clean_text changes: escapes, control characters, CR and no-break spaces.
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\ufeff]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NON_WORD = re.compile(r"\W+")
 _UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
@@ -62,7 +63,9 @@ def block_paragraphs(block: str) -> list[str]:
     that mostly stop mid-sentence) is one paragraph, and a line that stops mid-sentence
     continues when the next one starts in lower case.
     """
-    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if "\n" not in block:
+        return [line] if (line := block.strip()) else []
+    lines = [line for raw in block.split("\n") if (line := raw.strip())]
     if len(lines) <= 1:
         return lines
     inner = lines[:-1]
@@ -81,7 +84,7 @@ def block_paragraphs(block: str) -> list[str]:
 
 
 def _text_blocks(text: str) -> list[list[str]]:
-    return [ps for b in re.split(r"\n[ \t]*\n", text) if (ps := block_paragraphs(b))]
+    return [ps for b in _BLANK_LINE.split(text) if (ps := block_paragraphs(b))]
 
 
 def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
