@@ -233,9 +233,9 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] |
     appositive, with its parts."""
     for first in NAME_RE.finditer(body):
         prefix_text = _LEADING_DETERMINER_RE.sub("", body[:first.start()].strip())
-        # role_before takes at most seven words: a longer prefix is never all descriptors.
-        if prefix_text and (len(prefix_text.split(None, 7)) == 8 or
-                            len(role_before(body, first.start())) < len(prefix_text)):
+        if prefix_text and len(prefix_text.split(None, 7)) == 8:
+            break  # role_before takes at most seven words: this and later prefixes are longer
+        if prefix_text and len(role_before(body, first.start())) < len(prefix_text):
             continue
         parts = split_name(first.group(0))
         if parts is None:
