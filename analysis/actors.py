@@ -115,6 +115,11 @@ def fold(text: str) -> str:
 def _fold(text: str) -> str:
     text = text.replace("’", "'")
     if not text.isascii():
+        # Quote marks and dashes have no decomposition and are dropped: when nothing else is
+        # outside ASCII, dropping them is the whole of the normalisation below.
+        plain = text.replace("“", "").replace("”", "").replace("—", "").replace("–", "")
+        if plain.isascii():
+            return plain.lower()
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
 
