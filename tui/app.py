@@ -23,9 +23,9 @@ STYLE_FILES = ("app.tcss", "screens.tcss")
 
 
 def style_paths() -> list[Path]:
-    """The app's stylesheets that exist (the secondary screens' one may not yet)."""
+    """The app's stylesheets, shipped in the `styles` package."""
     folder = Path(styles.__file__).parent
-    return [folder / name for name in STYLE_FILES if (folder / name).is_file()]
+    return [folder / name for name in STYLE_FILES]
 
 
 class BylineApp(App[None]):
