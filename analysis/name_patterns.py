@@ -12,9 +12,21 @@ ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Cap
 _ABBR = rf"(?:{ABBR_WORDS})\."
 NAME_WORD = rf"(?:{_ABBR}|(?:[{UPPER}]\.){{1,4}}(?!\w)|[{UPPER}][\w]*(?:[’'\-][\w]+)*)"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|del|della|bin|ibn|al|le|la|dos|das)"
-# The leading look-ahead on capitals lets the regex engine skip to candidate positions fast.
+
+_ABBR_TAILS: dict[str, list[str]] = {}
+for _word in ABBR_WORDS.split("|"):
+    _ABBR_TAILS.setdefault(_word[0], []).append(_word[1:])
+# NAME_WORD with its first capital taken first: a pattern that opens with a character class lets
+# the regex engine skip to candidate positions in C. The look-behind then checks the character
+# before that capital, and the abbreviations are told by their first letter (look-behinds again),
+# tried only when one to three lower-case letters and a full stop follow.
+_FIRST_NAME_WORD = (
+    rf"[{UPPER}](?<![\w’'\-].)"
+    r"(?:(?=[a-z]{1,3}\.)(?:"
+    + "|".join(f"(?<={first})(?:{'|'.join(tails)})" for first, tails in _ABBR_TAILS.items())
+    + rf")\.|\.(?:[{UPPER}]\.){{0,3}}(?!\w)|[\w]*(?:[’'\-][\w]+)*)")
 NAME_RE = re.compile(
-    rf"(?=[{UPPER}])(?<![\w’'\-]){NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
+    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
 DETERMINERS = frozenset(
     "the a an another one his her its their our this that these those some several two three "
     "many other".split())

@@ -57,11 +57,13 @@ director spokesman spokeswoman spokesperson leader chief mayor ambassador commis
 secretary-general""".split())
 
 
+_NEVER_NAMES = COMMON_CAPITALISED | MONTHS | TITLE_WORDS | NATIONALITIES | ADJECTIVES
+
+
 def _never_a_name(low: str, alone: bool) -> bool:
     """A lone capitalised word that is not a name: "But", "Democratic", "Twenty-two", and when
     it stands alone a nominal ("Officials said", "Police said")."""
-    if low in COMMON_CAPITALISED or low in MONTHS or low in TITLE_WORDS or \
-            low in NATIONALITIES or all(part in ADJECTIVES for part in low.split("-")):
+    if low in _NEVER_NAMES or "-" in low and all(part in ADJECTIVES for part in low.split("-")):
         return True
     return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
 

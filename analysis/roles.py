@@ -23,6 +23,13 @@ _STOP_BACK = DETERMINERS | frozenset(
 
 def role_before(text: str, end: int) -> str:
     """Lower-case descriptors directly before a name: "IMF chief economist", "Trump critic"."""
+    # Most names have no descriptor: when the word right before is no role word (nor "of"),
+    # the walk below would stop at once.
+    last = text[max(0, end - 40):end].rsplit(None, 1)
+    if len(last) == 2 or end <= 40:
+        low = last[-1].lower() if last else ""
+        if low not in _ROLE_WORDS and low != "of":
+            return ""
     # The last seven words before end, from a short window first (its first word may be cut,
     # so it must hold eight), then the whole text: long input stays linear.
     start = max(0, end - 80)
@@ -49,6 +56,7 @@ def role_before(text: str, end: int) -> str:
     return " ".join(reversed(out))
 
 
+_ROLE_WORDS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS
 _ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _FINITE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must)\b")
@@ -135,9 +143,17 @@ def name_tail(text: str, pos: int) -> tuple[str, int]:
 def combine_role(*parts: str) -> str:
     """Role parts joined with commas, without a leading article, abbreviated titles spelt out
     ("Sen." -> "Senator") for display."""
-    out = ", ".join(p.strip(" ,") for p in parts if p and p.strip(" ,"))
-    out = _TITLE_ABBREVIATION_RE.sub(lambda m: _TITLE_ABBREVIATIONS[m.group(0)], out)
-    return _ROLE_ARTICLE_RE.sub("", out)
+    out = ", ".join([p for p in (p.strip(" ,") for p in parts if p) if p])
+    if not out:
+        return out
+    if "." in out:  # every abbreviation ends with a full stop
+        out = _TITLE_ABBREVIATION_RE.sub(_spell_out, out)
+    lead = _ROLE_ARTICLE_RE.match(out)  # anchored: at most one match, at the start
+    return out[lead.end():] if lead else out
+
+
+def _spell_out(m: re.Match[str]) -> str:
+    return _TITLE_ABBREVIATIONS[m.group(0)]
 
 
 _TITLE_ABBREVIATIONS = {
