@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .actors import (
     ORG_WORDS,
@@ -244,6 +245,12 @@ def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bo
     return None, None, False
 
 
+def _quote_speakers(ctx: Context, quotes: list[Quote], start: int, end: int) -> list[Speaker]:
+    """The speakers of the quotes that overlap [start, end), in the quotes' order."""
+    return [ctx.speakers[q.speaker_id] for q in quotes
+            if q.start < end and q.end > start and q.speaker_id in ctx.speakers]
+
+
 def names_principal(sentence: str, ctx: Context) -> bool:
     return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
 
@@ -274,12 +281,22 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         pending: list[Statement] = []  # quoted sentences waiting for their attribution
         extra: list[Statement] = []  # second-clause actors of the current sentence
         first_of_par = len(out)
+        # Quotes in order of start (as the quote stage finds them), with a pointer past those
+        # ended before the current sentence: sentences come in order, so each is passed once.
+        in_order = all(a.start <= b.start for a, b in pairwise(par_quotes))
+        first_open = 0
         for si, (s, e) in enumerate(sentence_list):
             sentence, msent = par[s:e], masked[s:e]
             actor, vstance, named = attribution(ctx, msent)
-            in_quote = [ctx.speakers[q.speaker_id] for q in par_quotes
-                        if q.start < e and q.end > s and q.speaker_id in ctx.speakers
-                        ] if par_quotes else []
+            in_quote = _quote_speakers(ctx, par_quotes, s, e) if not in_order else []
+            if in_order:
+                while first_open < len(par_quotes) and par_quotes[first_open].end <= s:
+                    first_open += 1
+                for q in par_quotes[first_open:]:
+                    if q.start >= e:
+                        break
+                    if q.end > s and q.speaker_id in ctx.speakers:
+                        in_quote.append(ctx.speakers[q.speaker_id])
             if in_quote and not (sentence_opener(in_quote[0].name)  # not "Scroll", "Now"
                                  and fold(in_quote[0].name) not in ctx.midcaps):
                 quoted = ctx.actor_for_speaker(in_quote[0])
