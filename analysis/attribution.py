@@ -184,6 +184,8 @@ def _strip_aux(text: str) -> str:
 
 def after_cue(after: str) -> Cue | None:
     """`"…," X said`, `"…," said X, ROLE`, `"…," according to X`, `"…" ― X`."""
+    if not after:
+        return None  # a quote that ends its sentence or paragraph
     dash = _DASH_RE.match(after)
     lead = _LEAD_RE.match(after)
     rest = after[lead.end():] if lead else after
@@ -245,6 +247,8 @@ def _whole_subject(pre: str) -> Phrase | None:
 
 def before_cue(before: str) -> Cue | None:
     """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
+    if not before or before.isspace():
+        return None  # a quote opening its sentence: no verb, no subject
     for m in reversed(_speech_verbs(before)[-4:]):
         verb = m.word
         if m.start() > 0 and before[m.start() - 1] == "-":

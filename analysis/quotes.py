@@ -56,7 +56,7 @@ class _Resolver:
         self._resolved_keys: list[tuple[int, int]] = []  # (paragraph, open_at) of resolved
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._sentence_ends: dict[int, list[int]] = {}
-        self._mention_keys = [(m.paragraph, m.start) for m in table.mentions]
+        self._mention_keys = table.mention_keys
 
     def sentences(self, p: int) -> list[tuple[int, int]]:
         """Sentence spans of paragraph p, computed once."""

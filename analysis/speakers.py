@@ -16,7 +16,7 @@ _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
 _MALE = frozenset("mr. mr sir lord".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     name: str
     kind: str = "person"
@@ -79,13 +79,17 @@ class EntityTable:
         self.mentions: list[Mention] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        # (paragraph, start) of each mention, for bisection by the resolver
+        self.mention_keys: list[tuple[int, int]] = []
         mentions = self.mentions
+        keys = self.mention_keys
         by_name = self._by_name
         by_last = self._by_last
+        common = COMMON_CAPITALISED
         for index, text in enumerate(paragraphs):
             for m in NAME_RE.finditer(text):
                 word = m[0]
-                if " " not in word and word.lower() in COMMON_CAPITALISED:
+                if " " not in word and word.lower() in common:
                     continue
                 parts = split_name(word)
                 if parts is None:
@@ -103,13 +107,15 @@ class EntityTable:
                 if name != entity.name:
                     entity.add_alias(name)
                 start, end = m.span()
-                if entity.kind == "person" and \
-                        len(entity.pending) + len(entity.found_roles) < 12:
-                    # Roles come with the first mentions; later ones are mostly bare surnames.
-                    entity.pending.append((text, start, end, parts.title))
-                    last = entity.name.rsplit(None, 1)[-1].lower()
-                    by_last.setdefault(last, []).append((len(mentions), entity))
+                if entity.kind == "person":
+                    pending = entity.pending
+                    if len(pending) + len(entity.found_roles) < 12:
+                        # Roles come with the first mentions; later ones are mostly bare surnames.
+                        pending.append((text, start, end, parts.title))
+                        last = entity.name.rsplit(None, 1)[-1].lower()
+                        by_last.setdefault(last, []).append((len(mentions), entity))
                 mentions.append(Mention(index, start, end, entity))
+                keys.append((index, start))
 
     def lookup(self, name: str, kind: str = "person", before: int | None = None,
                create: bool = False) -> Entity | None:
@@ -156,6 +162,7 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else window
 
 
-_SENTENCE_END_RE = re.compile(r"(?=[.!?;\"“”«»])(?:[.!?;](?=\s|$)|[\"“”«»])")
+# Opens with a character class (not a look-ahead) so the engine skips to candidates in C.
+_SENTENCE_END_RE = re.compile(r"[.!?;\"“”«»](?:(?<=[.!?;])(?=\s|$)|(?<=[\"“”«»]))")
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Inc|Co|Corp|U\.S|D\.C|[A-Z]))$")
