@@ -4,6 +4,7 @@ alternation, and the plain text each alternative of a pattern must start with.""
 from __future__ import annotations
 
 import re
+from re import _constants, _parser  # the parsed form of a pattern (CPython 3.11+)
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -86,3 +87,38 @@ def _balanced(pattern: str) -> bool:
                 return False
         i += 1
     return depth == 0
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of pattern (compiled without flags) contains, or None
+    when none can be told: a cheap `in` test that rules a pattern out before it is run."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    found = _required(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """Of a sequence of parsed items: the most selective set of strings one of which each
+    match contains (a run of literal characters, or one from each branch of a group)."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items + [(None, None)]:
+        if op is _constants.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            options.append(frozenset((run,)))
+            run = ""
+        if op is _constants.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
+            inner = _required(list(av[3]))
+        elif op is _constants.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]
+            inner = frozenset().union(*branches) if all(branches) else None
+        else:
+            continue  # anything else only ends a run of literals
+        if inner:
+            options.append(inner)
+    return max(options, key=lambda o: min(map(len, o)), default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .pattern_text import alternatives, literal_start, trie_pattern
+from .pattern_text import alternatives, literal_start, required_literals, trie_pattern
 
 _SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
 _SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
@@ -256,6 +256,10 @@ def _anchored(cue: tuple[tuple[str, ...], re.Pattern[str], str, float]) -> bool:
 
 
 _ANCHORED = [_anchored(cue) for cue in CUES]
+# For the other cues, strings one of which each match contains: most texts have none of them,
+# and the whole-text search is skipped.
+_REQUIRED = [None if anchored else required_literals(pattern.pattern)
+             for anchored, pattern in zip(_ANCHORED, _CASED_PATTERNS, strict=True)]
 
 
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -287,6 +291,8 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     for i in sorted(at):
         if cased and _ANCHORED[i]:
             matches = _matches_at(_CASED_PATTERNS[i], lowered, at[i])
+        elif cased and (required := _REQUIRED[i]) and not any(r in lowered for r in required):
+            continue
         else:
             matches = (_CASED_PATTERNS[i] if cased else CUES[i][1]).finditer(
                 lowered if cased else text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.pattern_text import alternatives, literal_start, trie_pattern
+from analysis.pattern_text import alternatives, literal_start, required_literals, trie_pattern
 from analysis.stance import _NEGATED, CUES, cue_hits
 
 SENTENCES = [
@@ -47,3 +47,20 @@ def test_pattern_text_helpers() -> None:
     words = ["said", "says", "sai", "told"]
     pattern = re.compile(f"(?:{trie_pattern(words)})$")
     assert all(pattern.match(w) for w in words) and not pattern.match("sa")
+
+
+def test_required_literals_are_in_every_match() -> None:
+    assert required_literals(r"\bst(?:and|ood|ands) by\b") == ("and", "ands", "ood")
+    assert required_literals(r"\bmeant\b|\bno change (?:in|to)\b") == ("meant", "no change ")
+    assert required_literals(r"\w+") is None  # nothing literal to require
+    assert required_literals(r"(?:a|\w)b") == ("b",)  # a branch without a literal is skipped
+    # Every match of every cue pattern contains one of its required strings: each sentence,
+    # and each word sequence of them, is tried.
+    texts = SENTENCES + [" ".join(s.lower().split()[i:i + 4])
+                         for s in SENTENCES for i in range(len(s.split()))]
+    for _, pattern, _, _ in CUES:
+        required = required_literals(pattern.pattern)
+        cased = re.compile(pattern.pattern)
+        for text in texts:
+            for m in cased.finditer(text.lower()):
+                assert required is None or any(r in m.group(0) for r in required), m.group(0)
