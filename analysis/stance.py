@@ -38,7 +38,10 @@ _VERBS = (
 
 # Reporting and reaction verbs (lower case as they stand mid-sentence); group `verb`.
 _SEEK_ADVERB = rf"(?:{'|'.join(_SEEK)}) \w+ly to (?:{'|'.join(_SEEK_WHAT)})"  # "moved quickly to"
-REPORTING_VERB = re.compile(rf"\b(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
+# The lookahead for the letters a verb can start with rules most word starts out at once.
+_VERB_INITIALS = "".join(sorted({v[0] for v in _VERBS + _SEEK}))
+REPORTING_VERB = re.compile(
+    rf"\b(?=[{_VERB_INITIALS}])(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
 # "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
 NOMINAL_REACTION = re.compile(
     r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
