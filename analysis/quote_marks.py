@@ -33,6 +33,9 @@ _LEFT_SPACE = set(" \t\n([{—–―-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPEN
 _RIGHT_SPACE = set(" \t\n,;:.!?)]}…—–―")
 
 OPEN, CLOSE, TOGGLE = 1, 2, 3
+# A single mark after a space (or at the start): the only ones _single_kind may call OPEN.
+_SPACED_SINGLE_RE = re.compile(
+    "[" + re.escape(SINGLE_MARKS) + "](?<![^" + re.escape("".join(sorted(_LEFT_SPACE))) + "].)")
 _STRAIGHT = "\"'"
 
 
@@ -137,6 +140,9 @@ def _is_single_primary(paragraphs: list[str],
         return False
     if any(_FLATTENED_OPENER_RE.search(t) for t in paragraphs if "''" in t):
         return False
+    if not any(_single_kind(t, m.start()) == OPEN for t in paragraphs if _has_single_opener(t)
+               for m in _SPACED_SINGLE_RE.finditer(t)):
+        return False  # no single mark opens anywhere: no single-quoted span to count
     double_spans = singles = curly = doubles = paired = 0
     for index, text in enumerate(paragraphs):
         if not _has_single_opener(text):
@@ -187,7 +193,8 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool,
     spans: list[RawQuote] = []
     if marks is None:
         marks = _marks(text, single)
-    first_word = len(text) - len(text.lstrip())  # marks at or before it open the paragraph
+    n = len(text)
+    first_word = n - len(text.lstrip())  # marks at or before it open the paragraph
     last_close = -2  # computed on first need
     open_at = -1
     depth = 0
@@ -197,7 +204,16 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool,
     for k, i in enumerate(marks):
         ch = text[i]
         if ch in prim_marks:
-            kind = _single_kind(text, i) if single else _double_kind(text, i)
+            if single:
+                kind = _single_kind(text, i)
+            else:  # _double_kind, inlined: the loop's hot path
+                left = i == 0 or text[i - 1] in _LEFT_SPACE
+                right = i + 1 >= n or text[i + 1] in _RIGHT_SPACE
+                if left != right:
+                    kind = OPEN if left else CLOSE
+                else:
+                    kind = OPEN if ch in DOUBLE_OPENERS else CLOSE if ch in DOUBLE_CLOSERS \
+                        else TOGGLE
             if single and kind == CLOSE and open_at >= 0 and _weak_close(text, i):
                 if last_close == -2:
                     last_close = _last_single_close(text, marks, prim_marks)
@@ -282,6 +298,8 @@ def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
             spans, left_open = pairings[index]
             if carried and starts_with_mark and spans and spans[0].open_at == first_word:
                 spans[0].continued = True
+        elif primary == "double" and _DOUBLE_MARK_RE.search(text) is None:
+            spans, left_open = [], False  # no double mark, nothing to pair
         else:
             spans, left_open = _pair_paragraph(text, index, primary, carried and starts_with_mark)
         for span in spans:

@@ -79,7 +79,8 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
         return ""
     limit = min(limit, pos + 300)
     rest = text[pos + 1:limit]
-    original = rest.split(None, 1)[0].strip(",:;.!?") if rest.split() else ""
+    head = rest.split(None, 1)
+    original = head[0].strip(",:;.!?") if head else ""
     first = original.lower()
     if not first:
         return ""
@@ -128,6 +129,9 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
 
 def name_tail(text: str, pos: int) -> tuple[str, int]:
     """"of New York" and party tags "(D-Nev.)", ", R-Ky." right after a name."""
+    nxt = text[pos:pos + 1]
+    if not nxt.isspace() and nxt not in ("(", ","):
+        return "", pos  # both patterns open with a space, a bracket or a comma
     parts: list[str] = []
     m = _OF_PLACE_RE.match(text, pos)
     if m:
