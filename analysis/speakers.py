@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import COMMON_CAPITALISED
 from .name_patterns import NAME_RE
-from .names import split_name
+from .names import NameParts, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
@@ -86,12 +86,15 @@ class EntityTable:
         by_name = self._by_name
         by_last = self._by_last
         common = COMMON_CAPITALISED
+        seen: dict[str, NameParts | None] = {}  # the article's words repeat: split each once
         for index, text in enumerate(paragraphs):
             for m in NAME_RE.finditer(text):
                 word = m[0]
-                if " " not in word and word.lower() in common:
-                    continue
-                parts = split_name(word)
+                if word in seen:
+                    parts = seen[word]
+                else:
+                    parts = seen[word] = None if " " not in word and word.lower() in common \
+                        else split_name(word)
                 if parts is None:
                     continue
                 name = parts.name
