@@ -306,6 +306,14 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def makes_no_statement(masked: str) -> bool:
+    """True when no sentence of a paragraph (quotes masked) can make a statement: no quote,
+    reporting verb or "according to", no reaction named as a noun or in the passive."""
+    return "\x00" not in masked and "ccording to" not in masked and not (
+        REPORTING_VERB.search(masked) or " from " in masked and NOMINAL_REACTION.search(masked)
+        or " by " in masked and PASSIVE_REACTION.search(masked))
+
+
 # Said of the speaker, not of what they said: not a statement at all.
 NOT_A_STATEMENT = re.compile(
     r"\b(?:insisted|spoke|asked|requested) on (?:condition of )?anonymity|"

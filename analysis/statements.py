@@ -5,6 +5,7 @@ carries, and whether it is background or about the central event."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -35,6 +36,7 @@ from .stance import (
     NOT_A_STATEMENT,
     PASSIVE_REACTION,
     REPORTING_VERB,
+    makes_no_statement,
     nominal_stance,
     verb_stance,
 )
@@ -93,7 +95,7 @@ class Context:
         self.last: dict[str, Actor] = {}
         # Sentences without an attribution since the last one: a person they name becomes
         # "he"/"she" for what follows (looked at only when a pronoun needs it).
-        self.unattributed: list[str] = []
+        self.unattributed: list[str | tuple[str, str]] = []  # or (paragraph, masked)
         self.pronoun_fresh = False
         # Role words of known people, so "the minister" finds Transport Minister Helena Marsh:
         # people met in attributions are added as they come; speakers on first need.
@@ -123,7 +125,9 @@ class Context:
     def midcaps(self) -> set[str]:
         """Words capitalised somewhere mid-sentence: names, not sentence openers."""
         if self._midcaps is None:
-            self._midcaps = {fold(w) for w in _MID_SENTENCE_CAPITAL.findall(self._joined)}
+            # fold() of a plain ASCII word is its lower case
+            self._midcaps = {w.lower() if w.isascii() else fold(w)
+                             for w in set(_MID_SENTENCE_CAPITAL.findall(self._joined))}
         return self._midcaps
 
     def _add_speaker_roles(self) -> None:
@@ -245,12 +249,6 @@ def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bo
     return None, None, False
 
 
-def _quote_speakers(ctx: Context, quotes: list[Quote], start: int, end: int) -> list[Speaker]:
-    """The speakers of the quotes that overlap [start, end), in the quotes' order."""
-    return [ctx.speakers[q.speaker_id] for q in quotes
-            if q.start < end and q.end > start and q.speaker_id in ctx.speakers]
-
-
 def names_principal(sentence: str, ctx: Context) -> bool:
     return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
 
@@ -266,6 +264,10 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         par_quotes = by_paragraph.get(pi, [])
         spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
         masked = mask(par, spans)
+        if not par_quotes and makes_no_statement(masked):
+            if par and not par.isspace():  # its sentences: split if a pronoun needs them
+                ctx.unattributed.append((par, masked))
+            continue
         sentence_list = sentence_spans(par)
         # Background and relevance are only worked out for sentences that make statements.
         background_seen = [False, -1]  # any background so far, last sentence index checked
@@ -288,7 +290,9 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         for si, (s, e) in enumerate(sentence_list):
             sentence, msent = par[s:e], masked[s:e]
             actor, vstance, named = attribution(ctx, msent)
-            in_quote = _quote_speakers(ctx, par_quotes, s, e) if not in_order else []
+            in_quote = [] if in_order else [
+                ctx.speakers[q.speaker_id] for q in par_quotes
+                if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
             if in_order:
                 while first_open < len(par_quotes) and par_quotes[first_open].end <= s:
                     first_open += 1
@@ -371,9 +375,20 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
     return [st for st in out if st.actor.key]
 
 
+def _latest_unattributed(ctx: Context) -> Iterator[str]:
+    """The unattributed sentences (quotes masked), latest first."""
+    for entry in reversed(ctx.unattributed):
+        if isinstance(entry, str):
+            yield entry
+        else:  # a whole paragraph that makes no statement
+            par, masked = entry
+            for s, e in reversed(sentence_spans(par)):
+                yield masked[s:e]
+
+
 def remember_mentions(ctx: Context) -> None:
     """The first known person named in the latest unattributed sentence that names one."""
-    for masked in reversed(ctx.unattributed):
+    for masked in _latest_unattributed(ctx):
         key = next((w for w in words_of(fold(masked)) if w in ctx.known), None)
         if key:
             sp = ctx.by_key.get(key)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from analysis import analyze
 from analysis.actors import subject_noun_phrase
-from analysis.model import Article
+from analysis.model import Article, Speaker
 from analysis.quotes import extract_quotes
 from analysis.reactions import find_reactions
+from analysis.statements import Context, remember_mentions, sentence_statements
 
 
 def test_subject_phrase_stops_at_a_verb_of_speaking() -> None:
@@ -49,3 +50,33 @@ def test_flattened_double_quotes_keep_the_speaker_after_the_verb() -> None:
     reactions = find_reactions(article, quotes, speakers)
     assert [r.actor for r in reactions] == ["Tomas Brenner"]
     assert reactions[0].text.startswith("''This plan is a mistake")
+
+
+def test_a_paragraph_without_statements_still_names_who_he_is() -> None:
+    # The middle paragraph has no quote and no reporting verb: its sentences are only split
+    # when "He" needs the latest person named, which is in its last sentence.
+    article = Article(
+        title="Ferry timetable cut on the Velmar line",
+        paragraphs=[
+            "The Velmar ferry line will run half as many crossings from May, the operator said "
+            "on Monday, after a winter of breakdowns.",
+            "Olek Brandt runs the harbour café. Rhea Sand, the harbour master, keeps the logs.",
+            "He warned that the cuts would hurt island families and could lead to chaos.",
+        ],
+    )
+    speakers = [Speaker("s1", "Olek Brandt", "café owner"),
+                Speaker("s2", "Rhea Sand", "harbour master")]
+    ctx = Context(article, [], speakers)
+    statements = sentence_statements(article, [], ctx, set())
+    actors = {st.paragraph: st.actor.key for st in statements}
+    assert actors.get(2) == "sand"
+    # A sentence left unattributed after that paragraph is the latest one read.
+    ctx.unattributed = [("Olek Brandt runs the café.", "Olek Brandt runs the café."),
+                        "Rhea Sand keeps the logs."]
+    remember_mentions(ctx)
+    assert ctx.last["person"].key == "sand"
+    ctx.unattributed = ["Rhea Sand keeps the logs.",
+                        ("Olek Brandt runs it. No one else does.",
+                         "Olek Brandt runs it. No one else does.")]
+    remember_mentions(ctx)
+    assert ctx.last["person"].key == "brandt"
