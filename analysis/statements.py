@@ -5,7 +5,6 @@ carries, and whether it is background or about the central event."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -72,10 +71,18 @@ class Statement:
     paragraph: int
     sentence: str  # "" when the sentence is not a statement ("insisted on anonymity")
     verb_stance: str | None  # the stance its verb carries ("warned" -> warns), None for "said"
-    relevant: bool  # about the central event (names the principal, shares the lead's words…)
+    # About the central event (names the principal, shares the lead's words…), or the
+    # arguments of is_relevant() that tell, until it is first asked.
+    relevance: bool | tuple[str, str, set[str]]
     background: bool  # dated earlier than the news ("in June 2022", "last year")
     principal: bool = False  # the principal's (or the lead's own newsmaker's) words
     clause: str = ""  # the part of the sentence that is this actor's, when it shares one
+
+    @property
+    def relevant(self) -> bool:
+        if not isinstance(self.relevance, bool):
+            self.relevance = is_relevant(*self.relevance)
+        return self.relevance
 
 
 class Context:
@@ -317,7 +324,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                 other, other_stance, _ = attribution(ctx, clause[1])
                 if other is not None and other.key != actor.key and not ctx.is_principal(other):
                     extra.append(Statement(other, pi, sentence, other_stance,
-                                           is_relevant(sentence, ctx.principal.key, event_words),
+                                           (sentence, ctx.principal.key, event_words),
                                            background(si),
                                            clause=sentence[len(msent) - len(clause[1]):]))
             nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
@@ -340,16 +347,15 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                     group = Actor(phrase, name_key(phrase), "group")  # "… from islanders"
                 if group is not None and stance:
                     out.append(Statement(group, pi, par[s:e], stance,
-                                          is_relevant(par[s:e], ctx.principal.key, event_words),
+                                          (par[s:e], ctx.principal.key, event_words),
                                           background(si)))
             if actor is None:
                 if msent.lstrip().startswith("\x00") and "\x00" in msent:
                     if len(out) > first_of_par and out[-1].paragraph == pi:
                         actor = out[-1].actor
                     else:
-                        relevant = is_relevant(sentence, ctx.principal.key, event_words)
-                        pending.append(Statement(Actor("", "", ""), pi, sentence, None,
-                                                 relevant, background(si)))
+                        pending.append(Statement(Actor("", "", ""), pi, sentence, None, (
+                            sentence, ctx.principal.key, event_words), background(si)))
                         continue
                 else:
                     ctx.unattributed.append(msent)
@@ -363,7 +369,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             # The principal's own (current) words are on the event by definition: what
             # follows them is a response.
             st = Statement(actor, pi, sentence, vstance,
-                            principal or is_relevant(sentence, ctx.principal.key, event_words),
+                            principal or (sentence, ctx.principal.key, event_words),
                             background(si), principal=principal)
             for p in pending:
                 p.actor = actor
@@ -375,20 +381,13 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
     return [st for st in out if st.actor.key]
 
 
-def _latest_unattributed(ctx: Context) -> Iterator[str]:
-    """The unattributed sentences (quotes masked), latest first."""
-    for entry in reversed(ctx.unattributed):
-        if isinstance(entry, str):
-            yield entry
-        else:  # a whole paragraph that makes no statement
-            par, masked = entry
-            for s, e in reversed(sentence_spans(par)):
-                yield masked[s:e]
-
-
 def remember_mentions(ctx: Context) -> None:
     """The first known person named in the latest unattributed sentence that names one."""
-    for masked in _latest_unattributed(ctx):
+    # latest first; a whole paragraph (that made no statement) is split only now
+    latest = (masked for entry in reversed(ctx.unattributed) for masked in (
+        (entry,) if isinstance(entry, str) else
+        [entry[1][s:e] for s, e in reversed(sentence_spans(entry[0]))]))
+    for masked in latest:
         key = next((w for w in words_of(fold(masked)) if w in ctx.known), None)
         if key:
             sp = ctx.by_key.get(key)
