@@ -303,8 +303,8 @@ _LINKING_WORDS = frozenset("at in of from for with and by on to or as than like 
 
 @lru_cache(maxsize=2048)
 def actor_from_phrase(np: str) -> tuple[str, str]:
-    """Display name and role from a subject noun phrase ('The foreign minister, Stéphane
-    Séjourné' -> ('Stéphane Séjourné', 'The foreign minister'))."""
+    """Display name and role from a subject noun phrase ('The foreign minister, Lucie
+    Duret' -> ('Lucie Duret', 'The foreign minister'))."""
     parts = [p.strip() for p in np.split(",") if p.strip()]
     if len(parts) > 1 and looks_like_name(parts[0]) and not looks_like_name(parts[1]) and \
             not sentence_opener(parts[0]):

@@ -27,14 +27,14 @@ class Article:
 @dataclass
 class Speaker:
     id: str  # "s1", "s2", ... in order of first quote
-    name: str  # canonical full name ("Emmanuel Macron") or description ("A French diplomat")
+    name: str  # canonical full name ("Irena Vasko") or description ("A senior diplomat")
     role: str = ""  # from titles and appositives
     kind: SpeakerKind = "person"
     aliases: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
-        """Name and role as one display string ("Jana Puglierin, head of ...")."""
+        """Name and role as one display string ("Lena Morrow, head of ...")."""
         return f"{self.name}, {self.role}" if self.role else self.name
 
 

@@ -69,7 +69,7 @@ def _never_a_name(low: str, alone: bool) -> bool:
 
 
 def _split_one_word(word: str) -> NameParts | None:
-    """split_name of a single word ("Macron", "NATO", "Russia's"), without the token loops."""
+    """split_name of a single word ("Vasko", "NATO", "Valdoria's"), without the token loops."""
     if word.endswith(("’s", "'s")):
         word = word[:-2]
     elif word.endswith(("’", "'")):
@@ -85,8 +85,8 @@ def _split_one_word(word: str) -> NameParts | None:
 
 @lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
-    """"French Defense Minister Sébastien Lecornu" -> title "French Defense Minister",
-    name "Sébastien Lecornu"; None when nothing name-like is left."""
+    """"Valdorian Transport Minister Sébastien Marsh" -> title "Valdorian Transport Minister",
+    name "Sébastien Marsh"; None when nothing name-like is left."""
     tokens = seq.split()
     if len(tokens) == 1:
         return _split_one_word(tokens[0])
@@ -260,8 +260,8 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] |
 
 def parse_name_phrase(text: str) -> Phrase | None:
     """A whole phrase that is a name, possibly with titles, roles and appositives around it:
-    "The head of NATO, Secretary-General Jens Stoltenberg", "Jana Puglierin, head of X, a think
-    tank", "Representative Charles B. Rangel of New York", "IMF chief economist Maury Obstfeld"."""
+    "The head of NATO, Secretary-General Piet Varo", "Lena Morrow, head of X, a think
+    tank", "Representative Dana K. Holt of Ohio", "IMF chief economist Tarik Osei"."""
     text = text.strip(" ,")
     if not text or text.isascii() and text.islower():
         return None  # no capital, no name

@@ -42,7 +42,7 @@ def _honoured(body_folded: str) -> set[str]:
 class Principal:
     name: str
     key: str
-    demonym: str  # "french" from "French President Emmanuel Macron", "" when none
+    demonym: str  # "valdorian" from "Valdorian President Irena Vasko", "" when none
     role: str = ""  # the words that introduced the name ("Valdoria's Transport Minister")
 
 

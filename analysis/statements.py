@@ -364,7 +364,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             ctx.unattributed.clear()
             principal = ctx.is_principal(actor) or (
                 # The lead's own first sentence states the event: its speaker is the
-                # newsmaker's side unless it names the principal ("X warned that Macron …").
+                # newsmaker's side unless it names the principal ("X warned that Vasko …").
                 pi == lead and si == 0 and not names_principal(sentence, ctx))
             # The principal's own (current) words are on the event by definition: what
             # follows them is a response.

@@ -1,6 +1,6 @@
-"""The speaker phrase on either side of a speech verb: the subject before it ("Jana Puglierin,
+"""The speaker phrase on either side of a speech verb: the subject before it ("Lena Morrow,
 head of …, [said]", "he [said]", "the diplomat [said]") and the object after an inverted verb
-("[said] Phillips O'Brien, professor of …")."""
+("[said] Nora O'Dea, professor of …")."""
 
 from __future__ import annotations
 

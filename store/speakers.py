@@ -1,7 +1,7 @@
 """Speakers across stored articles: the same person merged, namesakes kept apart.
 
-Rules: people are keyed by their full name without honorifics ("Emmanuel Macron"). A one-word
-name ("Macron") joins the full-name speaker with that surname when there is exactly one; with
+Rules: people are keyed by their full name without honorifics ("Irena Vasko"). A one-word
+name ("Vasko") joins the full-name speaker with that surname when there is exactly one; with
 none or several it stays on its own. Two full names never merge unless they are the same
 words, so "Anna Berg" and "Lars Berg" stay two people. Organisations merge only on the exact
 same name; anonymous sources ("a senior official") never merge across articles.

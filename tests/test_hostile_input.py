@@ -32,10 +32,10 @@ NEWSY = st.lists(
     st.sampled_from(
         ["“", "”", "\"", "'", "‘", "’", "«", "»", "\n\n", "\n", " ", ". ", ", ", ": ", " — ",
          "said", "says", "told reporters", "according to", "he said", "she added", "they said",
-         "Emmanuel Macron", "Macron", "the diplomat", "the Kremlin", "Dr. Ann Lee", "Mr. Hale",
+         "Irena Vasko", "Vasko", "the diplomat", "the Kremlin", "Dr. Ann Lee", "Mr. Hale",
          "a spokesperson for the ministry", "the operators' association", "O’Brien", "don’t",
          "so-called", "We will not", "back down", "This is wrong", "(AP)", "PARIS –",
-         "French President", "professor of history at the University of Leeds", "It", "He",
+         "Valdorian President", "professor of history at the University of Leeds", "It", "He",
          "She", "warned", "criticised", "defended", "supported", "Full Screen", "1 / 4"]
     ),
     max_size=150,

@@ -45,23 +45,23 @@ def add(lib: Library, analysis: Analysis) -> ArticleRef:
 
 def test_surname_merges_into_the_unique_full_name(lib: Library) -> None:
     add(lib, story("Summit opens", "2026-03-01", [
-        ("Emmanuel Macron", "French president", "We will stand together."),
-        ("Emmanuel Macron", "French president", "Europe must act."),
+        ("Irena Vasko", "Valdorian president", "We will stand together."),
+        ("Irena Vasko", "Valdorian president", "Europe must act."),
     ]))
-    add(lib, story("Summit closes", "2026-03-02", [("Macron", "", "The deal is done.")]))
-    add(lib, story("Talks stall", "2026-03-03", [("President Macron", "", "Not yet.")]))
+    add(lib, story("Summit closes", "2026-03-02", [("Vasko", "", "The deal is done.")]))
+    add(lib, story("Talks stall", "2026-03-03", [("President Vasko", "", "Not yet.")]))
     summaries = {s.name: s for s in lib.speakers()}
-    assert set(summaries) == {"Emmanuel Macron"}
-    macron = summaries["Emmanuel Macron"]
-    assert (macron.quote_count, macron.article_count) == (4, 3)
-    assert macron.role == "French president"
-    assert {"Macron", "President Macron"} <= set(macron.aliases)
-    quotes = lib.quotes_by_speaker("macron")
+    assert set(summaries) == {"Irena Vasko"}
+    vasko = summaries["Irena Vasko"]
+    assert (vasko.quote_count, vasko.article_count) == (4, 3)
+    assert vasko.role == "Valdorian president"
+    assert {"Vasko", "President Vasko"} <= set(vasko.aliases)
+    quotes = lib.quotes_by_speaker("vasko")
     assert [q.text for q in quotes] == ["Not yet.", "The deal is done.",
                                         "We will stand together.", "Europe must act."]
     assert quotes[0].article_title == "Talks stall" and quotes[0].published == "2026-03-03"
-    assert {q.speaker for q in quotes} == {"Emmanuel Macron"}  # one name for one person
-    assert quotes[2].quote_id.endswith(":q1") and quotes[2].role == "French president"
+    assert {q.speaker for q in quotes} == {"Irena Vasko"}  # one name for one person
+    assert quotes[2].quote_id.endswith(":q1") and quotes[2].role == "Valdorian president"
 
 
 def test_namesakes_are_never_merged(lib: Library) -> None:
