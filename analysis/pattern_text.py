@@ -4,7 +4,26 @@ alternation, and the plain text each alternative of a pattern must start with.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants, _parser  # the parsed form of a pattern (CPython 3.11+)
+from typing import TypeVar
+
+_Built = TypeVar("_Built")
+
+
+def built_once(build: Callable[[], _Built]) -> Callable[[], _Built]:
+    """build() on the first call, the same object after: a table compiled on first use instead
+    of at import. Deliberately no cache_clear (it is not a memo of inputs, and emptying it would
+    only recompile the same table)."""
+    built: list[_Built] = []
+
+    def get() -> _Built:
+        if not built:
+            built.append(build())
+        return built[0]
+
+    get.__doc__ = build.__doc__
+    return get
 
 
 def trie_pattern(words: list[str]) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .pattern_text import alternatives, literal_start, required_literals, trie_pattern
+from .pattern_text import (
+    alternatives,
+    built_once,
+    literal_start,
+    required_literals,
+    trie_pattern,
+)
 
 _SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
 _SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
@@ -223,46 +229,67 @@ _CUES = [
 ]
 
 
-def _merged_cues() -> list[tuple[tuple[str, ...], re.Pattern[str], str, float]]:
-    """Cues of one stance and weight share one pattern: fewer Python-level checks per text."""
+def _merged_cue_sources() -> list[tuple[tuple[str, ...], str, str, float]]:
+    """Cues of one stance and weight share one pattern: fewer Python-level checks per text.
+    (triggers, pattern source, stance, weight); compiled on first use, not at import."""
     merged: dict[tuple[str, float], tuple[list[str], list[str]]] = {}
     for triggers, pattern, stance, weight in _CUES:
         entry = merged.setdefault((stance, weight), ([], []))
         entry[0].extend(triggers.split("|") if "|" in triggers else triggers.split())
         entry[1].append(f"(?:{pattern})")
-    return [(tuple(dict.fromkeys(t)), re.compile("|".join(p), re.IGNORECASE), stance, weight)
+    return [(tuple(dict.fromkeys(t)), "|".join(p), stance, weight)
             for (stance, weight), (t, p) in merged.items()]
 
 
-CUES = _merged_cues()
+_CUE_SOURCES = _merged_cue_sources()
+# (stance, weight) of each merged cue, by cue index.
+CUE_STANCES = [(stance, weight) for _, _, stance, weight in _CUE_SOURCES]
 
 
-def _trigger_scan() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
-    """One pass that finds which cues' triggers occur in a text: at each position the longest
-    trigger starting there (a lookahead, so triggers may overlap); the triggers that start there
-    too are its prefixes, so each longest trigger maps to the cues of all its prefixes."""
-    triggers = sorted({t for cue in CUES for t in cue[0]})
-    cues_of = {t: frozenset(i for i, cue in enumerate(CUES) if any(map(t.startswith, cue[0])))
-               for t in triggers}
-    return re.compile(f"(?=({trie_pattern(triggers)}))"), cues_of
-
-
-_TRIGGERS, _CUES_OF_TRIGGER = _trigger_scan()
-_CASED_PATTERNS = [re.compile(cue[1].pattern) for cue in CUES]
-
-
-def _anchored(cue: tuple[tuple[str, ...], re.Pattern[str], str, float]) -> bool:
+def _anchored(triggers: tuple[str, ...], pattern: str) -> bool:
     """True when every match of the cue's pattern starts with one of its triggers: then it is
     tried only where the trigger scan found them."""
-    return all(any(literal_start(a).startswith(t) for t in cue[0])
-               for a in alternatives(cue[1].pattern))
+    return all(any(literal_start(a).startswith(t) for t in triggers)
+               for a in alternatives(pattern))
 
 
-_ANCHORED = [_anchored(cue) for cue in CUES]
-# For the other cues, strings one of which each match contains: most texts have none of them,
-# and the whole-text search is skipped.
-_REQUIRED = [None if anchored else required_literals(pattern.pattern)
-             for anchored, pattern in zip(_ANCHORED, _CASED_PATTERNS, strict=True)]
+class _CueTables:
+    """The compiled cue tables, built when the first statement is scored (compiling them costs
+    more than most imports of the engine)."""
+
+    def __init__(self) -> None:
+        # One pass finds which cues' triggers occur in a text: at each position the longest
+        # trigger starting there (a lookahead, so triggers may overlap); the triggers that start
+        # there too are its prefixes, so each longest trigger maps to the cues of all its prefixes.
+        triggers = sorted({t for cue in _CUE_SOURCES for t in cue[0]})
+        self.cues_of_trigger = {
+            t: frozenset(i for i, cue in enumerate(_CUE_SOURCES) if any(map(t.startswith, cue[0])))
+            for t in triggers}
+        self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
+        self.cased = [re.compile(source) for _, source, _, _ in _CUE_SOURCES]
+        self.anchored = [_anchored(triggers, source) for triggers, source, _, _ in _CUE_SOURCES]
+        # For the other cues, strings one of which each match contains: most texts have none of
+        # them, and the whole-text search is skipped.
+        self.required = [None if anchored else required_literals(source)
+                         for anchored, (_, source, _, _) in zip(self.anchored, _CUE_SOURCES,
+                                                                strict=True)]
+
+
+_cue_tables = built_once(_CueTables)
+
+
+@built_once
+def _ignorecase_patterns() -> list[re.Pattern[str]]:
+    """The cue patterns with re.I, for the rare text whose lower-casing moves offsets."""
+    return [re.compile(source, re.IGNORECASE) for _, source, _, _ in _CUE_SOURCES]
+
+
+def __getattr__(name: str) -> object:
+    """CUES: (triggers, pattern with re.I, stance, weight) per merged cue, built when asked."""
+    if name == "CUES":
+        return [(triggers, pattern, stance, weight) for (triggers, _, stance, weight), pattern
+                in zip(_CUE_SOURCES, _ignorecase_patterns(), strict=True)]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -281,23 +308,25 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[
 
 @lru_cache(maxsize=1024)
 def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
-    """(cue index in CUES, occurrences) for each cue found in text."""
+    """(cue index in CUE_STANCES, occurrences) for each cue found in text."""
+    tables = _cue_tables()
     lowered = text.lower()
     at: dict[int, list[int]] = {}  # cue -> where its triggers start
-    for m in _TRIGGERS.finditer(lowered.replace("’", "'")):
-        for i in _CUES_OF_TRIGGER[m.group(1)]:
+    for m in tables.triggers.finditer(lowered.replace("’", "'")):
+        for i in tables.cues_of_trigger[m.group(1)]:
             at.setdefault(i, []).append(m.start())
     # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
     # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
     cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
     out = []
     for i in sorted(at):
-        if cased and _ANCHORED[i]:
-            matches = _matches_at(_CASED_PATTERNS[i], lowered, at[i])
-        elif cased and (required := _REQUIRED[i]) and not any(r in lowered for r in required):
+        if cased and tables.anchored[i]:
+            matches = _matches_at(tables.cased[i], lowered, at[i])
+        elif cased and (required := tables.required[i]) and not any(
+                r in lowered for r in required):
             continue
         else:
-            matches = (_CASED_PATTERNS[i] if cased else CUES[i][1]).finditer(
+            matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
                 lowered if cased else text)
         n = sum(1 for m in matches
                 if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
@@ -354,7 +383,7 @@ def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
         scores[stance] += 3.0
     for text in texts:
         for i, hits in cue_hits(text):
-            _, _, stance, weight = CUES[i]
+            stance, weight = CUE_STANCES[i]
             scores[stance] += weight * min(hits, 2)
     if leaning:
         scores[leaning] += 1.5
@@ -373,4 +402,4 @@ def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
 
 def sentence_cue_weight(text: str, stance: str) -> float:
     """How strongly one sentence carries a stance: picks the evidence sentence."""
-    return sum(CUES[i][3] for i, _ in cue_hits(text) if CUES[i][2] == stance)
+    return sum(CUE_STANCES[i][1] for i, _ in cue_hits(text) if CUE_STANCES[i][0] == stance)
