@@ -8,11 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .pattern_text import lazy_compile
+
 UP = "A-ZÀ-ÖØ-Þ"
 _CAP_TOKEN = rf"[{UP}][\w’'.-]*"
 _PARTICLES = frozenset("de del della der den di da van von la le du bin al ibn st. dos das".split())
 # A run of capitalised words (with name particles inside): candidate names and organisations.
-NAME_RUN = re.compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?{_CAP_TOKEN})*")
+NAME_RUN = lazy_compile(rf"{_CAP_TOKEN}(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?{_CAP_TOKEN})*")
 
 TITLE_WORDS = frozenset(
     """president vice prime minister secretary secretary-general general chancellor defense defence
@@ -29,7 +31,7 @@ TITLE_WORDS = frozenset(
     bishop archbishop rabbi imam coach manager boss striker midfielder defender goalkeeper
     chef singer actor actress author founder co-founder owner critic""".split()
 )
-DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
+DEMONYM = lazy_compile(r"(?:ian|ean|an|ese|ish|ch|i|ic|ene|ine)$")
 ORG_WORDS = frozenset(
     """press palace council union ministry house party department association agency
     commission office committee bank court parliament government institute university centre
@@ -72,22 +74,22 @@ ACTOR_NOUNS = frozenset(
     customers passengers commuters motorists drivers patients fans protesters demonstrators
     strikers shopkeepers traders merchants neighbours neighbors others""".split()
 )
-_EXPERT = re.compile(
+_EXPERT = lazy_compile(
     r"professor|analyst|expert|researcher|scholar|economist|historian|\bfellow\b|think[- ]tank"
     r"|lecturer|academic|political scientist|strategist|consultant|\binstitute\b|observer"
     r"|commentator|specialist|university|\bcritic\b", re.IGNORECASE)
-_EXPERT_LOWER = re.compile(_EXPERT.pattern)
+_EXPERT_LOWER = lazy_compile(_EXPERT.pattern)
 _LEADING_ADVERBIAL = frozenset(
     """soon later earlier meanwhile however on in at after before since when while whatever
     but yet still also separately elsewhere now today yesterday last this asked speaking
     instead and so then still by for from as though although even despite within following
     during shortly overnight""".split()
 )
-_RELATIVE = re.compile(r"\s+(?:that|who|which|whose|with|familiar|close to|speaking|,\s*who)\s")
-_POST_MODIFIER = re.compile(r"\s+(?:from|of|at|in|for)\s+")
+_RELATIVE = lazy_compile(r"\s+(?:that|who|which|whose|with|familiar|close to|speaking|,\s*who)\s")
+_POST_MODIFIER = lazy_compile(r"\s+(?:from|of|at|in|for)\s+")
 _APPOSITIVE_OPENERS = frozenset("the a an its their his her our".split())
 _SUBORDINATORS = frozenset("as because since while though although but and so or yet if".split())
-_RELATIVE_PART = re.compile(r"(?:who|which|whose|where)\b")
+_RELATIVE_PART = lazy_compile(r"(?:who|which|whose|where)\b")
 _ADVERBS = frozenset("also later then quickly swiftly publicly previously repeatedly has have had "
                      "now again already once too".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday week".split())
@@ -154,7 +156,7 @@ def looks_like_name(text: str) -> bool:
 _NAME_JOINERS = frozenset(("and", "of", "for", "the", "on", "&"))  # "Bank of Eastmark"
 
 
-_TOKEN_SEPARATOR = re.compile(r"[\s,]+")
+_TOKEN_SEPARATOR = lazy_compile(r"[\s,]+")
 
 
 @lru_cache(maxsize=4096)
@@ -245,7 +247,7 @@ def classify(name: str) -> str:
 
 
 # Verbs of speaking that take a clause: a subject phrase never runs through one.
-_SPEECH_VERB = re.compile(
+_SPEECH_VERB = lazy_compile(
     r"(?<![\w-])(?:said|says|told|tells|warned|warns|added|insisted|argued|explained|stressed"
     r"|cautioned|acknowledged|conceded|admitted|replied|responded|retorted|countered|claimed)\b")
 
@@ -297,7 +299,7 @@ def subject_noun_phrase(prefix: str) -> str | None:
     return np
 
 
-_CAPITALISED_RUN = re.compile(rf"^(?:[{UP}][\w.’'-]*\s+)+[{UP}]")
+_CAPITALISED_RUN = lazy_compile(rf"^(?:[{UP}][\w.’'-]*\s+)+[{UP}]")
 _LINKING_WORDS = frozenset("at in of from for with and by on to or as than like near".split())
 
 
@@ -372,7 +374,7 @@ def valid_actor_phrase(name: str) -> bool:
     return head.endswith(_PEOPLE_PLURALS) and len(head) > 6  # shopkeepers, cyclists, residents
 
 
-_FOLDED_WORD = re.compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")
+_FOLDED_WORD = lazy_compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")
 
 
 def words_of(folded: str) -> list[str]:

@@ -14,24 +14,25 @@ from .furniture import (
     split_dateline,
 )
 from .model import Article
+from .pattern_text import lazy_compile
 from .text import clean_text
 
 KINDS = ("auto", "text", "html", "entry")
-_HTML_TAG = re.compile(
+_HTML_TAG = lazy_compile(
     r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|main|section|span|a|br|h[1-6]|ul|ol|li"
     r"|img|figure|table|blockquote|em|strong|b|i|script|style|meta|title)(?:\s[^<>]*)?/?>",
     re.I,
 )
-_LINE_END = re.compile(r"[.!?:;\"”’'»)…]\s*$")
-_HEADER_SPLIT = re.compile(
+_LINE_END = lazy_compile(r"[.!?:;\"”’'»)…]\s*$")
+_HEADER_SPLIT = lazy_compile(
     r"\s+[|•·]\s+|\s+(?=(?:first\s+)?(?:published|updated|posted|last\s+updated)\b)", re.I
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 # Whatever clean_text changes: escapes, control characters, CR and no-break spaces.
-_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\ufeff]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_NON_WORD = re.compile(r"\W+")
-_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
+_UNCLEAN = lazy_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\ufeff]")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
+_NON_WORD = lazy_compile(r"\W+")
+_UPDATED = lazy_compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
 _CAPTION_SEARCH = 6  # how far down a dateline may follow captions above the story
 _MAX_TITLE = 250

@@ -9,26 +9,27 @@ from dataclasses import dataclass
 from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS, TERM_MARKERS
 from .name_patterns import NAME_RE
 from .names import Phrase, last_name_sequence, parse_name_phrase, parse_nominal
+from .pattern_text import lazy_compile
 from .quote_marks import RawQuote
 from .roles import name_tail, role_before
 from .subjects import parse_object, parse_subject
 from .text import is_abbreviation
 
-_TOKEN_RE = re.compile(r"[a-z]+|According")
-_SOURCE_END_RE = re.compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
+_TOKEN_RE = lazy_compile(r"[a-z]+|According")
+_SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
 _WORD_JOINERS = frozenset("-’'")
 _CONTEXT_CAP = 400
-_NEW_SENTENCE_RE = re.compile(r"\s+[A-Z\"“‘«(]")
-_PASSIVE_END_RE = re.compile(r"\b(?:was|were|is|are|been)\s*$")
-_LEAD_PRONOUN_RE = re.compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
-_APPOSITIVE_TAIL_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
-_ROLE_THEN_NAME_RE = re.compile(
+_NEW_SENTENCE_RE = lazy_compile(r"\s+[A-Z\"“‘«(]")
+_PASSIVE_END_RE = lazy_compile(r"\b(?:was|were|is|are|been)\s*$")
+_LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
+_APPOSITIVE_TAIL_RE = lazy_compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
+_ROLE_THEN_NAME_RE = lazy_compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
-_POSSESSIVE_ROLE_THEN_NAME_RE = re.compile(
+_POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
     r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
 _QUOTE_CHARS = "\"'“”‘’«»"
-_CAPS_HEADING_RE = re.compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
-_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d,]*,\s*)+")
+_CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
+_LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
     "written public official formal".split())
@@ -95,22 +96,22 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
     return found
 
 
-_LEAD_RE = re.compile(r"^[\s,;—–―\-]*")
-_DASH_RE = re.compile(r"^\s*[―—–]\s*")
-_BOUNDARY_RE = re.compile(r"[.!?]+[)\]]?\s+(?=[(\[]?[A-Z0-9À-Þ\"“‘'«])")
+_LEAD_RE = lazy_compile(r"^[\s,;—–―\-]*")
+_DASH_RE = lazy_compile(r"^\s*[―—–]\s*")
+_BOUNDARY_RE = lazy_compile(r"[.!?]+[)\]]?\s+(?=[(\[]?[A-Z0-9À-Þ\"“‘'«])")
 _INTRO_WORDS = frozenset("""
 after in during when while as since although though if because before on at for with by despite
 speaking following under over unlike like until once asked earlier later last this meanwhile
 still yet but and so also however instead now then from amid given writing addressing talking
 """.split())
-_TRAILING_AUX_RE = re.compile(
+_TRAILING_AUX_RE = lazy_compile(
     r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) +
     r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|italy|july|daily|weekly|only)\b)"
     r"[a-z]+ly))+\s*$")
-_NAME_END_RE = re.compile(r"(?:\b[A-Z][\w.]*|[A-Z]\.)\s$")
-_NAME_START_RE = re.compile(r"\s[A-Z]")
+_NAME_END_RE = lazy_compile(r"(?:\b[A-Z][\w.]*|[A-Z]\.)\s$")
+_NAME_START_RE = lazy_compile(r"\s[A-Z]")
 _TERM_ARTICLES = frozenset("the a an of as his her its their".split())
-_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+_WORD_RE = lazy_compile(r"\w+(?:[’'\-]\w+)*")
 
 
 @dataclass(slots=True)

@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+from .pattern_text import lazy_compile
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -20,24 +22,24 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
-_MONTH_FIRST = re.compile(
+_ISO = lazy_compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
+_MONTH_FIRST = lazy_compile(
     _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
-_DAY_FIRST = re.compile(
+_DAY_FIRST = lazy_compile(
     r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
     + r",?\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
 )
 
 # A line that announces the publication date, e.g. "Updated 10:12 AM GMT+1, March 2, 2024".
-DATE_LINE = re.compile(
+DATE_LINE = lazy_compile(
     r"^(?:(?:first\s+)?published|updated|last\s+updated|posted|last\s+modified|date)"
     r"(?:\s+on)?\s*:?\s+",
     re.I,
 )
-_DIGIT = re.compile(r"\d")
-_TIME_OR_ZONE = re.compile(
+_DIGIT = lazy_compile(r"\d")
+_TIME_OR_ZONE = lazy_compile(
     r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[ap]\.m\.|\b(?:[A-Z]{2,4}T|GMT|UTC|ET|PT|CT)"
     r"(?:[+-]\d{1,2})?\b",
     re.I,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_SHORT_FURNITURE = re.compile(
+from .pattern_text import lazy_compile
+
+_SHORT_FURNITURE = lazy_compile(
     r"""^(?:
         full\s*screen | menu | main\s+menu | navigation | search | log\s*in | sign\s+in | home
       | enlarge\s+this\s+image | (?:toggle|hide|show)\s+caption | expand
@@ -40,19 +42,19 @@ _SHORT_FURNITURE = re.compile(
     re.I | re.X,
 )
 # Kept out of _SHORT_FURNITURE: its leading .* made every paragraph a full scan.
-_ENABLE_JAVASCRIPT = re.compile(r"^.*\benable\s+javascript\b.*[.!:]?$", re.I)
+_ENABLE_JAVASCRIPT = lazy_compile(r"^.*\benable\s+javascript\b.*[.!:]?$", re.I)
 # "About us | Contact | Terms": short items between separators, no sentence in sight.
-_NAV_LIST = re.compile(r"^[^.!?|•·]{1,40}(?:\s+[|•·]\s+[^.!?|•·]{1,40}){2,}$")
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all\s+rights\s+reserved", re.I)
-_CAPTION_START = re.compile(
+_NAV_LIST = lazy_compile(r"^[^.!?|•·]{1,40}(?:\s+[|•·]\s+[^.!?|•·]{1,40}){2,}$")
+_COPYRIGHT = lazy_compile(r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all\s+rights\s+reserved", re.I)
+_CAPTION_START = lazy_compile(
     r"^(?:photo(?:graph)?s?|image|picture|pictured|caption|credit|illustration|file\s+photo"
     r"|(?:image|media|video)\s+(?:caption|source))(?:\s+(?:by|credit))?\s*[:,]",
     re.I,
 )
 _CREDIT_TAIL = 160
-_FILE_PHOTO = re.compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s")
+_FILE_PHOTO = lazy_compile(r"^FILE\s*(?:PHOTO\s*)?[-–—:]\s")
 # Wire captions date their picture in full: "... in Paris, Monday, Feb. 26, 2024."
-_CAPTION_DATE = re.compile(
+_CAPTION_DATE = lazy_compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\b"
 )
 _CREDIT_WORDS = (
@@ -60,26 +62,26 @@ _CREDIT_WORDS = (
     r"|via|credit|courtesy|handout|file)"
 )
 # "(Gonzalo Fuentes/Pool via AP)", "(AP Photo/Evan Vucci)", "(Photo by X/Getty Images)"
-_CAPTION_CREDIT_END = re.compile(
+_CAPTION_CREDIT_END = lazy_compile(
     r"\((?=[A-Z])(?=[^()]*(?:[A-Z][^()/]*/\s*[A-Z]|\b" + _CREDIT_WORDS + r"\b)[^()]*\))"
     r"[^():]{2,120}(?<!\.)\)\s*\.?\s*$"
     r"|(?:photo(?:graph)?|image|credit)\s*:\s*[^.]{2,100}$"
     r"|\b(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|ap\s+photo|epa-efe)\s*\.?\s*$",
     re.I,
 )
-_FOLLOW = re.compile(
+_FOLLOW = lazy_compile(
     r"^(?:follow|find|see|read|get|for\s+more)\b.{0,160}\b(?:coverage|on\s+(?:twitter|x|"
     r"facebook|instagram|threads|bluesky)\b|@\w+)",
     re.I,
 )
-_CONTRIBUTED = re.compile(
+_CONTRIBUTED = lazy_compile(
     r"contributed(?:\s+(?:reporting|research|writing|to\s+(?:this|the)\s+(?:report|story|article)"
     r"|(?:to\s+)?this\s+report))?\s*\.?\s*$"
     r"|^(?:additional\s+)?(?:reporting|writing|editing|research)\s+by\b"
     r"|;\s*editing\s+by\b",
     re.I,
 )
-_TERMINAL = re.compile(r"[.!?:;\"”’'»)…]\s*$")
+_TERMINAL = lazy_compile(r"[.!?:;\"”’'»)…]\s*$")
 
 
 def fold_for_prefilter(text: str) -> str:
@@ -149,12 +151,12 @@ def is_leading_caption(paragraph: str) -> bool:
             and not split_dateline(paragraph)[0])
 
 
-_BYLINE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>[^!?;:]{2,120}?)\s*\.?\s*$", re.I)
+_BYLINE = lazy_compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>[^!?;:]{2,120}?)\s*\.?\s*$", re.I)
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may"
     " june july august september october november december the this that then now".split()
 )
-_BYLINE_TAIL = re.compile(
+_BYLINE_TAIL = lazy_compile(
     r"(?:\s*[,|/–—-]\s*|\s+)(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg|cnn"
     r"|staff\s+(?:writer|reporter)|correspondent|special\s+to\s+.+|for\s+.+)\s*$",
     re.I,
@@ -187,7 +189,7 @@ def byline_of(paragraph: str) -> str | None:
     return names
 
 
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"""^(?P<place>
           [A-Z][A-Z'’.\-/]+(?:\s+[A-Z][A-Z'’.\-/]+){0,3}      # PARIS, NEW YORK, BEIJING/SHANGHAI
           (?:,\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2})?  # , N.Y. / , Ukraine
@@ -200,7 +202,7 @@ _DATELINE = re.compile(
         (?=[A-Z0-9"“‘'«])""",
     re.X,
 )
-_AGENCY_ONLY = re.compile(
+_AGENCY_ONLY = lazy_compile(
     r"^\((?:CNN|AP|AFP|Reuters|Bloomberg|UPI|[A-Z]{2,6})\)\s*(?:[–—―-]{1,2}\s*)?"
 )
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from .pattern_text import lazy_compile
+
 _SKIP_TAGS = frozenset(
     "script style noscript template svg math nav aside footer header button select option"
     " textarea iframe object embed figure figcaption picture video audio canvas dialog menu"
@@ -25,8 +27,8 @@ _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _VOID_TAGS = frozenset("br hr img meta link input area base col embed source track wbr".split())
 _MAX_DEPTH = 2000
 _LEADING_BLOCKS = 20
-_WHITESPACE = re.compile(r"\s+")
-_PAGE_MARKERS = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|main|article|nav)\b", re.I)
+_WHITESPACE = lazy_compile(r"\s+")
+_PAGE_MARKERS = lazy_compile(r"<\s*(?:!doctype\s+html|html|head|body|main|article|nav)\b", re.I)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from .pattern_text import lazy_compile
 
 # Capitals: ASCII, Latin-1 and the Latin Extended-A block (whose lower-case letters, interleaved
 # with the capitals, are let through: a name never starts with them in practice).
@@ -25,7 +25,7 @@ _FIRST_NAME_WORD = (
     r"(?:(?=[a-z]{1,3}\.)(?:"
     + "|".join(f"(?<={first})(?:{'|'.join(tails)})" for first, tails in _ABBR_TAILS.items())
     + rf")\.|\.(?:[{UPPER}]\.){{0,3}}(?!\w)|[\w]*(?:[’'\-][\w]+)*)")
-NAME_RE = re.compile(
+NAME_RE = lazy_compile(
     rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
 DETERMINERS = frozenset(
     "the a an another one his her its their our this that these those some several two three "

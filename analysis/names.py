@@ -21,10 +21,11 @@ from .lexicon import (
     TITLE_WORDS,
 )
 from .name_patterns import NAME_RE, NAME_WORD, UPPER
+from .pattern_text import lazy_compile
 from .roles import appositive_after, combine_role, name_tail, role_before
 
-_POSSESSIVE_RE = re.compile(r"[’']s?$")
-_LOWER_WORD_RE = re.compile(r"[a-z][\w’'\-]*$")
+_POSSESSIVE_RE = lazy_compile(r"[’']s?$")
+_LOWER_WORD_RE = lazy_compile(r"[a-z][\w’'\-]*$")
 
 
 class NameParts(NamedTuple):
@@ -151,26 +152,26 @@ def last_name_sequence(text: str) -> re.Match[str] | None:
     return best
 
 
-_ROLE_LEAD_RE = re.compile(
+_ROLE_LEAD_RE = lazy_compile(
     r"^((?:(?i:the|a|an|another|one|his|her|its|their)|[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s)"
     r"\s[^,]{2,80}),\s+(.+)$")
-_HEAD_OF_RE = re.compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
-_LEADING_DETERMINER_RE = re.compile(r"^(?:the|his|her|their|its|our|a|an)\s+", re.IGNORECASE)
-_LEADING_AGE_RE = re.compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
+_HEAD_OF_RE = lazy_compile(r"^(?:the\s+)?(?:head|chief|leader|boss)\s+(of\s+.+)$", re.IGNORECASE)
+_LEADING_DETERMINER_RE = lazy_compile(r"^(?:the|his|her|their|its|our|a|an)\s+", re.IGNORECASE)
+_LEADING_AGE_RE = lazy_compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
 
 
-_NOMINAL_RE = re.compile(
+_NOMINAL_RE = lazy_compile(
     r"^(?P<det>(?:the|a|an|another|one|two|three|several|some|many|his|her|its|their|our|"
     rf"{NAME_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,4}}?)(?P<head>[a-z][\w\-]*)"
     r"(?P<post>\s+(?:with|for|of|at|from|in|on|close to|familiar with)\s+.{1,80})?$",
     re.IGNORECASE)
 
 
-_PREPOSITION_SPLIT_RE = re.compile(r"\s(?:of|for|at|in|on|with|from|to)\s")
+_PREPOSITION_SPLIT_RE = lazy_compile(r"\s(?:of|for|at|in|on|with|from|to)\s")
 _ROLE_HEADS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS | frozenset("head boss".split())
 _NOT_IN_NOMINAL = frozenset(
     "and that which who but when if as while after before because since so then than".split())
-_TRAILING_FUNCTION_WORDS_RE = re.compile(
+_TRAILING_FUNCTION_WORDS_RE = lazy_compile(
     r"(?:\s+(?:with|of|for|and|the|a|an|to|in|at|on|by|from))+$", re.IGNORECASE)
 _LEADING_PREPOSITIONS = frozenset(
     "in on at during after before from with by for under via through amid despite into "
@@ -227,7 +228,7 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
 
 
-_LEADING_THE_RE = re.compile(rf"^the\s+(?=[{UPPER}])")
+_LEADING_THE_RE = lazy_compile(rf"^the\s+(?=[{UPPER}])")
 
 
 def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] | None:

@@ -26,6 +26,38 @@ def built_once(build: Callable[[], _Built]) -> Callable[[], _Built]:
     return get
 
 
+_PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
+class LazyPattern:
+    """re.compile(pattern, flags) on first use: the engine's module-level patterns cost tens of
+    milliseconds to compile, which an import (the reader's start-up, `byline --help`) should not
+    pay. The first method looked up compiles and stores the compiled pattern's bound methods on
+    the instance, so later calls cost what calls on the compiled pattern cost."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._given_flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        compiled = re.compile(self.pattern, self._given_flags)
+        for name in _PATTERN_METHODS:
+            setattr(self, name, getattr(compiled, name))
+        self.compiled = lambda: compiled  # type: ignore[method-assign]
+        return compiled
+
+    def __getattr__(self, name: str) -> object:  # only for attributes not yet set
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled when first used (see LazyPattern)."""
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
 def trie_pattern(words: list[str]) -> str:
     """One regex alternation shaped as a trie: Python's re tries alternatives one by one, so
     sharing prefixes makes the reporting-verb scan several times faster."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,10 +17,11 @@ from .actors import (
     words_of,
 )
 from .model import Article, Quote, Speaker
+from .pattern_text import lazy_compile
 from .text import sentence_spans
 
 # Without a leading \b the scan can jump to the next "m" or "d": _honoured checks the boundary.
-_HONORIFIC_NAME = re.compile(r"(?:m(?:rs?|s|iss)|dr)\.? ([a-z][a-z'-]+)")
+_HONORIFIC_NAME = lazy_compile(r"(?:m(?:rs?|s|iss)|dr)\.? ([a-z][a-z'-]+)")
 
 
 def _honoured(body_folded: str) -> set[str]:
@@ -72,7 +72,7 @@ def _demonym_before(context: str, key: str) -> str:
 
 
 # A key that is one whole word of words_of(), apostrophes inside ("o'brien") but no "'s".
-_PLAIN_KEY = re.compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
+_PLAIN_KEY = lazy_compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -97,7 +97,7 @@ def _token_count(body_folded: str, key: str) -> int:
     return n
 
 
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = lazy_compile(r"\w")
 
 
 def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker],

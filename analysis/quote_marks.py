@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .pattern_text import lazy_compile
+
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"
 DOUBLE_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + '"'
@@ -19,14 +21,14 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # nor an apostrophe, while choosing the house style and in double-quoted articles: some archives
 # (the NYT texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their
 # gold lists no quotes there. Read as single marks they would make the article look British.
-_MARK_RE = re.compile("''|[" + re.escape(ALL_MARKS) + "]")
-_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
-_MARK_RE_SINGLE = re.compile("[" + re.escape(ALL_MARKS) + "]")
+_MARK_RE = lazy_compile("''|[" + re.escape(ALL_MARKS) + "]")
+_DOUBLE_MARK_RE = lazy_compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_MARK_RE_SINGLE = lazy_compile("[" + re.escape(ALL_MARKS) + "]")
 # A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
 # can also be a nested single quote ending together with its outer one.
-_FLATTENED_OPENER_RE = re.compile(r"(?:^|[\s(\[—–-])''(?=\w)")
+_FLATTENED_OPENER_RE = lazy_compile(r"(?:^|[\s(\[—–-])''(?=\w)")
 # Elisions that begin with an apostrophe: 'em, 'til, 'n', '90s, 'cause, 'tis.
-_ELISION_RE = re.compile(
+_ELISION_RE = lazy_compile(
     r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|cos\b|coz\b|tis\b|twas\b|bout\b|round\b)",
     re.IGNORECASE)
 _LEFT_SPACE = set(" \t\n([{—–―-/") | set(DOUBLE_OPENERS) | set(SINGLE_OPENERS)
@@ -34,7 +36,7 @@ _RIGHT_SPACE = set(" \t\n,;:.!?)]}…—–―")
 
 OPEN, CLOSE, TOGGLE = 1, 2, 3
 # A single mark after a space (or at the start): the only ones _single_kind may call OPEN.
-_SPACED_SINGLE_RE = re.compile(
+_SPACED_SINGLE_RE = lazy_compile(
     "[" + re.escape(SINGLE_MARKS) + "](?<![^" + re.escape("".join(sorted(_LEFT_SPACE))) + "].)")
 _STRAIGHT = "\"'"
 
@@ -99,7 +101,7 @@ def _single_kind(text: str, i: int) -> int:
 _AFTER_CLOSE_WORDS = frozenset(
     "he she they we i it you said says added adds told tells asked replied insisted explained "
     "warned according".split())
-_NEXT_WORD_RE = re.compile(r" ([A-Za-z]+)")
+_NEXT_WORD_RE = lazy_compile(r" ([A-Za-z]+)")
 
 
 def _weak_close(text: str, i: int) -> bool:
@@ -253,7 +255,7 @@ def _pair_paragraph(text: str, index: int, primary: str, carried: bool,
     return spans, False
 
 
-_ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit: str.isalnum
+_ALNUM_RE = lazy_compile(r"[^\W_]")  # a letter or digit: str.isalnum
 
 
 def _trim(text: str, span: RawQuote) -> RawQuote | None:
@@ -268,9 +270,9 @@ def _trim(text: str, span: RawQuote) -> RawQuote | None:
     return span
 
 
-_NICKNAME_RE = re.compile(
+_NICKNAME_RE = lazy_compile(
     r"(\b[A-Z][\w.]*[ \t])([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’])(?=[ \t][A-Z])")
-_NICKNAME_HINT_RE = re.compile(r"[\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’][ \t][A-Z]")
+_NICKNAME_HINT_RE = lazy_compile(r"[\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’][ \t][A-Z]")
 
 
 def blank_nicknames(text: str) -> str:
@@ -310,7 +312,7 @@ def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
     return _drop_transcripts(paragraphs, out)
 
 
-_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z.'’\- ]{1,30}:\s")
+_SPEAKER_LABEL_RE = lazy_compile(r"[A-Z][A-Z.'’\- ]{1,30}:\s")
 
 
 def _drop_transcripts(paragraphs: list[str], spans: list[RawQuote]) -> list[RawQuote]:

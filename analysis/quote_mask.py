@@ -3,9 +3,9 @@ subjects are only looked for in the reporter's own words."""
 
 from __future__ import annotations
 
-import re
+from .pattern_text import lazy_compile
 
-_QUOTE_CHAR = re.compile("[“”«»„\"‘’']")
+_QUOTE_CHAR = lazy_compile("[“”«»„\"‘’']")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 

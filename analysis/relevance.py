@@ -7,27 +7,28 @@ import re
 from operator import itemgetter
 
 from .actors import fold, words_of
+from .pattern_text import lazy_compile
 from .principal import Principal
 from .text import sentence_spans
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Markers of background: earlier years and months, "last year", "years ago".
-_BACKGROUND = re.compile(
+_BACKGROUND = lazy_compile(
     rf"\bin (?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\blast (?:year|month|decade)\b"
     r"|\byears? ago\b|\bearlier this (?:year|month)\b|\bat the time\b|\bin the past\b", re.I)
 _ANAPHOR_NOUNS = frozenset(
     """move remark remarks comment comments statement statements words proposal proposals idea
     plan plans decision announcement suggestion message strategy approach stance position call
     offer pledge speech policy plea intervention gambit outburst claim claims""".split())
-_BACKGROUND_HINT = re.compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
+_BACKGROUND_HINT = lazy_compile(r"\d\d\d\d|ago\b|[Ll]ast |[Ee]arlier|[Aa]t the time|the past")
 _STEM = itemgetter(slice(6))  # a word's first six letters: w[:6]
-_FOUR_DIGITS = re.compile(r"\d\d\d\d")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_FOUR_DIGITS = lazy_compile(r"\d\d\d\d")
+_RELATIVE_CLAUSE = lazy_compile(r",\s+(?:who|which|whose)\b[^,]*,")
 # "such a move", "his comments": a sentence pointing back at the event.
-_ANAPHORA = re.compile(
+_ANAPHORA = lazy_compile(
     r"\b(?:such an?|the|this|that|these|those|his|her|their|its)\s+(?:[\w-]+\s+)?(?:"
     + "|".join(sorted(_ANAPHOR_NOUNS, key=len, reverse=True)) + r")\b")
-WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")  # three letters and more: zoo, tax, war
+WORD = lazy_compile(r"[a-zà-ÿ][a-zà-ÿ'-]{2,}")  # three letters and more: zoo, tax, war
 # Words of the lead too common to tie a sentence to the event.
 _STOP = frozenset(
     """that this with from have has had been being were will would could should their there

@@ -8,11 +8,13 @@ import re
 
 from .lexicon import NATIONALITIES, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from .name_patterns import DETERMINERS, NAME_WORD
+from .pattern_text import lazy_compile
 
-_PARTY_TAG_RE = re.compile(
+_PARTY_TAG_RE = lazy_compile(
     r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"
     r"|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s)]|$))")
-_OF_PLACE_RE = re.compile(rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
+_OF_PLACE_RE = lazy_compile(
+    rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
 _APPOS_STARTERS = DETERMINERS | {"who", "whom", "whose", "former", "then", "now", "currently",
                                  "head", "deputy", "chief", "co-founder", "founder"}
 _STOP_BACK = DETERMINERS | frozenset(
@@ -57,10 +59,10 @@ def role_before(text: str, end: int) -> str:
 
 
 _ROLE_WORDS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS
-_ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-_FINITE_VERB_RE = re.compile(
+_ARTICLE_RE = lazy_compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_FINITE_VERB_RE = lazy_compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must)\b")
-_APPOS_STOP_RE = re.compile(r"(?=[,\"“”«»\s])(?:,\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w))")
+_APPOS_STOP_RE = lazy_compile(r"(?=[,\"“”«»\s])(?:,\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w))")
 
 
 _NOT_APPOSITIVE = frozenset(
@@ -69,8 +71,8 @@ _NOT_APPOSITIVE = frozenset(
     "however who's after before since until unless where whereas despite during once what how "
     "why whether is are was were has have had will would can could should may might must do "
     "does did".split())
-_POSSESSIVE_WORD_RE = re.compile(r"[\w.]+[’']s$")
-_AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
+_POSSESSIVE_WORD_RE = lazy_compile(r"[\w.]+[’']s$")
+_AGE_RE = lazy_compile(r"^\d{1,3}(?:,\s*|$)")
 
 
 def appositive_after(text: str, pos: int, limit: int) -> str:
@@ -166,10 +168,10 @@ _TITLE_ABBREVIATIONS = {
     "Capt.": "Captain", "Col.": "Colonel", "Adm.": "Admiral", "Maj.": "Major",
     "Supt.": "Superintendent", "Cmdr.": "Commander", "Lt.-Gen.": "Lieutenant-General",
 }
-_TITLE_ABBREVIATION_RE = re.compile(
+_TITLE_ABBREVIATION_RE = lazy_compile(
     r"(?=[A-Z])(?<![\w.])(?:" + "|".join(re.escape(k) for k in
                                 sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
 
 
-_ROLE_ARTICLE_RE = re.compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\s+",
+_ROLE_ARTICLE_RE = lazy_compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\s+",
                               re.IGNORECASE)

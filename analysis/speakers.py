@@ -4,12 +4,12 @@ appositives read lazily from their mentions."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .lexicon import COMMON_CAPITALISED
 from .name_patterns import NAME_RE
 from .names import NameParts, split_name
+from .pattern_text import lazy_compile
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
@@ -166,6 +166,6 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 # Opens with a character class (not a look-ahead) so the engine skips to candidates in C.
-_SENTENCE_END_RE = re.compile(r"[.!?;\"“”«»](?:(?<=[.!?;])(?=\s|$)|(?<=[\"“”«»]))")
-_ABBREV_BEFORE_RE = re.compile(
+_SENTENCE_END_RE = lazy_compile(r"[.!?;\"“”«»](?:(?<=[.!?;])(?=\s|$)|(?<=[\"“”«»]))")
+_ABBREV_BEFORE_RE = lazy_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Inc|Co|Corp|U\.S|D\.C|[A-Z]))$")

@@ -8,6 +8,7 @@ from functools import lru_cache
 from .pattern_text import (
     alternatives,
     built_once,
+    lazy_compile,
     literal_start,
     required_literals,
     trie_pattern,
@@ -46,10 +47,10 @@ _VERBS = (
 _SEEK_ADVERB = rf"(?:{'|'.join(_SEEK)}) \w+ly to (?:{'|'.join(_SEEK_WHAT)})"  # "moved quickly to"
 # The lookahead for the letters a verb can start with rules most word starts out at once.
 _VERB_INITIALS = "".join(sorted({v[0] for v in _VERBS + _SEEK}))
-REPORTING_VERB = re.compile(
+REPORTING_VERB = lazy_compile(
     rf"\b(?=[{_VERB_INITIALS}])(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
 # "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
-NOMINAL_REACTION = re.compile(
+NOMINAL_REACTION = lazy_compile(
     r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
     r"provoked|provoking|met with|meeting with|earned|earning|won|winning|brought)\s+"
     r"(?P<adjectives>(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|"
@@ -64,14 +65,14 @@ NOMINAL_REACTION = re.compile(
     re.IGNORECASE,
 )
 # "… a proposal that was immediately condemned by doctors' leaders": actor after "by".
-PASSIVE_REACTION = re.compile(
+PASSIVE_REACTION = lazy_compile(
     r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?P<verb>condemned|criticised|criticized|"
     r"welcomed|praised|rejected|dismissed|backed|attacked|slammed|hailed|applauded|endorsed|"
     r"questioned|denounced|opposed|supported|ridiculed|lambasted|derided)\s+by\s+"
     r"(?P<actor>[^.;:!?—–()\x00]+?)(?=\s*(?:[.;:!?—–()\x00]|,|\s+(?:who|that|which|after|over|"
     r"as|when|while|because|on|in|for|at|about|amid|despite|including|ranging|such|like)\s|$))")
 # The second half of "… drew applause from X and fury from Y", matched where X ends.
-NOMINAL_CONTINUATION = re.compile(
+NOMINAL_CONTINUATION = lazy_compile(
     NOMINAL_REACTION.pattern.replace(
         NOMINAL_REACTION.pattern.split("(?P<adjectives>")[0], r"\s+and\s+", 1),
     re.IGNORECASE)
@@ -292,7 +293,7 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_NEGATED = re.compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED = lazy_compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
@@ -344,7 +345,7 @@ def makes_no_statement(masked: str) -> bool:
 
 
 # Said of the speaker, not of what they said: not a statement at all.
-NOT_A_STATEMENT = re.compile(
+NOT_A_STATEMENT = lazy_compile(
     r"\b(?:insisted|spoke|asked|requested) on (?:condition of )?anonymity|"
     r"on condition of anonymity|declined to comment|did not (?:immediately )?respond|"
     r"could not be reached|did not return", re.IGNORECASE)

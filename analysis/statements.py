@@ -4,7 +4,6 @@ carries, and whether it is background or about the central event."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -26,6 +25,7 @@ from .actors import (
     words_of,
 )
 from .model import Article, Quote, Speaker
+from .pattern_text import lazy_compile
 from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
 from .relevance import is_background, is_relevant, lead_index
@@ -45,22 +45,22 @@ _NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|
                    r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
 _CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 # The subject after the verb: "…,” said Jana Roe, a professor …" / "said the diplomat".
-_INVERTED_SUBJECT = re.compile(
+_INVERTED_SUBJECT = lazy_compile(
     r"\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
     rf"{_CAP_NAME}(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*{_CAP_NAME}){{0,4}}|"
     # "said 9/11 widow Terry Strada", "said former minister Jane Roe"
     rf"(?:{_NOT_DESCRIPTOR}[a-z0-9][\w/’'-]*\s+){{1,3}}{_CAP_NAME}(?:\s+{_CAP_NAME}){{1,3}})"
     r"(?P<rest>,[^\x00]*)?")
-_ACCORDING_TO = re.compile(
+_ACCORDING_TO = lazy_compile(
     r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
 _QUOTE_MARKS = "'\"’”»"
 _MAX_VERBS = 12  # reporting verbs tried per sentence
 _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
-_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+_COORDINATED = lazy_compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
-_NOT_THE_ACTOR = re.compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
-_SECOND_CLAUSE = re.compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
-_MID_SENTENCE_CAPITAL = re.compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
+_NOT_THE_ACTOR = lazy_compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
+_SECOND_CLAUSE = lazy_compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
+_MID_SENTENCE_CAPITAL = lazy_compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
 
 
 @dataclass

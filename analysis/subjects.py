@@ -14,16 +14,17 @@ from .names import (
     parse_nominal,
     split_name,
 )
+from .pattern_text import lazy_compile
 from .roles import combine_role
 
 # The leading look-aheads on first characters let the regex engine skip to candidates fast.
-_CLAUSE_CUT_RE = re.compile(r"(?=[,;tab—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*)")
-_OBJECT_PRONOUN_RE = re.compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
-_LEADING_ADVERBIAL_RE = re.compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
-_TRAILING_PARTICIPLE_RE = re.compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
+_CLAUSE_CUT_RE = lazy_compile(r"(?=[,;tab—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*)")
+_OBJECT_PRONOUN_RE = lazy_compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
+_LEADING_ADVERBIAL_RE = lazy_compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
+_TRAILING_PARTICIPLE_RE = lazy_compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
 _PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
-_RELATIVE_CLAUSE_RE = re.compile(r"^([^,]{2,80}),\s+(?:who|whose|whom)\s")
-_TAIL_PRONOUN_RE = re.compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
+_RELATIVE_CLAUSE_RE = lazy_compile(r"^([^,]{2,80}),\s+(?:who|whose|whom)\s")
+_TAIL_PRONOUN_RE = lazy_compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
 
 
 def parse_subject(text: str) -> Phrase | None:
@@ -63,12 +64,12 @@ def parse_subject(text: str) -> Phrase | None:
     return None
 
 
-_OBJECT_STOP_RE = re.compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
-_ENDS_WITH_ABBR_RE = re.compile(
+_OBJECT_STOP_RE = lazy_compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
+_ENDS_WITH_ABBR_RE = lazy_compile(
     rf"(?:\b(?:{ABBR_WORDS})|\b[{UPPER}]|\b(?:[{UPPER}]\.)+[{UPPER}])$")
 
 
-_NAME_THEN_PREP_RE = re.compile(
+_NAME_THEN_PREP_RE = lazy_compile(
     rf"((?:[\w\-]+\s+){{0,3}}?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}})"
     rf"\s+((?:for|of|at|with|from)\s+(?:the\s+)?[{UPPER}][^,]{{0,80}})$")
 

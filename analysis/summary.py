@@ -16,6 +16,7 @@ from itertools import chain
 
 from .furniture import fold_for_prefilter, is_furniture
 from .model import Article, Quote, Speaker
+from .pattern_text import lazy_compile
 from .text import split_sentences
 
 WORD_BUDGET = 60  # reference highlights run to ~55 words; stop once this many are chosen
@@ -32,13 +33,13 @@ QUOTE_PENALTY = 0.2  # a sentence opening with a quote mark is rarely a main poi
 
 _CLOSERS = "\"'”’»)]"
 _TERMINALS = (".", "!", "?", "…")
-_CAPTION = re.compile(
+_CAPTION = lazy_compile(
     r"scroll\s+down\s+for|click\s+here|\((?:pictured|left|right|centre|center|above|below|top"
     r"|bottom|inset|file)\b[^)]*\)|\bpictured\b|^(?:photo|image|video|watch|listen|read"
     r"\s+more)\s*:|\bcredit\s*:|\bread\s+more\b|\bsign\s+up\b",
     re.I,
 )
-_WORD = re.compile(r"[^\W_][\w'’-]{2,}")  # three characters and more: content words
+_WORD = lazy_compile(r"[^\W_][\w'’-]{2,}")  # three characters and more: content words
 _STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being
     has have had do does did it its this that these those he she they we you i his her their

@@ -6,9 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .pattern_text import lazy_compile
+
 # C0/C1 control characters except tab and newline, plus ESC sequences remnants.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_ANSI = lazy_compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm maj jr sr rev hon pres
@@ -20,16 +22,16 @@ ABBREVIATIONS = frozenset(
     ft mt""".split()
 )
 
-_BOUNDARY = re.compile(
+_BOUNDARY = lazy_compile(
     r"""[.!?]+            # terminal punctuation
         [\"'”’»)\]]*       # closing quotes or brackets
         (?=\s+[\"'“‘«(\[]*[A-Z0-9À-Ý])  # then space and a capital, digit or opening quote""",
     re.VERBOSE,
 )
-_NUMBER_ABBREVIATION = re.compile(r"\b[Nn]os?\.")  # "No. 10" but "He said no."
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NUMBER_ABBREVIATION = lazy_compile(r"\b[Nn]os?\.")  # "No. 10" but "He said no."
+_WORD_BEFORE = lazy_compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LETTERS_AND_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-_DIGIT_NEXT = re.compile(r"\s*\d")
+_DIGIT_NEXT = lazy_compile(r"\s*\d")
 
 
 def clean_text(text: str) -> str:
