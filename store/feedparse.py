@@ -14,7 +14,6 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from html.entities import name2codepoint
 from typing import Any
 from urllib.parse import urljoin
@@ -22,7 +21,7 @@ from urllib.parse import urljoin
 from analysis.text import clean_text
 
 from .errors import SourceError
-from .feedparse_fast import Feed, read_tree
+from .feedparse_fast import Feed, read_tree, struct_date
 from .records import FeedEntry
 
 MAX_TITLE = 1_000
@@ -136,7 +135,7 @@ def _with_feedparser(utf8: bytes, url: str, where: str) -> Feed:
             "title": e.get("title", ""), "title_type": _kind(e.get("title_detail")),
             "summary": e.get("summary", ""), "content": content,
             # dict.get: FeedParserDict.get("updated_parsed") warns about a legacy fallback
-            "published": _struct_date(dict.get(e, "published_parsed")
+            "published": struct_date(dict.get(e, "published_parsed")
                                       or dict.get(e, "updated_parsed")
                                       or dict.get(e, "created_parsed")),
             "author": author,
@@ -303,11 +302,3 @@ def _http_link(value: Any) -> str:
     link = _oneline(value)
     return link[:MAX_URLISH] if link.lower().startswith(("http://", "https://")) else ""
 
-
-def _struct_date(parsed: Any) -> datetime | None:
-    if not parsed:
-        return None
-    try:
-        return datetime(*parsed[:6], tzinfo=UTC)
-    except (TypeError, ValueError, OverflowError):
-        return None

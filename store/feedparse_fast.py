@@ -193,7 +193,11 @@ def _feedparser_date(value: str) -> datetime | None:
     """The odd formats feedparser knows (W3CDTF variants, Korean, Greek ...)."""
     from feedparser.datetimes import _parse_date
 
-    parsed = _parse_date(value)
+    return struct_date(_parse_date(value))
+
+
+def struct_date(parsed: Any) -> datetime | None:
+    """A UTC datetime from a time.struct_time-like tuple, None when absent or impossible."""
     if not parsed:
         return None
     try:
