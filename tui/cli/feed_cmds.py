@@ -55,8 +55,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=guarded(run_refresh))
 
 
-
-
 def _timeout_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
                    help="network timeout per read (default 10; connect at most 5)")
@@ -70,10 +68,6 @@ def _seconds(value: str) -> float:
     if not 0 < seconds <= 600:
         raise argparse.ArgumentTypeError("timeout must be between 0 and 600 seconds")
     return seconds
-
-
-
-
 
 
 def _limits(args: argparse.Namespace) -> Any:
@@ -225,8 +219,5 @@ def _refresh_with_bar(lib: Library, args: argparse.Namespace) -> Any:
             bar.update(task, completed=done, total=total, url=safe(url)[-60:])
 
         return refresh_feeds(lib, progress, limits=_limits(args))
-
-
-
 
 

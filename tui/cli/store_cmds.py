@@ -71,8 +71,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=guarded(run_bookmark_export))
 
 
-
-
 def _all_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true",
                         help="first analyse feed entries not opened yet (can take a while)")
@@ -91,19 +89,9 @@ def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
               "(add --all to include them)", file=sys.stderr)
 
 
-
-
-
-
-
-
-
-
 def _count(n: int, noun: str) -> str:
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{n} {noun}" if n == 1 else f"{n} {plural}"
-
-
 
 
 def run_add(lib: Library, args: argparse.Namespace) -> int:
