@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 ENTITY_WEIGHT = 0.5
 MIN_TOPICAL = 0.03  # below this an entry is not about the same thing at all
 # Scores under this share a few words or a name but not the event (the seeds: the same
-# minister's budget scores ~0.06 against her strike remarks; same-event entries 0.12 and up).
-RELATED_MIN_SCORE = 0.1
+# minister's budget scores ~0.06 against her strike remarks; same-event entries 0.14 and up;
+# a short entry sharing "million crowns" with another reaches 0.11).
+RELATED_MIN_SCORE = 0.12
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
