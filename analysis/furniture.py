@@ -8,6 +8,7 @@ pieces that are kept as fields rather than dropped: the byline and the dateline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .pattern_text import lazy_compile
 
@@ -104,6 +105,7 @@ def _may_end_with_credit(tail: str) -> bool:
         _CREDIT_END_WORDS)  # the longest credit word has 12 letters
 
 
+@lru_cache(maxsize=4096)  # pages of one site repeat their furniture; summaries re-check sentences
 def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     """True when a paragraph is page furniture rather than part of the story.
 

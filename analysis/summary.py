@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import chain
 
 from .furniture import fold_for_prefilter, is_furniture
@@ -49,8 +50,9 @@ _STOPWORDS = frozenset(
 )
 
 
-def _content_words(sentence: str) -> set[str]:
-    return set(_WORD.findall(sentence.lower())) - _STOPWORDS
+@lru_cache(maxsize=4096)
+def _content_words(sentence: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(sentence.lower())) - _STOPWORDS
 
 
 def _ends_sentence(text: str) -> bool:
