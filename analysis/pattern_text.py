@@ -29,28 +29,47 @@ def built_once(build: Callable[[], _Built]) -> Callable[[], _Built]:
 _PATTERN_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
+def _compiling(name: str) -> Callable[..., object]:
+    """A LazyPattern method: compiles, then calls the compiled pattern's method of that name."""
+
+    def method(self: LazyPattern, *args: object, **kwargs: object) -> object:
+        return getattr(self.compiled(), name)(*args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
 class LazyPattern:
     """re.compile(pattern, flags) on first use: the engine's module-level patterns cost tens of
     milliseconds to compile, which an import (the reader's start-up, `byline --help`) should not
-    pay. The first method looked up compiles and stores the compiled pattern's bound methods on
-    the instance, so later calls cost what calls on the compiled pattern cost."""
+    pay. Compiling stores the compiled pattern's bound methods on the instance, where they shadow
+    the class's compiling methods: later calls cost what calls on the compiled pattern cost (no
+    __getattr__, which would slow every attribute lookup)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._given_flags = flags
+        self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
-        compiled = re.compile(self.pattern, self._given_flags)
-        for name in _PATTERN_METHODS:
-            setattr(self, name, getattr(compiled, name))
-        self.compiled = lambda: compiled  # type: ignore[method-assign]
-        return compiled
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._given_flags)
+            for name in _PATTERN_METHODS:
+                setattr(self, name, getattr(self._compiled, name))
+        return self._compiled
 
-    def __getattr__(self, name: str) -> object:  # only for attributes not yet set
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
+    search = _compiling("search")
+    match = _compiling("match")
+    fullmatch = _compiling("fullmatch")
+    finditer = _compiling("finditer")
+    findall = _compiling("findall")
+    sub = _compiling("sub")
+    subn = _compiling("subn")
+    split = _compiling("split")
+    flags = property(lambda self: self.compiled().flags)
+    groups = property(lambda self: self.compiled().groups)
+    groupindex = property(lambda self: self.compiled().groupindex)
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
