@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.pattern_text import lazy_compile
+from analysis.pattern_text import compile_all_patterns, lazy_compile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,3 +78,20 @@ def test_a_lazy_pattern_behaves_as_the_compiled_one() -> None:
     assert lazy.groupindex == real.groupindex and lazy.groups == real.groups
     with pytest.raises(AttributeError):
         lazy.no_such_attribute  # noqa: B018
+
+
+def test_compile_all_patterns_compiles_the_lazy_ones() -> None:
+    code = ("import json\n"
+            f"import {_ENGINE}\n"
+            "from analysis import pattern_text, stance\n"
+            "before = sum(p._compiled is not None for p in pattern_text._LAZY_PATTERNS)\n"
+            "count = pattern_text.compile_all_patterns()\n"
+            "after = sum(p._compiled is not None for p in pattern_text._LAZY_PATTERNS)\n"
+            "print(json.dumps({'before': before, 'count': count, 'after': after,\n"
+            "                  'verbs': stance.REPORTING_VERB.search('she said so')['verb']}))")
+    found = _run(code)
+    assert found["before"] < found["count"] / 2 and found["count"] > 100
+    assert found["after"] == found["count"]
+    assert found["verbs"] == "said"
+    lazy = lazy_compile(r"x+")
+    assert compile_all_patterns() >= 1 and lazy._compiled is not None
