@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from store.library import Library
 
 EXIT_STORE = 1
 EXIT_BAD_INPUT = 2
+T = TypeVar("T")
 
 
 def json_flag(parser: argparse.ArgumentParser) -> None:
@@ -72,3 +73,28 @@ def safe(text: str) -> str:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+class PerInput:
+    """Runs an action on each input: a bad one prints one line and the rest go on; `status` is
+    then EXIT_BAD_INPUT. Store failures (locked, corrupt) still stop the command."""
+
+    def __init__(self) -> None:
+        self.status = 0
+
+    def each(self, items: Iterable[str], action: Callable[[str], T]) -> Iterator[tuple[str, T]]:
+        from store.errors import BylineError, StoreError
+
+        for item in items:
+            try:
+                result = action(item)
+            except StoreError:
+                raise
+            except BylineError as exc:
+                self.fail(exc)
+                continue
+            yield item, result
+
+    def fail(self, exc: BaseException | str) -> None:
+        error(exc)
+        self.status = EXIT_BAD_INPUT

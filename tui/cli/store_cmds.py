@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from analysis.text import clean_text
-from store.errors import BylineError, StoreError
 from store.library import Library
 
 from .common import (
     EXIT_BAD_INPUT,
+    PerInput,
     emit_json,
     error,
     guarded,
@@ -95,16 +95,8 @@ def _count(n: int, noun: str) -> str:
 
 
 def run_add(lib: Library, args: argparse.Namespace) -> int:
-    status, out = 0, []
-    for target in args.targets:
-        try:
-            refs = lib.add(target)
-        except StoreError:
-            raise
-        except BylineError as exc:
-            error(exc)
-            status = EXIT_BAD_INPUT
-            continue
+    inputs, out = PerInput(), []
+    for target, refs in inputs.each(args.targets, lib.add):
         out.extend(refs)
         if not args.json:
             new = [r for r in refs if r.new]
@@ -116,7 +108,7 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
                       "the store", file=sys.stderr)
     if args.json:
         emit_json([{k: v for k, v in r.to_dict().items() if k != "read"} for r in out])
-    return status
+    return inputs.status
 
 
 def _resolve_id(lib: Library, given: str) -> str:
@@ -174,44 +166,28 @@ def run_quotes(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_bookmark_add(lib: Library, args: argparse.Namespace) -> int:
-    status, made = 0, []
-    for quote_id in args.quote_ids:
-        try:
-            made.append(lib.add_bookmark(quote_id, note=args.note))
-        except StoreError:
-            raise
-        except BylineError as exc:
-            error(exc)
-            status = EXIT_BAD_INPUT
-            continue
+    inputs, made = PerInput(), []
+    for _, mark in inputs.each(args.quote_ids, lambda q: lib.add_bookmark(q, note=args.note)):
+        made.append(mark)
         if not args.json:
-            print(f"bookmarked {made[-1].quote_id}: “{safe(made[-1].text)[:70]}”")
+            print(f"bookmarked {mark.quote_id}: “{safe(mark.text)[:70]}”")
     if args.json:
         emit_json([b.to_dict() for b in made])
-    return status
+    return inputs.status
 
 
 def run_bookmark_remove(lib: Library, args: argparse.Namespace) -> int:
-    status, removed = 0, []
-    for quote_id in args.quote_ids:
-        try:
-            found = lib.remove_bookmark(quote_id)
-        except StoreError:
-            raise
-        except BylineError as exc:
-            error(exc)
-            status = EXIT_BAD_INPUT
-            continue
+    inputs, removed = PerInput(), []
+    for quote_id, found in inputs.each(args.quote_ids, lib.remove_bookmark):
         if found:
             removed.append(quote_id.strip())
             if not args.json:
                 print(f"removed {safe(quote_id.strip())}")
         else:
-            error(f"{quote_id}: no such bookmark")
-            status = EXIT_BAD_INPUT
+            inputs.fail(f"{quote_id}: no such bookmark")
     if args.json:
         emit_json(removed)
-    return status
+    return inputs.status
 
 
 def run_bookmark_list(lib: Library, args: argparse.Namespace) -> int:
