@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from re import _constants, _parser  # the parsed form of a pattern (CPython 3.11+)
 from typing import TypeVar
 
@@ -126,8 +126,10 @@ def literal_start(alternative: str) -> str:
     return alternative[:n]
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    parts, depth, start, in_class, i = [], 0, 0, False, 0
+def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of a regex outside escapes
+    and [character classes]."""
+    depth, in_class, i = 0, False, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -137,14 +139,18 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+        i += 1
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, start = [], 0
+    for i, ch, depth in _scan(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     return parts + [pattern[start:]]
 
 
@@ -161,21 +167,10 @@ def alternatives(pattern: str) -> list[str]:
 
 
 def _balanced(pattern: str) -> bool:
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-            if depth < 0:
-                return False
-        i += 1
+    depth = 0
+    for _, _, depth in _scan(pattern):
+        if depth < 0:
+            return False
     return depth == 0
 
 
