@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
-from tui_main_store import HARBOUR, STORM, fill_store, settle
+from tui_main_store import HARBOUR, STORM, fill_store, main_screen, notices, settle
 
 from store.library import Library
 from tui.app import BylineApp
@@ -26,13 +26,6 @@ def ids(home: Path) -> dict[str, str]:
 
 
 
-def main_screen(app: BylineApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def notices(app: BylineApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def tree_labels(tree: QuoteTree) -> list[str]:

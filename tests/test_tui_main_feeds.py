@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 from http_server import Reply, ScriptedServer
-from tui_main_store import HARBOUR, STORM, fill_store, settle, wait_until
+from tui_main_store import HARBOUR, STORM, fill_store, main_screen, notices, settle, wait_until
 
 from store.library import Library
 from tui.app import BylineApp
-from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reactions import ReactionList
 from tui.widgets.reader import ReaderPane
@@ -21,13 +20,6 @@ def ids(home: Path) -> dict[str, str]:
     return fill_store(home)
 
 
-def main_screen(app: BylineApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def notices(app: BylineApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 RSS = """<?xml version="1.0"?>

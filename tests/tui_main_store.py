@@ -12,6 +12,8 @@ from pathlib import Path
 
 from analysis.model import Analysis, Article, Quote, Reaction, Speaker
 from store.library import Library
+from tui.app import BylineApp
+from tui.screens.main import MainScreen
 
 
 @dataclass
@@ -164,3 +166,12 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
         if loop.time() > deadline:
             raise AssertionError("condition not reached in time")
         await pilot.pause(0.02)
+
+
+def main_screen(app: BylineApp) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def notices(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
