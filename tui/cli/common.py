@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -98,3 +99,21 @@ class PerInput:
     def fail(self, exc: BaseException | str) -> None:
         error(exc)
         self.status = EXIT_BAD_INPUT
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[..., None]]:
+    """A transient Rich bar on stderr (stdout stays clean for --json); yields
+    update(done, total, detail="")."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn(label, markup=False), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[detail]}", markup=False),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None, detail="")
+
+        def update(done: int, total: int, detail: str = "") -> None:
+            bar.update(task, completed=done, total=total, detail=safe(detail)[-60:])
+
+        yield update

@@ -12,7 +12,16 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .common import EXIT_BAD_INPUT, emit_json, error, guarded, json_flag, needs_action, safe
+from .common import (
+    EXIT_BAD_INPUT,
+    emit_json,
+    error,
+    guarded,
+    json_flag,
+    needs_action,
+    progress_bar,
+    safe,
+)
 
 if TYPE_CHECKING:
     from store.library import Library
@@ -196,7 +205,8 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
     else:
         counts = {s: sum(r.status == s for r in report.results)
                   for s in ("ok", "not-modified", "error")}
-        print(f"refreshed {len(report.results)} feeds in {report.seconds:.1f} s: "
+        n = len(report.results)
+        print(f"refreshed {n} feed{'' if n == 1 else 's'} in {report.seconds:.1f} s: "
               f"{report.new_entries} new entries, {counts['not-modified']} not modified, "
               f"{counts['error']} failed")
     for failed in report.errors:
@@ -205,19 +215,9 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
 
 
 def _refresh_with_bar(lib: Library, args: argparse.Namespace) -> Any:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from store.refresh import refresh_feeds
 
-    with Progress(TextColumn("refreshing"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[url]}", markup=False),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("refresh", total=None, url="")
-
-        def progress(done: int, total: int, url: str) -> None:
-            bar.update(task, completed=done, total=total, url=safe(url)[-60:])
-
-        return refresh_feeds(lib, progress, limits=_limits(args))
+    with progress_bar("refreshing") as update:
+        return refresh_feeds(lib, update, limits=_limits(args))
 
 

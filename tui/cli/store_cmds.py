@@ -21,6 +21,7 @@ from .common import (
     guarded,
     json_flag,
     needs_action,
+    progress_bar,
     safe,
 )
 
@@ -79,7 +80,8 @@ def _all_flag(parser: argparse.ArgumentParser) -> None:
 def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
     """Speakers come from analysed articles; entries are analysed when first opened."""
     if args.all:
-        done = lib.analyze_pending()
+        with progress_bar("analysing feed entries") as update:
+            done = lib.analyze_pending(update)
         if done:
             print(f"byline: analysed {_count(done, 'feed entry')}", file=sys.stderr)
         return
