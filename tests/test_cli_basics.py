@@ -51,3 +51,17 @@ def test_opening_the_reader_imports_no_subcommand_module() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    """`byline analyze … | head -1`: no traceback when the reader of stdout goes away."""
+    article = str(ROOT / "seeds" / "01_port_serrin_minister_strike_law.txt")
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli.run", "analyze", "--json",
+                             *[article] * 40], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()  # more than a pipe buffer is still to come
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in stderr
