@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from .lexicon import (
@@ -69,6 +69,14 @@ def _never_a_name(low: str, alone: bool) -> bool:
     return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
 
 
+# A lone word that is none of these may be a name (_never_a_name(alone=True) and a title end).
+_LONE_NON_NAMES = _TITLE_ENDINGS | _NEVER_NAMES | PERSON_NOUNS | ORG_NOUNS
+# How a token before the name proper reads: an honorific, or a title or nationality.
+_HONORIFIC, _TITLE = 1, 2
+_PREFIX_KINDS = {word: _TITLE for word in TITLE_WORDS | NATIONALITIES} | \
+    {word: _HONORIFIC for word in HONORIFICS}
+
+
 def _split_one_word(word: str) -> NameParts | None:
     """split_name of a single word ("Vasko", "NATO", "Valdoria's"), without the token loops."""
     if word.endswith(("’s", "'s")):
@@ -78,10 +86,15 @@ def _split_one_word(word: str) -> NameParts | None:
     if not word:
         return None
     low = word.lower().rstrip(".,")
-    if low in _TITLE_ENDINGS or _never_a_name(low, alone=True):
+    if low in _LONE_NON_NAMES or low[:-1] in PERSON_NOUNS or "-" in low and all(
+            part in ADJECTIVES for part in low.split("-")):
         return None
     org = low in ORG_NAME_WORDS or word.isupper() and len(word) <= 5
-    return NameParts("", word, "", "organisation" if org else "person")
+    return _new_parts(("", word, "", "organisation" if org else "person"))
+
+
+# NameParts(...) without the Python-level __new__ a NamedTuple has: split_name runs per word.
+_new_parts = partial(tuple.__new__, NameParts)
 
 
 @lru_cache(maxsize=4096)
@@ -92,12 +105,13 @@ def split_name(seq: str) -> NameParts | None:
     if len(tokens) == 1:
         return _split_one_word(tokens[0])
     lows = [tok.lower().rstrip(".,") for tok in tokens]
-    skip = 0
-    while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \
-            lows[skip] not in HONORIFICS:
-        skip += 1
-    if skip:
-        tokens, lows = tokens[skip:], lows[skip:]
+    if lows and lows[0] in COMMON_CAPITALISED:
+        skip = 0
+        while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \
+                lows[skip] not in HONORIFICS:
+            skip += 1
+        if skip:
+            tokens, lows = tokens[skip:], lows[skip:]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing"):
         tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said"
     if not tokens:
@@ -113,31 +127,34 @@ def split_name(seq: str) -> NameParts | None:
     lows[-1] = last.lower().rstrip(".,")
     honorific = ""
     cut = -1
+    prefix_kinds = _PREFIX_KINDS
     for k in range(len(tokens) - 1):
-        low = lows[k]
-        if low in HONORIFICS:
+        prefix = prefix_kinds.get(lows[k])
+        if prefix == _HONORIFIC:
             honorific = tokens[k]
             cut = k
-        elif low in TITLE_WORDS or low in NATIONALITIES or "-" in low and all(
-                part in TITLE_WORDS for part in low.split("-")):
+        elif prefix is not None or "-" in lows[k] and all(
+                part in TITLE_WORDS for part in lows[k].split("-")):
             cut = k
-    title = " ".join(tokens[k] for k in range(cut + 1) if lows[k] not in HONORIFICS) \
-        if cut >= 0 else ""
-    name_tokens = tokens[cut + 1:]
-    name_lows = lows[cut + 1:]
+    if cut >= 0:
+        title = " ".join(tokens[k] for k in range(cut + 1) if lows[k] not in HONORIFICS)
+        name_tokens = tokens[cut + 1:]
+        name_lows = lows[cut + 1:]
+    else:
+        title, name_tokens, name_lows = "", tokens, lows
     if name_lows[-1] in _TITLE_ENDINGS:
         return None  # "Ohio Secretary [of State …]": a title, not a name
     if len(name_tokens) == 1 and _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
-    if any(low in ORG_NAME_WORDS for low in name_lows) or (
+    if not ORG_NAME_WORDS.isdisjoint(name_lows) or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
             and not honorific):
         kind = "organisation"
         if cut >= 0 and not honorific:
             name_tokens = tokens[:]
             title = ""
-    return NameParts(title, " ".join(name_tokens), honorific, kind)
+    return _new_parts((title, " ".join(name_tokens), honorific, kind))
 
 
 def last_name_sequence(text: str) -> re.Match[str] | None:

@@ -86,19 +86,24 @@ class EntityTable:
         by_name = self._by_name
         by_last = self._by_last
         common = COMMON_CAPITALISED
-        seen: dict[str, NameParts | None] = {}  # the article's words repeat: split each once
+        # The article's words repeat: split each once. Per word: its parts and the lower-case
+        # name and surname, or None when it is no name.
+        seen: dict[str, tuple[NameParts, str, str] | None] = {}
         for index, text in enumerate(paragraphs):
             for m in NAME_RE.finditer(text):
                 word = m[0]
-                if word in seen:
-                    parts = seen[word]
-                else:
-                    parts = seen[word] = None if " " not in word and word.lower() in common \
+                try:
+                    known = seen[word]
+                except KeyError:
+                    parts = None if " " not in word and word.lower() in common \
                         else split_name(word)
-                if parts is None:
+                    known = seen[word] = None if parts is None else \
+                        (parts, parts.name.lower(), parts.name.rsplit(None, 1)[-1].lower())
+                if known is None:
                     continue
+                parts, key, last = known
                 name = parts.name
-                entity = by_name.get(name.lower()) or \
+                entity = by_name.get(key) or \
                     self.lookup(name, parts.kind, len(mentions), create=True)
                 if entity is None:
                     continue
@@ -115,7 +120,7 @@ class EntityTable:
                     if len(pending) + len(entity.found_roles) < 12:
                         # Roles come with the first mentions; later ones are mostly bare surnames.
                         pending.append((text, start, end, parts.title))
-                        last = entity.name.rsplit(None, 1)[-1].lower()
+                        # The entity's surname is the name's: lookup joins only same surnames.
                         by_last.setdefault(last, []).append((len(mentions), entity))
                 mentions.append(Mention(index, start, end, entity))
                 keys.append((index, start))
