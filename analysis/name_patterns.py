@@ -17,16 +17,17 @@ _ABBR_TAILS: dict[str, list[str]] = {}
 for _word in ABBR_WORDS.split("|"):
     _ABBR_TAILS.setdefault(_word[0], []).append(_word[1:])
 # NAME_WORD with its first capital taken first: a pattern that opens with a character class lets
-# the regex engine skip to candidate positions in C. The look-behind then checks the character
-# before that capital, and the abbreviations are told by their first letter (look-behinds again),
-# tried only when one to three lower-case letters and a full stop follow.
-_FIRST_NAME_WORD = (
-    rf"[{UPPER}](?<![\w’'\-].)"
+# the regex engine skip to candidate positions in C (and an alternation of two dozen
+# abbreviations is not tried at every word). The abbreviations are told by their first letter
+# (look-behinds), tried only when one to three lower-case letters and a full stop follow.
+_AFTER_CAPITAL = (
     r"(?:(?=[a-z]{1,3}\.)(?:"
     + "|".join(f"(?<={first})(?:{'|'.join(tails)})" for first, tails in _ABBR_TAILS.items())
     + rf")\.|\.(?:[{UPPER}]\.){{0,3}}(?!\w)|[\w]*(?:[’'\-][\w]+)*)")
+# The first word of a name: the look-behind checks the character before its capital.
+_FIRST_NAME_WORD = rf"[{UPPER}](?<![\w’'\-].){_AFTER_CAPITAL}"
 NAME_RE = lazy_compile(
-    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
+    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[{UPPER}]{_AFTER_CAPITAL})*")
 DETERMINERS = frozenset(
     "the a an another one his her its their our this that these those some several two three "
     "many other".split())

@@ -119,7 +119,7 @@ class _Resolver:
             mods = [w.lower() for w in phrase.text.split()[1:-1]]
             mentions = self.table.mentions
             for n in range(self._mentions_before(p, offset) - 1, -1, -1):
-                ent = mentions[n].entity
+                ent = mentions[n]
                 if ent.kind != "person":
                     continue
                 words = set(" ".join(ent.roles).lower().replace(",", " ").split())
@@ -156,13 +156,12 @@ class _Resolver:
 
     def _recent_mention(self, pronoun: str, p: int, offset: int) -> Target | None:
         """Last resort: the latest person named before, in any position of its sentence."""
-        mentions = self.table.mentions
+        mentions, keys = self.table.mentions, self._mention_keys
         for n in range(self._mentions_before(p, offset) - 1, -1, -1):
-            mention = mentions[n]
-            if mention.paragraph < p - 2:
+            if keys[n][0] < p - 2:  # the mention's paragraph
                 break
-            if self._compatible(mention.entity, pronoun):
-                return mention.entity
+            if self._compatible(mentions[n], pronoun):
+                return mentions[n]
         return None
 
     def _cataphora(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:

@@ -63,24 +63,17 @@ class Entity:
         return "; ".join(out[:3])
 
 
-@dataclass(slots=True)
-class Mention:
-    paragraph: int
-    start: int
-    end: int
-    entity: Entity
-
-
 class EntityTable:
     """Named entities of one article, built in a single pass over its paragraphs."""
 
     def __init__(self, paragraphs: list[str]) -> None:
         self.entities: list[Entity] = []
-        self.mentions: list[Mention] = []
+        # Every name mention in reading order: its entity, and its (paragraph, start) for
+        # bisection by the resolver.
+        self.mentions: list[Entity] = []
+        self.mention_keys: list[tuple[int, int]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
-        # (paragraph, start) of each mention, for bisection by the resolver
-        self.mention_keys: list[tuple[int, int]] = []
         mentions = self.mentions
         keys = self.mention_keys
         by_name = self._by_name
@@ -114,15 +107,15 @@ class EntityTable:
                         else entity.gender
                 if name != entity.name:
                     entity.add_alias(name)
-                start, end = m.span()
+                start = m.start()
                 if entity.kind == "person":
                     pending = entity.pending
                     if len(pending) + len(entity.found_roles) < 12:
                         # Roles come with the first mentions; later ones are mostly bare surnames.
-                        pending.append((text, start, end, parts.title))
+                        pending.append((text, start, start + len(word), parts.title))
                         # The entity's surname is the name's: lookup joins only same surnames.
                         by_last.setdefault(last, []).append((len(mentions), entity))
-                mentions.append(Mention(index, start, end, entity))
+                mentions.append(entity)
                 keys.append((index, start))
 
     def lookup(self, name: str, kind: str = "person", before: int | None = None,
