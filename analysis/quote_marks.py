@@ -283,6 +283,14 @@ def blank_nicknames(text: str) -> str:
     return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+def blank_all_nicknames(paragraphs: list[str]) -> list[str]:
+    """blank_nicknames of each paragraph. The hint pattern holds no line break, so one scan of
+    the paragraphs joined by line breaks tells whether any paragraph has a nickname."""
+    if _NICKNAME_HINT_RE.search("\n".join(paragraphs)) is None:
+        return list(paragraphs)
+    return [blank_nicknames(p) for p in paragraphs]
+
+
 def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
     """All quoted spans of an article, in reading order."""
     pairings: dict[int, tuple[list[RawQuote], bool]] = {}

@@ -23,7 +23,7 @@ from .attribution import (
 )
 from .model import Article, Quote, Speaker
 from .names import Phrase
-from .quote_marks import RawQuote, blank_nicknames, find_quote_spans
+from .quote_marks import RawQuote, blank_all_nicknames, find_quote_spans
 from .speakers import Entity, EntityTable
 from .text import sentence_spans
 
@@ -281,7 +281,7 @@ def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None
 def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
     """Every direct quote in reading order, attributed, and the speakers they belong to."""
     originals = article.paragraphs
-    paragraphs = [blank_nicknames(p) for p in originals]
+    paragraphs = blank_all_nicknames(originals)
     spans = find_quote_spans(paragraphs)
     if not spans:
         return [], []
