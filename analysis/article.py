@@ -49,6 +49,12 @@ def _tidy(text: str) -> str:
     """One line of clean text: no control characters, runs of whitespace made one space."""
     if _UNCLEAN.search(text) or not unicodedata.is_normalized("NFC", text):
         text = clean_text(text)  # else clean_text would return text unchanged
+    # A printable text has no whitespace but the space (every other one is a control or a
+    # separator): with no double space and none at either end, splitting and joining its
+    # words would give it back unchanged.
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and \
+            not text.endswith(" "):
+        return text
     return " ".join(text.split())
 
 

@@ -94,6 +94,10 @@ def fold_for_prefilter(text: str) -> str:
     return low
 
 
+# What the lower-cased text must start with for _FOLLOW or _CAPTION_START to match.
+_FOLLOW_STARTS = ("follow", "find", "see", "read", "get", "for")
+_CAPTION_STARTS = ("photo", "image", "picture", "caption", "credit", "illustration", "file",
+                   "media", "video")
 _CREDIT_END_WORDS = ("images", "shutterstock", "alamy", "photo", "epa-efe")
 
 
@@ -123,17 +127,19 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
         return True
     if len(text) <= 300 and ((
             "©" in text or "copyright" in lowered or "(c)" in lowered or "rights" in lowered)
-            and _COPYRIGHT.search(text) or _FOLLOW.match(text)):
+            and _COPYRIGHT.search(text)
+            or lowered.startswith(_FOLLOW_STARTS) and _FOLLOW.match(text)):
         return True
     if len(text) <= 400 and ("contribut" in lowered or " by " in lowered) and (
         _CONTRIBUTED.search(text)
     ):
         return True
     # The credit patterns are anchored at the end: only the tail can match.
-    if _CAPTION_START.match(text) or _may_end_with_credit(text[-_CREDIT_TAIL:]) and (
+    if lowered.startswith(_CAPTION_STARTS) and _CAPTION_START.match(text) or \
+            _may_end_with_credit(text[-_CREDIT_TAIL:]) and (
             _CAPTION_CREDIT_END.search(text[-_CREDIT_TAIL:])):
         return True
-    if _FILE_PHOTO.match(text):
+    if text.startswith("FILE") and _FILE_PHOTO.match(text):
         return True
     # A crumb of navigation: a few words with no sentence punctuation or quote marks.
     if not crumbs:
