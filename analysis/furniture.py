@@ -98,6 +98,8 @@ def fold_for_prefilter(text: str) -> str:
 _FOLLOW_STARTS = ("follow", "find", "see", "read", "get", "for")
 _CAPTION_STARTS = ("photo", "image", "picture", "caption", "credit", "illustration", "file",
                    "media", "video")
+# What _CONTRIBUTED needs: "contributed", one of these words opening the text, or "; editing".
+_CREDIT_LINE_STARTS = ("additional", "reporting", "writing", "editing", "research")
 _CREDIT_END_WORDS = ("images", "shutterstock", "alamy", "photo", "epa-efe")
 
 
@@ -130,9 +132,8 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
             and _COPYRIGHT.search(text)
             or lowered.startswith(_FOLLOW_STARTS) and _FOLLOW.match(text)):
         return True
-    if len(text) <= 400 and ("contribut" in lowered or " by " in lowered) and (
-        _CONTRIBUTED.search(text)
-    ):
+    if len(text) <= 400 and ("contributed" in lowered or lowered.startswith(_CREDIT_LINE_STARTS)
+                             or "editing" in lowered and ";" in text) and _CONTRIBUTED.search(text):
         return True
     # The credit patterns are anchored at the end: only the tail can match.
     if lowered.startswith(_CAPTION_STARTS) and _CAPTION_START.match(text) or \
