@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS, TERM_MARKERS
 from .name_patterns import NAME_RE
-from .names import Phrase, last_name_sequence, parse_name_phrase, parse_nominal
+from .names import (
+    Phrase,
+    last_name_sequence,
+    may_open_with_nominal,
+    parse_name_phrase,
+    parse_nominal,
+)
 from .pattern_text import lazy_compile
 from .quote_marks import RawQuote
 from .roles import name_tail, role_before
@@ -38,22 +45,21 @@ _NOUN_MARKERS = frozenset(
 _VERB_WORDS = SPEECH_VERBS | {"According", "according"}
 
 
-class _Verb:
-    """A speech verb found in text (a light stand-in for a regex match)."""
+class _Verb(tuple):
+    """A speech verb found in text, (start, end, word): a light stand-in for a regex match,
+    built in C (no Python-level __init__)."""
 
-    __slots__ = ("_start", "_end", "word")
-
-    def __init__(self, start: int, end: int, word: str) -> None:
-        self._start, self._end, self.word = start, end, word
+    __slots__ = ()
+    word = property(itemgetter(2))
 
     def start(self) -> int:
-        return self._start
+        return self[0]
 
     def end(self) -> int:
-        return self._end
+        return self[1]
 
     def group(self, _: int = 0) -> str:
-        return self.word
+        return self[2]
 
 
 def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
@@ -82,7 +88,7 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
     for s, e, word in tokens:
         if word in ("According", "according"):
             if text.startswith(" to", e):
-                found.append(_Verb(s, e + 3, "according to"))
+                found.append(_Verb((s, e + 3, "according to")))
             continue
         if word not in SPEECH_VERBS or s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
@@ -92,7 +98,7 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         before = text[max(0, s - 12):s].split()
         if before and (before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
             continue  # "the offer", "his answer", "Trump's tweet": a noun
-        found.append(_Verb(s, e, word))
+        found.append(_Verb((s, e, word)))
     return found
 
 
@@ -337,6 +343,8 @@ def sentence_subject(sentence: str) -> Phrase | None:
         tail_end = name_tail(s, end)[1]
         return parse_name_phrase(s[:tail_end])
     words = s.split()
+    if not may_open_with_nominal(words):
+        return None
     for n in range(min(6, len(words)), 0, -1):
         nominal = parse_nominal(" ".join(words[:n]))
         if nominal:

@@ -215,6 +215,20 @@ def _may_be_nominal(text: str, loose: bool) -> bool:
     return False
 
 
+def may_open_with_nominal(words: list[str]) -> bool:
+    """False when parse_nominal(" ".join(words[:n])) is None for every n <= 6: none of the
+    first six words, with commas trimmed from either end as parse_nominal may, is a speaking
+    noun (the test _may_be_nominal makes of a phrase of at most six words)."""
+    for word in words[:6]:
+        forms = (word, word.strip(","), word.lstrip(","), word.rstrip(",")) if "," in word \
+            else (word,)
+        for form in forms:
+            low = form.lower()
+            if low in _NOUN_HEADS or low[:-1] in _NOUN_HEADS:
+                return True
+    return False
+
+
 def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
     text = text.strip(" ,")
@@ -248,14 +262,17 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
 _LEADING_THE_RE = lazy_compile(rf"^the\s+(?=[{UPPER}])")
 
 
-def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] | None:
+def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str, str] | None:
     """The name sequence of body whose left is only descriptors and right only a tail or an
-    appositive, with its parts."""
+    appositive: (its match, its parts, the descriptors before it, its tail, its appositive)."""
     for first in NAME_RE.finditer(body):
-        prefix_text = _LEADING_DETERMINER_RE.sub("", body[:first.start()].strip())
+        prefix = body[:first.start()].strip()
+        prefix_text = _LEADING_DETERMINER_RE.sub("", prefix) if prefix else ""
         if prefix_text and len(prefix_text.split(None, 7)) == 8:
             break  # role_before takes at most seven words: this and later prefixes are longer
-        if prefix_text and len(role_before(body, first.start())) < len(prefix_text):
+        # Nothing but spaces before the name: no descriptors (role_before would say "").
+        before = role_before(body, first.start()) if prefix_text else ""
+        if prefix_text and len(before) < len(prefix_text):
             continue
         parts = split_name(first.group(0))
         if parts is None:
@@ -272,7 +289,7 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str] |
             appos = appositive_after(body, pos, len(body))
             if not appos:
                 continue
-        return first, parts, tail, appos
+        return first, parts, before, tail, appos
     return None
 
 
@@ -288,23 +305,23 @@ def parse_name_phrase(text: str) -> Phrase | None:
         parts = split_name(text)
         if parts is None:
             return None
-        return Phrase("name", parts.name, role=combine_role(parts.title),
+        return Phrase("name", parts.name, role=combine_role(parts.title) if parts.title else "",
                       honorific=parts.honorific, entity_kind=parts.kind)
     lead = ""
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
-    m = _ROLE_LEAD_RE.match(text)
+    m = _ROLE_LEAD_RE.match(text) if "," in text else None
     if m and NAME_RE.search(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]) and \
             any(_POSSESSIVE_RE.sub("", w.lower()) in _ROLE_HEADS
                 for w in _PREPOSITION_SPLIT_RE.split(m.group(1), 1)[0].split()):
         lead, body = m.group(1), m.group(2)
-    body = _LEADING_THE_RE.sub("", body)
+    if body.startswith("the"):
+        body = _LEADING_THE_RE.sub("", body)
     found = _name_with_context(body)
     if found is None:
         return None
-    first, parts, tail, appos = found
+    first, parts, before, tail, appos = found
     title = parts.title
-    before = role_before(body, first.start())
     pre = " ".join(x for x in (before, title) if x)
     if lead:
         head = _HEAD_OF_RE.match(lead)
