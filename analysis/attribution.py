@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS, TERM_MARKERS
@@ -128,6 +129,7 @@ class Cue:
     lead: str = ""  # for a pronoun before the quote: the words of its sentence before it
 
 
+@lru_cache(maxsize=1024)  # the gap between two quotes is read by contexts and gap_has_boundary
 def _last_boundary(text: str) -> int:
     """Offset just after the last sentence boundary in text, 0 when none."""
     for m in reversed(list(_BOUNDARY_RE.finditer(text))):  # the last that is no abbreviation

@@ -14,6 +14,7 @@ from .roles import appositive_after, combine_role, name_tail, role_before
 
 _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
 _MALE = frozenset("mr. mr sir lord".split())
+_UNSEEN = object()  # a word not met yet in the article
 
 
 @dataclass(slots=True)
@@ -85,9 +86,8 @@ class EntityTable:
         for index, text in enumerate(paragraphs):
             for m in NAME_RE.finditer(text):
                 word = m[0]
-                try:
-                    known = seen[word]
-                except KeyError:
+                known = seen.get(word, _UNSEEN)
+                if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
                         else split_name(word)
                     known = seen[word] = None if parts is None else \
