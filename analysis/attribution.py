@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS, TERM_MARKERS
+from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS
 from .name_patterns import NAME_RE
 from .names import (
     Phrase,
@@ -19,6 +19,8 @@ from .names import (
 )
 from .pattern_text import lazy_compile
 from .quote_marks import RawQuote
+from .quoted_terms import at_most_words as at_most_words  # re-exported: its old home
+from .quoted_terms import word_count as word_count  # re-exported: its old home
 from .roles import name_tail, role_before
 from .subjects import parse_object, parse_subject
 from .text import is_abbreviation
@@ -115,10 +117,6 @@ _TRAILING_AUX_RE = lazy_compile(
     r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) +
     r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|italy|july|daily|weekly|only)\b)"
     r"[a-z]+ly))+\s*$")
-_NAME_END_RE = lazy_compile(r"(?:\b[A-Z][\w.]*|[A-Z]\.)\s$")
-_NAME_START_RE = lazy_compile(r"\s[A-Z]")
-_TERM_ARTICLES = frozenset("the a an of as his her its their".split())
-_WORD_RE = lazy_compile(r"\w+(?:[’'\-]\w+)*")
 
 
 @dataclass(slots=True)
@@ -127,6 +125,10 @@ class Cue:
     cue: str
     strength: int  # 2: spoken cue next to or around the quote; 1: sentence subject only
     lead: str = ""  # for a pronoun before the quote: the words of its sentence before it
+
+    def copy(self) -> Cue:
+        return Cue(self.phrase.copy() if self.phrase is not None else None, self.cue,
+                   self.strength, self.lead)
 
 
 @lru_cache(maxsize=1024)  # the gap between two quotes is read by contexts and gap_has_boundary
@@ -193,6 +195,12 @@ def _strip_aux(text: str) -> str:
 
 def after_cue(after: str) -> Cue | None:
     """`"…," X said`, `"…," said X, ROLE`, `"…," according to X`, `"…" ― X`."""
+    cue = _after_cue(after)
+    return cue.copy() if cue is not None else None
+
+
+@lru_cache(maxsize=1024)  # memo of the pure reading; callers get a copy they may change
+def _after_cue(after: str) -> Cue | None:
     if not after:
         return None  # a quote that ends its sentence or paragraph
     dash = _DASH_RE.match(after)
@@ -256,6 +264,12 @@ def _whole_subject(pre: str) -> Phrase | None:
 
 def before_cue(before: str) -> Cue | None:
     """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
+    cue = _before_cue(before)
+    return cue.copy() if cue is not None else None
+
+
+@lru_cache(maxsize=1024)  # a sentence is read again when a later pronoun looks back at it
+def _before_cue(before: str) -> Cue | None:
     if not before or before.isspace():
         return None  # a quote opening its sentence: no verb, no subject
     for m in reversed(_speech_verbs(before)[-4:]):
@@ -352,45 +366,3 @@ def sentence_subject(sentence: str) -> Phrase | None:
         if nominal:
             return nominal
     return None
-
-
-def is_term(before: str, quote_text: str, after: str = "") -> bool:
-    """A quoted name or term: so-called "work-to-rule", the film "Title", on "Face the Nation",
-    or a nickname inside a name: Robert C. "Bobby" Scott."""
-    if _has_words(quote_text, 9):
-        return False  # every test below wants a short quote
-    words = _WORD_RE.findall(quote_text)
-    if 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and \
-            _NAME_END_RE.search(before[-12:]) and _NAME_START_RE.match(after):
-        return True
-    tail = [w.strip(",:;.()—–-").lower() for w in before[-40:].split()[-2:]]  # 2 are read
-    if tail and tail[-1] in _TERM_ARTICLES:
-        tail.pop()
-    if tail and tail[-1] in TERM_MARKERS:
-        return len(words) <= 8
-    if not words or len(words) > 6 or not before.strip() or not all(
-            w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
-        return False
-    prev = before.split()[-1] if before.split() else ""
-    return prev.lower() in _TITLE_PRECEDERS or prev.endswith(("’s", "'s"))
-
-
-_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
-_TITLE_PRECEDERS = frozenset("on of at in to during a an the from told tells telling".split())
-
-
-def _has_words(text: str, n: int) -> bool:
-    """True when text surely has at least n words (_WORD_RE), told from its first n
-    whitespace-separated tokens: each with a letter or digit at an end holds a word. A cheap
-    look at long quotes; False means "maybe not"."""
-    tokens = text.split(None, n)[:n]
-    return len(tokens) == n and all(t[0].isalnum() or t[-1].isalnum() for t in tokens)
-
-
-def word_count(text: str) -> int:
-    return len(_WORD_RE.findall(text))
-
-
-def at_most_words(text: str, n: int) -> bool:
-    """word_count(text) <= n, without counting the words of a long quote."""
-    return not _has_words(text, n + 1) and word_count(text) <= n

@@ -48,6 +48,10 @@ class Phrase:
     entity_kind: str = "person"  # "person" | "organisation" | "anonymous"
     head: str = ""  # nominal head noun
 
+    def copy(self) -> Phrase:
+        """A new Phrase with the same fields (callers may change a phrase they are given)."""
+        return Phrase(self.kind, self.text, self.role, self.honorific, self.entity_kind, self.head)
+
 
 def _clean_token(tok: str) -> str:
     return tok.lower().rstrip(".,")

@@ -14,16 +14,15 @@ from bisect import bisect_left, bisect_right
 from .attribution import (
     Cue,
     after_cue,
-    at_most_words,
     before_cue,
     contexts,
     gap_has_boundary,
-    is_term,
     sentence_subject,
 )
 from .model import Article, Quote, Speaker
 from .names import Phrase
 from .quote_marks import RawQuote, blank_all_nicknames, find_quote_spans
+from .quoted_terms import at_most_words, is_term
 from .speakers import Entity, EntityTable
 from .text import sentence_spans
 
