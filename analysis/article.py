@@ -58,6 +58,18 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+def _tidy_all(paragraphs: list[str]) -> list[str]:
+    """[_tidy(p) for p in paragraphs], with one look at them all for what a cleaned text dump
+    mostly has: joined by a pilcrow (a printable character that composes with nothing), a
+    printable NFC text means every paragraph is clean, printable and NFC, so only their
+    spaces may need tidying."""
+    joined = "¶".join(paragraphs)
+    if not joined.isprintable() or not unicodedata.is_normalized("NFC", joined):
+        return [_tidy(p) for p in paragraphs]
+    return [p if "  " not in p and not p.startswith(" ") and not p.endswith(" ")
+            else " ".join(p.split()) for p in paragraphs]
+
+
 def _comparable(text: str) -> str:
     """text with runs of non-word characters made one space, trimmed and lower-cased."""
     return _NON_WORD.sub(" ", text).strip().lower()
@@ -148,7 +160,7 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
 def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
               url: str) -> Article:
     """Header lines to fields, furniture dropped, dateline split off the first paragraph."""
-    paragraphs = [p for p in (_tidy(p) for p in paragraphs) if p]
+    paragraphs = [p for p in _tidy_all(paragraphs) if p]
     title = _tidy(title)
     title_key = _comparable(title)
     byline = _tidy(byline)
