@@ -138,9 +138,12 @@ def _is_single_primary(paragraphs: list[str],
     in its paragraph (apostrophes alone, as in "don't" or "the '90s", never open) and it has no
     flattened double quotes (see _MARK_RE). The double-style pairings it makes are left in
     pairings for reuse."""
-    if not any(_has_single_opener(t) for t in paragraphs):
+    # Neither test below can match across a line break: one look at the joined paragraphs (a
+    # paragraph start follows a line break, which the flattened-opener pattern accepts as ^).
+    joined = "\n".join(paragraphs)
+    if not _has_single_opener(joined):
         return False
-    if any(_FLATTENED_OPENER_RE.search(t) for t in paragraphs if "''" in t):
+    if "''" in joined and _FLATTENED_OPENER_RE.search(joined):
         return False
     if not any(_single_kind(t, m.start()) == OPEN for t in paragraphs if _has_single_opener(t)
                for m in _SPACED_SINGLE_RE.finditer(t)):
