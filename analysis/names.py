@@ -208,7 +208,7 @@ def _may_be_nominal(text: str, loose: bool) -> bool:
     """A cheap look before _NOMINAL_RE: its head is one of the first six words, followed by
     nothing or a preposition, and (unless loose with at most seven words) a speaking noun."""
     words = text.split(None, 7)
-    if len(words) > 6 and not any(w.lower() in _POST_STARTS for w in words[1:7]):
+    if len(words) > 6 and _POST_STARTS.isdisjoint(map(str.lower, words[1:7])):
         return False
     if loose and len(words) <= 7:
         return True
@@ -246,8 +246,8 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS
                                          and head[:-1] not in PERSON_NOUNS):
             return None  # only bare plurals speak: "campaigners said", "police said"
-    if any(w.lower() in SPEECH_VERBS or w.lower() in _NOT_IN_NOMINAL
-           for w in (m.group("mods") + " " + (m.group("post") or "")).split()):
+    inner = [w.lower() for w in (m.group("mods") + " " + (m.group("post") or "")).split()]
+    if not SPEECH_VERBS.isdisjoint(inner) or not _NOT_IN_NOMINAL.isdisjoint(inner):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
     if singular in ORG_NOUNS:
