@@ -22,7 +22,6 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # (the NYT texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their
 # gold lists no quotes there. Read as single marks they would make the article look British.
 _MARK_RE = lazy_compile("''|[" + re.escape(ALL_MARKS) + "]")
-_DOUBLE_MARK_RE = lazy_compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _MARK_RE_SINGLE = lazy_compile("[" + re.escape(ALL_MARKS) + "]")
 # A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
 # can also be a nested single quote ending together with its outer one.
@@ -113,7 +112,14 @@ def _weak_close(text: str, i: int) -> bool:
 
 
 def _count_doubles(text: str) -> int:
-    return len(_DOUBLE_MARK_RE.findall(text))
+    # str.count scans fast; a class of marks beyond Latin-1 is tested slowly at each character.
+    return sum(map(text.count, DOUBLE_MARKS)) if not text.isascii() else text.count('"')
+
+
+def _has_double_mark(text: str) -> bool:
+    """True when text holds a double quote mark (substring tests scan fast)."""
+    return '"' in text or not text.isascii() and (
+        "“" in text or "”" in text or "«" in text or "»" in text or "„" in text or "‟" in text)
 
 
 def _marks(text: str, doubled: bool = False) -> list[int]:
@@ -275,13 +281,22 @@ def _trim(text: str, span: RawQuote) -> RawQuote | None:
 
 _NICKNAME_RE = lazy_compile(
     r"(\b[A-Z][\w.]*[ \t])([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’])(?=[ \t][A-Z])")
-_NICKNAME_HINT_RE = lazy_compile(r"[\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’][ \t][A-Z]")
+# What a nickname looks like, as one pattern per opening mark: a pattern opening with a literal
+# character is found by a fast scan, where a class holding marks beyond Latin-1 is tested
+# slowly at every character.
+_NICKNAME_HINT_RES = [
+    lazy_compile(re.escape(mark) + r"[A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’][ \t][A-Z]")
+    for mark in "\"“'‘"]
+
+
+def _may_hold_nickname(text: str) -> bool:
+    return any(hint.search(text) for hint in _NICKNAME_HINT_RES)
 
 
 def blank_nicknames(text: str) -> str:
     """Robert C. "Bobby" Scott -> the nickname and its marks replaced by spaces (same length,
     so offsets hold): a name, not a quote."""
-    if _NICKNAME_HINT_RE.search(text) is None:  # a fast scan: the pattern starts with a mark
+    if not _may_hold_nickname(text):
         return text
     return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
@@ -289,7 +304,7 @@ def blank_nicknames(text: str) -> str:
 def blank_all_nicknames(paragraphs: list[str]) -> list[str]:
     """blank_nicknames of each paragraph. The hint pattern holds no line break, so one scan of
     the paragraphs joined by line breaks tells whether any paragraph has a nickname."""
-    if _NICKNAME_HINT_RE.search("\n".join(paragraphs)) is None:
+    if not _may_hold_nickname("\n".join(paragraphs)):
         return list(paragraphs)
     return [blank_nicknames(p) for p in paragraphs]
 
@@ -311,7 +326,7 @@ def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
             spans, left_open = pairings[index]
             if carried and starts_with_mark and spans and spans[0].open_at == first_word:
                 spans[0].continued = True
-        elif primary == "double" and _DOUBLE_MARK_RE.search(text) is None:
+        elif primary == "double" and not _has_double_mark(text):
             spans, left_open = [], False  # no double mark, nothing to pair
         else:
             spans, left_open = _pair_paragraph(text, index, primary, carried and starts_with_mark)
