@@ -41,6 +41,7 @@ _CAPTION = lazy_compile(
     re.I,
 )
 _WORD = lazy_compile(r"[^\W_][\w'’-]{2,}")  # three characters and more: content words
+_ASCII_WORD = lazy_compile(r"[a-z0-9][a-z0-9_'-]{2,}")  # _WORD on lower-case ASCII text
 _STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being
     has have had do does did it its this that these those he she they we you i his her their
@@ -52,8 +53,11 @@ _STOPWORDS = frozenset(
 
 @lru_cache(maxsize=4096)
 def _content_words(sentence: str) -> frozenset[str]:
+    low = sentence.lower()
+    # On ASCII text _WORD's Unicode classes are these ASCII ones, which the engine tests faster.
+    words = (_ASCII_WORD if low.isascii() else _WORD).findall(low)
     # filterfalse runs the stopword test in C and builds one set instead of two.
-    return frozenset(filterfalse(_STOPWORDS.__contains__, _WORD.findall(sentence.lower())))
+    return frozenset(filterfalse(_STOPWORDS.__contains__, words))
 
 
 def _ends_sentence(text: str) -> bool:
