@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS
 from .name_patterns import NAME_RE
@@ -127,8 +127,14 @@ class Cue:
     lead: str = ""  # for a pronoun before the quote: the words of its sentence before it
 
     def copy(self) -> Cue:
-        return Cue(self.phrase.copy() if self.phrase is not None else None, self.cue,
-                   self.strength, self.lead)
+        """A new Cue with the same fields, its phrase copied too."""
+        copy = Cue(*_cue_fields(self))
+        if copy.phrase is not None:
+            copy.phrase = copy.phrase.copy()
+        return copy
+
+
+_cue_fields = attrgetter(*(f.name for f in fields(Cue)))  # all of them, in order
 
 
 @lru_cache(maxsize=1024)  # the gap between two quotes is read by contexts and gap_has_boundary

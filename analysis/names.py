@@ -4,8 +4,9 @@ nominals ("the diplomat", "the operators' association") and pronouns."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 from .lexicon import (
@@ -50,7 +51,10 @@ class Phrase:
 
     def copy(self) -> Phrase:
         """A new Phrase with the same fields (callers may change a phrase they are given)."""
-        return Phrase(self.kind, self.text, self.role, self.honorific, self.entity_kind, self.head)
+        return Phrase(*_phrase_fields(self))
+
+
+_phrase_fields = attrgetter(*(f.name for f in fields(Phrase)))  # all of them, in order
 
 
 def _clean_token(tok: str) -> str:
