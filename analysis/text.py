@@ -36,10 +36,16 @@ _DIGIT_NEXT = lazy_compile(r"\s*\d")
 
 def clean_text(text: str) -> str:
     """Normalise untrusted text: NFC, no control characters or escape sequences."""
-    text = _ANSI.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return _CONTROL.sub("", text)
+    # Each pass only where it has something to do: most pages are clean, and this runs on all.
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def is_abbreviation(chunk: str) -> bool:
