@@ -228,11 +228,14 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def makes_no_statement(masked: str) -> bool:
+def makes_no_statement(masked: str, has_reporting_verb: bool | None = None) -> bool:
     """True when no sentence of a paragraph (quotes masked) can make a statement: no quote,
-    reporting verb or "according to", no reaction named as a noun or in the passive."""
+    reporting verb or "according to", no reaction named as a noun or in the passive.
+    has_reporting_verb: whether REPORTING_VERB finds one in masked, when the caller knows."""
+    if has_reporting_verb is None:
+        has_reporting_verb = REPORTING_VERB.search(masked) is not None
     return "\x00" not in masked and "ccording to" not in masked and not (
-        REPORTING_VERB.search(masked) or " from " in masked and NOMINAL_REACTION.search(masked)
+        has_reporting_verb or " from " in masked and NOMINAL_REACTION.search(masked)
         or " by " in masked and PASSIVE_REACTION.search(masked))
 
 
