@@ -3,6 +3,7 @@ comparison keys. Helpers for `analysis.statements` and `analysis.reactions`; no 
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -122,8 +123,24 @@ def _fold(text: str) -> str:
         plain = text.replace("“", "").replace("”", "").replace("—", "").replace("–", "")
         if plain.isascii():
             return plain.lower()
+        if len(plain) > _LONG_TEXT:
+            # Only the few stretches outside ASCII are normalised (see _ascii_of_stretch).
+            return plain.encode("ascii", _ASCII_OF_STRETCH).decode("ascii").lower()
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
+
+
+def _ascii_of_stretch(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The ASCII that NFKD leaves of a stretch of text outside ASCII. The same per stretch as
+    over the whole text: decomposition maps each character on its own, and canonical
+    reordering moves only combining marks, which are never ASCII and are dropped."""
+    stretch = error.object[error.start:error.end]
+    return unicodedata.normalize("NFKD", stretch).encode("ascii", "ignore").decode(), error.end
+
+
+_LONG_TEXT = 1000  # from about this many characters the handler is faster than normalize()
+_ASCII_OF_STRETCH = "byline-fold-ascii"
+codecs.register_error(_ASCII_OF_STRETCH, _ascii_of_stretch)
 
 
 _fold_short = lru_cache(maxsize=8192)(_fold)  # names and phrases recur; long texts do not
