@@ -129,6 +129,10 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
     quote_count: dict[str, int] = {}
     for q in quotes:
         quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
+    quoted_by_key: dict[str, int] = {}  # quotes of the speakers of each name key
+    for sp in speakers:
+        key = name_key(sp.name)
+        quoted_by_key[key] = quoted_by_key.get(key, 0) + quote_count.get(sp.id, 0)
     for sp in speakers:
         key = name_key(sp.name)
         if " " not in sp.name.strip() and key not in honoured:
@@ -150,7 +154,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
         else:
             body_words = body_words or Counter(words_of(body_folded))
             mentions = body_words.get(key, 0)
-        quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
+        quoted = quoted_by_key.get(key, 0)
         score = mentions + 2 * quoted + (4 if key in head_words else 0)
         if score > best_score:
             role = " ".join(context.split()[-8:])

@@ -30,7 +30,6 @@ _QUOTE_MARKS = "'\"’”»"
 _MAX_VERBS = 12  # reporting verbs tried per sentence
 _SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
 _COORDINATED = lazy_compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
-_WORD_CHAR = lazy_compile(r"\w")
 
 VerbAt = tuple[int, int, str]  # start, end and the verb (group "verb") of a reporting verb
 
@@ -56,9 +55,11 @@ def verbs_by_sentence(masked: str, found: list[re.Match[str]],
         j = i
         while j < n and found[j].end() <= e:
             j += 1
+        before = masked[s - 1] if s else " "
+        after = masked[e] if e < size else " "
+        # isalnum() or "_" is what \w matches in a str pattern
         if (i < n and found[i].start() < s or j < n and found[j].start() < e
-                or s and _WORD_CHAR.match(masked, s - 1)
-                or e < size and _WORD_CHAR.match(masked, e)):
+                or before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             out.append(reporting_verbs(masked[s:e]))
         else:
             # As in reporting_verbs, the character before a verb that opens the sentence is

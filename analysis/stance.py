@@ -216,7 +216,7 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
         if cased and tables.anchored[i]:
             matches = _matches_at(tables.cased[i], lowered, at[i])
         elif cased and (required := tables.required[i]) and not any(
-                r in lowered for r in required):
+                map(lowered.__contains__, required)):
             continue
         else:
             matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
