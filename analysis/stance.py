@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cue_starts import start_literals
 from .pattern_text import (
     alternatives,
     built_once,
@@ -151,21 +152,30 @@ class _CueTables:
     more than most imports of the engine)."""
 
     def __init__(self) -> None:
-        # One pass finds which cues' triggers occur in a text: at each position the longest
-        # trigger starting there (a lookahead, so triggers may overlap); the triggers that start
-        # there too are its prefixes, so each longest trigger maps to the cues of all its prefixes.
-        triggers = sorted({t for cue in _CUE_SOURCES for t in cue[0]})
-        self.cues_of_trigger = {
-            t: frozenset(i for i, cue in enumerate(_CUE_SOURCES) if any(map(t.startswith, cue[0])))
-            for t in triggers}
-        self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
         self.cased = [re.compile(source) for _, source, _, _ in _CUE_SOURCES]
         self.anchored = [_anchored(triggers, source) for triggers, source, _, _ in _CUE_SOURCES]
-        # For the other cues, strings one of which each match contains: most texts have none of
-        # them, and the whole-text search is skipped.
-        self.required = [None if anchored else required_literals(source)
-                         for anchored, (_, source, _, _) in zip(self.anchored, _CUE_SOURCES,
-                                                                strict=True)]
+        # The other cues: the strings each match starts with ("would not", "is merely"), when
+        # the pattern tells them, so that the cue is tried only where they stand …
+        self.starts = [None if anchored else start_literals(source)
+                       for anchored, (_, source, _, _) in zip(self.anchored, _CUE_SOURCES,
+                                                              strict=True)]
+        # … else strings one of which each match contains: most texts have none of them, and
+        # the whole-text search is skipped.
+        self.required = [None if anchored or starts else required_literals(source)
+                         for anchored, starts, (_, source, _, _) in zip(
+                             self.anchored, self.starts, _CUE_SOURCES, strict=True)]
+        # One pass finds where the cues' triggers and those start strings occur in a text: at
+        # each position the longest one starting there (a lookahead, so they may overlap); the
+        # ones that start there too are its prefixes, so each longest one maps to the cues of
+        # all its prefixes: (cues whose trigger is there, cues whose start string is there).
+        own = {t for cue in _CUE_SOURCES for t in cue[0]}
+        triggers = sorted(own.union(*(starts for starts in self.starts if starts)))
+        self.cues_of_trigger = {t: (
+            frozenset(i for i, cue in enumerate(_CUE_SOURCES) if any(map(t.startswith, cue[0]))),
+            frozenset(i for i, starts in enumerate(self.starts)
+                      if starts and any(map(t.startswith, starts))))
+            for t in triggers}
+        self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
 
 
 _cue_tables = built_once(_CueTables)
@@ -188,6 +198,16 @@ def __getattr__(name: str) -> object:
 _NEGATED = lazy_compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def _negated_before(text: str, at: int) -> bool:
+    """A negation just before a cue ("not", "never", "hardly" …): _NEGATED in the 16 characters
+    before it. Under re.I those letters match only their own two cases, so a match needs one of
+    the strings tested first in the lower-cased stretch (most stretches have none)."""
+    start = max(0, at - 16)
+    low = text[start:at].lower()
+    return ("no" in low or "n't" in low or "n’t" in low or "never" in low or "hardly" in low) \
+        and _NEGATED.search(text, start, at) is not None
+
+
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """pattern.finditer(text) when every match starts at one of starts (ascending)."""
     found: list[re.Match[str]] = []
@@ -205,9 +225,13 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     tables = _cue_tables()
     lowered = text.lower()
     at: dict[int, list[int]] = {}  # cue -> where its triggers start
+    starts_at: dict[int, list[int]] = {}  # cue -> where the strings its matches start with are
     for m in tables.triggers.finditer(lowered.replace("’", "'")):
-        for i in tables.cues_of_trigger[m.group(1)]:
+        cues, cues_starting = tables.cues_of_trigger[m.group(1)]
+        for i in cues:
             at.setdefault(i, []).append(m.start())
+        for i in cues_starting:
+            starts_at.setdefault(i, []).append(m.start())
     # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
     # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
     cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
@@ -215,14 +239,15 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     for i in sorted(at):
         if cased and tables.anchored[i]:
             matches = _matches_at(tables.cased[i], lowered, at[i])
+        elif cased and tables.starts[i]:
+            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, []))
         elif cased and (required := tables.required[i]) and not any(
                 map(lowered.__contains__, required)):
             continue
         else:
             matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
                 lowered if cased else text)
-        n = sum(1 for m in matches
-                if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
+        n = sum(1 for m in matches if not _negated_before(text, m.start()))
         if n:
             out.append((i, n))
     return tuple(out)
