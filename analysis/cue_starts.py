@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from re import _constants, _parser  # the parsed form of a pattern (CPython 3.11+)
 
-_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -")  # the same in a trigger scan's text
+# Characters that stand as themselves in the text the trigger scan reads (lower case, "’" made
+# "'"): a start string is made of them.
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -'")
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 _MAX_STARTS = 64
 
@@ -27,13 +29,25 @@ def start_literals(pattern: str, shortest: int = 2) -> tuple[str, ...] | None:
     return tuple(sorted(starts))
 
 
+def _chars(op: object, av: object) -> frozenset[str] | None:
+    """The characters, as the trigger scan reads them, that one literal or [class] matches."""
+    if op is _constants.LITERAL:
+        members = [av]
+    elif op is _constants.IN and all(o is _constants.LITERAL for o, _ in av):
+        members = [a for _, a in av]
+    else:
+        return None
+    chars = frozenset("'" if chr(c) == "’" else chr(c) for c in members)
+    return chars if chars <= _SAFE else None
+
+
 def _exact(items: list) -> frozenset[str] | None:
     """Every string a sequence of literals, (?:…) groups and alternations of them matches; None
     when anything else is in it."""
     found = frozenset(("",))
     for op, av in items:
-        if op is _constants.LITERAL and chr(av) in _SAFE:
-            options: frozenset[str] | None = frozenset((chr(av),))
+        if op in (_constants.LITERAL, _constants.IN):
+            options: frozenset[str] | None = _chars(op, av)
         elif op is _constants.SUBPATTERN and not av[1] and not av[2]:
             options = _exact(list(av[3]))
         elif op is _constants.BRANCH:
@@ -54,8 +68,10 @@ def _starts(items: list, i: int) -> frozenset[str] | None:
     if i == len(items):
         return None
     op, av = items[i]
-    if op is _constants.LITERAL and chr(av) in _SAFE:
-        head: frozenset[str] | None = frozenset((chr(av),))
+    if op in (_constants.LITERAL, _constants.IN):
+        head: frozenset[str] | None = _chars(op, av)
+        if head is None:
+            return None
     elif op in (_constants.SUBPATTERN, _constants.BRANCH):
         head = _exact([items[i]])
         if head is None:  # not all literals: each match starts as one of its branches does
