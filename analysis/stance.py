@@ -52,9 +52,11 @@ _VERB_INITIALS = "".join(sorted({v[0] for v in _VERBS + _SEEK}))
 REPORTING_VERB = lazy_compile(
     rf"\b(?=[{_VERB_INITIALS}])(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
 # "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
+_NOMINAL_VERBS = ("prompted", "prompting", "drew", "drawing", "draws", "sparked", "sparking",
+                  "triggered", "triggering", "provoked", "provoking", "met with", "meeting with",
+                  "earned", "earning", "won", "winning", "brought")
 NOMINAL_REACTION = lazy_compile(
-    r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
-    r"provoked|provoking|met with|meeting with|earned|earning|won|winning|brought)\s+"
+    rf"\b(?:{'|'.join(_NOMINAL_VERBS)})\s+"
     r"(?P<adjectives>(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|"
     r"loud|some|much|warm|cautious|furious|hostile|scathing|critical|positive|enthusiastic|"
     r"wary|mixed)\s+)*)"
@@ -67,12 +69,32 @@ NOMINAL_REACTION = lazy_compile(
     re.IGNORECASE,
 )
 # "… a proposal that was immediately condemned by doctors' leaders": actor after "by".
+_PASSIVE_VERBS = ("condemned criticised criticized welcomed praised rejected dismissed backed "
+                  "attacked slammed hailed applauded endorsed questioned denounced opposed "
+                  "supported ridiculed lambasted derided").split()
 PASSIVE_REACTION = lazy_compile(
-    r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?P<verb>condemned|criticised|criticized|"
-    r"welcomed|praised|rejected|dismissed|backed|attacked|slammed|hailed|applauded|endorsed|"
-    r"questioned|denounced|opposed|supported|ridiculed|lambasted|derided)\s+by\s+"
+    r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?"
+    rf"(?P<verb>{'|'.join(_PASSIVE_VERBS)})\s+by\s+"
     r"(?P<actor>[^.;:!?—–()\x00]+?)(?=\s*(?:[.;:!?—–()\x00]|,|\s+(?:who|that|which|after|over|"
     r"as|when|while|because|on|in|for|at|about|amid|despite|including|ranging|such|like)\s|$))")
+# The only characters re.IGNORECASE matches with an ASCII letter other than its two cases.
+_ASCII_CASE_VARIANTS = ("ı", "İ", "\u212a", "ſ")  # dotless i, dotted I, Kelvin sign, long s
+
+
+def may_name_reaction(text: str) -> bool:
+    """False when NOMINAL_REACTION cannot match: none of its verbs in text, in any case (cheaper
+    than the search, which tries every position)."""
+    if any(map(text.__contains__, _ASCII_CASE_VARIANTS)):
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, _NOMINAL_VERBS))
+
+
+def may_name_passive_reaction(text: str) -> bool:
+    """False when PASSIVE_REACTION cannot match: none of its verbs in text."""
+    return any(map(text.__contains__, _PASSIVE_VERBS))
+
+
 # The second half of "… drew applause from X and fury from Y", matched where X ends.
 NOMINAL_CONTINUATION = lazy_compile(
     NOMINAL_REACTION.pattern.replace(
@@ -260,8 +282,10 @@ def makes_no_statement(masked: str, has_reporting_verb: bool | None = None) -> b
     if has_reporting_verb is None:
         has_reporting_verb = REPORTING_VERB.search(masked) is not None
     return "\x00" not in masked and "ccording to" not in masked and not (
-        has_reporting_verb or " from " in masked and NOMINAL_REACTION.search(masked)
-        or " by " in masked and PASSIVE_REACTION.search(masked))
+        has_reporting_verb
+        or " from " in masked and may_name_reaction(masked) and NOMINAL_REACTION.search(masked)
+        or " by " in masked and may_name_passive_reaction(masked)
+        and PASSIVE_REACTION.search(masked))
 
 
 # Said of the speaker, not of what they said: not a statement at all.

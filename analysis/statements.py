@@ -36,6 +36,8 @@ from .stance import (
     PASSIVE_REACTION,
     REPORTING_VERB,
     makes_no_statement,
+    may_name_passive_reaction,
+    may_name_reaction,
     nominal_stance,
     verb_stance,
 )
@@ -268,7 +270,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                                            background(si),
                                            clause=sentence[len(msent) - len(clause[1]):]))
             nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
-                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent else ())]
+                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent
+                                 and may_name_reaction(msent) else ())]
             for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
                 first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
                 rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
@@ -276,7 +279,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                     nominal.append((rest, nominal_stance(rest.group("noun"),
                                                          rest.group("adjectives") or "")))
             nominal += [(m, verb_stance(m.group("verb")))
-                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent else ())]
+                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent
+                                  and may_name_passive_reaction(msent) else ())]
             for m, stance in nominal:
                 phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
                 if all(fold(w).rstrip(".") in TITLE_WORDS for w in phrase.split()):
