@@ -293,6 +293,17 @@ NOT_A_STATEMENT = lazy_compile(
     r"\b(?:insisted|spoke|asked|requested) on (?:condition of )?anonymity|"
     r"on condition of anonymity|declined to comment|did not (?:immediately )?respond|"
     r"could not be reached|did not return", re.IGNORECASE)
+_NOT_A_STATEMENT_WORDS = ("anonymity", "declined to comment", "did not ", "could not be reached")
+
+
+def not_a_statement(text: str) -> bool:
+    """NOT_A_STATEMENT.search(text), its words looked for first (every match has one of them,
+    in any case): most texts have none, and the search tries every position."""
+    if not any(map(text.__contains__, _ASCII_CASE_VARIANTS)):
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, _NOT_A_STATEMENT_WORDS)):
+            return False
+    return NOT_A_STATEMENT.search(text) is not None
 
 PRIORITY = ("criticises", "distances", "warns", "supports", "clarifies", "defends", "analyses")
 

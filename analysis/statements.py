@@ -32,13 +32,13 @@ from .sentence_actor import attribution, verbs_by_sentence
 from .stance import (
     NOMINAL_CONTINUATION,
     NOMINAL_REACTION,
-    NOT_A_STATEMENT,
     PASSIVE_REACTION,
     REPORTING_VERB,
     makes_no_statement,
     may_name_passive_reaction,
     may_name_reaction,
     nominal_stance,
+    not_a_statement,
     verb_stance,
 )
 from .text import sentence_spans
@@ -256,7 +256,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                 if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
             if ("anonym" in msent or "comment" in msent or "respon" in msent
-                    or "reached" in msent or "return" in msent) and NOT_A_STATEMENT.search(msent):
+                    or "reached" in msent or "return" in msent) and not_a_statement(msent):
                 vstance = None
                 sentence = ""
             # "X hailed the move, while Y voiced concern": the second clause has its own actor.
