@@ -28,12 +28,11 @@ from .pattern_text import lazy_compile
 from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
 from .relevance import is_background, is_relevant, lead_index
-from .sentence_actor import attribution, verbs_by_sentence
+from .sentence_actor import attribution, verbs_by_paragraph, verbs_by_sentence
 from .stance import (
     NOMINAL_CONTINUATION,
     NOMINAL_REACTION,
     PASSIVE_REACTION,
-    REPORTING_VERB,
     makes_no_statement,
     may_name_passive_reaction,
     may_name_reaction,
@@ -207,11 +206,13 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
     by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
+    masks = [mask(par, quote_spans(par) + [(max(q.start - 1, 0), q.end + 1)
+                                           for q in by_paragraph.get(pi, [])])
+             for pi, par in enumerate(article.paragraphs)]
+    paragraph_verbs = verbs_by_paragraph(masks)  # one scan for all paragraphs and sentences
     for pi, par in enumerate(article.paragraphs):
         par_quotes = by_paragraph.get(pi, [])
-        spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
-        masked = mask(par, spans)
-        found_verbs = list(REPORTING_VERB.finditer(masked))  # one scan for all its sentences
+        masked, found_verbs = masks[pi], paragraph_verbs[pi]
         if not par_quotes and makes_no_statement(masked, bool(found_verbs)):
             if par and not par.isspace():  # its sentences: split if a pronoun needs them
                 ctx.unattributed.append((par, masked))
