@@ -4,11 +4,11 @@ handed to its sentences. Helpers for `analysis.statements`."""
 
 from __future__ import annotations
 
-import codecs
 from typing import TYPE_CHECKING
 
 from .actors import PRONOUNS, Actor, fold, subject_noun_phrase
 from .pattern_text import lazy_compile
+from .spaced_text import spaced_copy
 from .stance import REPORTING_VERB, SPACED_REPORTING_VERB, verb_stance
 
 if TYPE_CHECKING:
@@ -40,19 +40,6 @@ def reporting_verbs(masked: str) -> list[VerbAt]:
             if "\x00" not in m.group(0) and masked[m.start() - 1:m.start()] != "-"]
 
 
-def _wordness(error: UnicodeEncodeError) -> tuple[str, int]:
-    """Encoding error handler: a word character outside ASCII becomes "x", any other a space."""
-    stretch = error.object[error.start:error.end]
-    return "".join("x" if c.isalnum() or c == "_" else " " for c in stretch), error.end
-
-
-_WORDNESS = "byline-wordness"
-codecs.register_error(_WORDNESS, _wordness)
-# ASCII: word characters (what \w matches: isalnum() or "_") stay, all others become spaces.
-_SPACE_NON_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 0x5F) else 0x20
-                        for c in range(256))
-
-
 def verbs_by_paragraph(masks: list[str]) -> list[list[VerbAt]]:
     """REPORTING_VERB.finditer of each masked paragraph as (start, end, verb), from one scan of
     a copy of them all where every character that is not a word character is a space: there a
@@ -61,10 +48,7 @@ def verbs_by_paragraph(masks: list[str]) -> list[list[VerbAt]]:
     the paragraphs is one of the copy; a match of the copy whose text differs from theirs (a
     "called—on") sends them to the plain scan."""
     text = "\n".join(masks)
-    # The commonest characters outside ASCII, none of them word characters, go first.
-    plain = text.replace("’", " ").replace("“", " ").replace("”", " ").replace("—", " ")
-    spaced = (" " + plain.replace("–", " ")).encode("ascii", _WORDNESS).translate(
-        _SPACE_NON_WORD).decode("ascii")
+    spaced = spaced_copy(" " + text)
     out: list[list[VerbAt]] = [[] for _ in masks]
     par, offset, next_offset = 0, 0, len(masks[0]) + 1 if masks else 0
     for m in SPACED_REPORTING_VERB.finditer(spaced):
