@@ -193,12 +193,17 @@ class _CueTables:
         # each position the longest one starting there (a lookahead, so they may overlap); the
         # ones that start there too are its prefixes, so each longest one maps to the cues of
         # all its prefixes: (cues whose trigger is there, cues whose start string is there).
-        own = {t for cue in _CUE_SOURCES for t in cue[0]}
-        triggers = sorted(own.union(*(starts for starts in self.starts if starts)))
+        cues_with: dict[str, list[int]] = {}  # trigger -> the cues it is a trigger of
+        cues_starting: dict[str, list[int]] = {}  # start string -> the cues it starts
+        for i, (cue, starts) in enumerate(zip(_CUE_SOURCES, self.starts, strict=True)):
+            for t in cue[0]:
+                cues_with.setdefault(t, []).append(i)
+            for t in starts or ():
+                cues_starting.setdefault(t, []).append(i)
+        triggers = sorted(cues_with.keys() | cues_starting.keys())
         self.cues_of_trigger = {t: (
-            frozenset(i for i, cue in enumerate(_CUE_SOURCES) if any(map(t.startswith, cue[0]))),
-            frozenset(i for i, starts in enumerate(self.starts)
-                      if starts and any(map(t.startswith, starts))))
+            frozenset(i for n in range(len(t)) for i in cues_with.get(t[:n + 1], ())),
+            frozenset(i for n in range(len(t)) for i in cues_starting.get(t[:n + 1], ())))
             for t in triggers}
         self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
 
