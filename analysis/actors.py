@@ -3,11 +3,13 @@ comparison keys. Helpers for `analysis.statements` and `analysis.reactions`; no 
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .actor_words import ACTOR_NOUNS, SENTENCE_OPENERS
 from .pattern_text import lazy_compile
 
 UP = "A-ZÀ-ÖØ-Þ"
@@ -45,35 +47,6 @@ DETERMINERS = frozenset(
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group",
             "i": "person"}
-# Heads of noun phrases that can make statements.
-ACTOR_NOUNS = frozenset(
-    """official officials analyst analysts leader leaders diplomat diplomats spokesperson
-    spokesman spokeswoman minister ministers ministry government governments expert experts
-    critic critics lawmaker lawmakers legislator legislators resident residents union unions
-    worker workers party parties observer observers economist economists activist activists
-    campaigner campaigners group groups residents member members allies ally officer officers
-    representative representatives source sources negotiator negotiators employer employers
-    association federation chamber council committee commission agency authority authorities
-    regulator regulators executive executives chief head president chairman chairwoman
-    director directors professor professors researcher researchers scholar scholars
-    historian historians commentator commentators candidate candidates senator senators
-    mayor governor operators operator company companies firm firms investor investors
-    traders trader farmers farmer shippers shipper owners owner opposition rivals rival
-    neighbours neighbors partner partners capitals countries nations states people voters
-    teachers parents students doctors nurses police prosecutors judge lawyers lawyer
-    organisers organizers fans players coach manager managers board spokespeople aides
-    aide adviser advisers advisor advisors insiders figures colleagues counterparts region
-    regions city cities province provinces capital country state spokesperson supplier
-    suppliers retailers retailer providers provider banks bank lenders lender airlines airline
-    carriers carrier insurers insurer manufacturers manufacturer producers producer exporters
-    exporter importers growers grower businesses landlords tenants hospitals clubs club
-    universities charities charity campaigners rivals competitors competitor regulators
-    broadcasters publishers newspaper newspapers economists strategists pollsters bankers
-    opponents opponent supporters supporter backers proponents advocates sceptics skeptics
-    detractors locals villagers islanders citizens taxpayers pensioners families consumers
-    customers passengers commuters motorists drivers patients fans protesters demonstrators
-    strikers shopkeepers traders merchants neighbours neighbors others""".split()
-)
 _EXPERT = lazy_compile(
     r"professor|analyst|expert|researcher|scholar|economist|historian|\bfellow\b|think[- ]tank"
     r"|lecturer|academic|political scientist|strategist|consultant|\binstitute\b|observer"
@@ -122,8 +95,24 @@ def _fold(text: str) -> str:
         plain = text.replace("“", "").replace("”", "").replace("—", "").replace("–", "")
         if plain.isascii():
             return plain.lower()
+        if len(plain) > _LONG_TEXT:
+            # Only the few stretches outside ASCII are normalised (see _ascii_of_stretch).
+            return plain.encode("ascii", _ASCII_OF_STRETCH).decode("ascii").lower()
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
+
+
+def _ascii_of_stretch(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The ASCII that NFKD leaves of a stretch of text outside ASCII. The same per stretch as
+    over the whole text: decomposition maps each character on its own, and canonical
+    reordering moves only combining marks, which are never ASCII and are dropped."""
+    stretch = error.object[error.start:error.end]
+    return unicodedata.normalize("NFKD", stretch).encode("ascii", "ignore").decode(), error.end
+
+
+_LONG_TEXT = 1000  # from about this many characters the handler is faster than normalize()
+_ASCII_OF_STRETCH = "byline-fold-ascii"
+codecs.register_error(_ASCII_OF_STRETCH, _ascii_of_stretch)
 
 
 _fold_short = lru_cache(maxsize=8192)(_fold)  # names and phrases recur; long texts do not
@@ -175,21 +164,6 @@ def name_key(name: str) -> str:
 
 
 _ACTOR_KEYS = frozenset(name_key(n) for n in ACTOR_NOUNS)
-
-
-# Capitalised only because they open a sentence: never an actor or a name on their own.
-SENTENCE_OPENERS = frozenset(
-    """now then also apart but and however meanwhile today yesterday here there still yet so
-    instead later earlier first finally overall indeed this that these those what when where
-    while scroll watch read click share advertisement certainly clearly obviously perhaps
-    maybe unfortunately fortunately sadly luckily thus hence therefore otherwise besides
-    nevertheless nonetheless again once soon already even just only lose win to along with for
-    additionally finally separately similarly ultimately importantly interestingly notably
-    specifically typically currently previously recently initially eventually apparently
-    reportedly allegedly surprisingly ironically frankly honestly basically generally usually
-    originally traditionally historically officially publicly privately personally likewise
-    from by of in on at as after before since until during despite among between through about
-    against without within upon via asked speaking citing""".split())
 
 
 # Adverb endings that surnames do not have ("Worryingly", "Additionally"; not Kelly, Italy).
@@ -348,6 +322,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     return " ".join(words), np[len(cut):].strip(" ,")
 
 
+_NOT_IN_ACTOR_PHRASES = frozenset("“”\"«»()[]\x00")
 _AUXILIARIES = frozenset("is are was were been being has have had will would can could should may "
                          "might must do does did".split())
 _PEOPLE_PLURALS = ("ers", "ists", "ians", "ents", "ors", "ees")
@@ -358,7 +333,7 @@ def valid_actor_phrase(name: str) -> bool:
     """A statement-making noun phrase: a name, or a phrase headed by an actor noun."""
     if not name or not name[0].isalpha() or len(name) > 70 or len(name.split()) > 10:
         return False
-    if any(c in name for c in "“”\"«»()[]\x00"):
+    if not _NOT_IN_ACTOR_PHRASES.isdisjoint(name):
         return False
     if not _AUXILIARIES.isdisjoint(name.lower().split()):
         return False  # "A taxi driver in India has been arrested after being": a clause

@@ -18,23 +18,25 @@ from .actors import (
 )
 from .model import Article, Quote, Speaker
 from .pattern_text import lazy_compile
+from .spaced_text import spaced_copy
 from .text import sentence_spans
 
-# Without a leading \b the scan can jump to the next "m" or "d": _honoured checks the boundary.
 _HONORIFIC_NAME = lazy_compile(r"(?:m(?:rs?|s|iss)|dr)\.? ([a-z][a-z'-]+)")
+# Where an honorific is a word of its own, in spaced_copy(" " + text).
+_HONORIFIC_WORD = lazy_compile(r" (?:m(?:rs?|s|iss)|dr)\b")
 
 
 def _honoured(body_folded: str) -> set[str]:
     """Surnames after an honorific: "mr hale" -> "hale" (the honorific a word of its own)."""
     found: set[str] = set()
     pos = 0
-    while m := _HONORIFIC_NAME.search(body_folded, pos):
-        start = m.start()
-        if start and (body_folded[start - 1].isalnum() or body_folded[start - 1] == "_"):
-            pos = start + 1  # inside a word ("arms hale"): look again just after its start
-            continue
-        found.add(m.group(1))
-        pos = m.end()
+    # The honorifics that are words of their own, found in a copy whose non-word characters
+    # are spaces (a scan for a space is fast; one for "m" or "d" stops at every one).
+    for word in _HONORIFIC_WORD.finditer(spaced_copy(" " + body_folded)):
+        start = word.start()  # the space before it in the copy: the honorific's start here
+        if start >= pos and (m := _HONORIFIC_NAME.match(body_folded, start)):
+            found.add(m.group(1))
+            pos = m.end()
     return found
 
 
@@ -129,6 +131,10 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
     quote_count: dict[str, int] = {}
     for q in quotes:
         quote_count[q.speaker_id] = quote_count.get(q.speaker_id, 0) + 1
+    quoted_by_key: dict[str, int] = {}  # quotes of the speakers of each name key
+    for sp in speakers:
+        key = name_key(sp.name)
+        quoted_by_key[key] = quoted_by_key.get(key, 0) + quote_count.get(sp.id, 0)
     for sp in speakers:
         key = name_key(sp.name)
         if " " not in sp.name.strip() and key not in honoured:
@@ -150,7 +156,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
         else:
             body_words = body_words or Counter(words_of(body_folded))
             mentions = body_words.get(key, 0)
-        quoted = sum(quote_count.get(sp.id, 0) for sp in speakers if name_key(sp.name) == key)
+        quoted = quoted_by_key.get(key, 0)
         score = mentions + 2 * quoted + (4 if key in head_words else 0)
         if score > best_score:
             role = " ".join(context.split()[-8:])

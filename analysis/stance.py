@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cue_starts import start_literals
 from .pattern_text import (
     alternatives,
     built_once,
@@ -48,12 +49,17 @@ _VERBS = (
 _SEEK_ADVERB = rf"(?:{'|'.join(_SEEK)}) \w+ly to (?:{'|'.join(_SEEK_WHAT)})"  # "moved quickly to"
 # The lookahead for the letters a verb can start with rules most word starts out at once.
 _VERB_INITIALS = "".join(sorted({v[0] for v in _VERBS + _SEEK}))
-REPORTING_VERB = lazy_compile(
-    rf"\b(?=[{_VERB_INITIALS}])(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b")
+_VERB_BODY = rf"(?=[{_VERB_INITIALS}])(?P<verb>{trie_pattern(_VERBS)}|{_SEEK_ADVERB})\b"
+REPORTING_VERB = lazy_compile(rf"\b{_VERB_BODY}")
+# The same after a space, for text whose non-word characters are all spaces: a pattern that
+# starts with a plain character is scanned much faster (see sentence_actor.verbs_by_paragraph).
+SPACED_REPORTING_VERB = lazy_compile(f" {_VERB_BODY}")
 # "… prompted an outcry from other leaders": a reaction named as a noun, actor after "from".
+_NOMINAL_VERBS = ("prompted", "prompting", "drew", "drawing", "draws", "sparked", "sparking",
+                  "triggered", "triggering", "provoked", "provoking", "met with", "meeting with",
+                  "earned", "earning", "won", "winning", "brought")
 NOMINAL_REACTION = lazy_compile(
-    r"\b(?:prompted|prompting|drew|drawing|draws|sparked|sparking|triggered|triggering|"
-    r"provoked|provoking|met with|meeting with|earned|earning|won|winning|brought)\s+"
+    rf"\b(?:{'|'.join(_NOMINAL_VERBS)})\s+"
     r"(?P<adjectives>(?:(?:an?|strong|sharp|swift|fierce|immediate|widespread|angry|broad|quick|"
     r"loud|some|much|warm|cautious|furious|hostile|scathing|critical|positive|enthusiastic|"
     r"wary|mixed)\s+)*)"
@@ -66,12 +72,32 @@ NOMINAL_REACTION = lazy_compile(
     re.IGNORECASE,
 )
 # "… a proposal that was immediately condemned by doctors' leaders": actor after "by".
+_PASSIVE_VERBS = ("condemned criticised criticized welcomed praised rejected dismissed backed "
+                  "attacked slammed hailed applauded endorsed questioned denounced opposed "
+                  "supported ridiculed lambasted derided").split()
 PASSIVE_REACTION = lazy_compile(
-    r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?P<verb>condemned|criticised|criticized|"
-    r"welcomed|praised|rejected|dismissed|backed|attacked|slammed|hailed|applauded|endorsed|"
-    r"questioned|denounced|opposed|supported|ridiculed|lambasted|derided)\s+by\s+"
+    r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?"
+    rf"(?P<verb>{'|'.join(_PASSIVE_VERBS)})\s+by\s+"
     r"(?P<actor>[^.;:!?—–()\x00]+?)(?=\s*(?:[.;:!?—–()\x00]|,|\s+(?:who|that|which|after|over|"
     r"as|when|while|because|on|in|for|at|about|amid|despite|including|ranging|such|like)\s|$))")
+# The only characters re.IGNORECASE matches with an ASCII letter other than its two cases.
+_ASCII_CASE_VARIANTS = ("ı", "İ", "\u212a", "ſ")  # dotless i, dotted I, Kelvin sign, long s
+
+
+def may_name_reaction(text: str) -> bool:
+    """False when NOMINAL_REACTION cannot match: none of its verbs in text, in any case (cheaper
+    than the search, which tries every position)."""
+    if any(map(text.__contains__, _ASCII_CASE_VARIANTS)):
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, _NOMINAL_VERBS))
+
+
+def may_name_passive_reaction(text: str) -> bool:
+    """False when PASSIVE_REACTION cannot match: none of its verbs in text."""
+    return any(map(text.__contains__, _PASSIVE_VERBS))
+
+
 # The second half of "… drew applause from X and fury from Y", matched where X ends.
 NOMINAL_CONTINUATION = lazy_compile(
     NOMINAL_REACTION.pattern.replace(
@@ -151,21 +177,35 @@ class _CueTables:
     more than most imports of the engine)."""
 
     def __init__(self) -> None:
-        # One pass finds which cues' triggers occur in a text: at each position the longest
-        # trigger starting there (a lookahead, so triggers may overlap); the triggers that start
-        # there too are its prefixes, so each longest trigger maps to the cues of all its prefixes.
-        triggers = sorted({t for cue in _CUE_SOURCES for t in cue[0]})
-        self.cues_of_trigger = {
-            t: frozenset(i for i, cue in enumerate(_CUE_SOURCES) if any(map(t.startswith, cue[0])))
-            for t in triggers}
-        self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
         self.cased = [re.compile(source) for _, source, _, _ in _CUE_SOURCES]
         self.anchored = [_anchored(triggers, source) for triggers, source, _, _ in _CUE_SOURCES]
-        # For the other cues, strings one of which each match contains: most texts have none of
-        # them, and the whole-text search is skipped.
-        self.required = [None if anchored else required_literals(source)
-                         for anchored, (_, source, _, _) in zip(self.anchored, _CUE_SOURCES,
-                                                                strict=True)]
+        # The other cues: the strings each match starts with ("would not", "is merely"), when
+        # the pattern tells them, so that the cue is tried only where they stand …
+        self.starts = [None if anchored else start_literals(source)
+                       for anchored, (_, source, _, _) in zip(self.anchored, _CUE_SOURCES,
+                                                              strict=True)]
+        # … else strings one of which each match contains: most texts have none of them, and
+        # the whole-text search is skipped.
+        self.required = [None if anchored or starts else required_literals(source)
+                         for anchored, starts, (_, source, _, _) in zip(
+                             self.anchored, self.starts, _CUE_SOURCES, strict=True)]
+        # One pass finds where the cues' triggers and those start strings occur in a text: at
+        # each position the longest one starting there (a lookahead, so they may overlap); the
+        # ones that start there too are its prefixes, so each longest one maps to the cues of
+        # all its prefixes: (cues whose trigger is there, cues whose start string is there).
+        cues_with: dict[str, list[int]] = {}  # trigger -> the cues it is a trigger of
+        cues_starting: dict[str, list[int]] = {}  # start string -> the cues it starts
+        for i, (cue, starts) in enumerate(zip(_CUE_SOURCES, self.starts, strict=True)):
+            for t in cue[0]:
+                cues_with.setdefault(t, []).append(i)
+            for t in starts or ():
+                cues_starting.setdefault(t, []).append(i)
+        triggers = sorted(cues_with.keys() | cues_starting.keys())
+        self.cues_of_trigger = {t: (
+            frozenset(i for n in range(len(t)) for i in cues_with.get(t[:n + 1], ())),
+            frozenset(i for n in range(len(t)) for i in cues_starting.get(t[:n + 1], ())))
+            for t in triggers}
+        self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
 
 
 _cue_tables = built_once(_CueTables)
@@ -188,6 +228,16 @@ def __getattr__(name: str) -> object:
 _NEGATED = lazy_compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def _negated_before(text: str, at: int) -> bool:
+    """A negation just before a cue ("not", "never", "hardly" …): _NEGATED in the 16 characters
+    before it. Under re.I those letters match only their own two cases, so a match needs one of
+    the strings tested first in the lower-cased stretch (most stretches have none)."""
+    start = max(0, at - 16)
+    low = text[start:at].lower()
+    return ("no" in low or "n't" in low or "n’t" in low or "never" in low or "hardly" in low) \
+        and _NEGATED.search(text, start, at) is not None
+
+
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """pattern.finditer(text) when every match starts at one of starts (ascending)."""
     found: list[re.Match[str]] = []
@@ -205,9 +255,13 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     tables = _cue_tables()
     lowered = text.lower()
     at: dict[int, list[int]] = {}  # cue -> where its triggers start
+    starts_at: dict[int, list[int]] = {}  # cue -> where the strings its matches start with are
     for m in tables.triggers.finditer(lowered.replace("’", "'")):
-        for i in tables.cues_of_trigger[m.group(1)]:
+        cues, cues_starting = tables.cues_of_trigger[m.group(1)]
+        for i in cues:
             at.setdefault(i, []).append(m.start())
+        for i in cues_starting:
+            starts_at.setdefault(i, []).append(m.start())
     # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
     # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
     cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
@@ -215,25 +269,31 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     for i in sorted(at):
         if cased and tables.anchored[i]:
             matches = _matches_at(tables.cased[i], lowered, at[i])
+        elif cased and tables.starts[i]:
+            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, []))
         elif cased and (required := tables.required[i]) and not any(
-                r in lowered for r in required):
+                map(lowered.__contains__, required)):
             continue
         else:
             matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
                 lowered if cased else text)
-        n = sum(1 for m in matches
-                if not _NEGATED.search(text, max(0, m.start() - 16), m.start()))
+        n = sum(1 for m in matches if not _negated_before(text, m.start()))
         if n:
             out.append((i, n))
     return tuple(out)
 
 
-def makes_no_statement(masked: str) -> bool:
+def makes_no_statement(masked: str, has_reporting_verb: bool | None = None) -> bool:
     """True when no sentence of a paragraph (quotes masked) can make a statement: no quote,
-    reporting verb or "according to", no reaction named as a noun or in the passive."""
+    reporting verb or "according to", no reaction named as a noun or in the passive.
+    has_reporting_verb: whether REPORTING_VERB finds one in masked, when the caller knows."""
+    if has_reporting_verb is None:
+        has_reporting_verb = REPORTING_VERB.search(masked) is not None
     return "\x00" not in masked and "ccording to" not in masked and not (
-        REPORTING_VERB.search(masked) or " from " in masked and NOMINAL_REACTION.search(masked)
-        or " by " in masked and PASSIVE_REACTION.search(masked))
+        has_reporting_verb
+        or " from " in masked and may_name_reaction(masked) and NOMINAL_REACTION.search(masked)
+        or " by " in masked and may_name_passive_reaction(masked)
+        and PASSIVE_REACTION.search(masked))
 
 
 # Said of the speaker, not of what they said: not a statement at all.
@@ -241,6 +301,17 @@ NOT_A_STATEMENT = lazy_compile(
     r"\b(?:insisted|spoke|asked|requested) on (?:condition of )?anonymity|"
     r"on condition of anonymity|declined to comment|did not (?:immediately )?respond|"
     r"could not be reached|did not return", re.IGNORECASE)
+_NOT_A_STATEMENT_WORDS = ("anonymity", "declined to comment", "did not ", "could not be reached")
+
+
+def not_a_statement(text: str) -> bool:
+    """NOT_A_STATEMENT.search(text), its words looked for first (every match has one of them,
+    in any case): most texts have none, and the search tries every position."""
+    if not any(map(text.__contains__, _ASCII_CASE_VARIANTS)):
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, _NOT_A_STATEMENT_WORDS)):
+            return False
+    return NOT_A_STATEMENT.search(text) is not None
 
 PRIORITY = ("criticises", "distances", "warns", "supports", "clarifies", "defends", "analyses")
 

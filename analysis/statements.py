@@ -20,7 +20,6 @@ from .actors import (
     name_key,
     sentence_opener,
     strip_titles,
-    subject_noun_phrase,
     valid_actor_phrase,
     words_of,
 )
@@ -29,34 +28,20 @@ from .pattern_text import lazy_compile
 from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
 from .relevance import is_background, is_relevant, lead_index
+from .sentence_actor import attribution, verbs_by_paragraph, verbs_by_sentence
 from .stance import (
     NOMINAL_CONTINUATION,
     NOMINAL_REACTION,
-    NOT_A_STATEMENT,
     PASSIVE_REACTION,
-    REPORTING_VERB,
     makes_no_statement,
+    may_name_passive_reaction,
+    may_name_reaction,
     nominal_stance,
+    not_a_statement,
     verb_stance,
 )
 from .text import sentence_spans
 
-_NOT_DESCRIPTOR = (r"(?!(?:on|in|at|that|it|he|she|they|we|this|there|to|of|for|with|by|from|"
-                   r"and|but|as|after|before|when|while|if|his|her|their|its|the|a|an)\b)")
-_CAP_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
-# The subject after the verb: "…,” said Jana Roe, a professor …" / "said the diplomat".
-_INVERTED_SUBJECT = lazy_compile(
-    r"\s+((?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=[,.;]|$)|"
-    rf"{_CAP_NAME}(?:\s+(?:de|van|von|da|di|la|le|du|al|bin)?\s*{_CAP_NAME}){{0,4}}|"
-    # "said 9/11 widow Terry Strada", "said former minister Jane Roe"
-    rf"(?:{_NOT_DESCRIPTOR}[a-z0-9][\w/’'-]*\s+){{1,3}}{_CAP_NAME}(?:\s+{_CAP_NAME}){{1,3}})"
-    r"(?P<rest>,[^\x00]*)?")
-_ACCORDING_TO = lazy_compile(
-    r"\b[Aa]ccording to\s+([^,.;:\x00]+?)(?P<rest>,[^.;:\x00]+)?(?=[.;:\x00]|$)")
-_QUOTE_MARKS = "'\"’”»"
-_MAX_VERBS = 12  # reporting verbs tried per sentence
-_SUBJECT_WINDOW = 300  # characters before a verb where its subject can be
-_COORDINATED = lazy_compile(r"\b(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = lazy_compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _SECOND_CLAUSE = lazy_compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
@@ -184,8 +169,9 @@ class Context:
         name, np_role = actor_from_phrase(phrase)
         if not valid_actor_phrase(name):
             return None
-        if " " not in name and not is_actor_noun(name) and fold(name) not in self.midcaps and (
-                sentence_opener(name) or name_key(name) not in self.by_key and not np_role):
+        if " " not in name and not is_actor_noun(name) and (
+                sentence_opener(name) or name_key(name) not in self.by_key and not np_role) and (
+                fold(name) not in self.midcaps):  # the article-wide scan only when it decides
             return None  # "Now said …", or a lone word never capitalised mid-sentence
         key = name_key(name)
         if not looks_like_name(name):
@@ -209,53 +195,6 @@ class Context:
         return bool(self.principal.key) and actor.key == self.principal.key
 
 
-def attribution(ctx: Context, masked: str) -> tuple[Actor | None, str | None, bool]:
-    """The actor of a sentence from its reporting verb, the stance the verb carries (or a verb
-    coordinated with it: "said … and accused"), and whether the actor is sure: named, or a
-    pronoun right after an attributed sentence."""
-    matches = [m for m in REPORTING_VERB.finditer(masked)
-               if "\x00" not in m.group(0) and masked[m.start() - 1:m.start()] != "-"]  # so-called
-    for n, m in enumerate(matches[:_MAX_VERBS]):
-        verb = m.group("verb")
-        # A subject is a few words: a bounded window keeps run-on text linear.
-        before = masked[max(0, m.start() - _SUBJECT_WINDOW):m.start()].rstrip()
-        # A quote mark left beside a masked quote ("''…,'' said X") is no subject.
-        if before and before[-1] in _QUOTE_MARKS:
-            before = before.rstrip(_QUOTE_MARKS)
-        tail = before.rpartition("\x00")[2].strip(" ,;:—–-")
-        after = None if verb.startswith(("told", "tell")) or before and before[-1] not in ",\x00" \
-            else _INVERTED_SUBJECT.match(masked, m.end())
-        candidates: list[tuple[str, str]] = []
-        if tail:
-            phrase = subject_noun_phrase(before)
-            if phrase:
-                candidates.append((phrase, ""))
-        if after:
-            role = (after.group("rest") or "").strip(" ,.")
-            phrase = after.group(1)
-            if phrase.endswith(".") and len(phrase.split()[-1]) > 2:
-                phrase = phrase[:-1]  # "…, said Anna Kowal." (but "said John Q.")
-            candidates.insert(0 if not tail else len(candidates), (phrase, role))
-        for phrase, role in candidates:
-            if verb.startswith("call") and fold(phrase).startswith(("a ", "an ")):
-                continue  # "a group called Community Tech": naming, not speaking
-            actor = ctx.actor_for_phrase(phrase, role)
-            if actor is None:
-                continue
-            stance = verb_stance(verb)
-            for later in matches[n + 1:]:
-                if stance:
-                    break
-                if _COORDINATED.search(masked, max(0, later.start() - 40), later.start()):
-                    stance = verb_stance(later.group("verb"))
-            return actor, stance, fold(phrase) not in PRONOUNS or ctx.pronoun_fresh
-    for m in _ACCORDING_TO.finditer(masked) if "ccording to" in masked else ():
-        actor = ctx.actor_for_phrase(m.group(1), (m.group("rest") or "").strip(" ,."))
-        if actor is not None:
-            return actor, None, True
-    return None, None, False
-
-
 def names_principal(sentence: str, ctx: Context) -> bool:
     return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
 
@@ -267,15 +206,19 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
     by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
+    masks = [mask(par, quote_spans(par) + [(max(q.start - 1, 0), q.end + 1)
+                                           for q in by_paragraph.get(pi, [])])
+             for pi, par in enumerate(article.paragraphs)]
+    paragraph_verbs = verbs_by_paragraph(masks)  # one scan for all paragraphs and sentences
     for pi, par in enumerate(article.paragraphs):
         par_quotes = by_paragraph.get(pi, [])
-        spans = quote_spans(par) + [(max(q.start - 1, 0), q.end + 1) for q in par_quotes]
-        masked = mask(par, spans)
-        if not par_quotes and makes_no_statement(masked):
+        masked, found_verbs = masks[pi], paragraph_verbs[pi]
+        if not par_quotes and makes_no_statement(masked, bool(found_verbs)):
             if par and not par.isspace():  # its sentences: split if a pronoun needs them
                 ctx.unattributed.append((par, masked))
             continue
         sentence_list = sentence_spans(par)
+        sentence_verbs = verbs_by_sentence(masked, found_verbs, sentence_list)
         # Background and relevance are only worked out for sentences that make statements.
         background_seen = [False, -1]  # any background so far, last sentence index checked
 
@@ -296,7 +239,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         first_open = 0
         for si, (s, e) in enumerate(sentence_list):
             sentence, msent = par[s:e], masked[s:e]
-            actor, vstance, named = attribution(ctx, msent)
+            actor, vstance, named = attribution(ctx, msent, sentence_verbs[si])
             in_quote = [] if in_order else [
                 ctx.speakers[q.speaker_id] for q in par_quotes
                 if q.start < e and q.end > s and q.speaker_id in ctx.speakers]
@@ -314,7 +257,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                 if actor is None or actor.key != quoted.key and not named:
                     actor, vstance = quoted, vstance if actor is None else None
             if ("anonym" in msent or "comment" in msent or "respon" in msent
-                    or "reached" in msent or "return" in msent) and NOT_A_STATEMENT.search(msent):
+                    or "reached" in msent or "return" in msent) and not_a_statement(msent):
                 vstance = None
                 sentence = ""
             # "X hailed the move, while Y voiced concern": the second clause has its own actor.
@@ -328,7 +271,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                                            background(si),
                                            clause=sentence[len(msent) - len(clause[1]):]))
             nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
-                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent else ())]
+                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent
+                                 and may_name_reaction(msent) else ())]
             for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
                 first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
                 rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
@@ -336,7 +280,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                     nominal.append((rest, nominal_stance(rest.group("noun"),
                                                          rest.group("adjectives") or "")))
             nominal += [(m, verb_stance(m.group("verb")))
-                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent else ())]
+                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent
+                                  and may_name_passive_reaction(msent) else ())]
             for m, stance in nominal:
                 phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
                 if all(fold(w).rstrip(".") in TITLE_WORDS for w in phrase.split()):
