@@ -254,30 +254,43 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     """(cue index in CUE_STANCES, occurrences) for each cue found in text."""
     tables = _cue_tables()
     lowered = text.lower()
+    cues_of_trigger = tables.cues_of_trigger
     at: dict[int, list[int]] = {}  # cue -> where its triggers start
     starts_at: dict[int, list[int]] = {}  # cue -> where the strings its matches start with are
-    for m in tables.triggers.finditer(lowered.replace("’", "'")):
-        cues, cues_starting = tables.cues_of_trigger[m.group(1)]
+    for m in tables.triggers.finditer(lowered.replace("’", "'") if "’" in lowered else lowered):
+        start = m.start()
+        cues, cues_starting = cues_of_trigger[m.group(1)]
         for i in cues:
-            at.setdefault(i, []).append(m.start())
+            if i in at:
+                at[i].append(start)
+            else:
+                at[i] = [start]
         for i in cues_starting:
-            starts_at.setdefault(i, []).append(m.start())
+            if i in starts_at:
+                starts_at[i].append(start)
+            else:
+                starts_at[i] = [start]
+    if not at:
+        return ()
     # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
     # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
     cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
     out = []
-    for i in sorted(at):
+    for i in sorted(at) if len(at) > 1 else at:
         if cased and tables.anchored[i]:
             matches = _matches_at(tables.cased[i], lowered, at[i])
         elif cased and tables.starts[i]:
-            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, []))
+            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, ()))
         elif cased and (required := tables.required[i]) and not any(
                 map(lowered.__contains__, required)):
             continue
         else:
             matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
                 lowered if cased else text)
-        n = sum(1 for m in matches if not _negated_before(text, m.start()))
+        n = 0
+        for m in matches:
+            if not _negated_before(text, m.start()):
+                n += 1
         if n:
             out.append((i, n))
     return tuple(out)
