@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .cue_starts import start_literals
@@ -77,6 +78,17 @@ class _CueTables:
             frozenset(i for n in range(len(t)) for i in cues_starting.get(t[:n + 1], ())))
             for t in triggers}
         self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
+        # When every match of every cue starts a word (each alternative opens with \b, each
+        # match with a trigger or start string, and those start with a word character), only
+        # word starts need the scan: much cheaper than trying every position.
+        self.word_starts_only = all(
+            anchored or starts for anchored, starts in zip(self.anchored, self.starts,
+                                                           strict=True)
+        ) and all(a.startswith(r"\b") for _, source, _, _ in _CUE_SOURCES
+                  for a in alternatives(source)
+        ) and all(t[:1].isascii() and t[:1].isalnum() for t in triggers)
+        self.word_start_triggers = re.compile(rf"(?<!\w)(?=({trie_pattern(triggers)}))")
+        self.triggers_of = [cue[0] for cue in _CUE_SOURCES]
 
 
 _cue_tables = built_once(_CueTables)
@@ -120,15 +132,17 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[
     return found
 
 
-@lru_cache(maxsize=1024)
-def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
-    """(cue index in CUE_STANCES, occurrences) for each cue found in text."""
-    tables = _cue_tables()
-    lowered = text.lower()
-    cues_of_trigger = tables.cues_of_trigger
-    at: dict[int, list[int]] = {}  # cue -> where its triggers start
-    starts_at: dict[int, list[int]] = {}  # cue -> where the strings its matches start with are
-    for m in tables.triggers.finditer(lowered.replace("’", "'") if "’" in lowered else lowered):
+Positions = dict[int, list[int]]  # cue -> where its triggers (or start strings) start
+
+
+def _positions(scan: re.Pattern[str], scanned: str,
+               cues_of_trigger: dict[str, tuple[frozenset[int], frozenset[int]]],
+               ) -> tuple[Positions, Positions]:
+    """Where the triggers of each cue and the strings its matches start with stand in
+    scanned, as far as scan looks."""
+    at: Positions = {}
+    starts_at: Positions = {}
+    for m in scan.finditer(scanned):
         start = m.start()
         cues, cues_starting = cues_of_trigger[m.group(1)]
         for i in cues:
@@ -141,27 +155,68 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
                 starts_at[i].append(start)
             else:
                 starts_at[i] = [start]
-    if not at:
-        return ()
+    return at, starts_at
+
+
+def _count(matches: Iterable[re.Match[str]], text: str) -> int:
+    n = 0
+    for m in matches:
+        if not _negated_before(text, m.start()):
+            n += 1
+    return n
+
+
+@lru_cache(maxsize=1024)
+def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
+    """(cue index in CUE_STANCES, occurrences) for each cue found in text."""
+    tables = _cue_tables()
+    lowered = text.lower()
+    scanned = lowered.replace("’", "'") if "’" in lowered else lowered
     # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
     # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
     cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
+    if cased and tables.word_starts_only:
+        return _hits_at_word_starts(text, lowered, scanned, tables)
+    at, starts_at = _positions(tables.triggers, scanned, tables.cues_of_trigger)
     out = []
     for i in sorted(at) if len(at) > 1 else at:
         if cased and tables.anchored[i]:
             matches = _matches_at(tables.cased[i], lowered, at[i])
         elif cased and tables.starts[i]:
-            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, ()))
+            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, []))
         elif cased and (required := tables.required[i]) and not any(
                 map(lowered.__contains__, required)):
             continue
         else:
             matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
                 lowered if cased else text)
-        n = 0
-        for m in matches:
-            if not _negated_before(text, m.start()):
-                n += 1
+        n = _count(matches, text)
+        if n:
+            out.append((i, n))
+    return tuple(out)
+
+
+def _hits_at_word_starts(text: str, lowered: str, scanned: str,
+                         tables: _CueTables) -> tuple[tuple[int, int], ...]:
+    """cue_hits(text) when every match of a cue starts a word (see _CueTables): the triggers
+    and start strings found at word starts give every place a cue can match; a cue whose
+    matches start there but no trigger of which starts a word is kept if one of its triggers
+    stands anywhere (as the scan of every position would have found)."""
+    at, starts_at = _positions(tables.word_start_triggers, scanned, tables.cues_of_trigger)
+    out = []
+    for i in sorted(at.keys() | starts_at.keys()):
+        if tables.anchored[i]:
+            if i not in at:
+                continue
+            matches = _matches_at(tables.cased[i], lowered, at[i])
+        else:
+            if i not in starts_at:
+                continue
+            matches = _matches_at(tables.cased[i], lowered, starts_at[i])
+            if matches and i not in at and not any(
+                    map(scanned.__contains__, tables.triggers_of[i])):
+                continue  # none of its triggers in the text: the cue is not tried
+        n = _count(matches, text)
         if n:
             out.append((i, n))
     return tuple(out)
