@@ -45,7 +45,9 @@ from .text import sentence_spans
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = lazy_compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _SECOND_CLAUSE = lazy_compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
-_MID_SENTENCE_CAPITAL = lazy_compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
+# A capitalised word after a space after [a-z0-9,;:]: the scan jumps from space to space (a
+# pattern that starts with the class would stop at nearly every character).
+_MID_SENTENCE_CAPITAL = lazy_compile(r" (?<=[a-z0-9,;:] )([A-Z][\w’'-]+)")
 
 
 @dataclass
@@ -119,7 +121,7 @@ class Context:
         if self._midcaps is None:
             # fold() of a plain ASCII word is its lower case
             self._midcaps = {w.lower() if w.isascii() else fold(w)
-                             for w in set(_MID_SENTENCE_CAPITAL.findall(self._joined))}
+                             for w in _mid_sentence_capitals(self._joined)}
         return self._midcaps
 
     def _add_speaker_roles(self) -> None:
@@ -193,6 +195,18 @@ class Context:
 
     def is_principal(self, actor: Actor) -> bool:
         return bool(self.principal.key) and actor.key == self.principal.key
+
+
+def _mid_sentence_capitals(text: str) -> set[str]:
+    """The words of re.findall(r"[a-z0-9,;:] ([A-Z][\\w’'-]+)", text): a match there takes the
+    character before its space, so a word right after the one matched before is not one."""
+    found: set[str] = set()
+    last_end = -1
+    for m in _MID_SENTENCE_CAPITAL.finditer(text):
+        if m.start() != last_end:
+            found.add(m.group(1))
+            last_end = m.end()
+    return found
 
 
 def names_principal(sentence: str, ctx: Context) -> bool:
