@@ -145,15 +145,23 @@ def looks_like_name(text: str) -> bool:
 _NAME_JOINERS = frozenset(("and", "of", "for", "the", "on", "&"))  # "Bank of Eastmark"
 
 
-_TOKEN_SEPARATOR = lazy_compile(r"[\s,]+")
+_RELATIVE_WORDS = ("that", "who", "which", "with", "familiar", "close to", "speaking")
+
+
+def _before_relative(text: str) -> str:
+    """_RELATIVE.split(" " + text + " ")[0]: the padded text up to a relative clause ("who …",
+    "familiar with …"); a text without any of the pattern's words is not searched."""
+    if not any(map(text.__contains__, _RELATIVE_WORDS)):
+        return f" {text} "
+    return _RELATIVE.split(" " + text + " ")[0]
 
 
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The comparison key of a person or actor: surname for names, head noun for groups."""
-    head = _RELATIVE.split(" " + name + " ")[0].strip()
+    head = _before_relative(name).strip()
     head = _POST_MODIFIER.split(head)[0]
-    tokens = [t for t in _TOKEN_SEPARATOR.split(head) if t]
+    tokens = head.replace(",", " ").split()  # re.split(r"[\s,]+") less its empty strings
     if not tokens:
         return ""
     last = tokens[-1]
@@ -289,7 +297,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     for i, part in enumerate(parts):
         if i and looks_like_name(part) and len(strip_titles(part).split()) >= 2:
             return strip_titles(part), ", ".join(parts[:i])
-    cut = _RELATIVE.split(" " + np + " ")[0].strip(" ,")
+    cut = _before_relative(np).strip(" ,")
     words = cut.split()
     if looks_like_name(cut) and not ORG_WORDS.isdisjoint(fold(cut).split()):
         # "The Royal College of General Practitioners": an organisation keeps its whole name
