@@ -96,6 +96,7 @@ class Context:
         self.roles: list[tuple[set[str], Actor]] = []
         self._speaker_list = speakers
         self._speaker_roles_added = False
+        self._roles_can_wait = not any(fold(sp.name).startswith("the ") for sp in speakers)
         self.known = {k for k in [self.principal.key, *self.by_key] if len(k) >= 3}
         self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
 
@@ -144,11 +145,14 @@ class Context:
 
     def _by_role(self, words: list[str]) -> Actor | None:
         """The known person whose role has all these words ("the minister")."""
-        if not self._speaker_roles_added:
-            self._add_speaker_roles()
         if "of" in words:
             words = words[:words.index("of")]  # "the Bank of Tessaly": its head is "bank"
-        if 2 <= len(words) <= 5 and words[0] == "the" and words[-1] not in ORG_WORDS:
+        wanted = 2 <= len(words) <= 5 and words[0] == "the" and words[-1] not in ORG_WORDS
+        # The speakers' roles are read when first needed; no sooner unless a speaker is named
+        # "the …", whose actor then depends on the people met by that time.
+        if not self._speaker_roles_added and (wanted or not self._roles_can_wait):
+            self._add_speaker_roles()
+        if wanted:
             # a person's title or role, never an organisation ("the Bank", "the ministry")
             head, others = words[-1], words[1:-1]
             for role_words, known in reversed(self.roles):
