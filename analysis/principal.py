@@ -74,12 +74,12 @@ def _demonym_before(context: str, key: str) -> str:
 
 
 # A key that is one whole word of words_of(), apostrophes inside ("o'brien") but no "'s".
-_PLAIN_KEY = lazy_compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
+PLAIN_KEY = lazy_compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _token_count(body_folded: str, key: str) -> int:
-    """How many of words_of(body_folded) equal key (a _PLAIN_KEY), without splitting the whole
+def token_count(body_folded: str, key: str) -> int:
+    """How many of words_of(body_folded) equal key (a PLAIN_KEY), without splitting the whole
     text into words."""
     n, size, at = 0, len(body_folded), body_folded.find(key)
     while at >= 0:
@@ -151,8 +151,8 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
             continue
         if len(candidates) == 1:
             mentions = 0
-        elif _PLAIN_KEY.fullmatch(key):
-            mentions = _token_count(body_folded, key)
+        elif PLAIN_KEY.fullmatch(key):
+            mentions = token_count(body_folded, key)
         else:
             body_words = body_words or Counter(words_of(body_folded))
             mentions = body_words.get(key, 0)

@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from .actors import fold, words_of
 from .pattern_text import lazy_compile
-from .principal import Principal
+from .principal import PLAIN_KEY, Principal, token_count
 from .text import sentence_spans
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -57,6 +57,9 @@ def is_relevant(sentence: str, principal_key: str, event_words: set[str]) -> boo
     """About the central event: names the principal, points back at the event ("such a
     move"), or shares a word with the lead's first sentence."""
     low = fold(sentence)
+    if principal_key and principal_key in low and "'" not in principal_key and \
+            PLAIN_KEY.fullmatch(principal_key) and token_count(low, principal_key):
+        return True  # the principal named, told without splitting the sentence into words
     words = words_of(low)
     if principal_key and principal_key in words:
         return True
