@@ -75,18 +75,21 @@ def _demonym_before(context: str, key: str) -> str:
 
 # A key that is one whole word of words_of(), apostrophes inside ("o'brien") but no "'s".
 PLAIN_KEY = lazy_compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
-_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_TOKEN_CHARS = _LETTERS | frozenset("0123456789")
 
 
 def token_count(body_folded: str, key: str) -> int:
     """How many of words_of(body_folded) equal key (a PLAIN_KEY), without splitting the whole
     text into words."""
     n, size, at = 0, len(body_folded), body_folded.find(key)
+    # A word ends at a digit after "'" and letters: "o'brien2" is "o'brien" and "2".
+    continues = _LETTERS if "'" in key else _TOKEN_CHARS
     while at >= 0:
         end = at + len(key)
         before = body_folded[at - 1] if at else " "
         after = body_folded[end] if end < size else " "
-        if before in _TOKEN_CHARS or after in _TOKEN_CHARS:
+        if before in _TOKEN_CHARS or after in continues:
             pass  # part of a longer word
         elif before == "'" and at >= 2 and body_folded[at - 2] in _TOKEN_CHARS:
             pass  # the end of "o'brien"

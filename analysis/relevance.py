@@ -57,8 +57,8 @@ def is_relevant(sentence: str, principal_key: str, event_words: set[str]) -> boo
     """About the central event: names the principal, points back at the event ("such a
     move"), or shares a word with the lead's first sentence."""
     low = fold(sentence)
-    if principal_key and principal_key in low and "'" not in principal_key and \
-            PLAIN_KEY.fullmatch(principal_key) and token_count(low, principal_key):
+    if principal_key and principal_key in low and PLAIN_KEY.fullmatch(principal_key) and \
+            token_count(low, principal_key):
         return True  # the principal named, told without splitting the sentence into words
     words = words_of(low)
     if principal_key and principal_key in words:
