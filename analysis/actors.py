@@ -294,7 +294,10 @@ _LINKING_WORDS = frozenset("at in of from for with and by on to or as than like 
 def actor_from_phrase(np: str) -> tuple[str, str]:
     """Display name and role from a subject noun phrase ('The foreign minister, Lucie
     Duret' -> ('Lucie Duret', 'The foreign minister'))."""
-    parts = [p.strip() for p in np.split(",") if p.strip()]
+    if "," in np:
+        parts = [p.strip() for p in np.split(",") if p.strip()]
+    else:  # the common case: one part
+        parts = [np.strip()] if np.strip() else []
     if len(parts) > 1 and looks_like_name(parts[0]) and not looks_like_name(parts[1]) and \
             not sentence_opener(parts[0]):
         name = strip_titles(parts[0])  # "Osterland, the neighbouring region"

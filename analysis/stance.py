@@ -226,7 +226,8 @@ def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
         scores["defends"] += 1.0
         scores["distances"] *= 0.5
         scores["criticises"] *= 0.5
-    best = max(PRIORITY, key=lambda s: (scores[s], -PRIORITY.index(s)))
+    top = max(scores.values())
+    best = next(s for s in PRIORITY if scores[s] == top)  # the first in PRIORITY of the best
     return (best, scores[best]) if scores[best] >= 1.0 else (None, 0.0)
 
 
