@@ -123,7 +123,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
                 break  # a real headline or lead names a handful of people, not hundreds
             full = _clean_run(m.group(0))
             tokens = full.split()
-            if not tokens or classify(full) != "person" and len(tokens) > 1:
+            if not tokens or len(tokens) > 1 and classify(full) != "person":
                 continue
             key = name_key(full)
             if from_title and fold(full) not in body_folded:

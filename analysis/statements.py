@@ -27,7 +27,7 @@ from .model import Article, Quote, Speaker
 from .pattern_text import lazy_compile
 from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
-from .relevance import is_background, is_relevant, lead_index
+from .relevance import is_background, is_relevant, lead_index, may_be_background
 from .sentence_actor import attribution, verbs_by_paragraph, verbs_by_sentence
 from .stance import (
     NOMINAL_CONTINUATION,
@@ -238,7 +238,9 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         sentence_list = sentence_spans(par)
         sentence_verbs = verbs_by_sentence(masked, found_verbs, sentence_list)
         # Background and relevance are only worked out for sentences that make statements.
-        background_seen = [False, -1]  # any background so far, last sentence index checked
+        # Any background so far, the last sentence checked (each of them, as none can be, in a
+        # paragraph without the words of a marker).
+        background_seen = [False, -1 if may_be_background(masked) else len(sentence_list)]
 
         def background(si: int, sentence_list: list = sentence_list, masked: str = masked,
                        seen: list = background_seen) -> bool:
