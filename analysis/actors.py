@@ -88,6 +88,8 @@ def _strip_trailing_adverbs(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, accents and non-ASCII marks dropped, one kind of apostrophe: for comparing."""
+    if text.isascii():
+        return text.lower()  # what _fold() makes of it, without a cache lookup
     return _fold_short(text) if len(text) < 64 else _fold(text)
 
 
