@@ -4,6 +4,7 @@ carries, and whether it is background or about the central event."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -290,18 +291,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                                            (sentence, ctx.principal.key, event_words),
                                            background(si),
                                            clause=sentence[len(msent) - len(clause[1]):]))
-            nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
-                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent
-                                 and may_name_reaction(msent) else ())]
-            for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
-                first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
-                rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
-                if rest:
-                    nominal.append((rest, nominal_stance(rest.group("noun"),
-                                                         rest.group("adjectives") or "")))
-            nominal += [(m, verb_stance(m.group("verb")))
-                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent
-                                  and may_name_passive_reaction(msent) else ())]
+            nominal = _named_reactions(msent) if " from " in msent or " by " in msent else ()
             for m, stance in nominal:
                 phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
                 if all(fold(w).rstrip(".") in TITLE_WORDS for w in phrase.split()):
@@ -344,6 +334,24 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             out.extend(extra)
             extra.clear()
     return [st for st in out if st.actor.key]
+
+
+def _named_reactions(msent: str) -> list[tuple[re.Match[str], str | None]]:
+    """Reactions named as a noun ("… drew applause from X") or in the passive ("… condemned
+    by Y") in a masked sentence, each with the stance it carries."""
+    nominal: list[tuple[re.Match[str], str | None]] = []
+    if " from " in msent and may_name_reaction(msent):
+        nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
+                   for m in NOMINAL_REACTION.finditer(msent)]
+        for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
+            first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
+            rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
+            if rest:
+                nominal.append((rest, nominal_stance(rest.group("noun"),
+                                                     rest.group("adjectives") or "")))
+    if " by " in msent and may_name_passive_reaction(msent):
+        nominal += [(m, verb_stance(m.group("verb"))) for m in PASSIVE_REACTION.finditer(msent)]
+    return nominal
 
 
 def remember_mentions(ctx: Context) -> None:
