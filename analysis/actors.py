@@ -52,6 +52,10 @@ _EXPERT = lazy_compile(
     r"|lecturer|academic|political scientist|strategist|consultant|\binstitute\b|observer"
     r"|commentator|specialist|university|\bcritic\b", re.IGNORECASE)
 _EXPERT_LOWER = lazy_compile(_EXPERT.pattern)
+_EXPERT_WORDS = ("professor", "analyst", "expert", "researcher", "scholar", "economist",
+                 "historian", "fellow", "think", "lecturer", "academic", "political scientist",
+                 "strategist", "consultant", "institute", "observer", "commentator",
+                 "specialist", "university", "critic")  # one in each alternative of _EXPERT
 _LEADING_ADVERBIAL = frozenset(
     """soon later earlier meanwhile however on in at after before since when while whatever
     but yet still also separately elsewhere now today yesterday last this asked speaking
@@ -84,6 +88,8 @@ def _strip_trailing_adverbs(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, accents and non-ASCII marks dropped, one kind of apostrophe: for comparing."""
+    if text.isascii():
+        return text.lower()  # what _fold() makes of it, without a cache lookup
     return _fold_short(text) if len(text) < 64 else _fold(text)
 
 
@@ -145,15 +151,23 @@ def looks_like_name(text: str) -> bool:
 _NAME_JOINERS = frozenset(("and", "of", "for", "the", "on", "&"))  # "Bank of Eastmark"
 
 
-_TOKEN_SEPARATOR = lazy_compile(r"[\s,]+")
+_RELATIVE_WORDS = ("that", "who", "which", "with", "familiar", "close to", "speaking")
+
+
+def _before_relative(text: str) -> str:
+    """_RELATIVE.split(" " + text + " ")[0]: the padded text up to a relative clause ("who …",
+    "familiar with …"); a text without any of the pattern's words is not searched."""
+    if not any(map(text.__contains__, _RELATIVE_WORDS)):
+        return f" {text} "
+    return _RELATIVE.split(" " + text + " ")[0]
 
 
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The comparison key of a person or actor: surname for names, head noun for groups."""
-    head = _RELATIVE.split(" " + name + " ")[0].strip()
+    head = _before_relative(name).strip()
     head = _POST_MODIFIER.split(head)[0]
-    tokens = [t for t in _TOKEN_SEPARATOR.split(head) if t]
+    tokens = head.replace(",", " ").split()  # re.split(r"[\s,]+") less its empty strings
     if not tokens:
         return ""
     last = tokens[-1]
@@ -189,7 +203,8 @@ def is_actor_noun(word: str) -> bool:
 def is_expert(text: str) -> bool:
     low = text.lower()
     if len(low) == len(text) and "ſ" not in text and "ı" not in text:
-        return bool(_EXPERT_LOWER.search(low))  # same as re.I on text, faster
+        # same as re.I on text, faster; every match has one of the words (most texts none)
+        return any(map(low.__contains__, _EXPERT_WORDS)) and bool(_EXPERT_LOWER.search(low))
     return bool(_EXPERT.search(text))
 
 
@@ -281,7 +296,10 @@ _LINKING_WORDS = frozenset("at in of from for with and by on to or as than like 
 def actor_from_phrase(np: str) -> tuple[str, str]:
     """Display name and role from a subject noun phrase ('The foreign minister, Lucie
     Duret' -> ('Lucie Duret', 'The foreign minister'))."""
-    parts = [p.strip() for p in np.split(",") if p.strip()]
+    if "," in np:
+        parts = [p.strip() for p in np.split(",") if p.strip()]
+    else:  # the common case: one part
+        parts = [np.strip()] if np.strip() else []
     if len(parts) > 1 and looks_like_name(parts[0]) and not looks_like_name(parts[1]) and \
             not sentence_opener(parts[0]):
         name = strip_titles(parts[0])  # "Osterland, the neighbouring region"
@@ -289,7 +307,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
     for i, part in enumerate(parts):
         if i and looks_like_name(part) and len(strip_titles(part).split()) >= 2:
             return strip_titles(part), ", ".join(parts[:i])
-    cut = _RELATIVE.split(" " + np + " ")[0].strip(" ,")
+    cut = _before_relative(np).strip(" ,")
     words = cut.split()
     if looks_like_name(cut) and not ORG_WORDS.isdisjoint(fold(cut).split()):
         # "The Royal College of General Practitioners": an organisation keeps its whole name

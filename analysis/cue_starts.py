@@ -11,7 +11,7 @@ from re import _constants, _parser  # the parsed form of a pattern (CPython 3.11
 # "'"): a start string is made of them.
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -'")
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-_MAX_STARTS = 64
+_MAX_STARTS = 256  # start strings per cue: longer ones ("would not send") rule out more places
 
 
 def start_literals(pattern: str, shortest: int = 2) -> tuple[str, ...] | None:

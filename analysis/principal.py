@@ -74,19 +74,22 @@ def _demonym_before(context: str, key: str) -> str:
 
 
 # A key that is one whole word of words_of(), apostrophes inside ("o'brien") but no "'s".
-_PLAIN_KEY = lazy_compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
-_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+PLAIN_KEY = lazy_compile(r"(?=...)(?!s')[a-z][a-z0-9]*(?:'(?!s(?:'|$))[a-z]+)*")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_TOKEN_CHARS = _LETTERS | frozenset("0123456789")
 
 
-def _token_count(body_folded: str, key: str) -> int:
-    """How many of words_of(body_folded) equal key (a _PLAIN_KEY), without splitting the whole
+def token_count(body_folded: str, key: str) -> int:
+    """How many of words_of(body_folded) equal key (a PLAIN_KEY), without splitting the whole
     text into words."""
     n, size, at = 0, len(body_folded), body_folded.find(key)
+    # A word ends at a digit after "'" and letters: "o'brien2" is "o'brien" and "2".
+    continues = _LETTERS if "'" in key else _TOKEN_CHARS
     while at >= 0:
         end = at + len(key)
         before = body_folded[at - 1] if at else " "
         after = body_folded[end] if end < size else " "
-        if before in _TOKEN_CHARS or after in _TOKEN_CHARS:
+        if before in _TOKEN_CHARS or after in continues:
             pass  # part of a longer word
         elif before == "'" and at >= 2 and body_folded[at - 2] in _TOKEN_CHARS:
             pass  # the end of "o'brien"
@@ -120,7 +123,7 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
                 break  # a real headline or lead names a handful of people, not hundreds
             full = _clean_run(m.group(0))
             tokens = full.split()
-            if not tokens or classify(full) != "person" and len(tokens) > 1:
+            if not tokens or len(tokens) > 1 and classify(full) != "person":
                 continue
             key = name_key(full)
             if from_title and fold(full) not in body_folded:
@@ -151,8 +154,8 @@ def find_principal(article: Article, quotes: list[Quote], speakers: list[Speaker
             continue
         if len(candidates) == 1:
             mentions = 0
-        elif _PLAIN_KEY.fullmatch(key):
-            mentions = _token_count(body_folded, key)
+        elif PLAIN_KEY.fullmatch(key):
+            mentions = token_count(body_folded, key)
         else:
             body_words = body_words or Counter(words_of(body_folded))
             mentions = body_words.get(key, 0)

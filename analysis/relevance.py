@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from .actors import fold, words_of
 from .pattern_text import lazy_compile
-from .principal import Principal
+from .principal import PLAIN_KEY, Principal, token_count
 from .text import sentence_spans
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -57,6 +57,9 @@ def is_relevant(sentence: str, principal_key: str, event_words: set[str]) -> boo
     """About the central event: names the principal, points back at the event ("such a
     move"), or shares a word with the lead's first sentence."""
     low = fold(sentence)
+    if principal_key and principal_key in low and PLAIN_KEY.fullmatch(principal_key) and \
+            token_count(low, principal_key):
+        return True  # the principal named, told without splitting the sentence into words
     words = words_of(low)
     if principal_key and principal_key in words:
         return True
@@ -67,11 +70,17 @@ def is_relevant(sentence: str, principal_key: str, event_words: set[str]) -> boo
         w[:6] in event_words for w in words if len(w) > 2)
 
 
+def may_be_background(masked: str) -> bool:
+    """False when neither masked nor any part of it can be background: none of the substrings
+    of every alternative of the hint (tested faster than the hint)."""
+    return ("ago" in masked or "ast " in masked or "arlier" in masked or "t the time" in masked
+            or "the past" in masked or _FOUR_DIGITS.search(masked) is not None)
+
+
 def is_background(masked: str, year: int) -> bool:
     """Dated before the news: "in June 2022" (earlier than `year`), "last year", "years ago"."""
-    if not ("ago" in masked or "ast " in masked or "arlier" in masked or "t the time" in masked
-            or "the past" in masked or _FOUR_DIGITS.search(masked)):
-        return False  # substrings of every alternative of the hint, tested faster
+    if not may_be_background(masked):
+        return False
     if not _BACKGROUND_HINT.search(masked):
         return False
     masked = _RELATIVE_CLAUSE.sub(",", masked)  # "X, who left last year, criticised …" is news

@@ -5,16 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cue_starts import start_literals
-from .pattern_text import (
-    alternatives,
-    built_once,
-    lazy_compile,
-    literal_start,
-    required_literals,
-    trie_pattern,
-)
-from .stance_cues import CUES as _CUES
+from . import cue_match
+from .cue_match import _NEGATED as _NEGATED  # noqa: F401 (read here by the cue tests)
+from .cue_match import CUE_STANCES, cue_hits
+from .pattern_text import lazy_compile, trie_pattern
 
 _SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
 _SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
@@ -148,139 +142,11 @@ _VERB_STANCE = (
 
 
 
-def _merged_cue_sources() -> list[tuple[tuple[str, ...], str, str, float]]:
-    """Cues of one stance and weight share one pattern: fewer Python-level checks per text.
-    (triggers, pattern source, stance, weight); compiled on first use, not at import."""
-    merged: dict[tuple[str, float], tuple[list[str], list[str]]] = {}
-    for triggers, pattern, stance, weight in _CUES:
-        entry = merged.setdefault((stance, weight), ([], []))
-        entry[0].extend(triggers.split("|") if "|" in triggers else triggers.split())
-        entry[1].append(f"(?:{pattern})")
-    return [(tuple(dict.fromkeys(t)), "|".join(p), stance, weight)
-            for (stance, weight), (t, p) in merged.items()]
-
-
-_CUE_SOURCES = _merged_cue_sources()
-# (stance, weight) of each merged cue, by cue index.
-CUE_STANCES = [(stance, weight) for _, _, stance, weight in _CUE_SOURCES]
-
-
-def _anchored(triggers: tuple[str, ...], pattern: str) -> bool:
-    """True when every match of the cue's pattern starts with one of its triggers: then it is
-    tried only where the trigger scan found them."""
-    return all(any(literal_start(a).startswith(t) for t in triggers)
-               for a in alternatives(pattern))
-
-
-class _CueTables:
-    """The compiled cue tables, built when the first statement is scored (compiling them costs
-    more than most imports of the engine)."""
-
-    def __init__(self) -> None:
-        self.cased = [re.compile(source) for _, source, _, _ in _CUE_SOURCES]
-        self.anchored = [_anchored(triggers, source) for triggers, source, _, _ in _CUE_SOURCES]
-        # The other cues: the strings each match starts with ("would not", "is merely"), when
-        # the pattern tells them, so that the cue is tried only where they stand …
-        self.starts = [None if anchored else start_literals(source)
-                       for anchored, (_, source, _, _) in zip(self.anchored, _CUE_SOURCES,
-                                                              strict=True)]
-        # … else strings one of which each match contains: most texts have none of them, and
-        # the whole-text search is skipped.
-        self.required = [None if anchored or starts else required_literals(source)
-                         for anchored, starts, (_, source, _, _) in zip(
-                             self.anchored, self.starts, _CUE_SOURCES, strict=True)]
-        # One pass finds where the cues' triggers and those start strings occur in a text: at
-        # each position the longest one starting there (a lookahead, so they may overlap); the
-        # ones that start there too are its prefixes, so each longest one maps to the cues of
-        # all its prefixes: (cues whose trigger is there, cues whose start string is there).
-        cues_with: dict[str, list[int]] = {}  # trigger -> the cues it is a trigger of
-        cues_starting: dict[str, list[int]] = {}  # start string -> the cues it starts
-        for i, (cue, starts) in enumerate(zip(_CUE_SOURCES, self.starts, strict=True)):
-            for t in cue[0]:
-                cues_with.setdefault(t, []).append(i)
-            for t in starts or ():
-                cues_starting.setdefault(t, []).append(i)
-        triggers = sorted(cues_with.keys() | cues_starting.keys())
-        self.cues_of_trigger = {t: (
-            frozenset(i for n in range(len(t)) for i in cues_with.get(t[:n + 1], ())),
-            frozenset(i for n in range(len(t)) for i in cues_starting.get(t[:n + 1], ())))
-            for t in triggers}
-        self.triggers = re.compile(f"(?=({trie_pattern(triggers)}))")
-
-
-_cue_tables = built_once(_CueTables)
-
-
-@built_once
-def _ignorecase_patterns() -> list[re.Pattern[str]]:
-    """The cue patterns with re.I, for the rare text whose lower-casing moves offsets."""
-    return [re.compile(source, re.IGNORECASE) for _, source, _, _ in _CUE_SOURCES]
-
-
 def __getattr__(name: str) -> object:
     """CUES: (triggers, pattern with re.I, stance, weight) per merged cue, built when asked."""
     if name == "CUES":
-        return [(triggers, pattern, stance, weight) for (triggers, _, stance, weight), pattern
-                in zip(_CUE_SOURCES, _ignorecase_patterns(), strict=True)]
+        return cue_match.CUES
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-_NEGATED = lazy_compile(r"\b(?:not|n[’']t|never|nor|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _negated_before(text: str, at: int) -> bool:
-    """A negation just before a cue ("not", "never", "hardly" …): _NEGATED in the 16 characters
-    before it. Under re.I those letters match only their own two cases, so a match needs one of
-    the strings tested first in the lower-cased stretch (most stretches have none)."""
-    start = max(0, at - 16)
-    low = text[start:at].lower()
-    return ("no" in low or "n't" in low or "n’t" in low or "never" in low or "hardly" in low) \
-        and _NEGATED.search(text, start, at) is not None
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """pattern.finditer(text) when every match starts at one of starts (ascending)."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in starts:
-        if start >= end and (m := pattern.match(text, start)):
-            found.append(m)
-            end = m.end() if m.end() > start else start + 1
-    return found
-
-
-@lru_cache(maxsize=1024)
-def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
-    """(cue index in CUE_STANCES, occurrences) for each cue found in text."""
-    tables = _cue_tables()
-    lowered = text.lower()
-    at: dict[int, list[int]] = {}  # cue -> where its triggers start
-    starts_at: dict[int, list[int]] = {}  # cue -> where the strings its matches start with are
-    for m in tables.triggers.finditer(lowered.replace("’", "'")):
-        cues, cues_starting = tables.cues_of_trigger[m.group(1)]
-        for i in cues:
-            at.setdefault(i, []).append(m.start())
-        for i in cues_starting:
-            starts_at.setdefault(i, []).append(m.start())
-    # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
-    # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
-    cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
-    out = []
-    for i in sorted(at):
-        if cased and tables.anchored[i]:
-            matches = _matches_at(tables.cased[i], lowered, at[i])
-        elif cased and tables.starts[i]:
-            matches = _matches_at(tables.cased[i], lowered, starts_at.get(i, []))
-        elif cased and (required := tables.required[i]) and not any(
-                map(lowered.__contains__, required)):
-            continue
-        else:
-            matches = (tables.cased[i] if cased else _ignorecase_patterns()[i]).finditer(
-                lowered if cased else text)
-        n = sum(1 for m in matches if not _negated_before(text, m.start()))
-        if n:
-            out.append((i, n))
-    return tuple(out)
 
 
 def makes_no_statement(masked: str, has_reporting_verb: bool | None = None) -> bool:
@@ -360,7 +226,8 @@ def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
         scores["defends"] += 1.0
         scores["distances"] *= 0.5
         scores["criticises"] *= 0.5
-    best = max(PRIORITY, key=lambda s: (scores[s], -PRIORITY.index(s)))
+    top = max(scores.values())
+    best = next(s for s in PRIORITY if scores[s] == top)  # the first in PRIORITY of the best
     return (best, scores[best]) if scores[best] >= 1.0 else (None, 0.0)
 
 

@@ -4,6 +4,7 @@ carries, and whether it is background or about the central event."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -27,7 +28,7 @@ from .model import Article, Quote, Speaker
 from .pattern_text import lazy_compile
 from .principal import Principal, find_principal
 from .quote_mask import mask, quote_spans
-from .relevance import is_background, is_relevant, lead_index
+from .relevance import is_background, is_relevant, lead_index, may_be_background
 from .sentence_actor import attribution, verbs_by_paragraph, verbs_by_sentence
 from .stance import (
     NOMINAL_CONTINUATION,
@@ -45,7 +46,9 @@ from .text import sentence_spans
 # "from union leaders and unease among her partners": the second half is not an actor.
 _NOT_THE_ACTOR = lazy_compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _SECOND_CLAUSE = lazy_compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
-_MID_SENTENCE_CAPITAL = lazy_compile(r"[a-z0-9,;:] ([A-Z][\w’'-]+)")
+# A capitalised word after a space after [a-z0-9,;:]: the scan jumps from space to space (a
+# pattern that starts with the class would stop at nearly every character).
+_MID_SENTENCE_CAPITAL = lazy_compile(r" (?<=[a-z0-9,;:] )([A-Z][\w’'-]+)")
 
 
 @dataclass
@@ -94,6 +97,7 @@ class Context:
         self.roles: list[tuple[set[str], Actor]] = []
         self._speaker_list = speakers
         self._speaker_roles_added = False
+        self._roles_can_wait = not any(fold(sp.name).startswith("the ") for sp in speakers)
         self.known = {k for k in [self.principal.key, *self.by_key] if len(k) >= 3}
         self.year = int(article.published[:4]) if article.published[:4].isdigit() else 0
 
@@ -119,7 +123,7 @@ class Context:
         if self._midcaps is None:
             # fold() of a plain ASCII word is its lower case
             self._midcaps = {w.lower() if w.isascii() else fold(w)
-                             for w in set(_MID_SENTENCE_CAPITAL.findall(self._joined))}
+                             for w in _mid_sentence_capitals(self._joined)}
         return self._midcaps
 
     def _add_speaker_roles(self) -> None:
@@ -142,11 +146,14 @@ class Context:
 
     def _by_role(self, words: list[str]) -> Actor | None:
         """The known person whose role has all these words ("the minister")."""
-        if not self._speaker_roles_added:
-            self._add_speaker_roles()
         if "of" in words:
             words = words[:words.index("of")]  # "the Bank of Tessaly": its head is "bank"
-        if 2 <= len(words) <= 5 and words[0] == "the" and words[-1] not in ORG_WORDS:
+        wanted = 2 <= len(words) <= 5 and words[0] == "the" and words[-1] not in ORG_WORDS
+        # The speakers' roles are read when first needed; no sooner unless a speaker is named
+        # "the …", whose actor then depends on the people met by that time.
+        if not self._speaker_roles_added and (wanted or not self._roles_can_wait):
+            self._add_speaker_roles()
+        if wanted:
             # a person's title or role, never an organisation ("the Bank", "the ministry")
             head, others = words[-1], words[1:-1]
             for role_words, known in reversed(self.roles):
@@ -195,6 +202,18 @@ class Context:
         return bool(self.principal.key) and actor.key == self.principal.key
 
 
+def _mid_sentence_capitals(text: str) -> set[str]:
+    """The words of re.findall(r"[a-z0-9,;:] ([A-Z][\\w’'-]+)", text): a match there takes the
+    character before its space, so a word right after the one matched before is not one."""
+    found: set[str] = set()
+    last_end = -1
+    for m in _MID_SENTENCE_CAPITAL.finditer(text):
+        if m.start() != last_end:
+            found.add(m.group(1))
+            last_end = m.end()
+    return found
+
+
 def names_principal(sentence: str, ctx: Context) -> bool:
     return bool(ctx.principal.key) and ctx.principal.key in words_of(fold(sentence))
 
@@ -220,7 +239,9 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         sentence_list = sentence_spans(par)
         sentence_verbs = verbs_by_sentence(masked, found_verbs, sentence_list)
         # Background and relevance are only worked out for sentences that make statements.
-        background_seen = [False, -1]  # any background so far, last sentence index checked
+        # Any background so far, the last sentence checked (each of them, as none can be, in a
+        # paragraph without the words of a marker).
+        background_seen = [False, -1 if may_be_background(masked) else len(sentence_list)]
 
         def background(si: int, sentence_list: list = sentence_list, masked: str = masked,
                        seen: list = background_seen) -> bool:
@@ -270,18 +291,7 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
                                            (sentence, ctx.principal.key, event_words),
                                            background(si),
                                            clause=sentence[len(msent) - len(clause[1]):]))
-            nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
-                       for m in (NOMINAL_REACTION.finditer(msent) if " from " in msent
-                                 and may_name_reaction(msent) else ())]
-            for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
-                first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
-                rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
-                if rest:
-                    nominal.append((rest, nominal_stance(rest.group("noun"),
-                                                         rest.group("adjectives") or "")))
-            nominal += [(m, verb_stance(m.group("verb")))
-                        for m in (PASSIVE_REACTION.finditer(msent) if " by " in msent
-                                  and may_name_passive_reaction(msent) else ())]
+            nominal = _named_reactions(msent) if " from " in msent or " by " in msent else ()
             for m, stance in nominal:
                 phrase = _NOT_THE_ACTOR.split(m.group("actor"))[0].strip()
                 if all(fold(w).rstrip(".") in TITLE_WORDS for w in phrase.split()):
@@ -324,6 +334,24 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
             out.extend(extra)
             extra.clear()
     return [st for st in out if st.actor.key]
+
+
+def _named_reactions(msent: str) -> list[tuple[re.Match[str], str | None]]:
+    """Reactions named as a noun ("… drew applause from X") or in the passive ("… condemned
+    by Y") in a masked sentence, each with the stance it carries."""
+    nominal: list[tuple[re.Match[str], str | None]] = []
+    if " from " in msent and may_name_reaction(msent):
+        nominal = [(m, nominal_stance(m.group("noun"), m.group("adjectives") or ""))
+                   for m in NOMINAL_REACTION.finditer(msent)]
+        for m, _ in list(nominal):  # "… drew applause from X and fury from Y"
+            first = _NOT_THE_ACTOR.split(m.group("actor"))[0]
+            rest = NOMINAL_CONTINUATION.match(msent, m.start("actor") + len(first))
+            if rest:
+                nominal.append((rest, nominal_stance(rest.group("noun"),
+                                                     rest.group("adjectives") or "")))
+    if " by " in msent and may_name_passive_reaction(msent):
+        nominal += [(m, verb_stance(m.group("verb"))) for m in PASSIVE_REACTION.finditer(msent)]
+    return nominal
 
 
 def remember_mentions(ctx: Context) -> None:
