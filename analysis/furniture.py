@@ -105,6 +105,8 @@ _CAPTION_STARTS = ("photo", "image", "picture", "caption", "credit", "illustrati
 # What _CONTRIBUTED needs: "contributed", one of these words opening the text, or "; editing".
 _CREDIT_LINE_STARTS = ("additional", "reporting", "writing", "editing", "research")
 _CREDIT_END_WORDS = ("images", "shutterstock", "alamy", "photo", "epa-efe")
+# Their last letters, in every case re.I matches (with the long s and the Kelvin sign).
+_CREDIT_END_LAST_LETTERS = frozenset("sSſkKKyYoOeE")
 
 
 def _ends_with_credit(tail: str) -> bool:
@@ -116,7 +118,8 @@ def _ends_with_credit(tail: str) -> bool:
         bracket = tail.rfind("(")
         if bracket >= 0 and _CREDIT_IN_BRACKETS.match(tail, bracket):
             return True
-    elif fold_for_prefilter(end[-16:]).endswith(_CREDIT_END_WORDS):  # the longest has 12 letters
+    elif end[-1:] in _CREDIT_END_LAST_LETTERS and fold_for_prefilter(end[-16:]).endswith(
+            _CREDIT_END_WORDS):  # the longest credit word has 12 letters
         if _CREDIT_NAME_END.search(tail):
             return True
     if ":" in tail:
@@ -127,12 +130,13 @@ def _ends_with_credit(tail: str) -> bool:
 
 
 # What the lower-cased text starts with when _SHORT_FURNITURE can match it, unless it opens
-# with a character other than a letter or holds an "@" (an e-mail address).
+# with a digit or one of _SHORT_FURNITURE_MARKS, or holds an "@" (an e-mail address).
 _SHORT_FURNITURE_STARTS = tuple("""full menu main navigation search log sign home enlarge toggle
 hide show expand close open view play recommended related featured latest top ad sponsored paid
 story article continue scroll skip share tweet email print comment save bookmark copy link
 subscribe register read see watch listen more most trending you up click video image this
 abstract highlights photo picture gallery http www. supported loading reuse explore our""".split())
+_SHORT_FURNITURE_MARKS = frozenset("_-=*~•·.")  # a row of them is a rule, not text
 
 
 @lru_cache(maxsize=4096)  # pages of one site repeat their furniture; summaries re-check sentences
@@ -148,7 +152,8 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     lowered = fold_for_prefilter(text)
     # Cheap substring tests first: most paragraphs are story text that no pattern matches.
     if len(text) <= 200 and ((lowered.startswith(_SHORT_FURNITURE_STARTS) or "@" in text
-                              or not text[0].isalpha()) and _SHORT_FURNITURE.match(text) or (
+                              or text[0] in _SHORT_FURNITURE_MARKS or text[0].isdecimal())
+                             and _SHORT_FURNITURE.match(text) or (
             "|" in text or "•" in text or "·" in text) and _NAV_LIST.match(text) or (
             "javascript" in lowered and _ENABLE_JAVASCRIPT.match(text))):
         return True
