@@ -47,6 +47,10 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
+    # Every character _CONTROL removes is unprintable: a text printable but for its line breaks
+    # has none (isprintable() is much faster than the regex scan).
+    if "\t" not in text and text.replace("\n", " ").isprintable():
+        return text
     return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
