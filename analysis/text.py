@@ -93,7 +93,8 @@ def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
         start = len(paragraph) - len(paragraph.lstrip())
     for m in _sentence_ends(paragraph):
         stop = m.start()
-        end, after = m.span(1)
+        end, after = m.span(1)  # the end of the stop and its closers; the next start
+        # A lone full stop (no run of stops) after an abbreviation or an initial ends nothing.
         if paragraph[stop] == "." and paragraph[stop + 1] not in ".!?" and is_abbreviation(
             paragraph[max(start, stop - 40):stop + 1]
         ):
