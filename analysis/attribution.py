@@ -46,6 +46,8 @@ _NOUN_MARKERS = frozenset(
 
 
 _VERB_WORDS = SPEECH_VERBS | {"According", "according"}
+# Bytes a-z kept, every other made a space (a character outside ASCII encodes as one "?").
+_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 class _Verb(tuple):
@@ -70,7 +72,12 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
     Capitalised words are never verbs here ("the United States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
-    candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
+    head = text[:end] if end < len(text) else text
+    if "According" in head:
+        candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
+    else:  # then _TOKEN_RE finds the runs of a-z: read in C without the regex
+        candidates = _VERB_WORDS.intersection(
+            head.encode("ascii", "replace").translate(_A_TO_Z).decode("ascii").split())
     if not candidates:
         return found  # most stretches have none: one C-level scan instead of a Python loop
     if "According" in candidates:
@@ -137,14 +144,27 @@ class Cue:
 _cue_fields = attrgetter(*(f.name for f in fields(Cue)))  # all of them, in order
 
 
+# _BOUNDARY_RE matches only where a run of stops (. ! ?) starts, and it fails at a run's first
+# stop only where it fails at all of them: the last boundary is found by jumping back from run
+# to run with str.rfind, not by a regex scan of the whole text.
+_STOPS = ".!?"
+
+
 @lru_cache(maxsize=1024)  # the gap between two quotes is read by contexts and gap_has_boundary
 def _last_boundary(text: str) -> int:
     """Offset just after the last sentence boundary in text, 0 when none."""
-    for m in reversed(list(_BOUNDARY_RE.finditer(text))):  # the last that is no abbreviation
-        if text[m.start()] == "." and is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
-            continue
-        return m.end()
-    return 0
+    end = len(text)
+    while True:  # the runs of stops from the last: the last boundary that is no abbreviation
+        start = max(text.rfind(".", 0, end), text.rfind("!", 0, end), text.rfind("?", 0, end))
+        if start < 0:
+            return 0
+        while start and text[start - 1] in _STOPS:
+            start -= 1
+        m = _BOUNDARY_RE.match(text, start)
+        if m and not (text[start] == "." and
+                      is_abbreviation(text[max(0, start - 30):start + 1])):
+            return m.end()
+        end = start
 
 
 def _first_boundary(text: str) -> int:

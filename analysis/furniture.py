@@ -62,12 +62,16 @@ _CREDIT_WORDS = (
     r"(?:photo|pool|getty|shutterstock|alamy|afp|epa|reuters|ap|associated\s+press"
     r"|via|credit|courtesy|handout|file)"
 )
+# The credit that ends a caption, three ways (each tried only where the tail can hold it):
 # "(Gonzalo Fuentes/Pool via AP)", "(AP Photo/Evan Vucci)", "(Photo by X/Getty Images)"
-_CAPTION_CREDIT_END = lazy_compile(
+_CREDIT_IN_BRACKETS = lazy_compile(
     r"\((?=[A-Z])(?=[^()]*(?:[A-Z][^()/]*/\s*[A-Z]|\b" + _CREDIT_WORDS + r"\b)[^()]*\))"
-    r"[^():]{2,120}(?<!\.)\)\s*\.?\s*$"
-    r"|(?:photo(?:graph)?|image|credit)\s*:\s*[^.]{2,100}$"
-    r"|\b(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|ap\s+photo|epa-efe)\s*\.?\s*$",
+    r"[^():]{2,120}(?<!\.)\)\s*\.?\s*$",
+    re.I,
+)
+_CREDIT_AFTER_COLON = lazy_compile(r"(?:photo(?:graph)?|image|credit)\s*:\s*[^.]{2,100}$", re.I)
+_CREDIT_NAME_END = lazy_compile(
+    r"\b(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?|ap\s+photo|epa-efe)\s*\.?\s*$",
     re.I,
 )
 _FOLLOW = lazy_compile(
@@ -101,14 +105,38 @@ _CAPTION_STARTS = ("photo", "image", "picture", "caption", "credit", "illustrati
 # What _CONTRIBUTED needs: "contributed", one of these words opening the text, or "; editing".
 _CREDIT_LINE_STARTS = ("additional", "reporting", "writing", "editing", "research")
 _CREDIT_END_WORDS = ("images", "shutterstock", "alamy", "photo", "epa-efe")
+# Their last letters, in every case re.I matches (with the long s and the Kelvin sign).
+_CREDIT_END_LAST_LETTERS = frozenset("sSſkKKyYoOeE")
 
 
-def _may_end_with_credit(tail: str) -> bool:
-    """False when _CAPTION_CREDIT_END cannot match: it ends with ")", a credit word, or follows
-    a colon ("Photo: …")."""
+def _ends_with_credit(tail: str) -> bool:
+    """A photo credit ends tail: "(AP Photo/Evan Vucci)", "Photo: Jane Roe", "Getty Images"."""
     end = tail.rstrip().removesuffix(".").rstrip()
-    return end.endswith(")") or ":" in tail or fold_for_prefilter(end[-16:]).endswith(
-        _CREDIT_END_WORDS)  # the longest credit word has 12 letters
+    if end.endswith(")"):
+        # Only the last "(" can open it: the credit holds no bracket and only spaces and a
+        # full stop follow it.
+        bracket = tail.rfind("(")
+        if bracket >= 0 and _CREDIT_IN_BRACKETS.match(tail, bracket):
+            return True
+    elif end[-1:] in _CREDIT_END_LAST_LETTERS and fold_for_prefilter(end[-16:]).endswith(
+            _CREDIT_END_WORDS):  # the longest credit word has 12 letters
+        if _CREDIT_NAME_END.search(tail):
+            return True
+    if ":" in tail:
+        low = fold_for_prefilter(tail)
+        return ("photo" in low or "image" in low or "credit" in low) and \
+            bool(_CREDIT_AFTER_COLON.search(tail))
+    return False
+
+
+# What the lower-cased text starts with when _SHORT_FURNITURE can match it, unless it opens
+# with a digit or one of _SHORT_FURNITURE_MARKS, or holds an "@" (an e-mail address).
+_SHORT_FURNITURE_STARTS = tuple("""full menu main navigation search log sign home enlarge toggle
+hide show expand close open view play recommended related featured latest top ad sponsored paid
+story article continue scroll skip share tweet email print comment save bookmark copy link
+subscribe register read see watch listen more most trending you up click video image this
+abstract highlights photo picture gallery http www. supported loading reuse explore our""".split())
+_SHORT_FURNITURE_MARKS = frozenset("_-=*~•·.")  # a row of them is a rule, not text
 
 
 @lru_cache(maxsize=4096)  # pages of one site repeat their furniture; summaries re-check sentences
@@ -123,7 +151,9 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
         return True
     lowered = fold_for_prefilter(text)
     # Cheap substring tests first: most paragraphs are story text that no pattern matches.
-    if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or (
+    if len(text) <= 200 and ((lowered.startswith(_SHORT_FURNITURE_STARTS) or "@" in text
+                              or text[0] in _SHORT_FURNITURE_MARKS or text[0].isdecimal())
+                             and _SHORT_FURNITURE.match(text) or (
             "|" in text or "•" in text or "·" in text) and _NAV_LIST.match(text) or (
             "javascript" in lowered and _ENABLE_JAVASCRIPT.match(text))):
         return True
@@ -137,8 +167,7 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
         return True
     # The credit patterns are anchored at the end: only the tail can match.
     if lowered.startswith(_CAPTION_STARTS) and _CAPTION_START.match(text) or \
-            _may_end_with_credit(text[-_CREDIT_TAIL:]) and (
-            _CAPTION_CREDIT_END.search(text[-_CREDIT_TAIL:])):
+            _ends_with_credit(text[-_CREDIT_TAIL:]):
         return True
     if text.startswith("FILE") and _FILE_PHOTO.match(text):
         return True
