@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import cue_match
 from .cue_match import _NEGATED as _NEGATED  # noqa: F401 (read here by the cue tests)
 from .cue_match import CUE_STANCES, cue_hits
-from .pattern_text import lazy_compile, trie_pattern
+from .pattern_text import built_once, lazy_compile, trie_pattern
 
 _SEEK = "sought seeks tried tries moved moves rushed scrambled hastened".split()
 _SEEK_WHAT = ("distance clarify reassure play down downplay defend justify explain calm tamp down "
@@ -194,13 +194,26 @@ def actor_leaning(key: str) -> str | None:
     return _LEANINGS.get(key)
 
 
-@lru_cache(maxsize=512)
-def verb_stance(verb: str) -> str | None:
-    """The stance a reaction verb carries by itself ("warned" -> warns), None for "said"."""
+def _searched_verb_stance(verb: str) -> str | None:
+    """The stance of the first _VERB_STANCE pattern found in verb."""
     for pattern, stance in _VERB_STANCE:
         if pattern.search(verb):
             return stance
     return None
+
+
+@built_once
+def _stance_of_listed_verb() -> dict[str, str | None]:
+    """The stance of every verb REPORTING_VERB and PASSIVE_REACTION match as written (all but
+    "moved quickly to …"), searched once."""
+    return {verb: _searched_verb_stance(verb) for verb in (*_VERBS, *_PASSIVE_VERBS)}
+
+
+@lru_cache(maxsize=512)
+def verb_stance(verb: str) -> str | None:
+    """The stance a reaction verb carries by itself ("warned" -> warns), None for "said"."""
+    listed = _stance_of_listed_verb()
+    return listed[verb] if verb in listed else _searched_verb_stance(verb)
 
 
 def score_stance(texts: list[str], verb_stances: list[str], *, expert: bool,
