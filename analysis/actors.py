@@ -155,21 +155,28 @@ _NAME_JOINERS = frozenset(("and", "of", "for", "the", "on", "&"))  # "Bank of Ea
 
 
 _RELATIVE_WORDS = ("that", "who", "which", "with", "familiar", "close to", "speaking")
+_ANY_RELATIVE_WORD = lazy_compile(trie_pattern(sorted(_RELATIVE_WORDS)))  # one scan finds any
 
 
 def _before_relative(text: str) -> str:
     """_RELATIVE.split(" " + text + " ")[0]: the padded text up to a relative clause ("who …",
     "familiar with …"); a text without any of the pattern's words is not searched."""
-    if not any(map(text.__contains__, _RELATIVE_WORDS)):
+    if _ANY_RELATIVE_WORD.search(text) is None:
         return f" {text} "
     return _RELATIVE.split(" " + text + " ")[0]
+
+
+def _before_post_modifier(text: str) -> str:
+    """_POST_MODIFIER.split(text)[0], without building the list of parts."""
+    found = _POST_MODIFIER.search(text)
+    return text if found is None else text[:found.start()]
 
 
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The comparison key of a person or actor: surname for names, head noun for groups."""
     head = _before_relative(name).strip()
-    head = _POST_MODIFIER.split(head)[0]
+    head = _before_post_modifier(head)
     tokens = head.replace(",", " ").split()  # re.split(r"[\s,]+") less its empty strings
     if not tokens:
         return ""
@@ -325,7 +332,7 @@ def actor_from_phrase(np: str) -> tuple[str, str]:
         if looks_like_name(stripped) and stripped != cut:
             return stripped, cut[: len(cut) - len(stripped)].strip()
     # "Political scientist Jan Dvorak of Velden University": the name before "of …"
-    core = _POST_MODIFIER.split(cut)[0].rstrip(" ,;")
+    core = _before_post_modifier(cut).rstrip(" ,;")
     tokens = core.split()
     run = 0
     while run < min(len(tokens) - 1, 4) and tokens[-1 - run][:1].isupper():
