@@ -148,21 +148,34 @@ def _found(scan: re.Pattern[str], scanned: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(1)
 
 
-def _found_at_word_starts(tables: _CueTables, scanned: str) -> Iterator[tuple[int, str]]:
-    """_found(tables.word_start_triggers, scanned), from a scan of the spaced copy: a match
-    there whose text here is a trigger is the longest trigger here (each trigger here is one
-    there); else the copy's space stood for another character ("didn-t"), and the longest
-    trigger here is looked for where it starts."""
+def _word_start_positions(tables: _CueTables, scanned: str) -> tuple[Positions, Positions]:
+    """_positions(_found(tables.word_start_triggers, scanned)), from a scan of the spaced copy:
+    a match there whose text here is a trigger is the longest trigger here (each trigger here
+    is one there); else the copy's space stood for another character ("didn-t"), and the
+    longest trigger here is looked for where it starts. One loop, no generator."""
     cues_of_trigger = tables.cues_of_trigger
+    at: Positions = {}
+    starts_at: Positions = {}
     for m in tables.spaced_triggers.finditer(spaced_copy(" " + scanned)):
         start = m.start()  # of the copy's space, one character ahead: where the word starts
-        trigger = scanned[start:start + len(m.group(1))]
-        if trigger not in cues_of_trigger:
+        cues_there = cues_of_trigger.get(scanned[start:m.end(1) - 1])
+        if cues_there is None:
             exact = tables.triggers.match(scanned, start)
             if exact is None:
                 continue
-            trigger = exact.group(1)
-        yield start, trigger
+            cues_there = cues_of_trigger[exact.group(1)]
+        cues, cues_starting = cues_there
+        for i in cues:
+            if i in at:
+                at[i].append(start)
+            else:
+                at[i] = [start]
+        for i in cues_starting:
+            if i in starts_at:
+                starts_at[i].append(start)
+            else:
+                starts_at[i] = [start]
+    return at, starts_at
 
 
 def _positions(found: Iterable[tuple[int, str]],
@@ -231,23 +244,27 @@ def _hits_at_word_starts(text: str, lowered: str, scanned: str,
     and start strings found at word starts give every place a cue can match; a cue whose
     matches start there but no trigger of which starts a word is kept if one of its triggers
     stands anywhere (as the scan of every position would have found)."""
-    found = _found_at_word_starts(tables, scanned) if tables.spaced_ok else _found(
-        tables.word_start_triggers, scanned)
-    at, starts_at = _positions(found, tables.cues_of_trigger)
+    if tables.spaced_ok:
+        at, starts_at = _word_start_positions(tables, scanned)
+    else:
+        at, starts_at = _positions(_found(tables.word_start_triggers, scanned),
+                                   tables.cues_of_trigger)
     out = []
-    for i in sorted(at.keys() | starts_at.keys()):
-        if tables.anchored[i]:
-            if i not in at:
-                continue
-            matches = _matches_at(tables.cased[i], lowered, at[i])
-        else:
-            if i not in starts_at:
-                continue
-            matches = _matches_at(tables.cased[i], lowered, starts_at[i])
-            if matches and i not in at and not any(
-                    map(scanned.__contains__, tables.triggers_of[i])):
-                continue  # none of its triggers in the text: the cue is not tried
-        n = _count(matches, text)
-        if n:
-            out.append((i, n))
+    cued = at.keys() | starts_at.keys()
+    for i in sorted(cued) if len(cued) > 1 else cued:
+        anchored = tables.anchored[i]
+        starts = at.get(i) if anchored else starts_at.get(i)
+        if starts is None:
+            continue
+        # _count(_matches_at(…)) inline: matches at starts, not overlapping, not negated
+        pattern = tables.cased[i]
+        n = 0
+        end = 0
+        for start in starts:
+            if start >= end and (m := pattern.match(lowered, start)):
+                end = m.end() if m.end() > start else start + 1
+                if not _negated_before(text, start):
+                    n += 1
+        if n and (anchored or i in at or any(map(scanned.__contains__, tables.triggers_of[i]))):
+            out.append((i, n))  # (a cue none of whose triggers is in the text is not tried)
     return tuple(out)
