@@ -47,8 +47,9 @@ from .text import sentence_spans
 _NOT_THE_ACTOR = lazy_compile(r"\s+and\s+(?=\S+\s+(?:among|from|within|inside|in|at)\b)")
 _SECOND_CLAUSE = lazy_compile(r"[,\x00]\s+(?:while|whereas)\s+|;\s+")  # ‘…,” while Y said
 # A capitalised word after a space after [a-z0-9,;:]: the scan jumps from space to space (a
-# pattern that starts with the class would stop at nearly every character).
-_MID_SENTENCE_CAPITAL = lazy_compile(r" (?<=[a-z0-9,;:] )([A-Z][\w’'-]+)")
+# pattern that starts with the class would stop at nearly every character), and the capital is
+# tested before the lookbehind (most words are not capitalised).
+_MID_SENTENCE_CAPITAL = lazy_compile(r" (?=[A-Z])(?<=[a-z0-9,;:] )([A-Z][\w’'-]+)")
 
 
 @dataclass
