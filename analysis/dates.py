@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+from .furniture import fold_for_prefilter
 from .pattern_text import lazy_compile
 
 _MONTHS = {
@@ -21,6 +22,9 @@ _MONTHS = {
     )
     for name in names
 }
+# What every month name _MONTH matches starts with.
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                   "dec")
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO = lazy_compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
 _MONTH_FIRST = lazy_compile(
@@ -60,7 +64,10 @@ def parse_date(text: str) -> str:
     if not text or len(text) > 300 or not _DIGIT.search(text):
         return ""  # every form, RFC 2822 too, has a day and a year in digits
     found: list[tuple[int, str]] = []
-    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
+    low = fold_for_prefilter(text)
+    # Searching for a month name at every character is slow: only where one stands.
+    named = any(prefix in low for prefix in _MONTH_PREFIXES)
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST) if named else (_ISO,):
         m = pattern.search(text)
         if m:
             iso = _build(m.group("year"), m.group("month"), m.group("day"))
