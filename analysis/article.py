@@ -70,9 +70,20 @@ def _tidy_all(paragraphs: list[str]) -> list[str]:
             else " ".join(p.split()) for p in paragraphs]
 
 
+# Word bytes kept (ASCII letters, digits, _ and every byte of a character beyond ASCII), the
+# other ASCII bytes made spaces.
+_WORD_BYTES = bytes(c if chr(c).isalnum() or c == 95 or c >= 128 else 32 for c in range(256))
+
+
 def _comparable(text: str) -> str:
     """text with runs of non-word characters made one space, trimmed and lower-cased."""
-    return _NON_WORD.sub(" ", text).strip().lower()
+    # The runs of word characters, read in C: where the text is ASCII the split is all of it.
+    runs = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES) \
+        .decode("utf-8", "surrogatepass").split()
+    if not text.isascii():  # a run holding characters beyond ASCII may hold non-word ones
+        runs = [part for run in runs
+                for part in ((run,) if run.isascii() else _NON_WORD.sub(" ", run).split())]
+    return " ".join(runs).lower()
 
 
 def block_paragraphs(block: str) -> list[str]:
