@@ -89,9 +89,9 @@ def find_reactions(article: Article, quotes: list[Quote],
                                  same_camp=same_camp, leaning=leaning)
         if stance is None or not texts:
             continue
-        evidence = max(live, key=lambda st: (st.verb_stance == stance,
-                                             sentence_cue_weight(st.sentence, stance),
-                                             -live.index(st)))
+        # the sentence carrying the stance most strongly (a lone one needs no weighing)
+        evidence = live[0] if len(live) == 1 else max(live, key=lambda st: (
+            st.verb_stance == stance, sentence_cue_weight(st.sentence, stance), -live.index(st)))
         name = names.get(actor.key, actor.name) if looks_like_name(actor.name) else actor.name
         reactions.append(Reaction(name, stance, evidence.sentence, evidence.paragraph, central))
     return reactions

@@ -83,6 +83,8 @@ def verbs_by_sentence(masked: str, found: list[VerbAt],
         if (i < n and found[i][0] < s or j < n and found[j][0] < e
                 or before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             out.append(reporting_verbs(masked[s:e]))
+        elif i == j:
+            out.append([])  # most sentences: no verb found in them
         else:
             # As in reporting_verbs, the character before a verb that opens the sentence is
             # not looked at (a match's whole text is its verb).

@@ -257,7 +257,8 @@ def sentence_statements(article: Article, quotes: list[Quote], ctx: Context,
         first_of_par = len(out)
         # Quotes in order of start (as the quote stage finds them), with a pointer past those
         # ended before the current sentence: sentences come in order, so each is passed once.
-        in_order = all(a.start <= b.start for a, b in pairwise(par_quotes))
+        in_order = len(par_quotes) < 2 or all(a.start <= b.start
+                                              for a, b in pairwise(par_quotes))
         first_open = 0
         for si, (s, e) in enumerate(sentence_list):
             sentence, msent = par[s:e], masked[s:e]
