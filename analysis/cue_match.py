@@ -82,18 +82,19 @@ class _CueTables:
         # When every match of every cue starts a word (each alternative opens with \b, each
         # match with a trigger or start string, and those start with a word character), only
         # word starts need the scan: much cheaper than trying every position.
-        self.word_starts_only = all(
+        word_starts_only = all(
             anchored or starts for anchored, starts in zip(self.anchored, self.starts,
                                                            strict=True)
         ) and all(a.startswith(r"\b") for _, source, _, _ in _CUE_SOURCES
                   for a in alternatives(source)
         ) and all(t[:1].isascii() and t[:1].isalnum() for t in triggers)
-        self.word_start_triggers = re.compile(rf"(?<!\w)(?=({trie_pattern(triggers)}))")
-        # Faster still: the triggers as spaced_copy() reads them ("n't be" -> "n t be"), after a
-        # space, in the spaced copy of a text, where a space opens every word.
+        # The word starts are found in the spaced copy of a text, where a space opens every
+        # word: the triggers as spaced_copy() reads them ("n't be" -> "n t be"), after a space.
+        # That needs triggers the copy keeps as they are (else every text takes the full scan).
+        self.word_starts_only = word_starts_only and all(
+            set(t) <= _SPACED_AS_IS for t in triggers)
         self.spaced_triggers = re.compile(" (?=({}))".format(trie_pattern(sorted(
             {t.replace("'", " ").replace("-", " ") for t in triggers}))))
-        self.spaced_ok = all(set(t) <= _SPACED_AS_IS for t in triggers)
         self.triggers_of = [cue[0] for cue in _CUE_SOURCES]
 
 
@@ -148,11 +149,20 @@ def _found(scan: re.Pattern[str], scanned: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(1)
 
 
+def _note(positions: Positions, cues: frozenset[int], start: int) -> None:
+    """Record that the cues' trigger (or start string) stands at start."""
+    for i in cues:
+        if i in positions:
+            positions[i].append(start)
+        else:
+            positions[i] = [start]
+
+
 def _word_start_positions(tables: _CueTables, scanned: str) -> tuple[Positions, Positions]:
-    """_positions(_found(tables.word_start_triggers, scanned)), from a scan of the spaced copy:
-    a match there whose text here is a trigger is the longest trigger here (each trigger here
-    is one there); else the copy's space stood for another character ("didn-t"), and the
-    longest trigger here is looked for where it starts. One loop, no generator."""
+    """What _positions() gives for the longest trigger at each word start, from a scan of the
+    spaced copy: a match there whose text here is a trigger is the longest trigger here (each
+    trigger here is one there); else the copy's space stood for another character
+    ("didn-t"), and the longest trigger here is looked for where it starts."""
     cues_of_trigger = tables.cues_of_trigger
     at: Positions = {}
     starts_at: Positions = {}
@@ -164,17 +174,8 @@ def _word_start_positions(tables: _CueTables, scanned: str) -> tuple[Positions, 
             if exact is None:
                 continue
             cues_there = cues_of_trigger[exact.group(1)]
-        cues, cues_starting = cues_there
-        for i in cues:
-            if i in at:
-                at[i].append(start)
-            else:
-                at[i] = [start]
-        for i in cues_starting:
-            if i in starts_at:
-                starts_at[i].append(start)
-            else:
-                starts_at[i] = [start]
+        _note(at, cues_there[0], start)
+        _note(starts_at, cues_there[1], start)
     return at, starts_at
 
 
@@ -187,16 +188,8 @@ def _positions(found: Iterable[tuple[int, str]],
     starts_at: Positions = {}
     for start, trigger in found:
         cues, cues_starting = cues_of_trigger[trigger]
-        for i in cues:
-            if i in at:
-                at[i].append(start)
-            else:
-                at[i] = [start]
-        for i in cues_starting:
-            if i in starts_at:
-                starts_at[i].append(start)
-            else:
-                starts_at[i] = [start]
+        _note(at, cues, start)
+        _note(starts_at, cues_starting, start)
     return at, starts_at
 
 
@@ -244,11 +237,7 @@ def _hits_at_word_starts(text: str, lowered: str, scanned: str,
     and start strings found at word starts give every place a cue can match; a cue whose
     matches start there but no trigger of which starts a word is kept if one of its triggers
     stands anywhere (as the scan of every position would have found)."""
-    if tables.spaced_ok:
-        at, starts_at = _word_start_positions(tables, scanned)
-    else:
-        at, starts_at = _positions(_found(tables.word_start_triggers, scanned),
-                                   tables.cues_of_trigger)
+    at, starts_at = _word_start_positions(tables, scanned)
     out = []
     cued = at.keys() | starts_at.keys()
     for i in sorted(cued) if len(cued) > 1 else cued:
