@@ -19,8 +19,6 @@ from .names import (
 )
 from .pattern_text import lazy_compile
 from .quote_marks import RawQuote
-from .quoted_terms import at_most_words as at_most_words  # re-exported: its old home
-from .quoted_terms import word_count as word_count  # re-exported: its old home
 from .roles import name_tail, role_before
 from .subjects import parse_object, parse_subject
 from .text import is_abbreviation

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import cue_match
-from .cue_match import _NEGATED as _NEGATED  # noqa: F401 (read here by the cue tests)
 from .cue_match import CUE_STANCES, cue_hits
 from .pattern_text import built_once, lazy_compile, trie_pattern
 
@@ -140,13 +138,6 @@ _VERB_STANCE = (
     (re.compile(r"concern|alarm", re.I), "warns"),
 )
 
-
-
-def __getattr__(name: str) -> object:
-    """CUES: (triggers, pattern with re.I, stance, weight) per merged cue, built when asked."""
-    if name == "CUES":
-        return cue_match.CUES
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def makes_no_statement(masked: str, has_reporting_verb: bool | None = None) -> bool:

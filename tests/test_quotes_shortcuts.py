@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from analysis import attribution
+from analysis import attribution, quoted_terms
 from analysis.name_patterns import NAME_RE
 from analysis.names import last_name_sequence, split_name
 
@@ -52,7 +52,7 @@ def test_speech_verbs_at_word_edges(text: str, expected: list[str]) -> None:
 ])
 def test_at_most_words_agrees_with_counting(text: str) -> None:
     for n in range(6):
-        assert attribution.at_most_words(text, n) == (attribution.word_count(text) <= n)
+        assert quoted_terms.at_most_words(text, n) == (quoted_terms.word_count(text) <= n)
 
 
 @pytest.mark.parametrize("text", [

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from analysis.cue_match import _NEGATED, CUES, cue_hits
 from analysis.pattern_text import alternatives, literal_start, required_literals, trie_pattern
-from analysis.stance import _NEGATED, CUES, cue_hits
 
 SENTENCES = [
     "Critics slammed the plan, calling it a blunder and a mistake that could lead to chaos.",
@@ -64,3 +67,22 @@ def test_required_literals_are_in_every_match() -> None:
         for text in texts:
             for m in cased.finditer(text.lower()):
                 assert required is None or any(r in m.group(0) for r in required), m.group(0)
+
+
+_CUE_PIECES = st.one_of(
+    st.sampled_from(sorted({t for triggers, _, _, _ in CUES for t in triggers})).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.title(), w + "ed", w + "s", w + "ing"])),
+    st.sampled_from([" ", "  ", ", ", ". ", "not ", "never ", "won’t ", "didn't ", "would ",
+                     "could ", "the ", "x", "-", "’", "“", "\x00", "ſ", "ı", "İ", "\u212a", "é"]),
+)
+CUE_TEXT = st.lists(_CUE_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(CUE_TEXT, st.text(max_size=120)))
+@example("They didn't warn anyone, and it was no risk at all.")
+@example("We won’t risk it; it is hardly a disaster, NOT a THREAT.")
+@example("She warned twice: warning after warning, then never warned again.")
+def test_cue_hits_match_a_plain_scan_on_generated_text(text: str) -> None:
+    cue_hits.cache_clear()
+    assert cue_hits(text) == _plain_hits(text)

@@ -1,4 +1,5 @@
-"""The speed shortcuts of the reactions stage give what the plain regex scans give.
+"""The speed shortcuts of the reactions stage give what the plain regex scans give (the cue
+scan's are checked in test_reactions_cues).
 
 The spaced copy lets one scan of all paragraphs stand in for a `\\b`-led scan of each sentence;
 these properties are what makes that substitution safe, checked on arbitrary and on news-like
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.sentence_actor import reporting_verbs, verbs_by_paragraph, verbs_by_sentence
@@ -68,49 +69,3 @@ def test_a_verb_joined_by_a_dash_is_found_by_the_plain_scan() -> None:
     assert verbs_by_paragraph(masks) == [_plain(masks[0])]
     assert any(verb == "said" for _, _, verb in verbs_by_paragraph(masks)[0])
 
-
-def _cue_words() -> list[str]:
-    from analysis.stance_cues import CUES
-
-    words = set()
-    for triggers, _, _, _ in CUES:
-        words.update(triggers.split("|") if "|" in triggers else triggers.split())
-    return sorted(words)
-
-
-def _cue_hits_by_full_search(text: str) -> tuple[tuple[int, int], ...]:
-    """cue_hits as first written: a cue whose trigger stands in the text counts its matches,
-    searched over the whole text with re.I, that no negation word precedes."""
-    from analysis import stance
-
-    lowered = text.lower().replace("’", "'")
-    out = []
-    for i, (triggers, pattern, _, _) in enumerate(stance.CUES):
-        if not any(trigger in lowered for trigger in triggers):
-            continue
-        n = sum(1 for m in pattern.finditer(text)
-                if not stance._NEGATED.search(text, max(0, m.start() - 16), m.start()))
-        if n:
-            out.append((i, n))
-    return tuple(out)
-
-
-_CUE_PIECES = st.one_of(
-    st.sampled_from(_cue_words()).flatmap(
-        lambda w: st.sampled_from([w, w.upper(), w.title(), w + "ed", w + "s", w + "ing"])),
-    st.sampled_from([" ", "  ", ", ", ". ", "not ", "never ", "won’t ", "didn't ", "would ",
-                     "could ", "the ", "x", "-", "’", "“", "\x00", "ſ", "ı", "İ", "\u212a", "é"]),
-)
-CUE_TEXT = st.lists(_CUE_PIECES, max_size=30).map("".join)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.one_of(CUE_TEXT, st.text(max_size=120)))
-@example("They didn't warn anyone, and it was no risk at all.")
-@example("We won’t risk it; it is hardly a disaster, NOT a THREAT.")
-@example("She warned twice: warning after warning, then never warned again.")
-def test_cue_hits_equal_a_full_search_of_every_cue(text: str) -> None:
-    from analysis.stance import cue_hits
-
-    cue_hits.cache_clear()
-    assert cue_hits(text) == _cue_hits_by_full_search(text)
