@@ -26,7 +26,6 @@ from .pattern_text import lazy_compile
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _POSSESSIVE_RE = lazy_compile(r"[’']s?$")
-_LOWER_WORD_RE = lazy_compile(r"[a-z][\w’'\-]*$")
 
 
 class NameParts(NamedTuple):
@@ -55,10 +54,6 @@ class Phrase:
 
 
 _phrase_fields = attrgetter(*(f.name for f in fields(Phrase)))  # all of them, in order
-
-
-def _clean_token(tok: str) -> str:
-    return tok.lower().rstrip(".,")
 
 
 _TITLE_ENDINGS = frozenset("""secretary minister president senator governor chairman chairwoman

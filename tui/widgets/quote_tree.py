@@ -131,9 +131,6 @@ class QuoteTree(Tree[QuoteNodeData]):
             if node.data and node.data.quote:
                 node.set_label(quote_label(node.data.quote, self._is_marked(quote_id)))
 
-    def is_bookmarked(self, quote_id: str) -> bool:
-        return self._is_marked(quote_id)
-
     def _is_marked(self, quote_id: str) -> bool:
         return f"{self._article_id}:{quote_id}" in self._bookmarked
 
