@@ -83,7 +83,8 @@ class Library:
 
     def take_warnings(self) -> list[str]:
         """Warnings raised since the last call (a shard found damaged on a lazy read...)."""
-        taken, self.warnings[:] = list(self.warnings), []
+        taken = self.warnings[:]
+        del self.warnings[:len(taken)]  # one appended meanwhile by a reader thread stays
         return taken
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
-"""What the reader's secondary screens share: the store, Escape, a footer, one error route."""
+"""What the reader's screens share: the store, Escape, a footer, one route for what store work
+reports."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
@@ -29,12 +30,23 @@ class LibraryScreen(ModalScreen[JumpTarget | None]):
         self.library = library
 
     @on(Worker.StateChanged)
-    def _report_worker_error(self, event: Worker.StateChanged) -> None:
-        """Every failed store call of this screen ends here, as a notification."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(
-                str(event.worker.error), title="Byline", severity="error", markup=False
-            )
+    def _report_store_work(self, event: Worker.StateChanged) -> None:
+        report_store_work(self, self.library, event)
+
+
+def report_store_work(screen: Screen, library: Library | None,
+                      event: Worker.StateChanged) -> None:
+    """The one route for what a screen's store work reports: a failed call, and the warnings
+    the store raised (a damaged file moved aside, at start-up or on a later read of one of its
+    files), become notifications."""
+    finished = event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+    if finished and library is not None:
+        for warning in library.take_warnings():
+            screen.notify(one_line(warning), severity="warning", markup=False)
+    error = event.worker.error
+    if event.state == WorkerState.ERROR and error is not None:
+        screen.notify(one_line(error) or type(error).__name__, title="Byline", severity="error",
+                      markup=False)
 
 
 def counted(number: int, noun: str) -> str:

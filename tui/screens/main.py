@@ -1,9 +1,9 @@
 """The main screen: articles, reader, summary, quotes by speaker, reactions; all follow the cursor.
 
 Store calls run in thread workers (one group each, exclusive, so a new request cancels a stale
-one) and come back through `call_from_thread`; every worker error becomes a notification in
-`_report_worker_error`. Moving through quotes or reactions touches no store: it works from the
-open article's Analysis.
+one) and come back through `call_from_thread`; every worker error and store warning becomes a
+notification in `report_store_work`. Moving through quotes or reactions touches no store: it
+works from the open article's Analysis.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from tui.messages import (
     ReactionHighlighted,
     RefreshProgress,
 )
-from tui.safe_text import one_line, shorten
+from tui.safe_text import shorten
+from tui.screens.base import report_store_work
 from tui.screens.main_actions import MainActions
 from tui.widgets.article_list import ArticleFilter, ArticleList, ArticlesPane
 from tui.widgets.quote_tree import QuoteTree
@@ -147,8 +148,6 @@ class MainScreen(MainActions, Screen):
         self.library = library
         self.app.library = library
         self.bookmarked = bookmarked
-        for warning in library.warnings:
-            self.notify(one_line(warning), severity="warning", markup=False)
         self.query_one(ArticlesPane).loading = False
         self._show_list(refs, "")
         if not refs:
@@ -241,16 +240,15 @@ class MainScreen(MainActions, Screen):
         self._load_article(article_id, quote_id)
 
     @on(Worker.StateChanged)
-    def _report_worker_error(self, event: Worker.StateChanged) -> None:
-        """The one route for failures of this screen's store work: a notification."""
+    def _report_store_work(self, event: Worker.StateChanged) -> None:
+        """report_store_work, and a failed load or refresh also stops its loading indicator or
+        progress bar."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            error = event.worker.error
             if event.worker.group == "library":
                 self.query_one(ArticlesPane).loading = False
             if event.worker.group == "refresh":
                 self.query_one(RefreshBar).stop()
-            self.notify(one_line(error) or type(error).__name__, title="Byline",
-                        severity="error", markup=False)
+        report_store_work(self, self.library, event)
 
     # cursor follow -------------------------------------------------------------------------
     @on(ArticleHighlighted)
