@@ -3,23 +3,7 @@ pronouns, nominals, organisations and "according to"."""
 
 from __future__ import annotations
 
-from analysis.model import Article, Quote, Speaker
-from analysis.quotes import extract_quotes
-
-
-def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
-    article = Article(title="Port strike", paragraphs=list(paragraphs))
-    quotes, speakers = extract_quotes(article)
-    for q in quotes:
-        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
-        assert q.speaker_id == "" or any(
-            s.id == q.speaker_id and s.label == q.speaker for s in speakers)
-    return quotes, speakers
-
-
-def names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
-    by_id = {s.id: s.name for s in speakers}
-    return [by_id.get(q.speaker_id, "") for q in quotes]
+from quote_support import run, speaker_names
 
 
 def test_speaker_after_the_quote_both_orders() -> None:
@@ -27,7 +11,7 @@ def test_speaker_after_the_quote_both_orders() -> None:
         "“The cranes are idle,” Ana Ribeiro said.",
         "“Nobody is working,” said Tomas Hale, the transport minister.",
     )
-    assert names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
+    assert speaker_names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
     assert speakers[1].role == "transport minister"
 
 
@@ -49,14 +33,14 @@ def test_quote_split_by_its_attribution_british_and_american() -> None:
     ):
         quotes, speakers = run("Transport Minister Tomas Hale spoke after the vote.", para)
         assert len(quotes) == 2
-        assert names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]
+        assert speaker_names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]
         assert quotes[1].text.startswith("and now")
 
 
 def test_colon_introduced_quote() -> None:
     quotes, speakers = run(
         "Lena Marsh, who runs the port, was blunt: “The strike is costing us a ship a day.”")
-    assert names(quotes, speakers) == ["Lena Marsh"]
+    assert speaker_names(quotes, speakers) == ["Lena Marsh"]
     assert quotes[0].cue == ":"
     assert speakers[0].role == "who runs the port"
 
@@ -65,7 +49,7 @@ def test_speaker_named_in_the_previous_sentence() -> None:
     quotes, speakers = run(
         "Union leader Ana Ribeiro addressed the crowd at the gates on Friday. “We have waited "
         "ten years for this contract, and we will not wait another ten.”")
-    assert names(quotes, speakers) == ["Ana Ribeiro"]
+    assert speaker_names(quotes, speakers) == ["Ana Ribeiro"]
     assert speakers[0].role == "Union leader"
 
 
@@ -85,7 +69,7 @@ def test_multi_paragraph_quote_one_quote_per_paragraph_same_speaker() -> None:
     )
     assert len(quotes) == 2
     assert [q.paragraph for q in quotes] == [0, 1]
-    assert names(quotes, speakers) == ["Martin Keller", "Martin Keller"]
+    assert speaker_names(quotes, speakers) == ["Martin Keller", "Martin Keller"]
     assert speakers[0].role == "professor of labour law at the University of Lyon"
 
 
@@ -97,7 +81,7 @@ def test_pronoun_after_a_named_topic_is_the_earlier_speaker() -> None:
         "was right not to,” he said.",
     )
     assert len(quotes) == 2
-    assert names(quotes, speakers) == ["A senior diplomat", "A senior diplomat"]
+    assert speaker_names(quotes, speakers) == ["A senior diplomat", "A senior diplomat"]
     assert speakers[0].kind == "anonymous"
     assert speakers[0].role == "with knowledge of the talks"
 
@@ -107,7 +91,7 @@ def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
         "After the vote in the port city, Lena Marsh met the union leaders.",
         "“We found common ground on safety,” she said.",
     )
-    assert names(quotes, speakers) == ["Lena Marsh"]
+    assert speaker_names(quotes, speakers) == ["Lena Marsh"]
 
 
 def test_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
@@ -115,7 +99,7 @@ def test_gendered_pronoun_skips_a_person_of_the_other_gender() -> None:
         "Mrs. Lena Marsh left the meeting early. Mr. Tomas Hale stayed on.",
         "“The meeting was useful,” she said.",
     )
-    assert names(quotes, speakers) == ["Lena Marsh"]
+    assert speaker_names(quotes, speakers) == ["Lena Marsh"]
 
 
 def test_nominal_speaker_resolves_to_the_earlier_named_person() -> None:
@@ -123,7 +107,7 @@ def test_nominal_speaker_resolves_to_the_earlier_named_person() -> None:
         "Ana Ribeiro, a spokesperson for the dockworkers, spoke outside the gates.",
         "The spokesperson said the union would “keep every option open.”",
     )
-    assert names(quotes, speakers) == ["Ana Ribeiro"]
+    assert speaker_names(quotes, speakers) == ["Ana Ribeiro"]
     assert "The spokesperson" in speakers[0].aliases
 
 
@@ -132,7 +116,7 @@ def test_nominal_speaker_resolves_to_the_earlier_anonymous_one() -> None:
         "A researcher at the port authority said the backlog was “worse than in 2019.”",
         "The researcher added that the queue was “still growing every hour.”",
     )
-    assert names(quotes, speakers) == ["A researcher", "A researcher"]
+    assert speaker_names(quotes, speakers) == ["A researcher", "A researcher"]
     assert len(speakers) == 1
 
 
@@ -153,7 +137,7 @@ def test_according_to() -> None:
         "“It is unlawful,” according to the dockers’ lawyer.",
     )
     assert quotes[0].cue == "according to"
-    assert names(quotes, speakers)[0] == "Martin Keller"
+    assert speaker_names(quotes, speakers)[0] == "Martin Keller"
     assert speakers[0].role == "professor of labour law"
     assert quotes[1].cue == "according to"
     assert speakers[1].kind == "anonymous"
@@ -191,7 +175,7 @@ def test_name_before_quote_with_pronoun_cue_is_not_the_speaker() -> None:
         "faith,” she said.",
         "Ana Ribeiro leads the union.",
     )
-    assert names(quotes, speakers) == ["Lena Marsh"]
+    assert speaker_names(quotes, speakers) == ["Lena Marsh"]
 
 
 def test_unattributable_quote_has_no_speaker_but_is_kept() -> None:
@@ -209,7 +193,7 @@ def test_quotes_never_come_from_empty_or_odd_paragraphs() -> None:
 def test_speaker_introduced_right_after_an_opening_quote() -> None:
     quotes, speakers = run(
         "“Why now?” she asked. Maria Lopez, 45, a nurse at the clinic, had waited an hour.")
-    assert names(quotes, speakers) == ["Maria Lopez"]
+    assert speaker_names(quotes, speakers) == ["Maria Lopez"]
     assert speakers[0].role == "nurse at the clinic"
 
 
@@ -219,7 +203,7 @@ def test_role_then_name_subject_with_colon() -> None:
         "clear.”",
         "Tan said the findings were “robust across every model we tried.”",
     )
-    assert names(quotes, speakers) == ["Amy Tan", "Amy Tan"]
+    assert speaker_names(quotes, speakers) == ["Amy Tan", "Amy Tan"]
     assert "Stanford University" in speakers[0].role
     assert "Dr. Tan" in speakers[0].aliases
 
@@ -241,7 +225,7 @@ def test_participle_clause_and_age_do_not_hide_the_speaker() -> None:
         "whether the union agreed, he replied: “You will have to ask them.”",
         "“We stand firm,” Ribeiro, 52, told the Guardian on Friday.",
     )
-    assert names(quotes, speakers) == ["Hale", "Hale", "Ribeiro"]
+    assert speaker_names(quotes, speakers) == ["Hale", "Hale", "Ribeiro"]
     assert speakers[1].role == ""
 
 
@@ -254,7 +238,7 @@ def test_dash_attribution_with_role() -> None:
 def test_a_list_of_names_is_not_an_appositive() -> None:
     quotes, speakers = run(
         "Ribeiro, Hale and Marsh met on Monday. “Nothing was agreed,” Ribeiro said afterwards.")
-    assert names(quotes, speakers) == ["Ribeiro"]
+    assert speaker_names(quotes, speakers) == ["Ribeiro"]
     assert speakers[0].role == ""
 
 
@@ -263,7 +247,7 @@ def test_the_senator_is_the_person_titled_sen() -> None:
         "Sen. Elena Ruiz, D-N.M., introduced the bill on Monday.",
         "The senator said the cap would “end a scandal that costs families billions.”",
     )
-    assert names(quotes, speakers) == ["Elena Ruiz"]
+    assert speaker_names(quotes, speakers) == ["Elena Ruiz"]
     assert "The senator" in speakers[0].aliases
 
 
@@ -299,7 +283,7 @@ def test_multi_paragraph_quote_named_at_its_end() -> None:
         "“We waited ten years for this contract.",
         "“We will not wait another ten,” Ana Ribeiro said.",
     )
-    assert names(quotes, speakers) == ["Ana Ribeiro", "Ana Ribeiro"]
+    assert speaker_names(quotes, speakers) == ["Ana Ribeiro", "Ana Ribeiro"]
 
 
 def test_roles_from_several_mentions_are_merged_and_titles_spelt_out() -> None:
@@ -332,7 +316,7 @@ def test_pronoun_after_a_colon_introduced_quote_is_the_clause_subject() -> None:
         "Sen. Lena Marsh (D-Porto) scolded him: “The port is losing a ship a day,” she said.",
         "PORT IN CRISIS — Ribeiro’s union had warned of a “collapse of the whole supply chain.”",
     )
-    assert names(quotes, speakers) == ["Lena Marsh", "Ribeiro’s union"]
+    assert speaker_names(quotes, speakers) == ["Lena Marsh", "Ribeiro’s union"]
     assert speakers[1].kind == "organisation"
 
 
@@ -342,4 +326,4 @@ def test_pronoun_gender_is_learnt_and_respected() -> None:
         "“We agreed on nothing,” she said.",
         "“We will meet again next week,” he said.",
     )
-    assert names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
+    assert speaker_names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]

@@ -5,18 +5,10 @@ from __future__ import annotations
 import html
 
 import pytest
+from quote_support import run
 
-from analysis.model import Article, Quote, Speaker
+from analysis.model import Article
 from analysis.quotes import extract_quotes
-
-
-def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
-    article = Article(title="A dock strike", paragraphs=list(paragraphs))
-    quotes, speakers = extract_quotes(article)
-    for q in quotes:  # the offsets contract holds for every quote
-        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
-    return quotes, speakers
-
 
 STYLES = {
     "curly": "“We will not back down,” said Ana Ribeiro, a spokeswoman for the union.",

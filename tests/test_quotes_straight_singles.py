@@ -3,22 +3,9 @@ told apart from the apostrophes around them; and archives that flatten double qu
 
 from __future__ import annotations
 
+from quote_support import run, speaker_names
+
 from analysis import analyze
-from analysis.model import Article, Quote, Speaker
-from analysis.quotes import extract_quotes
-
-
-def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
-    article = Article(title="Ferry cuts", paragraphs=list(paragraphs))
-    quotes, speakers = extract_quotes(article)
-    for q in quotes:
-        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
-    return quotes, speakers
-
-
-def speaker_names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
-    by_id = {s.id: s.name for s in speakers}
-    return [by_id.get(q.speaker_id, "") for q in quotes]
 
 
 def test_straight_singles_only_article_is_quoted() -> None:

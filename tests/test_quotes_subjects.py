@@ -5,24 +5,9 @@ Each case in double and British single quotes."""
 from __future__ import annotations
 
 import pytest
-
-from analysis.model import Article, Quote, Speaker
-from analysis.quotes import extract_quotes
+from quote_support import run, speaker_names
 
 STYLES = [("“", "”"), ("‘", "’"), ('"', '"')]
-
-
-def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
-    article = Article(title="Ferry dispute", paragraphs=list(paragraphs))
-    quotes, speakers = extract_quotes(article)
-    for q in quotes:
-        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
-    return quotes, speakers
-
-
-def names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
-    by_id = {s.id: s.name for s in speakers}
-    return [by_id.get(q.speaker_id, "") for q in quotes]
 
 
 @pytest.mark.parametrize(("o", "c"), STYLES)
@@ -39,7 +24,7 @@ def test_prepositional_opening_is_not_the_speaker(o: str, c: str, opening: str) 
         f"{o}Until then, nobody sails.{c}",
     )
     assert len(quotes) == 2
-    assert names(quotes, speakers) == ["Marta Quill", "Marta Quill"]
+    assert speaker_names(quotes, speakers) == ["Marta Quill", "Marta Quill"]
     assert all(not s.name.lower().startswith(("in ", "on ", "during ")) for s in speakers)
 
 
@@ -51,7 +36,7 @@ def test_pronoun_after_a_nominal_with_a_relative_clause(o: str, c: str) -> None:
         "named because he feared losing his contract, said many crews wanted to go back.",
         f"{o}Half of us would sail tomorrow,{c} he said.",
     )
-    assert names(quotes, speakers) == ["Jon Ferris", "A deckhand"]
+    assert speaker_names(quotes, speakers) == ["Jon Ferris", "A deckhand"]
     assert [s.kind for s in speakers] == ["person", "anonymous"]
 
 
@@ -63,7 +48,7 @@ def test_possessive_role_then_name_is_the_name(o: str, c: str) -> None:
         f"in a letter to the Gazette, calling it {o}a promise nobody can pay for{c}.",
         f"He added that he wished Ms Lund {o}the best of luck{c}.",
     )
-    assert names(quotes, speakers) == ["Petra Lund", "Arne Dahl", "Arne Dahl"]
+    assert speaker_names(quotes, speakers) == ["Petra Lund", "Arne Dahl", "Arne Dahl"]
     dahl = next(s for s in speakers if s.name == "Arne Dahl")
     assert "predecessor" in dahl.role
 
@@ -75,7 +60,7 @@ def test_company_possessive_role_then_name_with_participle_cue(o: str, c: str) -
         "Harbourline's chief executive, Sven Moller, apologised but defended the company, "
         f"insisting that the errors had been fixed {o}before anyone complained.{c}",
     )
-    assert names(quotes, speakers) == ["Sven Moller"]
+    assert speaker_names(quotes, speakers) == ["Sven Moller"]
     assert speakers[0].kind == "person"
     assert "chief executive" in speakers[0].role
 
@@ -87,7 +72,7 @@ def test_appositive_stops_where_the_main_clause_starts(o: str, c: str) -> None:
         "strike is likely to be remembered as a turning point for the harbour.",
         f"{o}Nobody has stopped the ferries for this long since the war,{c} Dr Holt said.",
     )
-    assert names(quotes, speakers) == ["Mira Holt"]
+    assert speaker_names(quotes, speakers) == ["Mira Holt"]
     assert speakers[0].role == "historian of shipping at the University of Dunmore"
 
 
@@ -96,5 +81,5 @@ def test_a_pronoun_after_a_name_opens_no_appositive() -> None:
         "Asked about Tom Reyes, he said he would have to consider other candidates first.",
         "“We need someone who can win,” Reyes said.",
     )
-    assert names(quotes, speakers) == ["Tom Reyes"]
+    assert speaker_names(quotes, speakers) == ["Tom Reyes"]
     assert not speakers[0].role.startswith("he ")

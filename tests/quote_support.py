@@ -1,0 +1,24 @@
+"""What the quote tests share: quotes and speakers of paragraphs written in a test, with the
+offsets contract checked on every quote, and each quote's speaker name."""
+
+from __future__ import annotations
+
+from analysis.model import Article, Quote, Speaker
+from analysis.quotes import extract_quotes
+
+
+def run(*paragraphs: str) -> tuple[list[Quote], list[Speaker]]:
+    """extract_quotes of an article of these paragraphs (its title is not read there)."""
+    article = Article(title="A story under test", paragraphs=list(paragraphs))
+    quotes, speakers = extract_quotes(article)
+    for q in quotes:
+        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text
+        assert q.speaker_id == "" or any(
+            s.id == q.speaker_id and s.label == q.speaker for s in speakers)
+    return quotes, speakers
+
+
+def speaker_names(quotes: list[Quote], speakers: list[Speaker]) -> list[str]:
+    """The speaker name of each quote, "" for an unattributed one."""
+    by_id = {s.id: s.name for s in speakers}
+    return [by_id.get(q.speaker_id, "") for q in quotes]
