@@ -44,8 +44,6 @@ _NOUN_MARKERS = frozenset(
 
 
 _VERB_WORDS = SPEECH_VERBS | {"According", "according"}
-# Bytes a-z kept, every other made a space (a character outside ASCII encodes as one "?").
-_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 class _Verb(tuple):
@@ -70,12 +68,7 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
     Capitalised words are never verbs here ("the United States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
-    head = text[:end] if end < len(text) else text
-    if "According" in head:
-        candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
-    else:  # then _TOKEN_RE finds the runs of a-z: read in C without the regex
-        candidates = _VERB_WORDS.intersection(
-            head.encode("ascii", "replace").translate(_A_TO_Z).decode("ascii").split())
+    candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
     if not candidates:
         return found  # most stretches have none: one C-level scan instead of a Python loop
     if "According" in candidates:
