@@ -135,7 +135,7 @@ _SHORT_FURNITURE_STARTS = tuple("""full menu main navigation search log sign hom
 hide show expand close open view play recommended related featured latest top ad sponsored paid
 story article continue scroll skip share tweet email print comment save bookmark copy link
 subscribe register read see watch listen more most trending you up click video image this
-abstract highlights photo picture gallery http www. supported loading reuse explore our""".split())
+abstract highlights photo picture gallery http www supported loading reuse explore our""".split())
 _SHORT_FURNITURE_MARKS = frozenset("_-=*~•·.")  # a row of them is a rule, not text
 
 
