@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .actor_words import ACTOR_NOUNS, SENTENCE_OPENERS
-from .pattern_text import lazy_compile, trie_pattern
+from .pattern_text import lazy_compile, lowered_like_ignorecase, trie_pattern
 
 UP = "A-ZÀ-ÖØ-Þ"
 _CAP_TOKEN = rf"[{UP}][\w’'.-]*"
@@ -212,8 +212,8 @@ def is_actor_noun(word: str) -> bool:
 @lru_cache(maxsize=1024)
 def is_expert(text: str) -> bool:
     low = text.lower()
-    if len(low) == len(text) and "ſ" not in text and "ı" not in text:
-        # same as re.I on text, faster; every match has one of the words (most texts none)
+    if lowered_like_ignorecase(text, low):
+        # every match has one of the words (most texts none)
         return _ANY_EXPERT_WORD.search(low) is not None and bool(_EXPERT_LOWER.search(low))
     return bool(_EXPERT.search(text))
 

@@ -14,6 +14,7 @@ from .pattern_text import (
     built_once,
     lazy_compile,
     literal_start,
+    lowered_like_ignorecase,
     required_literals,
     trie_pattern,
 )
@@ -207,9 +208,7 @@ def cue_hits(text: str) -> tuple[tuple[int, int], ...]:
     tables = _cue_tables()
     lowered = text.lower()
     scanned = lowered.replace("’", "'") if "’" in lowered else lowered
-    # The cue patterns are ASCII: on lower-cased text they match without re.I, faster, where
-    # lower() kept every offset and no "ſ" or "ı" (which re.I takes for "s" and "i") is in it.
-    cased = len(lowered) == len(text) and "ſ" not in text and "ı" not in text
+    cased = lowered_like_ignorecase(text, lowered)  # the cue patterns are ASCII
     if cased and tables.word_starts_only:
         return _hits_at_word_starts(text, lowered, scanned, tables)
     at, starts_at = _positions(_found(tables.triggers, scanned), tables.cues_of_trigger)
