@@ -4,8 +4,10 @@ reactions. No I/O here: callers pass text in and get dataclasses back."""
 from __future__ import annotations
 
 from .model import Analysis, Article, Quote, Reaction, Speaker
+from .text import clean_text
 
-__all__ = ["Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze", "analyze_article"]
+__all__ = ["Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze", "analyze_article",
+           "clean_text"]
 
 
 def analyze_article(article: Article) -> Analysis:

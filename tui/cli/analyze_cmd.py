@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from analysis import Analysis, analyze
+from store import read_source
 from store.errors import BylineError
-from store.sources import read_source
 
 EXIT_BAD_INPUT = 2
 

@@ -67,7 +67,7 @@ def error(exc: BaseException | str) -> None:
 
 def safe(text: str) -> str:
     """Untrusted text for the terminal: one line, no control characters or escape sequences."""
-    from analysis.text import clean_text
+    from analysis import clean_text
 
     return " ".join(clean_text(text or "").split())
 

@@ -80,14 +80,14 @@ def _seconds(value: str) -> float:
 
 
 def _limits(args: argparse.Namespace) -> Any:
-    from store.fetch import FetchLimits
+    from store import FetchLimits
 
     return FetchLimits.with_timeout(getattr(args, "timeout", None))
 
 
 def run_add(lib: Library, args: argparse.Namespace) -> int:
+    from store import load_feed
     from store.errors import StoreError
-    from store.refresh import load_feed
 
     status, added = 0, []
     for target in args.targets:
@@ -157,8 +157,8 @@ def run_remove(lib: Library, args: argparse.Namespace) -> int:
 def run_import(lib: Library, args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from store import parse_opml
     from store.errors import SourceError
-    from store.opml import parse_opml
 
     path = Path(args.opml)
     try:
@@ -184,14 +184,14 @@ def run_import(lib: Library, args: argparse.Namespace) -> int:
 
 
 def run_export(lib: Library, args: argparse.Namespace) -> int:
-    from store.opml import export_opml
+    from store import export_opml
 
     sys.stdout.write(export_opml(lib.feeds()))
     return 0
 
 
 def run_refresh(lib: Library, args: argparse.Namespace) -> int:
-    from store.refresh import refresh_feeds
+    from store import refresh_feeds
 
     if args.json or not sys.stderr.isatty():
         report = refresh_feeds(lib, limits=_limits(args))
@@ -215,7 +215,7 @@ def run_refresh(lib: Library, args: argparse.Namespace) -> int:
 
 
 def _refresh_with_bar(lib: Library, args: argparse.Namespace) -> Any:
-    from store.refresh import refresh_feeds
+    from store import refresh_feeds
 
     with progress_bar("refreshing") as update:
         return refresh_feeds(lib, update, limits=_limits(args))

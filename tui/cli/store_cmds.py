@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analysis.text import clean_text
+from analysis import clean_text
 from store.library import Library
 
 from .common import (

@@ -196,7 +196,7 @@ class MainScreen(MainActions, Screen):
     def _load_related(self, article_id: str) -> None:
         if self.library is None:
             return
-        from store.related import RELATED_MIN_SCORE
+        from store import RELATED_MIN_SCORE
 
         related = self.library.related(article_id, min_score=RELATED_MIN_SCORE)
         if not get_current_worker().is_cancelled:
