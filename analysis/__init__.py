@@ -6,8 +6,12 @@ from __future__ import annotations
 from .model import Analysis, Article, Quote, Reaction, Speaker
 from .text import clean_text
 
-__all__ = ["Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze", "analyze_article",
-           "clean_text"]
+# Bumped whenever a change to the engine changes what it finds: the store stamps each cached
+# analysis with it and analyses again what an older engine made.
+ENGINE_VERSION = 1
+
+__all__ = ["ENGINE_VERSION", "Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze",
+           "analyze_article", "clean_text"]
 
 
 def analyze_article(article: Article) -> Analysis:
