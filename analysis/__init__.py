@@ -33,6 +33,6 @@ def analyze(source: str, *, kind: str = "auto", url: str = "", title: str = "",
     kind is "text" (a plain-text page dump), "html" (a web page), "entry" (the content of a
     feed entry, HTML or text, whose title and date come from the feed) or "auto".
     """
-    from .article import parse
+    from .text.article import parse
 
     return analyze_article(parse(source, kind=kind, url=url, title=title, published=published))

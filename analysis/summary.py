@@ -15,10 +15,10 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain, filterfalse, repeat
 
-from .furniture import fold_for_prefilter, is_furniture
 from .model import Article, Quote, Speaker
-from .pattern_text import lazy_compile
+from .patterns import lazy_compile
 from .text import split_sentences
+from .text.furniture import fold_for_prefilter, is_furniture
 
 WORD_BUDGET = 60  # reference highlights run to ~55 words; stop once this many are chosen
 MIN_SENTENCES = 3

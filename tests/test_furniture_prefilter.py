@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from analysis.cue_starts import start_literals
-from analysis.furniture import (
+from analysis.pattern_text import alternatives
+from analysis.text.furniture import (
     _SHORT_FURNITURE,
     _SHORT_FURNITURE_MARKS,
     _SHORT_FURNITURE_STARTS,
     is_furniture,
 )
-from analysis.pattern_text import alternatives
 
 
 def _alternatives() -> list[str]:

@@ -15,7 +15,7 @@ from analysis.pattern_text import compile_all_patterns, lazy_compile
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_ENGINE = "analysis.quotes, analysis.reactions, analysis.summary, analysis.article"
+_ENGINE = "analysis.quotes, analysis.reactions, analysis.summary, analysis.text.article"
 
 
 def _run(code: str) -> dict:

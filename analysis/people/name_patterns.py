@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pattern_text import lazy_compile
+from ..patterns import lazy_compile
 
 # Capitals: ASCII, Latin-1 and the Latin Extended-A block (whose lower-case letters, interleaved
 # with the capitals, are let through: a name never starts with them in practice).

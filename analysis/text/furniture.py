@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .pattern_text import lazy_compile
+from ..patterns import lazy_compile
 
 _SHORT_FURNITURE = lazy_compile(
     r"""^(?:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
-from .lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS
+from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS
+from ..patterns import lazy_compile
+from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
 from .names import (
     Phrase,
@@ -17,17 +19,12 @@ from .names import (
     parse_name_phrase,
     parse_nominal,
 )
-from .pattern_text import lazy_compile
-from .quote_marks import RawQuote
+from .phrases import parse_object, parse_subject
 from .roles import name_tail, role_before
-from .subjects import parse_object, parse_subject
-from .text import is_abbreviation
 
 _TOKEN_RE = lazy_compile(r"[a-z]+|According")
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
 _WORD_JOINERS = frozenset("-’'")
-_CONTEXT_CAP = 400
-_NEW_SENTENCE_RE = lazy_compile(r"\s+[A-Z\"“‘«(]")
 _PASSIVE_END_RE = lazy_compile(r"\b(?:was|were|is|are|been)\s*$")
 _LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
 _APPOSITIVE_TAIL_RE = lazy_compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
@@ -105,7 +102,6 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
 
 _LEAD_RE = lazy_compile(r"^[\s,;—–―\-]*")
 _DASH_RE = lazy_compile(r"^\s*[―—–]\s*")
-_BOUNDARY_RE = lazy_compile(r"[.!?]+[)\]]?\s+(?=[(\[]?[A-Z0-9À-Þ\"“‘'«])")
 _INTRO_WORDS = frozenset("""
 after in during when while as since although though if because before on at for with by despite
 speaking following under over unlike like until once asked earlier later last this meanwhile
@@ -133,74 +129,6 @@ class Cue:
 
 
 _cue_fields = attrgetter(*(f.name for f in fields(Cue)))  # all of them, in order
-
-
-# _BOUNDARY_RE matches only where a run of stops (. ! ?) starts, and it fails at a run's first
-# stop only where it fails at all of them: the last boundary is found by jumping back from run
-# to run with str.rfind, not by a regex scan of the whole text.
-_STOPS = ".!?"
-
-
-@lru_cache(maxsize=1024)  # the gap between two quotes is read by contexts and gap_has_boundary
-def _last_boundary(text: str) -> int:
-    """Offset just after the last sentence boundary in text, 0 when none."""
-    end = len(text)
-    while True:  # the runs of stops from the last: the last boundary that is no abbreviation
-        start = max(text.rfind(".", 0, end), text.rfind("!", 0, end), text.rfind("?", 0, end))
-        if start < 0:
-            return 0
-        while start and text[start - 1] in _STOPS:
-            start -= 1
-        m = _BOUNDARY_RE.match(text, start)
-        if m and not (text[start] == "." and
-                      is_abbreviation(text[max(0, start - 30):start + 1])):
-            return m.end()
-        end = start
-
-
-def _first_boundary(text: str) -> int:
-    for m in _BOUNDARY_RE.finditer(text):
-        if text[m.start()] == "." and is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
-            continue
-        return m.start() + 1
-    return len(text)
-
-
-def contexts(text: str, quotes: list[RawQuote], k: int) -> tuple[str, str, int]:
-    """(before, after, before_offset): the words of the quote's sentence on each side, up to
-    the neighbouring quotes."""
-    q = quotes[k]
-    lo = quotes[k - 1].close_at + 1 if k > 0 else 0
-    hi = quotes[k + 1].open_at if k + 1 < len(quotes) else len(text)
-    lo = min(lo, q.open_at)
-    before = text[lo:q.open_at]
-    cut = min(_last_boundary(text[lo:q.open_at + 1]), len(before))
-    before = before[cut:]
-    if len(before) > _CONTEXT_CAP:  # cues sit near the quote; keeps odd input linear
-        before = before[-_CONTEXT_CAP:]
-    before_offset = q.open_at - len(before)
-    after = text[min(q.close_at + 1, len(text)):max(hi, q.close_at + 1)]
-    if _ends_sentence(text, q) and _NEW_SENTENCE_RE.match(after):
-        after = ""
-    else:
-        after = after[:_first_boundary(after[:_CONTEXT_CAP])]
-    return before, after, before_offset
-
-
-def _ends_sentence(text: str, q: RawQuote) -> bool:
-    inner = text[q.start:q.end].rstrip()
-    return inner.endswith((".", "…")) or (
-        q.close_at + 1 < len(text) and text[q.close_at + 1:q.close_at + 2] == ".")
-
-
-def gap_has_boundary(text: str, left: RawQuote, right: RawQuote) -> bool:
-    """True when a sentence ends between two quotes of a paragraph."""
-    gap = text[left.close_at + 1:right.open_at]
-    inner = text[left.start:left.end].rstrip()
-    if _ends_sentence(text, left) or inner.endswith(("?", "!")):
-        if not gap.strip() or _NEW_SENTENCE_RE.match(gap):
-            return True
-    return _last_boundary(text[left.close_at + 1:right.open_at + 1]) > 0
 
 
 def _strip_aux(text: str) -> str:
@@ -237,7 +165,7 @@ def _after_cue(after: str) -> Cue | None:
             phrase = _source_description(rest[m.end():])
         return Cue(phrase, verb, 2) if phrase else None
     pre = _strip_aux(rest[:m.start()]).strip(" ,")
-    if not pre or _last_boundary(pre) or verb == "according to":
+    if not pre or last_boundary(pre) or verb == "according to":
         return _closing_attribution(rest, verbs)
     phrase = _whole_subject(pre)
     if phrase is None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import COMMON_CAPITALISED
+from ..lexicon import COMMON_CAPITALISED
+from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
 from .names import NameParts, split_name
-from .pattern_text import lazy_compile
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from .pattern_text import lazy_compile
+from ..patterns import lazy_compile
 
 _SKIP_TAGS = frozenset(
     "script style noscript template svg math nav aside footer header button select option"

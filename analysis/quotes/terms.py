@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from .lexicon import TERM_MARKERS
-from .pattern_text import lazy_compile
+from ..lexicon import TERM_MARKERS
+from ..patterns import lazy_compile
 
 _NAME_END_RE = lazy_compile(r"(?:\b[A-Z][\w.]*|[A-Z]\.)\s$")
 _NAME_START_RE = lazy_compile(r"\s[A-Z]")

@@ -6,8 +6,8 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+from ..patterns import lazy_compile
 from .furniture import fold_for_prefilter
-from .pattern_text import lazy_compile
 
 _MONTHS = {
     name: number

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..model import Article
+from ..patterns import lazy_compile
+from .clean import clean_text
 from .dates import date_line, normalise_published, parse_date
 from .furniture import (
     byline_of,
@@ -13,9 +16,6 @@ from .furniture import (
     is_leading_caption,
     split_dateline,
 )
-from .model import Article
-from .pattern_text import lazy_compile
-from .text import clean_text
 
 KINDS = ("auto", "text", "html", "entry")
 _HTML_TAG = lazy_compile(
@@ -214,7 +214,7 @@ def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
 
 
 def _parse_html(source: str, kind: str) -> tuple[str, list[str], str, str]:
-    from .html_text import extract_html, looks_like_page
+    from .html import extract_html, looks_like_page
 
     full_page = looks_like_page(source) if kind != "html" else True
     doc = extract_html(source, full_page=full_page)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NATIONALITIES, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from ..lexicon import NATIONALITIES, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from ..patterns import lazy_compile
 from .name_patterns import DETERMINERS, NAME_WORD
-from .pattern_text import lazy_compile
 
 _PARTY_TAG_RE = lazy_compile(
     r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"

@@ -1,30 +1,15 @@
-"""Direct quotes and their speakers.
-
-Quote marks are paired per paragraph (`quote_marks`), each quote gets the attribution cue of its
-sentence (`attribution`), quotes of one sentence share a cue, and quotes with no cue of their
-own take the speaker of the quote they continue or the subject of the sentence before. Speaker
-phrases resolve through the article's entity table (`speakers`): surnames to full names,
-pronouns to the person the previous sentences are about, "the diplomat" to "A French diplomat".
-"""
+"""What speaker phrases refer to: a name to the article's entity, "he"/"she"/"they" to the
+person the sentences before are about, "the minister" to the person titled so earlier, an
+unnamed description ("a French diplomat") to itself, shared by later "the diplomat"."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from .attribution import (
-    Cue,
-    after_cue,
-    before_cue,
-    contexts,
-    gap_has_boundary,
-    sentence_subject,
-)
-from .model import Article, Quote, Speaker
+from ..text import sentence_spans
+from .cues import Cue, before_cue, sentence_subject
+from .entities import Entity, EntityTable
 from .names import Phrase
-from .quote_marks import RawQuote, blank_all_nicknames, find_quote_spans
-from .quoted_terms import at_most_words, is_term
-from .speakers import Entity, EntityTable
-from .text import sentence_spans
 
 Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
 # A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
@@ -43,7 +28,7 @@ _ROLE_SYNONYMS = {
 }
 
 
-class _Resolver:
+class Resolver:
     """Turns speaker phrases into targets, remembering descriptions and resolved quotes."""
 
     def __init__(self, paragraphs: list[str], table: EntityTable) -> None:
@@ -51,8 +36,10 @@ class _Resolver:
         self.table = table
         self.descriptions: list[Phrase] = []
         self.aliases: dict[int, list[str]] = {}
-        self.resolved: list[tuple[RawQuote, Target]] = []  # in reading order
-        self._resolved_keys: list[tuple[int, int]] = []  # (paragraph, open_at) of resolved
+        # The speakers of the statements resolved so far (quotes), in reading order, and where
+        # each stands: (paragraph, offset of its opening mark).
+        self.resolved: list[Target] = []
+        self._resolved_keys: list[tuple[int, int]] = []
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._sentence_ends: dict[int, list[int]] = {}
         self._mention_keys = table.mention_keys
@@ -69,10 +56,11 @@ class _Resolver:
         self.sentences(p)
         return bisect_right(self._sentence_ends[p], offset)
 
-    def add_resolved(self, span: RawQuote, target: Target) -> None:
-        """Record a quote's speaker; quotes arrive in reading order."""
-        self.resolved.append((span, target))
-        self._resolved_keys.append((span.paragraph, span.open_at))
+    def add_resolved(self, paragraph: int, offset: int, target: Target) -> None:
+        """Record the speaker of a statement at (paragraph, offset); they arrive in reading
+        order."""
+        self.resolved.append(target)
+        self._resolved_keys.append((paragraph, offset))
 
     def _mentions_before(self, p: int, offset: int) -> int:
         """How many name mentions precede (p, offset); mentions are in reading order."""
@@ -175,7 +163,7 @@ class _Resolver:
         return None
 
     def _last_quote_target(self, pronoun: str) -> Target | None:
-        for _, target in reversed(self.resolved[-_RECENT_QUOTES:]):
+        for target in reversed(self.resolved[-_RECENT_QUOTES:]):
             if self._compatible(target, pronoun, speaker=True):
                 return target
         return None
@@ -186,7 +174,7 @@ class _Resolver:
         speech, else its subject."""
         last = bisect_left(self._resolved_keys, (q, e)) - 1  # the last quote opened before e
         if last >= 0 and self._resolved_keys[last] >= (q, s):
-            target = self.resolved[last][1]
+            target = self.resolved[last]
             if self._compatible(target, pronoun, speaker=True):
                 return target
         text = self.paragraphs[q][s:e]
@@ -223,149 +211,3 @@ class _Resolver:
         return True
 
 
-def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
-    """Indices of a paragraph's quotes grouped by the sentence they sit in."""
-    groups: list[list[int]] = [[0]] if quotes else []
-    for k in range(1, len(quotes)):
-        if gap_has_boundary(text, quotes[k - 1], quotes[k]):
-            groups.append([k])
-        else:
-            groups[-1].append(k)
-    return groups
-
-
-def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None, str]]:
-    """(cue, words before the quote) for each quote of a paragraph; a quote with no spoken cue
-    takes the one of another quote of its sentence (the previous, else the next)."""
-    found: list[tuple[Cue | None, str]] = []
-    for k in range(len(quotes)):
-        before, after, _ = contexts(text, quotes, k)
-        cue = after_cue(after)
-        if cue is not None and cue.phrase is not None and cue.phrase.kind == "pronoun" and \
-                before.rstrip().endswith(":"):
-            cue.lead = before  # "McCaskill scolded him: “…,” she said": she is McCaskill
-        if cue is None:
-            cue = before_cue(before)
-        found.append((cue, before))
-    for group in _sentence_groups(text, quotes):
-        strong = [k for k in group if found[k][0] is not None and found[k][0].strength == 2]
-        for k in group:
-            cue = found[k][0]
-            if cue is not None and cue.strength == 2 or not strong:
-                continue
-            earlier = [j for j in strong if j < k]
-            source = earlier[-1] if earlier else strong[0]
-            found[k] = (found[source][0], found[k][1])
-    return found
-
-
-def _previous_subject(resolver: _Resolver, p: int, offset: int) -> Target | None:
-    """Speaker of a quote with no cue in its sentence: the subject of the sentence before."""
-    ended = resolver.sentences_ended_by(p, offset)
-    if ended:
-        s, e = resolver.sentences(p)[ended - 1]
-        target = resolver.sentence_target(p, s, e, "any", 0)
-        if target is not None:
-            return target
-        return None
-    if p == 0:
-        return None
-    prev = resolver.sentences(p - 1)
-    if not prev:
-        return None
-    s, e = prev[-1]
-    return resolver.sentence_target(p - 1, s, e, "any", 0)
-
-
-def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
-    """Every direct quote in reading order, attributed, and the speakers they belong to."""
-    originals = article.paragraphs
-    paragraphs = blank_all_nicknames(originals)
-    spans = find_quote_spans(paragraphs)
-    if not spans:
-        return [], []
-    table = EntityTable(paragraphs)
-    resolver = _Resolver(paragraphs, table)
-    by_paragraph: dict[int, list[RawQuote]] = {}
-    for span in spans:
-        by_paragraph.setdefault(span.paragraph, []).append(span)
-    kept: list[tuple[RawQuote, Target | None, str]] = []
-    for p, quotes in by_paragraph.items():
-        text = paragraphs[p]
-        cues = _paragraph_cues(text, quotes)
-        for k, q in enumerate(quotes):
-            cue, before = cues[k]
-            inner = text[q.start:q.end]
-            if is_term(before, inner, text[q.close_at + 1:q.close_at + 4]):
-                continue
-            strong = cue is not None and cue.strength == 2
-            follows_quote = bool(kept) and kept[-1][0].paragraph == p and kept[-1][1] is not None
-            if cue is None and at_most_words(inner, 3) and not q.continued and not follows_quote:
-                continue  # a scare-quoted term: no speech around it
-            target: Target | None = None
-            if cue is not None and cue.phrase is not None:
-                target = resolver.resolve_cue(cue, p, q.open_at)
-            cue_word = cue.cue if cue is not None else ""
-            if target is None and not strong:
-                target = _fallback(resolver, kept, q, k)
-            kept.append((q, target, cue_word))
-            if target is not None:
-                resolver.add_resolved(q, target)
-    _backfill_continued(kept)
-    return _build(originals, kept, resolver.aliases)
-
-
-def _backfill_continued(kept: list[tuple[RawQuote, Target | None, str]]) -> None:
-    """A paragraph that opens a quote without a cue, continued by one that names its speaker
-    ("“We waited ten years. / “We will not wait another ten,” she said."), takes that speaker."""
-    for n in range(len(kept) - 2, -1, -1):
-        q, target, cue = kept[n]
-        nxt_q, nxt_target, nxt_cue = kept[n + 1]
-        if not q.closed and not cue and nxt_q.continued and nxt_target is not None and \
-                nxt_q.paragraph == q.paragraph + 1:
-            kept[n] = (q, nxt_target, nxt_cue)
-
-
-def _fallback(resolver: _Resolver, kept: list[tuple[RawQuote, Target | None, str]],
-              q: RawQuote, k: int) -> Target | None:
-    """Speaker of a quote with no cue of its own: the quote it continues, the previous quote of
-    its paragraph, the subject of the sentence before, or a recent quote's speaker."""
-    last = kept[-1] if kept else None
-    if q.continued and last is not None:
-        return last[1]
-    if k > 0 and last is not None and last[0].paragraph == q.paragraph:
-        return last[1]
-    subject = _previous_subject(resolver, q.paragraph, q.open_at)
-    if subject is not None:
-        return subject
-    if last is not None and last[0].paragraph >= q.paragraph - 3:
-        return last[1]
-    return None
-
-
-def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]],
-           aliases: dict[int, list[str]]) -> tuple[list[Quote], list[Speaker]]:
-    """Speakers numbered in order of first quote, and the quotes labelled with them."""
-    speakers: list[Speaker] = []
-    ids: dict[int, Speaker] = {}
-    for _, target, _ in kept:
-        if target is None or id(target) in ids:
-            continue
-        sid = f"s{len(speakers) + 1}"
-        if isinstance(target, Entity):
-            kind = "organisation" if target.kind == "organisation" else "person"
-            sp = Speaker(sid, target.name, target.role, kind, list(target.aliases))
-        else:
-            name = target.text[:1].upper() + target.text[1:]
-            sp = Speaker(sid, name, target.role,
-                         "organisation" if target.entity_kind == "organisation" else "anonymous",
-                         list(aliases.get(id(target), [])))
-        ids[id(target)] = sp
-        speakers.append(sp)
-    quotes: list[Quote] = []
-    for n, (q, target, cue) in enumerate(kept, start=1):
-        sp = ids.get(id(target)) if target is not None else None
-        quotes.append(Quote(f"q{n}", paragraphs[q.paragraph][q.start:q.end],
-                            sp.label if sp else "", sp.id if sp else "", q.paragraph,
-                            q.start, q.end, cue))
-    return quotes, speakers

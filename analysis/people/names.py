@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import NamedTuple
 
-from .lexicon import (
+from ..lexicon import (
     ADJECTIVES,
     COMMON_CAPITALISED,
     HONORIFICS,
@@ -21,8 +21,8 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
 )
+from ..patterns import lazy_compile
 from .name_patterns import NAME_RE, NAME_WORD, UPPER
-from .pattern_text import lazy_compile
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _POSSESSIVE_RE = lazy_compile(r"[’']s?$")

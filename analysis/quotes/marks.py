@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .pattern_text import lazy_compile
+from ..patterns import lazy_compile
 
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"

@@ -1,17 +1,13 @@
-"""Text helpers shared by the analysis modules: cleaning and sentence splitting."""
+"""Sentences: where a paragraph's sentences end, abbreviations and initials told apart from
+full stops."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .pattern_text import lazy_compile
-
-# C0/C1 control characters except tab and newline, plus ESC sequences remnants.
-_CONTROL = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_ANSI = lazy_compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+from ..patterns import lazy_compile
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm maj jr sr rev hon pres
@@ -30,28 +26,13 @@ _BOUNDARY = lazy_compile(
         (?=[\"'“‘«(\[]*[A-Z0-9À-Ý])  # then a capital, digit or opening quote""",
     re.VERBOSE,
 )
+# A sentence boundary inside a stretch of text (no lookahead past a closing quote, as
+# _BOUNDARY has): the stops, a closing bracket, spaces, then what can open a sentence.
+_CLAUSE_BOUNDARY = lazy_compile(r"[.!?]+[)\]]?\s+(?=[(\[]?[A-Z0-9À-Þ\"“‘'«])")
 _NUMBER_ABBREVIATION = lazy_compile(r"\b[Nn]os?\.")  # "No. 10" but "He said no."
 _WORD_BEFORE = lazy_compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LETTERS_AND_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _DIGIT_NEXT = lazy_compile(r"\s*\d")
-
-
-def clean_text(text: str) -> str:
-    """Normalise untrusted text: NFC, no control characters or escape sequences."""
-    # Each pass only where it has something to do: most pages are clean, and this runs on all.
-    if "\x1b" in text:
-        text = _ANSI.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\u00a0" in text:
-        text = text.replace("\u00a0", " ")
-    # Every character _CONTROL removes is unprintable: a text printable but for its line breaks
-    # has none (isprintable() is much faster than the regex scan).
-    if "\t" not in text and text.replace("\n", " ").isprintable():
-        return text
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def is_abbreviation(chunk: str) -> bool:
@@ -131,3 +112,35 @@ def _sentence_ends(paragraph: str) -> Iterable[re.Match[str]]:
 def split_sentences(paragraph: str) -> list[str]:
     """The sentences of one paragraph."""
     return [paragraph[s:e] for s, e in sentence_spans(paragraph)]
+
+
+# _CLAUSE_BOUNDARY matches only where a run of stops (. ! ?) starts, and it fails at a run's first
+# stop only where it fails at all of them: the last boundary is found by jumping back from run
+# to run with str.rfind, not by a regex scan of the whole text.
+_STOPS = ".!?"
+
+
+@lru_cache(maxsize=1024)  # the gap between two quotes is read twice
+def last_boundary(text: str) -> int:
+    """Offset just after the last sentence boundary in text, 0 when none."""
+    end = len(text)
+    while True:  # the runs of stops from the last: the last boundary that is no abbreviation
+        start = max(text.rfind(".", 0, end), text.rfind("!", 0, end), text.rfind("?", 0, end))
+        if start < 0:
+            return 0
+        while start and text[start - 1] in _STOPS:
+            start -= 1
+        m = _CLAUSE_BOUNDARY.match(text, start)
+        if m and not (text[start] == "." and
+                      is_abbreviation(text[max(0, start - 30):start + 1])):
+            return m.end()
+        end = start
+
+
+def first_boundary(text: str) -> int:
+    """Offset just after the first sentence-ending stop in text, len(text) when none."""
+    for m in _CLAUSE_BOUNDARY.finditer(text):
+        if text[m.start()] == "." and is_abbreviation(text[max(0, m.start() - 30):m.start() + 1]):
+            continue
+        return m.start() + 1
+    return len(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import lazy_compile
 from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
 from .names import (
     Phrase,
@@ -14,7 +15,6 @@ from .names import (
     parse_nominal,
     split_name,
 )
-from .pattern_text import lazy_compile
 from .roles import combine_role
 
 # The leading look-aheads on first characters let the regex engine skip to candidates fast.
