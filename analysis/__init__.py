@@ -16,14 +16,9 @@ __all__ = ["ENGINE_VERSION", "Analysis", "Article", "Quote", "Reaction", "Speake
 
 def analyze_article(article: Article) -> Analysis:
     """Run quotes, reactions and summary over an already parsed article."""
-    from .quotes import extract_quotes
-    from .reactions import find_reactions
-    from .summary import summarize
+    from .pipeline import run
 
-    quotes, speakers = extract_quotes(article)
-    reactions = find_reactions(article, quotes, speakers)
-    summary = summarize(article, quotes, speakers)
-    return Analysis(article, summary, speakers, quotes, reactions)
+    return run(article)
 
 
 def analyze(source: str, *, kind: str = "auto", url: str = "", title: str = "",

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import analyze  # noqa: E402
-from analysis.text.article import parse  # noqa: E402
 from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.text.article import parse  # noqa: E402
 
 
 def clear_caches() -> None:

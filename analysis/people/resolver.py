@@ -4,12 +4,15 @@ unnamed description ("a French diplomat") to itself, shared by later "the diplom
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from typing import TYPE_CHECKING
 
-from ..text import sentence_spans
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .names import Phrase
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
 # A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
@@ -31,8 +34,9 @@ _ROLE_SYNONYMS = {
 class Resolver:
     """Turns speaker phrases into targets, remembering descriptions and resolved quotes."""
 
-    def __init__(self, paragraphs: list[str], table: EntityTable) -> None:
-        self.paragraphs = paragraphs
+    def __init__(self, doc: Document, table: EntityTable) -> None:
+        self.doc = doc
+        self.paragraphs = doc.marked
         self.table = table
         self.descriptions: list[Phrase] = []
         self.aliases: dict[int, list[str]] = {}
@@ -40,21 +44,15 @@ class Resolver:
         # each stands: (paragraph, offset of its opening mark).
         self.resolved: list[Target] = []
         self._resolved_keys: list[tuple[int, int]] = []
-        self._sentences: dict[int, list[tuple[int, int]]] = {}
-        self._sentence_ends: dict[int, list[int]] = {}
         self._mention_keys = table.mention_keys
 
     def sentences(self, p: int) -> list[tuple[int, int]]:
-        """Sentence spans of paragraph p, computed once."""
-        if p not in self._sentences:
-            self._sentences[p] = sentence_spans(self.paragraphs[p])
-            self._sentence_ends[p] = [e for _, e in self._sentences[p]]
-        return self._sentences[p]
+        """Sentence spans of paragraph p."""
+        return self.doc.sentence_spans[p]
 
     def sentences_ended_by(self, p: int, offset: int) -> int:
         """How many sentences of paragraph p end at or before offset."""
-        self.sentences(p)
-        return bisect_right(self._sentence_ends[p], offset)
+        return self.doc.sentences_ended_by(p, offset)
 
     def add_resolved(self, paragraph: int, offset: int, target: Target) -> None:
         """Record the speaker of a statement at (paragraph, offset); they arrive in reading

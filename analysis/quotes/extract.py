@@ -1,22 +1,28 @@
 """Direct quotes and their speakers.
 
-Quote marks are paired per paragraph (`quote_marks`), each quote gets the attribution cue of its
-sentence (`attribution`), quotes of one sentence share a cue, and quotes with no cue of their
-own take the speaker of the quote they continue or the subject of the sentence before. Speaker
-phrases resolve through the article's entity table (`speakers`): surnames to full names,
-pronouns to the person the previous sentences are about, "the diplomat" to "A French diplomat".
+The document's quote spans (`quotes.marks`) each get the attribution cue of their sentence
+(`people.cues`), quotes of one sentence share a cue, and quotes with no cue of their own take
+the speaker of the quote they continue or the subject of the sentence before. Speaker phrases
+resolve through the people layer: surnames to full names, pronouns to the person the previous
+sentences are about, "the diplomat" to "A French diplomat".
 """
 
 from __future__ import annotations
 
-from ..model import Article, Quote, Speaker
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Quote, Speaker
 from ..patterns import lazy_compile
+from ..people import People, Target
 from ..people.cues import Cue, after_cue, before_cue
-from ..people.entities import Entity, EntityTable
-from ..people.resolver import Resolver, Target
+from ..people.resolver import Resolver
 from ..text.sentences import first_boundary, last_boundary
-from .marks import RawQuote, blank_all_nicknames, find_quote_spans
+from .marks import RawQuote
 from .terms import at_most_words, is_term
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 _CONTEXT_CAP = 400
 _NEW_SENTENCE_RE = lazy_compile(r"\s+[A-Z\"“‘«(]")
@@ -113,20 +119,24 @@ def _previous_subject(resolver: Resolver, p: int, offset: int) -> Target | None:
     return resolver.sentence_target(p - 1, s, e, "any", 0)
 
 
-def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
+@dataclass
+class QuoteFindings:
+    """The quotes of a document, their speakers, and the target each quote's speaker resolved
+    to (None when unattributed), for the stages that follow."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    targets: list[Target | None] = field(default_factory=list)
+
+
+def extract_quotes(doc: Document, people: People) -> QuoteFindings:
     """Every direct quote in reading order, attributed, and the speakers they belong to."""
-    originals = article.paragraphs
-    paragraphs = blank_all_nicknames(originals)
-    spans = find_quote_spans(paragraphs)
-    if not spans:
-        return [], []
-    table = EntityTable(paragraphs)
-    resolver = Resolver(paragraphs, table)
-    by_paragraph: dict[int, list[RawQuote]] = {}
-    for span in spans:
-        by_paragraph.setdefault(span.paragraph, []).append(span)
+    if not doc.quote_spans:
+        return QuoteFindings()
+    paragraphs = doc.marked
+    resolver = people.resolver
     kept: list[tuple[RawQuote, Target | None, str]] = []
-    for p, quotes in by_paragraph.items():
+    for p, quotes in doc.quote_spans_by_paragraph.items():
         text = paragraphs[p]
         cues = _paragraph_cues(text, quotes)
         for k, q in enumerate(quotes):
@@ -148,7 +158,7 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Speaker]]:
             if target is not None:
                 resolver.add_resolved(q.paragraph, q.open_at, target)
     _backfill_continued(kept)
-    return _build(originals, kept, resolver.aliases)
+    return _build(doc.paragraphs, kept, people)
 
 
 def _backfill_continued(kept: list[tuple[RawQuote, Target | None, str]]) -> None:
@@ -180,28 +190,18 @@ def _fallback(resolver: Resolver, kept: list[tuple[RawQuote, Target | None, str]
 
 
 def _build(paragraphs: list[str], kept: list[tuple[RawQuote, Target | None, str]],
-           aliases: dict[int, list[str]]) -> tuple[list[Quote], list[Speaker]]:
+           people: People) -> QuoteFindings:
     """Speakers numbered in order of first quote, and the quotes labelled with them."""
-    speakers: list[Speaker] = []
+    found = QuoteFindings()
     ids: dict[int, Speaker] = {}
     for _, target, _ in kept:
-        if target is None or id(target) in ids:
-            continue
-        sid = f"s{len(speakers) + 1}"
-        if isinstance(target, Entity):
-            kind = "organisation" if target.kind == "organisation" else "person"
-            sp = Speaker(sid, target.name, target.role, kind, list(target.aliases))
-        else:
-            name = target.text[:1].upper() + target.text[1:]
-            sp = Speaker(sid, name, target.role,
-                         "organisation" if target.entity_kind == "organisation" else "anonymous",
-                         list(aliases.get(id(target), [])))
-        ids[id(target)] = sp
-        speakers.append(sp)
-    quotes: list[Quote] = []
+        if target is not None and id(target) not in ids:
+            ids[id(target)] = people.speaker(target, f"s{len(found.speakers) + 1}")
+            found.speakers.append(ids[id(target)])
     for n, (q, target, cue) in enumerate(kept, start=1):
         sp = ids.get(id(target)) if target is not None else None
-        quotes.append(Quote(f"q{n}", paragraphs[q.paragraph][q.start:q.end],
-                            sp.label if sp else "", sp.id if sp else "", q.paragraph,
-                            q.start, q.end, cue))
-    return quotes, speakers
+        found.quotes.append(Quote(f"q{n}", paragraphs[q.paragraph][q.start:q.end],
+                                  sp.label if sp else "", sp.id if sp else "", q.paragraph,
+                                  q.start, q.end, cue))
+        found.targets.append(target)
+    return found

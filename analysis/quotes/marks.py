@@ -17,15 +17,19 @@ SINGLE_CLOSERS = "’›"
 SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
-# A doubled straight apostrophe ('') is matched as one token and skipped, neither a quote mark
-# nor an apostrophe, while choosing the house style and in double-quoted articles: some archives
-# (the NYT texts of PolNeAR) flatten double quotes to two apostrophes, ''like this,'' and their
-# gold lists no quotes there. Read as single marks they would make the article look British.
+# Some archives (NYT copy among them) flatten double quotes to two apostrophes, ''like this,''.
+# Where such marks pair up, `archive_quotes_as_double` rewrites them as double marks first; a
+# doubled apostrophe left over is matched as one token and skipped, neither a quote mark nor an
+# apostrophe, while choosing the house style and in double-quoted articles (read as two single
+# marks it would make the article look British).
 _MARK_RE = lazy_compile("''|[" + re.escape(ALL_MARKS) + "]")
 _MARK_RE_SINGLE = lazy_compile("[" + re.escape(ALL_MARKS) + "]")
 # A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
 # can also be a nested single quote ending together with its outer one.
 _FLATTENED_OPENER_RE = lazy_compile(r"(?:^|[\s(\[—–-])''(?=\w)")
+# A doubled apostrophe (straight, or curly as a retyped archive has it) that is not part of a
+# longer run of them.
+_DOUBLED_APOSTROPHE_RE = lazy_compile(r"(?<!['’‘])(?:''|’’|‘‘)(?!['’‘])")
 # Elisions that begin with an apostrophe: 'em, 'til, 'n', '90s, 'cause, 'tis.
 _ELISION_RE = lazy_compile(
     r"(?:\d0s|\d\ds?\b|em\b|til\b|n\b|cause\b|cos\b|coz\b|tis\b|twas\b|bout\b|round\b)",
@@ -307,6 +311,57 @@ def blank_all_nicknames(paragraphs: list[str]) -> list[str]:
     if not _may_hold_nickname("\n".join(paragraphs)):
         return list(paragraphs)
     return [blank_nicknames(p) for p in paragraphs]
+
+
+def _archive_marks(text: str) -> list[tuple[int, int]]:
+    """(offset, OPEN or CLOSE) of the doubled apostrophes of a paragraph that read as opening
+    or closing double quotes: opening after a space or at the start and before a word, closing
+    after a word or punctuation and before a space, punctuation or the end."""
+    found = []
+    for m in _DOUBLED_APOSTROPHE_RE.finditer(text):
+        i = m.start()
+        left = i == 0 or text[i - 1] in _LEFT_SPACE
+        right = i + 2 >= len(text) or text[i + 2] in _RIGHT_SPACE
+        if left and not right:
+            found.append((i, OPEN))
+        elif right and not left:
+            found.append((i, CLOSE))
+    return found
+
+
+def _may_hold_doubled(text: str) -> bool:
+    return "''" in text or "’’" in text or "‘‘" in text
+
+
+def archive_quotes_as_double(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with archive double quotes (''…'', or ‘‘…’’) rewritten as double marks
+    where they pair up: an opening pair becomes ' "', a closing one '" ' (same length, so
+    offsets hold and the quote's text excludes both apostrophes). A quote left open at a
+    paragraph's end pairs up when the next paragraph reopens with '' (a quote running over
+    paragraphs). A closing '' with no opening one stays: "'… for the workers''" closes a
+    British single quote after a plural possessive."""
+    marks = [_archive_marks(p) if _may_hold_doubled(p) else [] for p in paragraphs]
+    if not any(marks):
+        return list(paragraphs)
+    out = list(paragraphs)
+    for index, found in enumerate(marks):
+        if not found:
+            continue
+        text = list(out[index])
+        opened = -1
+        for offset, kind in found:
+            if kind == OPEN:
+                opened = offset  # an opener inside an open quote starts it again
+            elif opened >= 0:
+                text[opened:opened + 2] = ' "'
+                text[offset:offset + 2] = '" '
+                opened = -1
+        nxt = marks[index + 1] if index + 1 < len(marks) else []
+        first = len(paragraphs[index + 1]) - len(paragraphs[index + 1].lstrip()) if nxt else -1
+        if opened >= 0 and nxt and nxt[0] == (first, OPEN):
+            text[opened:opened + 2] = ' "'  # continued in the next paragraph
+        out[index] = "".join(text)
+    return out
 
 
 def find_quote_spans(paragraphs: list[str]) -> list[RawQuote]:
