@@ -1,7 +1,7 @@
-"""Word lists for quote attribution: speech verbs, titles, honorifics, nominal speakers.
-
-Plain data, no logic: the attribution and speaker modules compile these into regexes once.
-"""
+"""The engine's word lists, in one place: speech and statement verbs, titles, honorifics,
+nationalities, nouns for people and organisations that speak, pronouns, words capitalised only
+for their position. Plain data (and the inflection of verb lemmas); the stances' own verbs,
+nouns and cue words are in the stance registry (`analysis.reactions.stances`)."""
 
 from __future__ import annotations
 
@@ -29,9 +29,13 @@ _IRREGULAR = {
 }
 
 
-def _inflect(lemma: str) -> tuple[str, ...]:
+def inflect(lemma: str) -> tuple[str, ...]:
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
+    """The forms of a verb lemma: base, third person, past, gerund ("argue" -> "argues",
+    "argued", "arguing")."""
+    if lemma.endswith("ee"):
+        return (lemma, lemma + "s", lemma + "d", lemma + "ing")
     if lemma.endswith("e"):
         return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
     if lemma.endswith(("sh", "ch", "ss", "x")):
@@ -44,7 +48,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
 
 
 SPEECH_VERBS: frozenset[str] = frozenset(
-    form for lemma in _SPEECH_LEMMAS for form in _inflect(lemma)
+    form for lemma in _SPEECH_LEMMAS for form in inflect(lemma)
 ) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
 
 # Words between a subject and its verb that do not change the subject: "he also said".
@@ -182,6 +186,51 @@ democrat democrats republicans independent independents conservatives liberals p
 presidential congressional military local regional international global western eastern
 northern southern islamic christian jewish muslim catholic black white latino hispanic
 asian stronger new old
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion dozens hundreds thousands millions
+""".split())
+
+# Verbs of opinion and finding that report a statement as speech verbs do ("Some believe …",
+# "the Tax Foundation estimates …", "research found …").
+_OPINION_LEMMAS = """
+believe think fear worry feel doubt hope expect reckon consider regard view find conclude
+estimate calculate project forecast report reveal show indicate agree acknowledge express voice
+see
+""".split()
+_IRREGULAR.update({
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "find": ("find", "finds", "found", "finding"),
+    "see": ("see", "sees", "saw", "seen", "seeing"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+})
+OPINION_VERBS: frozenset[str] = frozenset(
+    form for lemma in _OPINION_LEMMAS for form in inflect(lemma))
+
+# Heads of phrases naming people in the plural or as a group that make statements:
+# "top black lawmakers said", "Experts on North Korea said", "his aides say".
+GROUP_NOUNS: frozenset[str] = frozenset("""
+officials analysts experts critics lawmakers legislators residents workers observers economists
+activists campaigners members allies officers representatives sources negotiators employers
+executives directors professors researchers scholars historians commentators candidates senators
+investors traders farmers owners opponents rivals neighbours neighbors partners people voters
+teachers parents students doctors nurses prosecutors lawyers organisers organizers fans players
+managers spokespeople aides advisers advisors insiders colleagues counterparts strategists
+pollsters bankers supporters backers proponents advocates sceptics skeptics detractors locals
+villagers islanders citizens taxpayers pensioners families consumers customers passengers
+commuters drivers patients protesters demonstrators strikers shopkeepers merchants democrats
+republicans conservatives liberals progressives leaders diplomats ministers governments groups
+unions parties countries nations states authorities regulators companies firms businesses banks
+developers objectors relatives victims survivors veterans immigrants refugees donors delegates
+""".split())
+
+# Quantifiers that stand for a group of speakers by themselves: "Some believe …".
+GROUP_PRONOUNS: frozenset[str] = frozenset("some others many several few most".split())
+
+# Numbers in words: a phrase opening with one counts or measures ("Sixty-two percent of …").
+NUMBER_WORDS: frozenset[str] = frozenset("""
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand million billion dozens hundreds thousands millions

@@ -16,6 +16,6 @@ def run(article: Article) -> Analysis:
     doc = Document(article)
     people = People(doc)
     found = extract_quotes(doc, people)
-    reactions = find_reactions(article, found.quotes, found.speakers)
+    reactions = find_reactions(doc, people, found)
     summary = summarize(article, found.quotes, found.speakers)
     return Analysis(article, summary, found.speakers, found.quotes, reactions)

@@ -6,6 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import (
+    ADJECTIVES,
+    COMMON_CAPITALISED,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    MONTHS,
+    NATIONALITIES,
+    NUMBER_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+)
 from ..model import Speaker
 from .entities import Entity, EntityTable
 from .names import Phrase
@@ -14,7 +25,7 @@ from .resolver import Resolver, Target
 if TYPE_CHECKING:
     from ..document import Document
 
-__all__ = ["Entity", "People", "Phrase", "Target"]
+__all__ = ["Entity", "People", "Phrase", "Target", "can_speak", "display_name"]
 
 
 class People:
@@ -40,3 +51,37 @@ def display_name(target: Target) -> str:
     if isinstance(target, Entity):
         return target.name
     return target.text[:1].upper() + target.text[1:]
+
+
+_SPEAKING_HEADS = PERSON_NOUNS | ORG_NOUNS | GROUP_NOUNS | GROUP_PRONOUNS
+_NOT_A_NAME_START = COMMON_CAPITALISED | MONTHS | ADJECTIVES | NATIONALITIES
+# Words that end a name rather than belong to it ("Florida Friday").
+_NOT_IN_A_NAME = MONTHS | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that open a clause, not a description of people ("When Republican voters …").
+_NOT_A_DESCRIPTION_START = (COMMON_CAPITALISED - GROUP_PRONOUNS - frozenset(
+    "the a an his her their its our this that these those".split())) | NUMBER_WORDS | frozenset(
+    "contrary percent".split())
+
+
+def can_speak(target: Target) -> bool:
+    """Whether a target can make a statement: a person named by more than one word (or known
+    by a title or another spelling), an organisation, or a description headed by a noun for
+    people or organisations ("top black lawmakers", "the agency", "some")."""
+    if isinstance(target, Entity):
+        words = target.name.split()
+        if not words or words[0].lower().rstrip(".") in _NOT_A_NAME_START or any(
+                w.lower() in _NOT_IN_A_NAME or w.endswith(("'s", "’s")) for w in words[1:]):
+            return False
+        if target.kind == "organisation":
+            return True
+        return len(words) >= 2 or bool(target.aliases) or bool(target.gender)
+    if target.kind == "pronoun":
+        return False
+    words = target.text.split()
+    if not words or words[0].lower().split("-")[0] in _NOT_A_DESCRIPTION_START:
+        return False
+    head = target.head.lower()
+    singular = head[:-1] if head.endswith("s") else head
+    return 0 < len(words) <= 8 and (head in _SPEAKING_HEADS or singular in _SPEAKING_HEADS) \
+        and not words[0][:1].isdigit() and not words[0].lower().endswith("ing")

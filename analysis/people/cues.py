@@ -60,12 +60,14 @@ class _Verb(tuple):
         return self[2]
 
 
-def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
-    """Speech verbs and "according to" in text, by word look-up rather than a big alternation.
-    Capitalised words are never verbs here ("the United States"), except "According"."""
+def _speech_verbs(text: str, limit: int | None = None,
+                  words: frozenset[str] = _VERB_WORDS) -> list[_Verb]:
+    """Speech verbs (or the given verbs, with "According") and "according to" in text, by word
+    look-up rather than a big alternation. Capitalised words are never verbs here ("the United
+    States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
-    candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
+    candidates = words.intersection(_TOKEN_RE.findall(text, 0, end))
     if not candidates:
         return found  # most stretches have none: one C-level scan instead of a Python loop
     if "According" in candidates:
@@ -88,7 +90,7 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))
             continue
-        if word not in SPEECH_VERBS or s and text[s - 1] in _WORD_JOINERS or \
+        if word not in words or s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
             continue  # so-called, said's, Said
         if word in ("state", "states") and text[e + 1:e + 2].isupper():

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from ..lexicon import ORG_NOUNS
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .names import Phrase
@@ -19,6 +20,11 @@ Target = Entity | Phrase  # a named entity, or an unnamed description ("A French
 _RECENT_QUOTES = 50
 
 _DEFINITE = ("the", "this", "that", "these", "those")
+# "The agency said" names the organisation met last among this many mentions before.
+_RECENT_ORGS = 12
+# Organisation nouns that name a side of its own rather than one met before ("the campaign").
+_OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
+                            "study survey poll police court army military".split())
 # "the senator" is the person titled "Sen." earlier.
 _ROLE_SYNONYMS = {
     "senator": ("senator", "sen.", "sen"),
@@ -112,11 +118,27 @@ class Resolver:
                 if any(h in words for h in heads) and all(m in words for m in mods):
                     ent.add_alias(phrase.text)
                     return ent
+            known = self._definite_reference(phrase, p, offset)
+            if known is not None:
+                return known
         for known in self.descriptions:
             if known.text.lower() == phrase.text.lower():
                 return known
         self.descriptions.append(phrase)
         return phrase
+
+    def _definite_reference(self, phrase: Phrase, p: int, offset: int) -> Entity | None:
+        """"The agency", "the group": the organisation named last before (the one whose name
+        holds the noun if any)."""
+        head = phrase.head
+        before = self._mentions_before(p, offset)
+        mentions = self.table.mentions
+        if head in ORG_NOUNS and head not in _OWN_SIDE_NOUNS:
+            recent = [e for e in mentions[max(0, before - _RECENT_ORGS):before]
+                      if e.kind == "organisation"]
+            named = [e for e in recent if head in e.name.lower().split()]
+            return (named or recent or [None])[-1]
+        return None
 
     def antecedent(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
         """The person (or organisation for "it"/"they") the sentences before are about."""

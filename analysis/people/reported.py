@@ -1,0 +1,142 @@
+"""Reported speech: who a sentence says is speaking, judging or believing, when it quotes no
+one. "Democrats called the move a ploy", "Many lawmakers say …", "…, according to the Tax
+Foundation", "The Europeans derided the deal", "… drew scrutiny from some who saw …"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS
+from ..patterns import lazy_compile
+from .cues import _source_description, _speech_verbs, _strip_aux
+from .names import Phrase, parse_name_phrase, parse_nominal
+from .phrases import parse_object, parse_subject
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One speaker a sentence reports: the phrase naming them, the verb (or "according to",
+    or the noun of a reaction named as one), and where the verb stands in the sentence."""
+
+    phrase: Phrase
+    verb: str
+    at: int
+
+
+# Where a clause of its own starts inside a sentence: a second speaker can open one.
+_CLAUSE_OPENER = lazy_compile(r"(?:,\s+(?:and|but|while|whereas|as)\s|;\s|\s[—–―]\s|,\s)")
+_PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_NEGATED_BEFORE = lazy_compile(
+    r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
+    r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
+_BY_AGENT = lazy_compile(r"\s+by\s+")
+# A source ends at a clause break or a quote.
+_SOURCE_END = lazy_compile(r"[,;:.!?\"“”«»()—–]")
+_AN_ANALYSIS_BY = lazy_compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:analysis|study|report|survey|review|estimate|poll)"
+    r"\s+(?:by|from|of)\s+(?P<who>.+)$", )
+# "from some who saw …": a group named by a quantifier and a relative clause.
+_GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUNS)) +
+                                 r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
+                                 )
+_MAX_VERBS = 8  # statement verbs tried per sentence
+
+
+def reported_speakers(sentence: str, verbs: frozenset[str],
+                      reaction_nouns: frozenset[str] = frozenset()) -> list[Report]:
+    """The speakers a sentence reports, in order: the subject of each statement verb that has
+    one ("Critics say", "he warned"), the speaker after an inverted verb ("…, said X"), the
+    source of "according to", the agent of a passive reaction ("was condemned by X") and the
+    source of a reaction named as a noun ("criticism from X")."""
+    found: list[Report] = []
+    for verb in _speech_verbs(sentence, None, verbs)[:_MAX_VERBS]:
+        phrase = _speaker_of(sentence, verb.start(), verb.end(), verb.word)
+        if phrase is not None and not any(r.phrase == phrase for r in found):
+            found.append(Report(phrase, verb.word, verb.start()))
+    if reaction_nouns and " from " in sentence:
+        found.extend(_named_reactions(sentence, reaction_nouns))
+    return found
+
+
+def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None:
+    if verb == "according to":
+        return source_phrase(sentence[end:])
+    before = sentence[:start]
+    if _NEGATED_BEFORE.search(before[-24:]):
+        return None  # "did not respond", "declined to comment": no statement made
+    if _PASSIVE_BEFORE.search(before[-20:]):
+        agent = _BY_AGENT.match(sentence, end)
+        return source_phrase(sentence[agent.end():]) if agent else None
+    if verb.endswith("ing"):
+        return None  # "…, arguing that": the speaker is the previous verb's
+    pre = _strip_aux(before).rstrip()
+    if not pre or pre.endswith(","):
+        after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
+        if after is not None and after.kind != "pronoun" or after is not None and pre:
+            return after  # "…, said Jane Roe" / "Said the minister: …"
+        if not pre:
+            return None
+    # The subject is the phrase right before the verb, in its own clause.
+    clause = pre
+    for m in _CLAUSE_OPENER.finditer(pre):
+        clause = pre[m.end():]
+    if len(clause.split()) > 14:
+        return None  # a long stretch with no clause break: the verb belongs to a subordinate
+    return parse_subject(pre) or group_phrase(clause)
+
+
+def source_phrase(text: str) -> Phrase | None:
+    """The speaker after "according to" or "by": a name, a description, a group; of "an
+    analysis by X", X."""
+    source = _SOURCE_END.split(text.strip(), 1)[0].strip()
+    if not source:
+        return None
+    by = _AN_ANALYSIS_BY.match(source)
+    if by:
+        return parse_object(text.strip()[by.start("who"):]) or group_phrase(by.group("who"))
+    return parse_object(text) or group_phrase(source) or _source_description(source)
+
+
+def group_phrase(text: str) -> Phrase | None:
+    """A group of speakers named by a noun for people ("top black lawmakers", "Experts on
+    North Korea and nuclear nonproliferation", "Developers and supporters in Congress") or by
+    a quantifier ("some", "many of whom")."""
+    text = text.strip(" ,")
+    words = text.split()
+    if not words or len(words) > 12:
+        return None
+    pronoun = _GROUP_PRONOUN_RE.match(text.lower())
+    if pronoun:
+        return Phrase("nominal", pronoun.group("who"), entity_kind="anonymous",
+                      head=pronoun.group("who"))
+    for n, word in enumerate(words[:5]):
+        low = word.lower().strip(",.")
+        if low in GROUP_NOUNS or low.rstrip("s") in PERSON_NOUNS and low.endswith("s"):
+            head = " ".join(words[:n + 1]).strip(",")
+            rest = " ".join(words[n + 1:])
+            named = parse_name_phrase(head)
+            if named is not None and named.entity_kind == "organisation":
+                return named
+            return Phrase("nominal", head, role=rest if rest[:3] in ("in ", "at ", "on ")
+                          or rest[:5] in ("from ", "with ") else "",
+                          entity_kind="anonymous", head=low)
+    return parse_nominal(text)
+
+
+_FROM = lazy_compile(r"\s+from\s+")
+
+
+def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:
+    """"… drew scrutiny from some who saw …", "an outcry from victims' groups": the source of a
+    reaction named by one of the nouns."""
+    found = []
+    for m in _FROM.finditer(sentence):
+        before = sentence[max(0, m.start() - 40):m.start()].split()
+        noun = before[-1].lower().strip(",") if before else ""
+        if noun not in nouns:
+            continue
+        phrase = group_phrase(_SOURCE_END.split(sentence[m.end():], 1)[0]) or \
+            source_phrase(sentence[m.end():])
+        if phrase is not None:
+            found.append(Report(phrase, noun, m.start()))
+    return found

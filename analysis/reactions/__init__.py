@@ -1,0 +1,66 @@
+"""Reactions: who responded to the article's central event, and how.
+
+Every statement of the article (quotes and reported speech, `statements`) has its speaker from
+the people layer. The principal newsmaker's own statements are the event, not reactions
+(`principal`). Each other actor's statements make one reaction, or one per distinct point
+when they take different stances; the stance is read from the whole statement, its reporting
+verb and the actor's relation to the principal (`stances`, `judge`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Reaction
+from ..people import Entity, display_name
+from ..text.words import fold, words_of
+from .judge import Point, points_of
+from .principal import find_principal
+from .statements import Statement, find_statements
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..people import People, Target
+    from ..quotes.extract import QuoteFindings
+
+__all__ = ["find_reactions"]
+
+
+def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[Reaction]:
+    """Statements by actors other than the principal newsmaker that respond to the event."""
+    if not doc.paragraphs:
+        return []
+    statements = find_statements(doc, people, found)
+    principal = find_principal(doc, people)
+    central = _central_quote(statements, principal)
+    by_actor: dict[int, list[Statement]] = {}
+    for st in statements:
+        if st.actor is principal or _own_side(st.actor, principal):
+            continue
+        by_actor.setdefault(id(st.actor), []).append(st)
+    points: list[Point] = []
+    for actor_statements in by_actor.values():
+        points.extend(points_of(actor_statements, principal, people))
+    points.sort(key=lambda p: p.evidence.index)
+    return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,
+                     central) for p in points]
+
+
+def _own_side(actor: Target, principal: Entity | None) -> bool:
+    """The principal under another name: an organisation or description named after them
+    ("the Trump campaign", "the Obama administration"), or the surname alone."""
+    if principal is None or principal.kind != "person":
+        return False
+    surname = words_of(fold(principal.name))[-1:]
+    words = words_of(fold(display_name(actor)))
+    if not surname or surname[0] not in words:
+        return False
+    return not isinstance(actor, Entity) or actor.kind != "person" or len(words) == 1
+
+
+def _central_quote(statements: list[Statement], principal: object) -> str:
+    """The principal's first quote: what the reactions respond to, when it is quoted."""
+    for st in statements:
+        if st.actor is principal and st.quote_ids:
+            return st.quote_ids[0]
+    return ""

@@ -1,0 +1,97 @@
+"""What an actor's statements amount to: the stance of each (its reporting verb, the stance
+words of what was said, and who the actor is to the principal), grouped into points: the same
+stance said again is one point, a different stance another."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..people import Entity, display_name
+from ..text.words import fold, words_of
+from .stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
+
+if TYPE_CHECKING:
+    from ..people import People, Target
+    from .statements import Statement
+
+# Words in an actor's name or role that make them an analyst of the event rather than a side.
+_EXPERT_WORDS = frozenset("""
+professor analyst analysts expert experts economist economists researcher researchers scholar
+scholars historian fellow institute center centre foundation university college strategist
+pollster observer observers commentator think tank scientist lecturer academic study survey
+report research office
+""".split())
+# Words in a role that make the actor speak for someone: an ally of whoever they speak for.
+_SPOKES_WORDS = frozenset("""
+spokesman spokeswoman spokesperson press secretary aide aides adviser advisers advisor
+advisors campaign surrogate daughter son wife husband lawyer attorney chief of staff manager
+""".split())
+PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
+MAX_POINTS = 2  # distinct points kept per actor
+
+
+@dataclass
+class Point:
+    actor: str
+    stance: str
+    evidence: Statement
+
+
+def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
+    """(an expert or observer, an ally speaking for the principal) from the actor's name and
+    role."""
+    words = set(words_of(fold(f"{display_name(actor)} {actor.role}")))
+    expert = not words.isdisjoint(_EXPERT_WORDS)
+    ally = False
+    if principal is not None and not words.isdisjoint(_SPOKES_WORDS):
+        surname = words_of(fold(principal.name))[-1:]
+        ally = bool(surname) and surname[0] in words
+    return expert, ally
+
+
+def statement_scores(statement: Statement) -> dict[str, float]:
+    """How strongly one statement leans to each stance: its reporting verb and the stance
+    words of what was said."""
+    scores = cue_scores(words_of(fold(statement.said)))
+    verb = verb_stance(statement.verb)
+    if verb is not None:
+        scores[verb] += REPORTING_VERB_WEIGHT
+    return scores
+
+
+def best_stance(scores: dict[str, float], expert: bool, ally: bool) -> str:
+    """The stance of a statement from its scores and who the actor is: an expert's leans to
+    analysis, an ally's to clarifying and defending; with no cue at all, an expert analyses
+    and anyone else criticises (the commonest reaction in news)."""
+    scores = dict(scores)
+    if expert:
+        scores["analyses"] += PRIOR_WEIGHT
+    if ally:
+        scores["defends"] += PRIOR_WEIGHT
+        scores["clarifies"] += PRIOR_WEIGHT
+    best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
+    if scores[best] == 0:
+        return "analyses" if expert else "criticises"
+    return best
+
+
+def _name(actor: Target) -> str:
+    if isinstance(actor, Entity):
+        return actor.name
+    name = display_name(actor)
+    role = actor.role
+    return f"{name} {role}" if role[:3] in ("at ", "in ", "on ") or role[:5] == "from " else name
+
+
+def points_of(statements: list[Statement], principal: Entity | None,
+              people: People) -> list[Point]:
+    """One actor's statements as one point: the stance all of them lean to, evidenced by the
+    first statement that leans that way most."""
+    actor = statements[0].actor
+    expert, ally = _relation(actor, principal)
+    each = [statement_scores(st) for st in statements]
+    total = {name: sum(scores[name] for scores in each) for name in STANCE_NAMES}
+    stance = best_stance(total, expert, ally)
+    evidence = max(range(len(statements)), key=lambda k: (each[k][stance], -k))
+    return [Point(_name(actor), stance, statements[evidence])]

@@ -1,0 +1,55 @@
+"""The principal newsmaker: the person or organisation whose act or statement the article is
+about, whom the others respond to. Read from the people layer: who is named most, in the title
+and in the opening sentence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..people import Entity
+from ..text.words import fold, words_of
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..people import People
+
+TITLE_WEIGHT = 5.0  # named in the title
+LEAD_WEIGHT = 3.0  # named in the story's first sentence
+MIN_SCORE = 3.0  # below this no one stands out: no principal
+
+
+def _keys(entity: Entity) -> set[str]:
+    """The words that name an entity alone: its surname (a person) or its name's words."""
+    words = words_of(fold(entity.name))
+    if not words:
+        return set()
+    return {words[-1]} if entity.kind == "person" else set(words)
+
+
+def find_principal(doc: Document, people: People) -> Entity | None:
+    """The entity most central to the article, None when no one stands out."""
+    table = people.table
+    counts = Counter(id(e) for e in table.mentions)
+    if not counts:
+        return None
+    entities = {id(e): e for e in table.mentions}
+    title = set(words_of(fold(doc.article.title)))
+    lead_sentences = doc.sentences_of(doc.lead)
+    lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
+    best, best_score = None, MIN_SCORE
+    for key, mentions in counts.items():
+        entity = entities[key]
+        names = _keys(entity)
+        if not names:
+            continue
+        score = float(mentions)
+        if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:
+            score *= 0.5  # a lone capitalised word is as likely a place as a person
+        if names <= title or entity.kind == "person" and names & title:
+            score += TITLE_WEIGHT
+        if names <= lead or entity.kind == "person" and names & lead:
+            score += LEAD_WEIGHT
+        if score > best_score:
+            best, best_score = entity, score
+    return best

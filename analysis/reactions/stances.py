@@ -1,0 +1,207 @@
+"""The stance registry: each stance a reaction can take, with the verbs, nouns, adjectives and
+phrases that carry it. Adding a stance or a cue touches this table only: the statement finder
+takes its verbs as reporting verbs, the scorer reads its words, and the reader lists the
+stances in this order.
+
+Verbs are lemmas (inflected by `lexicon.inflect`), nouns singular (plurals are made), phrases
+written as folded words separated by spaces ("out of touch").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Stance:
+    name: str
+    meaning: str
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
+REGISTRY: tuple[Stance, ...] = (
+    Stance(
+        "warns", "predicts harm or threatens consequences",
+        verbs=_words("warn caution threaten fear worry alarm predict"),
+        nouns=_words("""warning risk danger threat concern fear consequence disaster catastrophe
+                     crisis vulnerability recipe"""),
+        adjectives=_words("""dangerous risky grave perilous destabilizing destabilising
+                          catastrophic disastrous alarming worrying concerned worried"""),
+        phrases=_phrases("""could lead to, would lead to, will lead to, playing with fire, at
+                         risk, out of control, will pay, pay a price, a blow to, serious
+                         consequences, grounds for, a recipe for, the risk of, threat to"""),
+    ),
+    Stance(
+        "distances", "says they do not share in or take part in it",
+        verbs=_words("distance disavow dissociate"),
+        phrases=_phrases("""break with, broke with, breaks with, not part of, no part in,
+                         does not speak for, did not speak for, not involved, had nothing to do,
+                         has nothing to do, have nothing to do, not our position, not the
+                         position, personal view, personal opinion, does not endorse, did not
+                         endorse, declined to endorse, would be improper, no one from, nobody
+                         from, refuses to discuss, refused to discuss"""),
+    ),
+    Stance(
+        "clarifies", "explains what was really meant",
+        verbs=_words("clarify explain"),
+        nouns=_words("clarification"),
+        phrases=_phrases("""what he meant, what she meant, what they meant, was referring to,
+                         were referring to, out of context, misunderstood, misinterpreted,
+                         would extend to, would apply to, applies to, does not mean, did not
+                         mean, was not saying, is not saying, too early to, an expression of,
+                         the question is"""),
+    ),
+    Stance(
+        "defends", "justifies the principal or the act",
+        verbs=_words("defend justify rebut insist counter"),
+        nouns=_words("defence defense justification"),
+        adjectives=_words("necessary legitimate justified appropriate lawful"),
+        phrases=_phrases("""stand by, stood by, stands by, of course, too much is made, made
+                         too much of, the right thing, every right, on the line, nothing wrong,
+                         no wrongdoing, respect for, attack on, going to defend"""),
+    ),
+    Stance(
+        "criticises", "condemns, attacks, mocks or disapproves",
+        verbs=_words("""criticize criticise condemn denounce decry deride lambaste blast slam
+                     attack accuse assail castigate rebuke scold mock ridicule blame fault
+                     dismiss reject oppose question dispute challenge rip hammer bristle
+                     complain object protest lash scoff jeer berate excoriate demand"""),
+        nouns=_words("""criticism condemnation outrage outcry backlash fraud insult disgrace
+                     scandal mistake failure ploy scam lie hypocrisy incompetence disregard
+                     recklessness provocation breach panic scrutiny dig folly blunder
+                     abuse shame farce sham rubbish nonsense"""),
+        adjectives=_words("""disgusting outrageous reckless wrong unacceptable irresponsible
+                          shameful disgraceful misguided toothless phony phoney unfounded
+                          unhinged improper vague discriminating discriminatory absurd
+                          ridiculous divisive dishonest dangerous brazen fanatic provocative
+                          terrible awful bad unfair biased flawed deplorable appalling
+                          pathetic ineffectual racist sexist false cynical partisan
+                          inconsistent"""),
+        phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
+                         called on, call on, calls on, without delay, not gone over well, does
+                         not show, did not pay, more questions than answers, not accepting,
+                         at the edges, not reform, no excuse"""),
+    ),
+    Stance(
+        "supports", "approves, praises, endorses or agrees",
+        verbs=_words("""praise welcome applaud endorse back support commend congratulate thank
+                     hail laud celebrate champion"""),
+        nouns=_words("""praise support win victory success boost triumph applause endorsement
+                     virtue"""),
+        adjectives=_words("""great excellent brilliant historic responsible solid strong
+                          impressive remarkable wonderful positive pleased grateful proud
+                          right qualified prepared experienced brightest fair good huge
+                          valuable"""),
+        phrases=_phrases("""did the right thing, things right, wake-up call, shot in the arm,
+                         deserves the right, good start, step forward, right direction,
+                         absolutely right, agreed with, agrees with, the winner, a win for"""),
+    ),
+    Stance(
+        "analyses", "neutral interpretation by an expert or observer",
+        verbs=_words("""analyze analyse estimate calculate project forecast find conclude
+                     suggest note observe"""),
+        nouns=_words("""analysis estimate study survey report research projection data
+                     percent"""),
+        adjectives=_words("likely unlikely probably perhaps"),
+        phrases=_phrases("""would raise, would cost, percent of, appears to be, seems to be,
+                         more likely, less likely, in part because, could change, depends on"""),
+    ),
+)
+
+STANCE_NAMES: tuple[str, ...] = tuple(s.name for s in REGISTRY)
+
+
+# How much a cue counts: the reporting verb says most of how a statement is meant; a verb,
+# noun or adjective of a stance inside what was said counts less; a phrase is more telling
+# than a single word.
+REPORTING_VERB_WEIGHT = 3.0
+WORD_WEIGHT = 1.0
+PHRASE_WEIGHT = 1.5
+_NEGATIONS = frozenset("not no never nor without hardly".split())
+_NEGATION_REACH = 3  # a negation this many words before a cue turns it off
+
+
+@dataclass(frozen=True)
+class _CueTable:
+    words: dict[str, str]  # a word form -> its stance
+    verbs: dict[str, str]  # a verb form -> its stance
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, stance)
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+@cache
+def _table() -> _CueTable:
+    """The registry read into look-up tables, once (first used when a statement is scored)."""
+    from ..lexicon import inflect
+
+    words: dict[str, str] = {}
+    verbs: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for stance in REGISTRY:
+        for lemma in stance.verbs:
+            for form in inflect(lemma):
+                verbs.setdefault(form, stance.name)
+                words.setdefault(form, stance.name)
+        for noun in stance.nouns:
+            words.setdefault(noun, stance.name)
+            words.setdefault(_plural(noun), stance.name)
+        for adjective in stance.adjectives:
+            words.setdefault(adjective, stance.name)
+        for phrase in stance.phrases:
+            tokens = tuple(phrase.split())
+            phrases.setdefault(tokens[0], []).append((tokens, stance.name))
+    return _CueTable(words, verbs, phrases)
+
+
+def reporting_verbs() -> frozenset[str]:
+    """Every form of every stance's verbs: they report a statement as speech verbs do."""
+    return frozenset(_table().verbs)
+
+
+def reaction_nouns() -> frozenset[str]:
+    """Nouns that name a reaction ("criticism", "praise"), singular and plural."""
+    return frozenset(w for s in REGISTRY for n in s.nouns for w in (n, _plural(n)))
+
+
+def verb_stance(verb: str) -> str | None:
+    """The stance a reporting verb carries by itself ("warned" -> warns), None for "said"."""
+    return _table().verbs.get(verb.lower())
+
+
+def _negated(words: list[str], i: int) -> bool:
+    return any(w in _NEGATIONS or w.endswith("n't")
+               for w in words[max(0, i - _NEGATION_REACH):i])
+
+
+def cue_scores(words: list[str]) -> dict[str, float]:
+    """How strongly folded words lean to each stance: the stances' words and phrases found in
+    them, each not negated just before."""
+    table = _table()
+    scores = dict.fromkeys(STANCE_NAMES, 0.0)
+    for i, word in enumerate(words):
+        stance = table.words.get(word)
+        if stance is not None and not _negated(words, i):
+            scores[stance] += WORD_WEIGHT
+        for tokens, phrase_stance in table.phrases.get(word, ()):
+            if tuple(words[i:i + len(tokens)]) == tokens and not _negated(words, i):
+                scores[phrase_stance] += PHRASE_WEIGHT
+    return scores
