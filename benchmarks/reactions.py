@@ -72,7 +72,8 @@ def show(name: str, predictions: Path) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("A", "B"))
-    parser.add_argument("--show", metavar="NAME", help="gold and predicted reactions of one article")
+    parser.add_argument("--show", metavar="NAME",
+                        help="gold and predicted reactions of one article")
     args = parser.parse_args(argv)
     if not GOLD.is_dir():
         print(f"no reactions gold at {GOLD}", file=sys.stderr)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS
+from ..lexicon import ORG_NOUNS, PERSON_NOUNS
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .names import Phrase
@@ -22,6 +22,10 @@ _RECENT_QUOTES = 50
 _DEFINITE = ("the", "this", "that", "these", "those")
 # "The agency said" names the organisation met last among this many mentions before.
 _RECENT_ORGS = 12
+# Person nouns that introduce someone new more often than they name someone met before.
+_NEW_PERSON_NOUNS = frozenset("""man woman person source official spokesman spokeswoman
+spokesperson aide adviser advisor lawyer attorney resident worker witness member voter
+supporter critic expert analyst officer doctor friend neighbor neighbour""".split())
 # Organisation nouns that name a side of its own rather than one met before ("the campaign").
 _OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
                             "study survey poll police court army military".split())
@@ -128,16 +132,27 @@ class Resolver:
         return phrase
 
     def _definite_reference(self, phrase: Phrase, p: int, offset: int) -> Entity | None:
-        """"The agency", "the group": the organisation named last before (the one whose name
-        holds the noun if any)."""
+        """"The agency": the organisation named last before whose name holds the noun (or,
+        for a bare "the agency", the one named last). "The Republican nominee", "the Indiana
+        governor", whom no role of anyone names: the person the sentences before are about."""
         head = phrase.head
         before = self._mentions_before(p, offset)
         mentions = self.table.mentions
+        bare = phrase.text.lower() == f"the {head}"
         if head in ORG_NOUNS and head not in _OWN_SIDE_NOUNS:
             recent = [e for e in mentions[max(0, before - _RECENT_ORGS):before]
                       if e.kind == "organisation"]
             named = [e for e in recent if head in e.name.lower().split()]
-            return (named or recent or [None])[-1]
+            return (named or (recent if bare else []) or [None])[-1]
+        if head in PERSON_NOUNS and head not in _NEW_PERSON_NOUNS and \
+                phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
+            # "The Indiana governor said": the person the sentences before are about.
+            target = self.antecedent("person", p, offset, 1)
+            if not isinstance(target, Entity):
+                return None
+            target.add_alias(phrase.text)
+            target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
+            return target
         return None
 
     def antecedent(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
@@ -214,6 +229,9 @@ class Resolver:
     def _compatible(target: Target, pronoun: str, speaker: bool = False) -> bool:
         """Can the pronoun refer to the target? A lone capitalised word ("Russia") only when it
         has been seen speaking (speaker) or with an honorific."""
+        if pronoun == "person":  # a description of someone met before: a named person
+            return isinstance(target, Entity) and target.kind == "person" and (
+                len(target.name.split()) >= 2 or bool(target.gender) or speaker)
         if isinstance(target, Entity):
             if pronoun in ("he", "she"):
                 if target.kind != "person":

@@ -16,6 +16,7 @@ from ..people import Entity, display_name
 from ..text.words import fold, words_of
 from .judge import Point, points_of
 from .principal import find_principal
+from .relevance import event_words, is_relevant
 from .statements import Statement, find_statements
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..quotes.extract import QuoteFindings
 
 __all__ = ["find_reactions"]
+RELEVANCE = False
 
 
 def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[Reaction]:
@@ -33,11 +35,15 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     statements = find_statements(doc, people, found)
     principal = find_principal(doc, people)
     central = _central_quote(statements, principal)
+    stems = event_words(doc, principal)
     by_actor: dict[int, list[Statement]] = {}
     for st in statements:
         if st.actor is principal or _own_side(st.actor, principal):
             continue
         by_actor.setdefault(id(st.actor), []).append(st)
+    if RELEVANCE:
+        by_actor = {key: sts for key, sts in by_actor.items()
+                    if any(is_relevant(st, principal, stems) for st in sts)}
     points: list[Point] = []
     for actor_statements in by_actor.values():
         points.extend(points_of(actor_statements, principal, people))

@@ -65,8 +65,6 @@ def best_stance(scores: dict[str, float], expert: bool, ally: bool) -> str:
     analysis, an ally's to clarifying and defending; with no cue at all, an expert analyses
     and anyone else criticises (the commonest reaction in news)."""
     scores = dict(scores)
-    if expert:
-        scores["analyses"] += PRIOR_WEIGHT
     if ally:
         scores["defends"] += PRIOR_WEIGHT
         scores["clarifies"] += PRIOR_WEIGHT

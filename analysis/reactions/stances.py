@@ -100,18 +100,15 @@ REGISTRY: tuple[Stance, ...] = (
                      hail laud celebrate champion"""),
         nouns=_words("""praise support win victory success boost triumph applause endorsement
                      virtue"""),
-        adjectives=_words("""great excellent brilliant historic responsible solid strong
-                          impressive remarkable wonderful positive pleased grateful proud
-                          right qualified prepared experienced brightest fair good huge
-                          valuable"""),
+        adjectives=_words("""great excellent brilliant historic impressive remarkable wonderful
+                          positive pleased grateful proud"""),
         phrases=_phrases("""did the right thing, things right, wake-up call, shot in the arm,
                          deserves the right, good start, step forward, right direction,
                          absolutely right, agreed with, agrees with, the winner, a win for"""),
     ),
     Stance(
         "analyses", "neutral interpretation by an expert or observer",
-        verbs=_words("""analyze analyse estimate calculate project forecast find conclude
-                     suggest note observe"""),
+        verbs=_words("analyze analyse estimate calculate project forecast conclude"),
         nouns=_words("""analysis estimate study survey report research projection data
                      percent"""),
         adjectives=_words("likely unlikely probably perhaps"),
