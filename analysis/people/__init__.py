@@ -71,11 +71,13 @@ def can_speak(target: Target) -> bool:
     if isinstance(target, Entity):
         words = target.name.split()
         if not words or words[0].lower().rstrip(".") in _NOT_A_NAME_START or any(
-                w.lower() in _NOT_IN_A_NAME or w.endswith(("'s", "’s")) for w in words[1:]):
+                w.lower() in _NOT_IN_A_NAME for w in words[1:]) or any(
+                w.endswith(("'s", "’s")) for w in words[:-1]):
             return False
         if target.kind == "organisation":
             return True
-        return len(words) >= 2 or bool(target.aliases) or bool(target.gender)
+        # One capitalised word is a person only when named more fully somewhere ("Mr. Hale").
+        return len(words) >= 2 or any(" " in alias for alias in target.aliases)
     if target.kind == "pronoun":
         return False
     words = target.text.split()

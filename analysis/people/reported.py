@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS
 from ..patterns import lazy_compile
-from .cues import _source_description, _speech_verbs, _strip_aux
+from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .names import Phrase, parse_name_phrase, parse_nominal
 from .phrases import parse_object, parse_subject
 
@@ -29,6 +29,14 @@ _PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)
 _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
     r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
+_PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+_CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
+_COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
+_OF_WHOM = lazy_compile(r",\s+(?:many|most|some|all|several|few|none|each|one)\s+of\s+whom$")
+_SUBORDINATORS = frozenset(
+    "after before when whenever because since although though if unless while until once as "
+    "that which who whom whose where".split())
+_LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
 _BY_AGENT = lazy_compile(r"\s+by\s+")
 # A source ends at a clause break or a quote.
 _SOURCE_END = lazy_compile(r"[,;:.!?\"“”«»()—–]")
@@ -47,11 +55,20 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
     """The speakers a sentence reports, in order: the subject of each statement verb that has
     one ("Critics say", "he warned"), the speaker after an inverted verb ("…, said X"), the
     source of "according to", the agent of a passive reaction ("was condemned by X") and the
-    source of a reaction named as a noun ("criticism from X")."""
+    source of a reaction named as a noun ("criticism from X"). A verb inside what an earlier
+    one reports ("Merrill says Machado promised …") adds no speaker: only one opening a clause
+    of its own does ("…, and human rights groups warned …")."""
     found: list[Report] = []
+    last_end = -1
     for verb in _speech_verbs(sentence, None, verbs)[:_MAX_VERBS]:
+        if last_end >= 0 and verb.word != "according to" and \
+                not _CLAUSE_OPENER.search(sentence, last_end, verb.start()):
+            continue  # part of what the previous speaker said
         phrase = _speaker_of(sentence, verb.start(), verb.end(), verb.word)
-        if phrase is not None and not any(r.phrase == phrase for r in found):
+        if phrase is None:
+            continue
+        last_end = verb.end()
+        if not any(r.phrase == phrase for r in found):
             found.append(Report(phrase, verb.word, verb.start()))
     if reaction_nouns and " from " in sentence:
         found.extend(_named_reactions(sentence, reaction_nouns))
@@ -67,21 +84,33 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if _PASSIVE_BEFORE.search(before[-20:]):
         agent = _BY_AGENT.match(sentence, end)
         return source_phrase(sentence[agent.end():]) if agent else None
-    if verb.endswith("ing"):
+    if _CREDIT_AFTER.match(sentence, end):
+        return None  # "X reported from Midway Atoll": the reporter's credit line
+    if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):
         return None  # "…, arguing that": the speaker is the previous verb's
-    pre = _strip_aux(before).rstrip()
+    pre = _strip_aux(_PROGRESSIVE_BEFORE.sub("", before)).rstrip()
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" or after is not None and pre:
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
+    if _COORDINATED.search(pre[-12:]):
+        return sentence_subject(sentence)  # "X watched …, and said": X
+    of_whom = _OF_WHOM.search(pre)
+    if of_whom:  # "family members of 9/11 victims, many of whom say": the family members
+        return group_phrase(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])
     # The subject is the phrase right before the verb, in its own clause.
     clause = pre
     for m in _CLAUSE_OPENER.finditer(pre):
         clause = pre[m.end():]
     if len(clause.split()) > 14:
         return None  # a long stretch with no clause break: the verb belongs to a subordinate
+    last_word = clause.split()[-1].lower() if clause.split() else ""
+    if clause.split()[:1] and clause.split()[0].lower() in _SUBORDINATORS and \
+            len(clause.split()) <= 3 or last_word in _SUBORDINATORS:
+        return None  # "after it backed Clinton": a subordinate clause, not a statement
+    pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     return parse_subject(pre) or group_phrase(clause)
 
 

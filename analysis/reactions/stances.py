@@ -174,9 +174,14 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(_table().verbs)
 
 
+# Nouns that name a reaction by itself, whose source follows "from": "criticism from X".
+NAMED_REACTIONS = ("""criticism condemnation outrage outcry backlash scrutiny fire rebuke
+anger protest objection praise applause welcome warning concern alarm""".split())
+
+
 def reaction_nouns() -> frozenset[str]:
-    """Nouns that name a reaction ("criticism", "praise"), singular and plural."""
-    return frozenset(w for s in REGISTRY for n in s.nouns for w in (n, _plural(n)))
+    """Nouns that name a reaction ("criticism from …"), singular and plural."""
+    return frozenset(w for n in NAMED_REACTIONS for w in (n, _plural(n)))
 
 
 def verb_stance(verb: str) -> str | None:
