@@ -235,3 +235,23 @@ one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand million billion dozens hundreds thousands millions
 """.split())
+
+# Countries by their common one-word names: they speak through their governments ("Russia
+# insisted", "Japan branded …"), where a lone place name is otherwise no speaker.
+COUNTRIES: frozenset[str] = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+botswana brazil brunei bulgaria burkina burma burundi cambodia cameroon canada chad chile
+china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador
+egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait
+kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova
+monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands
+nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
+philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe britain
+""".split())

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import (
     ADJECTIVES,
     COMMON_CAPITALISED,
+    COUNTRIES,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     MONTHS,
@@ -74,7 +75,7 @@ def can_speak(target: Target) -> bool:
                 w.lower() in _NOT_IN_A_NAME for w in words[1:]) or any(
                 w.endswith(("'s", "’s")) for w in words[:-1]):
             return False
-        if target.kind == "organisation":
+        if target.kind == "organisation" or target.name.lower() in COUNTRIES:
             return True
         # One capitalised word is a person only when named more fully somewhere ("Mr. Hale").
         return len(words) >= 2 or any(" " in alias for alias in target.aliases)

@@ -132,17 +132,23 @@ class Resolver:
         return phrase
 
     def _definite_reference(self, phrase: Phrase, p: int, offset: int) -> Entity | None:
-        """"The agency": the organisation named last before whose name holds the noun. "The
+        """"The agency": the organisation named last before whose name holds the noun, else
+        (for a bare "the agency") the one named last in this paragraph or the one before. "The
         Republican nominee", "the Indiana
         governor", whom no role of anyone names: the person the sentences before are about."""
         head = phrase.head
         before = self._mentions_before(p, offset)
         mentions = self.table.mentions
         if head in ORG_NOUNS and head not in _OWN_SIDE_NOUNS:
-            recent = [e for e in mentions[max(0, before - _RECENT_ORGS):before]
-                      if e.kind == "organisation"]
+            keys = self._mention_keys
+            recent = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
+                      if mentions[n].kind == "organisation"]
             named = [e for e in recent if head in e.name.lower().split()]
-            return named[-1] if named else None
+            if named:
+                return named[-1]
+            near = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
+                    if mentions[n].kind == "organisation" and keys[n][0] >= p - 1]
+            return near[-1] if near and phrase.text.lower() == f"the {head}" else None
         if head in PERSON_NOUNS and head not in _NEW_PERSON_NOUNS and \
                 phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
             # "The Indiana governor said": the person the sentences before are about.

@@ -45,7 +45,7 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     by_key: dict[tuple[int, int], Statement] = {}
     starts = [(s.paragraph, s.start) for s in doc.sentences]
     for quote, target in zip(found.quotes, found.targets, strict=True):
-        if target is None:
+        if target is None or not can_speak(target):
             continue
         index = max(0, bisect_right(starts, (quote.paragraph, quote.start)) - 1)
         key = (index, id(target))
