@@ -61,7 +61,8 @@ _NOT_IN_A_NAME = MONTHS | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that open a clause, not a description of people ("When Republican voters …").
 _NOT_A_DESCRIPTION_START = (COMMON_CAPITALISED - GROUP_PRONOUNS - frozenset(
-    "the a an his her their its our this that these those".split())) | NUMBER_WORDS | frozenset(
+    "the a an his her their its our this that these those other another all both each "
+    "one".split())) | NUMBER_WORDS | frozenset(
     "contrary percent".split())
 
 

@@ -30,6 +30,7 @@ _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
     r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+_ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
 _OF_WHOM = lazy_compile(r",\s+(?:many|most|some|all|several|few|none|each|one)\s+of\s+whom$")
@@ -84,6 +85,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if _PASSIVE_BEFORE.search(before[-20:]):
         agent = _BY_AGENT.match(sentence, end)
         return source_phrase(sentence[agent.end():]) if agent else None
+    if _ANONYMITY_AFTER.match(sentence, end):
+        return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
         return None  # "X reported from Midway Atoll": the reporter's credit line
     if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
 from .stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
@@ -27,6 +28,8 @@ _SPOKES_WORDS = frozenset("""
 spokesman spokeswoman spokesperson press secretary aide aides adviser advisers advisor
 advisors campaign surrogate daughter son wife husband lawyer attorney chief of staff manager
 """.split())
+_SIDES = frozenset("campaign administration house government office party".split())
+_CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 MAX_POINTS = 2  # distinct points kept per actor
 
@@ -41,12 +44,15 @@ class Point:
 def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
     """(an expert or observer, an ally speaking for the principal) from the actor's name and
     role."""
-    words = set(words_of(fold(f"{display_name(actor)} {actor.role}")))
+    role = actor.role
+    words = set(words_of(fold(f"{display_name(actor)} {role}")))
     expert = not words.isdisjoint(_EXPERT_WORDS)
     ally = False
-    if principal is not None and not words.isdisjoint(_SPOKES_WORDS):
+    if principal is not None and not set(words_of(fold(role))).isdisjoint(_SPOKES_WORDS):
         surname = words_of(fold(principal.name))[-1:]
-        ally = bool(surname) and surname[0] in words
+        # "Trump campaign spokesman", or "the campaign's press secretary" naming no one else
+        ally = bool(surname) and surname[0] in words or (
+            not _CAPITALISED.search(role) and not words.isdisjoint(_SIDES))
     return expert, ally
 
 
@@ -65,6 +71,10 @@ def best_stance(scores: dict[str, float], expert: bool, ally: bool) -> str:
     analysis, an ally's to clarifying and defending; with no cue at all, an expert analyses
     and anyone else criticises (the commonest reaction in news)."""
     scores = dict(scores)
+    if expert:  # an observer's warnings, defences and praise read as analysis
+        scores["analyses"] += PRIOR_WEIGHT
+        for soft in ("warns", "defends", "clarifies", "supports"):
+            scores[soft] *= 0.5
     if ally:
         scores["defends"] += PRIOR_WEIGHT
         scores["clarifies"] += PRIOR_WEIGHT

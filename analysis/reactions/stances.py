@@ -34,24 +34,26 @@ def _phrases(text: str) -> tuple[str, ...]:
 REGISTRY: tuple[Stance, ...] = (
     Stance(
         "warns", "predicts harm or threatens consequences",
-        verbs=_words("warn caution threaten fear worry alarm predict"),
-        nouns=_words("""warning risk danger threat concern fear consequence disaster catastrophe
-                     crisis vulnerability recipe"""),
+        verbs=_words("warn caution threaten fear worry alarm escalate"),
+        nouns=_words("""warning risk danger threat consequence disaster catastrophe chaos
+                     crisis escalation"""),
         adjectives=_words("""dangerous risky grave perilous destabilizing destabilising
-                          catastrophic disastrous alarming worrying concerned worried"""),
-        phrases=_phrases("""could lead to, would lead to, will lead to, playing with fire, at
-                         risk, out of control, will pay, pay a price, a blow to, serious
-                         consequences, grounds for, a recipe for, the risk of, threat to"""),
+                          catastrophic disastrous alarming worrying inevitable"""),
+        phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
+                         trigger, could cause, would cause, playing with fire, at risk, out of
+                         control, will pay, pay a price, a blow to, serious consequences,
+                         point of no return, a step too far, hit hardest, a recipe for"""),
     ),
     Stance(
         "distances", "says they do not share in or take part in it",
         verbs=_words("distance disavow dissociate"),
         phrases=_phrases("""break with, broke with, breaks with, not part of, no part in,
-                         does not speak for, did not speak for, not involved, had nothing to do,
-                         has nothing to do, have nothing to do, not our position, not the
-                         position, personal view, personal opinion, does not endorse, did not
-                         endorse, declined to endorse, would be improper, no one from, nobody
-                         from, refuses to discuss, refused to discuss"""),
+                         does not speak for, did not speak for, not involved, nothing to do
+                         with, not our position, not the position, personal view, personal
+                         opinion, no plans, no plan, no intention, no current plans, ruled out,
+                         would not send, will not send, not send, not join, not take part, not
+                         participate, not intervene, not get involved, not take sides, not on
+                         the table, would be improper, declined to endorse"""),
     ),
     Stance(
         "clarifies", "explains what was really meant",
@@ -59,61 +61,64 @@ REGISTRY: tuple[Stance, ...] = (
         nouns=_words("clarification"),
         phrases=_phrases("""what he meant, what she meant, what they meant, was referring to,
                          were referring to, out of context, misunderstood, misinterpreted,
-                         would extend to, would apply to, applies to, does not mean, did not
-                         mean, was not saying, is not saying, too early to, an expression of,
-                         the question is"""),
+                         misquoted, does not mean, did not mean, did not say, never said, was
+                         not saying, is not saying, not a decision, not a policy, not a threat,
+                         no change in, limited to, only about, rather than, simply, merely,
+                         we are not, would apply to, applies to"""),
     ),
     Stance(
         "defends", "justifies the principal or the act",
         verbs=_words("defend justify rebut insist counter"),
-        nouns=_words("defence defense justification"),
+        nouns=_words("defence defense justification signal option options"),
         adjectives=_words("necessary legitimate justified appropriate lawful"),
-        phrases=_phrases("""stand by, stood by, stands by, of course, too much is made, made
-                         too much of, the right thing, every right, on the line, nothing wrong,
-                         no wrongdoing, respect for, attack on, going to defend"""),
+        phrases=_phrases("""stand by, stood by, stands by, the right thing, every right,
+                         nothing wrong, no wrongdoing, right to, the right call"""),
     ),
     Stance(
         "criticises", "condemns, attacks, mocks or disapproves",
         verbs=_words("""criticize criticise condemn denounce decry deride lambaste blast slam
                      attack accuse assail castigate rebuke scold mock ridicule blame fault
                      dismiss reject oppose question dispute challenge rip hammer bristle
-                     complain object protest lash scoff jeer berate excoriate demand"""),
+                     complain object protest lash scoff jeer berate excoriate demand fumble
+                     betray"""),
         nouns=_words("""criticism condemnation outrage outcry backlash fraud insult disgrace
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
-                     recklessness provocation breach panic scrutiny dig folly blunder
-                     abuse shame farce sham rubbish nonsense"""),
+                     recklessness provocation breach scrutiny folly blunder abuse shame farce
+                     sham rubbish nonsense greed arrogance betrayal division"""),
         adjectives=_words("""disgusting outrageous reckless wrong unacceptable irresponsible
                           shameful disgraceful misguided toothless phony phoney unfounded
-                          unhinged improper vague discriminating discriminatory absurd
-                          ridiculous divisive dishonest dangerous brazen fanatic provocative
-                          terrible awful bad unfair biased flawed deplorable appalling
-                          pathetic ineffectual racist sexist false cynical partisan
-                          inconsistent"""),
+                          unhinged improper vague discriminatory absurd ridiculous divisive
+                          dishonest brazen provocative terrible awful unfair biased flawed
+                          deplorable appalling pathetic ineffectual racist sexist false cynical
+                          inconsistent naive ill-advised unhelpful counterproductive
+                          inappropriate disappointing disappointed shocking arrogant
+                          incompetent hypocritical unnecessary regrettable angry furious"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
-                         called on, call on, calls on, without delay, not gone over well, does
-                         not show, did not pay, more questions than answers, not accepting,
-                         at the edges, not reform, no excuse"""),
+                         called on, call on, calls on, without delay, more questions than
+                         answers, no excuse, not consulted, playing politics, an attack on,
+                         taken sides, does not solve, will not solve, owes an apology, deserve
+                         better"""),
     ),
     Stance(
         "supports", "approves, praises, endorses or agrees",
         verbs=_words("""praise welcome applaud endorse back support commend congratulate thank
-                     hail laud celebrate champion"""),
+                     hail laud celebrate champion encourage"""),
         nouns=_words("""praise support win victory success boost triumph applause endorsement
-                     virtue"""),
+                     solidarity"""),
         adjectives=_words("""great excellent brilliant historic impressive remarkable wonderful
-                          positive pleased grateful proud"""),
-        phrases=_phrases("""did the right thing, things right, wake-up call, shot in the arm,
-                         deserves the right, good start, step forward, right direction,
-                         absolutely right, agreed with, agrees with, the winner, a win for"""),
+                          positive pleased grateful proud overdue encouraging"""),
+        phrases=_phrases("""did the right thing, good news, step forward, right direction,
+                         right decision, absolutely right, agreed with, agrees with, agree with,
+                         the winner, a win for, good start"""),
     ),
     Stance(
         "analyses", "neutral interpretation by an expert or observer",
         verbs=_words("analyze analyse estimate calculate project forecast conclude"),
-        nouns=_words("""analysis estimate study survey report research projection data
-                     percent"""),
+        nouns=_words("analysis estimate study survey projection data percent"),
         adjectives=_words("likely unlikely probably perhaps"),
-        phrases=_phrases("""would raise, would cost, percent of, appears to be, seems to be,
-                         more likely, less likely, in part because, could change, depends on"""),
+        phrases=_phrases("""could be, may be, may have, might be, might have, appears to,
+                         seems to, in effect, by accident, intended to, designed to, more
+                         likely, less likely, in part because, depends on, percent of"""),
     ),
 )
 
