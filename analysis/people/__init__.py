@@ -17,6 +17,7 @@ from ..lexicon import (
     NUMBER_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    TITLE_WORDS,
 )
 from ..model import Speaker
 from .entities import Entity, EntityTable
@@ -78,8 +79,11 @@ def can_speak(target: Target) -> bool:
             return False
         if target.kind == "organisation" or target.name.lower() in COUNTRIES:
             return True
-        # One capitalised word is a person only when named more fully somewhere ("Mr. Hale").
-        return len(words) >= 2 or any(" " in alias for alias in target.aliases)
+        # One capitalised word is a person only when named more fully somewhere ("Mr. Hale")
+        # or with a title ("President Obama").
+        return len(words) >= 2 or any(" " in alias for alias in target.aliases) or any(
+            role.split()[-1].lower().rstrip(".") in TITLE_WORDS for role in target.roles
+            if role and role[0].isupper() and len(role.split()) <= 4)
     if target.kind == "pronoun":
         return False
     words = target.text.split()

@@ -34,6 +34,7 @@ _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
 _OF_WHOM = lazy_compile(r",\s+(?:many|most|some|all|several|few|none|each|one)\s+of\s+whom$")
+_PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
 _SUBORDINATORS = frozenset(
     "after before when whenever because since although though if unless while until once as "
     "that which who whom whose where".split())
@@ -82,7 +83,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     before = sentence[:start]
     if _NEGATED_BEFORE.search(before[-24:]):
         return None  # "did not respond", "declined to comment": no statement made
-    if _PASSIVE_BEFORE.search(before[-20:]):
+    if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
         agent = _BY_AGENT.match(sentence, end)
         return source_phrase(sentence[agent.end():]) if agent else None
     if _ANONYMITY_AFTER.match(sentence, end):
@@ -98,11 +99,12 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
-    if _COORDINATED.search(pre[-12:]):
-        return sentence_subject(sentence)  # "X watched …, and said": X
+    if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
+        return group_phrase(sentence.split(",", 1)[0]) or sentence_subject(sentence)
     of_whom = _OF_WHOM.search(pre)
-    if of_whom:  # "family members of 9/11 victims, many of whom say": the family members
-        return group_phrase(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])
+    if of_whom:  # "… with family members of 9/11 victims, many of whom say": the members
+        noun_phrase = _PREPOSITION.split(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])[-1]
+        return group_phrase(noun_phrase)
     # The subject is the phrase right before the verb, in its own clause.
     clause = pre
     for m in _CLAUSE_OPENER.finditer(pre):

@@ -4,6 +4,7 @@ stance said again is one point, a different stance another."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ _SIDES = frozenset("campaign administration house government office party".split
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 MAX_POINTS = 2  # distinct points kept per actor
+NEIGHBOURING = 1  # paragraphs apart that statements still make one stretch of speech
+DISTINCT_POINT = 2.0  # how strongly a stretch must lean to another stance to be a point
 
 
 @dataclass
@@ -94,12 +97,41 @@ def _name(actor: Target) -> str:
 
 def points_of(statements: list[Statement], principal: Entity | None,
               people: People) -> list[Point]:
-    """One actor's statements as one point: the stance all of them lean to, evidenced by the
-    first statement that leans that way most."""
+    """One actor's statements as points, in reading order. Statements in neighbouring
+    paragraphs make one stretch of speech; a stretch whose own words lean clearly to another
+    stance than the rest is a point of its own ("Burman praises the plan, and later calls one
+    part of it misguided"); the same stance said again is one point."""
     actor = statements[0].actor
     expert, ally = _relation(actor, principal)
+    name = _name(actor)
+    stretches: list[list[int]] = []
+    for k, st in enumerate(statements):
+        if stretches and st.sentence.paragraph - \
+                statements[stretches[-1][-1]].sentence.paragraph <= NEIGHBOURING:
+            stretches[-1].append(k)
+        else:
+            stretches.append([k])
     each = [statement_scores(st) for st in statements]
-    total = {name: sum(scores[name] for scores in each) for name in STANCE_NAMES}
-    stance = best_stance(total, expert, ally)
-    evidence = max(range(len(statements)), key=lambda k: (each[k][stance], -k))
-    return [Point(_name(actor), stance, statements[evidence])]
+    total = _sum(each)
+    main = best_stance(total, expert, ally)
+    points = [Point(name, main, statements[_evidence(each, range(len(statements)), main)])]
+    for stretch in stretches:
+        scores = _sum(each[k] for k in stretch)
+        stance = best_stance(scores, expert, ally)
+        if len(points) < MAX_POINTS and all(p.stance != stance for p in points) and \
+                scores[stance] >= DISTINCT_POINT:
+            points.append(Point(name, stance, statements[_evidence(each, stretch, stance)]))
+    return sorted(points, key=lambda p: p.evidence.index)
+
+
+def _sum(scores: Iterable[dict[str, float]]) -> dict[str, float]:
+    total = dict.fromkeys(STANCE_NAMES, 0.0)
+    for one in scores:
+        for name, value in one.items():
+            total[name] += value
+    return total
+
+
+def _evidence(each: list[dict[str, float]], among: Iterable[int], stance: str) -> int:
+    """The statement that leans to the stance most (the first among equals)."""
+    return max(among, key=lambda k: (each[k][stance], -k))
