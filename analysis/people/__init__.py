@@ -60,6 +60,9 @@ _NOT_A_NAME_START = COMMON_CAPITALISED | MONTHS | ADJECTIVES | NATIONALITIES
 # Words that end a name rather than belong to it ("Florida Friday").
 _NOT_IN_A_NAME = MONTHS | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
+# Lower-case words a name may hold ("Bill de Blasio", "Bank of England").
+_NAME_JOINERS = frozenset("de del della der den di da van von la le du bin al ibn dos das of and "
+                          "the for on".split())
 # Words that open a clause, not a description of people ("When Republican voters …").
 _NOT_A_DESCRIPTION_START = (COMMON_CAPITALISED - GROUP_PRONOUNS - frozenset(
     "the a an his her their its our this that these those other another all both each "
@@ -74,9 +77,9 @@ def can_speak(target: Target) -> bool:
     if isinstance(target, Entity):
         words = target.name.split()
         if not words or words[0].lower().rstrip(".") in _NOT_A_NAME_START or any(
-                w.lower() in _NOT_IN_A_NAME for w in words[1:]) or any(
-                w.endswith(("'s", "’s")) for w in words[:-1]):
-            return False
+                w.lower() in _NOT_IN_A_NAME or w.islower() and w not in _NAME_JOINERS
+                for w in words[1:]) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
+            return False  # "Florida Friday", "Mr. Schultz generally supported": no names
         if target.kind == "organisation" or target.name.lower() in COUNTRIES:
             return True
         # One capitalised word is a person only when named more fully somewhere ("Mr. Hale")

@@ -128,6 +128,8 @@ class EntityTable:
         if kind == "person":
             last = tokens[-1].lower()
             first = tokens[0].lower() if len(tokens) > 1 else ""
+            if first in _PARTICLES:
+                first = ""  # "De Blasio" is Bill de Blasio: a particle, no first name
             for position, ent in reversed(self._by_last.get(last, ())):
                 if before is not None and position >= before:
                     continue
@@ -153,6 +155,9 @@ class EntityTable:
         self._by_name[key] = ent
         return ent
 
+
+
+_PARTICLES = frozenset("de del della der den di da van von la le du bin al ibn dos das".split())
 
 
 def _clause_end(text: str, pos: int) -> int:
