@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..lexicon import TITLE_WORDS
 from ..people import Entity
 from ..text.words import fold, words_of
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from ..people import People
 
 TITLE_WEIGHT = 5.0  # named in the title
+ROLE_IN_TITLE_WEIGHT = 4.0  # called by their title in the title ("Mayor's plan …")
 LEAD_WEIGHT = 3.0  # named in the story's first sentence
 MIN_SCORE = 3.0  # below this no one stands out: no principal
 
@@ -25,6 +27,11 @@ def _keys(entity: Entity) -> set[str]:
     if not words:
         return set()
     return {words[-1]} if entity.kind == "person" else set(words)
+
+
+def _titles(entity: Entity) -> set[str]:
+    """The title words among an entity's roles ("mayor", "secretary")."""
+    return {w for role in entity.roles for w in words_of(fold(role)) if w in TITLE_WORDS}
 
 
 def find_principal(doc: Document, people: People) -> Entity | None:
@@ -38,16 +45,19 @@ def find_principal(doc: Document, people: People) -> Entity | None:
     lead_sentences = doc.sentences_of(doc.lead)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
+    named_again = any(n >= 2 for n in counts.values())
     for key, mentions in counts.items():
         entity = entities[key]
         names = _keys(entity)
-        if not names:
-            continue
+        if not names or named_again and mentions < 2:
+            continue  # named once, where others are named again: a side character
         score = float(mentions)
         if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:
             score *= 0.5  # a lone capitalised word is as likely a place as a person
         if names <= title or entity.kind == "person" and names & title:
             score += TITLE_WEIGHT
+        elif entity.kind == "person" and _titles(entity) & title:
+            score += ROLE_IN_TITLE_WEIGHT  # "Mayor's plan …" for Mayor Anne-Marie Leclerc
         if names <= lead or entity.kind == "person" and names & lead:
             score += LEAD_WEIGHT
         if score > best_score:
