@@ -259,7 +259,8 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         return None
     core = text[:m.start("post")] if m.group("post") else text
     role = _TRAILING_FUNCTION_WORDS_RE.sub("", (m.group("post") or "").strip())
-    return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
+    return _organisation_named(
+        Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular))
 
 
 _LEADING_THE_RE = lazy_compile(rf"^the\s+(?=[{UPPER}])")
@@ -336,5 +337,28 @@ def parse_name_phrase(text: str) -> Phrase | None:
         pre = f"{pre} {tail}" if pre else tail
         tail = ""
     role = combine_role(pre, tail, appos)
-    return Phrase("name", parts.name, role=role, honorific=parts.honorific,
-                  entity_kind=parts.kind)
+    return _organisation_named(Phrase("name", parts.name, role=role, honorific=parts.honorific,
+                                      entity_kind=parts.kind))
+
+
+# "of"/"for" and capitalised words after an organisation's head noun: part of its name.
+_ORGANISATION_TAIL_RE = lazy_compile(rf"^(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}][^,;]*")
+_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
+
+
+def _organisation_named(phrase: Phrase) -> Phrase:
+    """"The Department" with "of Health" after it is the Department of Health, and "Royal
+    College" with "of General Practitioners" the Royal College of General Practitioners: an
+    organisation's name goes on past its head noun, where a person's "of Ohio" is a role."""
+    words = phrase.text.split()
+    if not words or not words[-1][:1].isupper() or \
+            words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
+        return phrase
+    tail = _ORGANISATION_TAIL_RE.match(phrase.role)
+    if tail is None:
+        return phrase
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    rest = phrase.role[tail.end():].strip(" ,")
+    return Phrase("name", " ".join([*words, tail.group(0).strip()]), role=rest,
+                  entity_kind="organisation")
