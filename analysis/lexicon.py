@@ -79,6 +79,7 @@ vice-president secretary-general director-general attorney-general inspector-gen
 surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
 republican independent party campaign manager communications adviser advisor aide analyst
 lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
+mp mep mla msp
 """.split())
 
 NATIONALITIES: frozenset[str] = frozenset("""

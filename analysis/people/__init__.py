@@ -55,8 +55,12 @@ def display_name(target: Target) -> str:
     return target.text[:1].upper() + target.text[1:]
 
 
+_PLACE_NOUNS = frozenset("country nation region state province city republic kingdom".split())
 _SPEAKING_HEADS = PERSON_NOUNS | ORG_NOUNS | GROUP_NOUNS | GROUP_PRONOUNS
-_NOT_A_NAME_START = COMMON_CAPITALISED | MONTHS | ADJECTIVES | NATIONALITIES
+# A name's first word is never one of these; a one-word name none of the second set either
+# (months too: "April Ryan" and "Jan Dvorak" are names, "April" alone is not).
+_NOT_A_NAME_START = COMMON_CAPITALISED - MONTHS
+_NOT_A_ONE_WORD_NAME = ADJECTIVES | NATIONALITIES | MONTHS
 # Words that end a name rather than belong to it ("Florida Friday").
 _NOT_IN_A_NAME = MONTHS | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -76,12 +80,17 @@ def can_speak(target: Target) -> bool:
     people or organisations ("top black lawmakers", "the agency", "some")."""
     if isinstance(target, Entity):
         words = target.name.split()
-        if not words or words[0].lower().rstrip(".") in _NOT_A_NAME_START or any(
+        first = words[0].lower().rstrip(".") if words else ""
+        if not words or first in _NOT_A_NAME_START or len(words) == 1 and \
+                first in _NOT_A_ONE_WORD_NAME or any(
                 w.lower() in _NOT_IN_A_NAME or w.islower() and w not in _NAME_JOINERS
-                for w in words[1:]) or any(w.endswith(("'s", "’s")) for w in words[:-1]):
+                for w in words[1:]) or target.kind != "organisation" and any(
+                w.endswith(("'s", "’s")) for w in words[:-1]):
             return False  # "Florida Friday", "Mr. Schultz generally supported": no names
-        if target.kind == "organisation" or target.name.lower() in COUNTRIES:
-            return True
+        if target.kind == "organisation" or target.name.lower() in COUNTRIES or any(
+                role.lower().split()[-1:] and role.lower().split()[-1] in _PLACE_NOUNS
+                for role in target.roles):
+            return True  # "Osterland, the neighbouring region": a place that speaks
         # One capitalised word is a person only when named more fully somewhere ("Mr. Hale")
         # or with a title ("President Obama").
         return len(words) >= 2 or any(" " in alias for alias in target.aliases) or any(
@@ -95,4 +104,4 @@ def can_speak(target: Target) -> bool:
     head = target.head.lower()
     singular = head[:-1] if head.endswith("s") else head
     return 0 < len(words) <= 8 and (head in _SPEAKING_HEADS or singular in _SPEAKING_HEADS) \
-        and not words[0][:1].isdigit() and not words[0].lower().endswith("ing")
+        and not words[0][:1].isdigit() and not (words[0].endswith("ing") and words[0].istitle())

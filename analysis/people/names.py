@@ -61,6 +61,8 @@ director spokesman spokeswoman spokesperson leader chief mayor ambassador commis
 secretary-general""".split())
 
 
+# Last words of the names of streets and buildings, which speak for who works there.
+_PLACE_ENDINGS = frozenset("street road avenue square place hall house palace court lane".split())
 _NEVER_NAMES = COMMON_CAPITALISED | MONTHS | TITLE_WORDS | NATIONALITIES | ADJECTIVES
 
 
@@ -115,8 +117,9 @@ def split_name(seq: str) -> NameParts | None:
             skip += 1
         if skip:
             tokens, lows = tokens[skip:], lows[skip:]
-    if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing"):
-        tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said"
+    if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing") and \
+            lows[-1] not in _PLACE_ENDINGS:
+        tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said" (not "Downing Street")
     if not tokens:
         return None
     last = tokens[-1]

@@ -29,6 +29,10 @@ _PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)
 _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
     r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
+# A participle of speech after a statement or a comma that hangs on the main clause.
+_PARTICIPLE_OF_MAIN = lazy_compile(
+    r"(?:statement|letter|release|post|tweet|message|email|,)\s+"
+    r"(?:saying|arguing|adding|warning|insisting|noting|claiming|calling|accusing)$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
@@ -67,6 +71,10 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
                 not _CLAUSE_OPENER.search(sentence, last_end, verb.start()):
             continue  # part of what the previous speaker said
         phrase = _speaker_of(sentence, verb.start(), verb.end(), verb.word)
+        if phrase is None and last_end < 0 and _PARTICIPLE_OF_MAIN.search(
+                sentence, max(0, verb.start() - 30), verb.end()):
+            # "The bank issued a statement saying …": the speaker is the sentence's subject
+            phrase = sentence_subject(sentence)
         if phrase is None:
             continue
         last_end = verb.end()
@@ -81,6 +89,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if verb == "according to":
         return source_phrase(sentence[end:])
     before = sentence[:start]
+    if before.endswith((" to ", " to\xa0")):
+        return None  # "allowing people to see …": an infinitive, no statement made
     if _NEGATED_BEFORE.search(before[-24:]):
         return None  # "did not respond", "declined to comment": no statement made
     if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):

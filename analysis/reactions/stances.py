@@ -181,7 +181,8 @@ def reporting_verbs() -> frozenset[str]:
 
 # Nouns that name a reaction by itself, whose source follows "from": "criticism from X".
 NAMED_REACTIONS = ("""criticism condemnation outrage outcry backlash scrutiny fire rebuke
-anger protest objection praise applause welcome warning concern alarm""".split())
+anger fury ire dismay protest objection praise applause welcome warning concern alarm response
+reaction""".split())
 
 
 def reaction_nouns() -> frozenset[str]:
