@@ -174,6 +174,7 @@ def _table() -> _CueTable:
     return _CueTable(words, verbs, phrases)
 
 
+@cache
 def reporting_verbs() -> frozenset[str]:
     """Every form of every stance's verbs: they report a statement as speech verbs do."""
     return frozenset(_table().verbs)
@@ -185,14 +186,18 @@ anger fury ire dismay protest objection praise applause welcome warning concern 
 reaction""".split())
 
 
+@cache
 def reaction_nouns() -> frozenset[str]:
     """Nouns that name a reaction ("criticism from …"), singular and plural."""
     return frozenset(w for n in NAMED_REACTIONS for w in (n, _plural(n)))
 
 
 def verb_stance(verb: str) -> str | None:
-    """The stance a reporting verb carries by itself ("warned" -> warns), None for "said"."""
-    return _table().verbs.get(verb.lower())
+    """The stance a reporting verb (or the noun of a reaction named as one: "fury from …")
+    carries by itself ("warned" -> warns), None for "said"."""
+    table = _table()
+    verb = verb.lower()
+    return table.verbs.get(verb) or (table.words.get(verb) if verb in reaction_nouns() else None)
 
 
 def _negated(words: list[str], i: int) -> bool:

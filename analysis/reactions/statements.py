@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import OPINION_VERBS, SPEECH_VERBS
 from ..people import can_speak
 from ..people.reported import reported_speakers
-from .stances import reaction_nouns, reporting_verbs
+from .stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
     from ..document import Document, Sentence
@@ -53,8 +53,10 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             by_key[key].said += " " + quote.text
             by_key[key].quote_ids.append(quote.id)
             continue
-        by_key[key] = Statement(target, doc.sentences[index], index, quote.cue, quote.text,
-                                [quote.id])
+        sentence = doc.sentences[index]
+        frame = sentence.text.replace(quote.text, " ")
+        by_key[key] = Statement(target, sentence, index, _frame_verb(frame) or quote.cue,
+                                f"{quote.text} {frame}", [quote.id])
         statements.append(by_key[key])
     quoted = {index for index, _ in by_key}
     verbs, nouns = statement_verbs(), reaction_nouns()
@@ -71,3 +73,12 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
                                             sentence.text))
     statements.sort(key=lambda st: st.index)
     return statements
+
+
+def _frame_verb(frame: str) -> str:
+    """The verb that frames a quote when it takes a stance by itself ("backed Mr Hale, saying
+    '…'", "slammed the pardons as '…'"), "" when none does."""
+    for report in reported_speakers(frame, statement_verbs()):
+        if verb_stance(report.verb) is not None:
+            return report.verb
+    return ""
