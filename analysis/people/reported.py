@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS
+from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, ORG_NAME_WORDS, ORG_NOUNS, PERSON_NOUNS
 from ..patterns import lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
+from .name_patterns import NAME_RE, UPPER
 from .names import Phrase, parse_name_phrase, parse_nominal
 from .phrases import parse_object, parse_subject
 
@@ -33,6 +34,10 @@ _NEGATED_BEFORE = lazy_compile(
 _PARTICIPLE_OF_MAIN = lazy_compile(
     r"(?:statement|letter|release|post|tweet|message|email|,)\s+"
     r"(?:saying|arguing|adding|warning|insisting|noting|claiming|calling|accusing)$")
+# "sought to distance", "moved quickly to clarify": the speaker is the subject of the seeking.
+_SEEKING = lazy_compile(
+    r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
+    r"|were quick|is quick|are quick)(?:\s+\w+ly)?\s+to\s+$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
@@ -53,6 +58,7 @@ _AN_ANALYSIS_BY = lazy_compile(
 _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUNS)) +
                                  r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
                                  )
+_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 _MAX_VERBS = 8  # statement verbs tried per sentence
 
 
@@ -74,7 +80,7 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
         if phrase is None and last_end < 0 and _PARTICIPLE_OF_MAIN.search(
                 sentence, max(0, verb.start() - 30), verb.end()):
             # "The bank issued a statement saying …": the speaker is the sentence's subject
-            phrase = sentence_subject(sentence)
+            phrase = sentence_subject(sentence) or opening_phrase(sentence)
         if phrase is None:
             continue
         last_end = verb.end()
@@ -89,8 +95,11 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if verb == "according to":
         return source_phrase(sentence[end:])
     before = sentence[:start]
-    if before.endswith((" to ", " to\xa0")):
-        return None  # "allowing people to see …": an infinitive, no statement made
+    if before.endswith(" to "):
+        seeking = _SEEKING.search(before)
+        if seeking is None:
+            return None  # "allowing people to see …": an infinitive, no statement made
+        before = before[:seeking.start()] + " "  # "Officials … moved to distance themselves"
     if _NEGATED_BEFORE.search(before[-24:]):
         return None  # "did not respond", "declined to comment": no statement made
     if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
@@ -105,10 +114,11 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     pre = _strip_aux(_PROGRESSIVE_BEFORE.sub("", before)).rstrip()
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
-        if after is not None and after.kind != "pronoun" or after is not None and pre:
+        if after is not None and after.kind != "pronoun":
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
+        pre = pre.rstrip(" ,")  # "Osterland, the neighbouring region, said it …"
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
         return group_phrase(sentence.split(",", 1)[0]) or sentence_subject(sentence)
     of_whom = _OF_WHOM.search(pre)
@@ -141,6 +151,21 @@ def source_phrase(text: str) -> Phrase | None:
     return parse_object(text) or group_phrase(source) or _source_description(source)
 
 
+def opening_phrase(sentence: str) -> Phrase | None:
+    """The name or group that opens a sentence: "The Bank of Tessaly later issued …"."""
+    text = sentence.strip()
+    if text[:4] == "The ":
+        text = text[4:]
+    name = NAME_RE.match(text)
+    if name is not None:
+        tail = _OF_NAME.match(text, name.end())
+        whole = text[:tail.end() if tail else name.end()]
+        if tail and name.group(0).split()[-1].lower() in _ORGANISATION_HEADS:
+            return Phrase("name", whole, entity_kind="organisation")  # "Bank of Tessaly"
+        return parse_name_phrase(whole)
+    return group_phrase(" ".join(text.split()[:5]))
+
+
 def group_phrase(text: str) -> Phrase | None:
     """A group of speakers named by a noun for people ("top black lawmakers", "Experts on
     North Korea and nuclear nonproliferation", "Developers and supporters in Congress") or by
@@ -168,6 +193,7 @@ def group_phrase(text: str) -> Phrase | None:
 
 
 _FROM = lazy_compile(r"\s+from\s+")
+_OF_NAME = lazy_compile(rf"\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*")
 
 
 def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:

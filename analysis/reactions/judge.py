@@ -92,7 +92,8 @@ def _name(actor: Target) -> str:
         return actor.name
     name = display_name(actor)
     role = actor.role
-    return f"{name} {role}" if role[:3] in ("at ", "in ", "on ") or role[:5] == "from " else name
+    return f"{name} {role}" if role[:3] in ("at ", "in ", "on ", "of ") or \
+        role[:5] == "from " else name
 
 
 def points_of(statements: list[Statement], principal: Entity | None,

@@ -84,7 +84,8 @@ REGISTRY: tuple[Stance, ...] = (
         nouns=_words("""criticism condemnation outrage outcry backlash fraud insult disgrace
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
                      recklessness provocation breach scrutiny folly blunder abuse shame farce
-                     sham rubbish nonsense greed arrogance betrayal division"""),
+                     sham rubbish nonsense greed arrogance betrayal division fury ire dismay
+                     anger"""),
         adjectives=_words("""disgusting outrageous reckless wrong unacceptable irresponsible
                           shameful disgraceful misguided toothless phony phoney unfounded
                           unhinged improper vague discriminatory absurd ridiculous divisive
@@ -94,6 +95,7 @@ REGISTRY: tuple[Stance, ...] = (
                           inappropriate disappointing disappointed shocking arrogant
                           incompetent hypocritical unnecessary regrettable angry furious"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
+                         hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than
                          answers, no excuse, not consulted, playing politics, an attack on,
                          taken sides, does not solve, will not solve, owes an apology, deserve
@@ -131,6 +133,8 @@ STANCE_NAMES: tuple[str, ...] = tuple(s.name for s in REGISTRY)
 REPORTING_VERB_WEIGHT = 3.0
 WORD_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.5
+# Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
+_NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
 _NEGATIONS = frozenset("not no never nor without hardly".split())
 _NEGATION_REACH = 3  # a negation this many words before a cue turns it off
 
@@ -161,7 +165,8 @@ def _table() -> _CueTable:
     for stance in REGISTRY:
         for lemma in stance.verbs:
             for form in inflect(lemma):
-                verbs.setdefault(form, stance.name)
+                if form not in _NOT_VERBS:
+                    verbs.setdefault(form, stance.name)
                 words.setdefault(form, stance.name)
         for noun in stance.nouns:
             words.setdefault(noun, stance.name)

@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import OPINION_VERBS, SPEECH_VERBS
+from ..patterns import lazy_compile
 from ..people import can_speak
 from ..people.reported import reported_speakers
 from .stances import reaction_nouns, reporting_verbs, verb_stance
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from ..document import Document, Sentence
     from ..people import People, Target
     from ..quotes.extract import QuoteFindings
+
+
+_SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s")
 
 
 @dataclass
@@ -61,16 +65,26 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     quoted = {index for index, _ in by_key}
     verbs, nouns = statement_verbs(), reaction_nouns()
     resolver = people.resolver
+    speakers_of: dict[int, set[int]] = {}
+    for index, key in by_key:
+        speakers_of.setdefault(index, set()).add(key)
     for index, sentence in enumerate(doc.sentences):
-        if index in quoted:
-            continue
         text = doc.marked[sentence.paragraph][sentence.start:sentence.end]
+        after = 0
+        if index in quoted:  # "X hailed the move as “…,” while Y voiced concern": Y too
+            text, after = _second_clause(doc, sentence, text)
+            if not after:
+                continue
         for report in reported_speakers(text, verbs, nouns):
+            if report.at < after:
+                continue
             target = resolver.resolve(report.phrase, sentence.paragraph,
                                       sentence.start + report.at)
-            if target is not None and can_speak(target):
+            if target is not None and can_speak(target) and \
+                    id(target) not in speakers_of.get(index, ()):
                 statements.append(Statement(target, sentence, index, report.verb,
                                             sentence.text))
+                speakers_of.setdefault(index, set()).add(id(target))
     statements.sort(key=lambda st: st.index)
     return statements
 
@@ -82,3 +96,19 @@ def _frame_verb(frame: str) -> str:
         if verb_stance(report.verb) is not None:
             return report.verb
     return ""
+
+
+def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, int]:
+    """A quoting sentence's text with its quotes blanked (same length), and where a clause of
+    its own opens after its last quote (0 when none does): another speaker may talk there."""
+    chars = list(text)
+    last_close = -1
+    for span in doc.quote_spans_by_paragraph.get(sentence.paragraph, ()):
+        start = max(span.open_at, sentence.start) - sentence.start
+        end = min(span.close_at + 1, sentence.end) - sentence.start
+        if start < end:
+            chars[start:end] = " " * (end - start)
+            last_close = max(last_close, end)
+    blanked = "".join(chars)
+    opener = _SECOND_CLAUSE.search(blanked, max(last_close, 0))
+    return blanked, opener.end() if opener and last_close >= 0 else 0
