@@ -16,6 +16,7 @@ from .names import (
     Phrase,
     last_name_sequence,
     may_open_with_nominal,
+    organisation_at,
     parse_name_phrase,
     parse_nominal,
 )
@@ -304,7 +305,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
                 if nominal and nominal.entity_kind == "organisation":
                     return nominal
         tail_end = name_tail(s, end)[1]
-        return parse_name_phrase(s[:tail_end])
+        return parse_name_phrase(s[:tail_end]) or organisation_at(s, name)
     words = s.split()
     if not may_open_with_nominal(words):
         return None

@@ -365,3 +365,22 @@ def _organisation_named(phrase: Phrase) -> Phrase:
     rest = phrase.role[tail.end():].strip(" ,")
     return Phrase("name", " ".join([*words, tail.group(0).strip()]), role=rest,
                   entity_kind="organisation")
+
+
+_OF_NAME_RE = lazy_compile(
+    rf"\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
+
+
+def organisation_at(text: str, name: re.Match[str]) -> Phrase | None:
+    """The organisation a capitalised run found in text begins, when it is an organisation's
+    head noun followed by "of"/"for" and capitalised words: "The Bank of Tessaly"."""
+    words = name.group(0).split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
+        return None
+    tail = _OF_NAME_RE.match(text, name.end())
+    if tail is None:
+        return None
+    return Phrase("name", " ".join(words) + tail.group(0).replace("\n", " ").rstrip(),
+                  entity_kind="organisation")

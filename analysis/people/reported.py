@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, ORG_NAME_WORDS, ORG_NOUNS, PERSON_NOUNS
+from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS
 from ..patterns import lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
-from .name_patterns import NAME_RE, UPPER
-from .names import Phrase, parse_name_phrase, parse_nominal
+from .name_patterns import NAME_RE
+from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
 from .phrases import parse_object, parse_subject
 
 
@@ -25,7 +25,8 @@ class Report:
 
 
 # Where a clause of its own starts inside a sentence: a second speaker can open one.
-_CLAUSE_OPENER = lazy_compile(r"(?:,\s+(?:and|but|while|whereas|as)\s|;\s|\s[—–―]\s|,\s)")
+_CLAUSE_OPENER = lazy_compile(
+    r"(?:,\s+(?:and|but|while|whereas|as)\s|\s(?:while|whereas)\s|;\s|\s[—–―]\s|,\s)")
 _PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
@@ -58,7 +59,6 @@ _AN_ANALYSIS_BY = lazy_compile(
 _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUNS)) +
                                  r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
                                  )
-_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 _MAX_VERBS = 8  # statement verbs tried per sentence
 
 
@@ -154,15 +154,9 @@ def source_phrase(text: str) -> Phrase | None:
 def opening_phrase(sentence: str) -> Phrase | None:
     """The name or group that opens a sentence: "The Bank of Tessaly later issued …"."""
     text = sentence.strip()
-    if text[:4] == "The ":
-        text = text[4:]
     name = NAME_RE.match(text)
     if name is not None:
-        tail = _OF_NAME.match(text, name.end())
-        whole = text[:tail.end() if tail else name.end()]
-        if tail and name.group(0).split()[-1].lower() in _ORGANISATION_HEADS:
-            return Phrase("name", whole, entity_kind="organisation")  # "Bank of Tessaly"
-        return parse_name_phrase(whole)
+        return organisation_at(text, name) or parse_name_phrase(name.group(0))
     return group_phrase(" ".join(text.split()[:5]))
 
 
@@ -193,7 +187,6 @@ def group_phrase(text: str) -> Phrase | None:
 
 
 _FROM = lazy_compile(r"\s+from\s+")
-_OF_NAME = lazy_compile(rf"\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*")
 
 
 def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:
