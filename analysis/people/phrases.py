@@ -41,8 +41,13 @@ def parse_subject(text: str) -> Phrase | None:
         phrase = parse_nominal(relative.group(1), loose=True)
         if phrase is not None:
             return phrase
-    cuts = [0] + [m.end() for m in _CLAUSE_CUT_RE.finditer(text)]
-    for cut in cuts:  # longest valid suffix first
+    found = list(_CLAUSE_CUT_RE.finditer(text))
+    # A clause joined by "but", ", and", ";" or a dash has a subject of its own: "X, who …, did
+    # not comment, but his agent, Marco Bellini, [said]" is the agent's.
+    joined = [m.end() for m in found if m.group(0)[0] in "b;—–―" or
+              m.group(0)[0] == "a" and text[:m.start()].rstrip().endswith(",")]
+    cuts = joined[-1:] + [0] + [m.end() for m in found]
+    for cut in cuts:  # the last joined clause, then the longest valid suffix first
         candidate = text[cut:].strip()
         if not candidate or len(candidate) > 260:
             continue
