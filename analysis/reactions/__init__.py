@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from ..model import Reaction
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
+from .background import is_background, news_year
 from .judge import Point, points_of
 from .principal import find_principal
-from .relevance import event_words, is_relevant
-from .statements import Statement, find_statements
+from .statements import Statement, find_statements, speaking_for_organisations
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ..quotes.extract import QuoteFindings
 
 __all__ = ["find_reactions"]
-RELEVANCE = False
 
 
 def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[Reaction]:
@@ -35,15 +34,13 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     statements = find_statements(doc, people, found)
     principal = find_principal(doc, people)
     central = _central_quote(statements, principal)
-    stems = event_words(doc, principal)
+    year = news_year(doc)
     by_actor: dict[int, list[Statement]] = {}
-    for st in statements:
-        if st.actor is principal or _own_side(st.actor, principal):
+    for st in speaking_for_organisations(statements):
+        if st.actor is principal or _own_side(st.actor, principal) or \
+                is_background(st.sentence.text, year):
             continue
         by_actor.setdefault(id(st.actor), []).append(st)
-    if RELEVANCE:
-        by_actor = {key: sts for key, sts in by_actor.items()
-                    if any(is_relevant(st, principal, stems) for st in sts)}
     points: list[Point] = []
     for actor_statements in by_actor.values():
         points.extend(points_of(actor_statements, principal, people))

@@ -6,13 +6,13 @@ are the person the quotes have too)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import OPINION_VERBS, SPEECH_VERBS
 from ..patterns import lazy_compile
-from ..people import can_speak
+from ..people import Entity, can_speak
 from ..people.reported import reported_speakers
 from .stances import reaction_nouns, reporting_verbs, verb_stance
 
@@ -112,3 +112,41 @@ def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, i
     blanked = "".join(chars)
     opener = _SECOND_CLAUSE.search(blanked, max(last_close, 0))
     return blanked, opener.end() if opener and last_close >= 0 else 0
+
+
+# Officers who speak for an organisation: "its chair, Dr Alan Whitby", "a spokesman for …".
+_OFFICERS = frozenset("""chair chairman chairwoman president head director spokesman spokeswoman
+spokesperson leader chief secretary-general""".split())
+_OWNED_OFFICER = lazy_compile(r"^(?:its|their)\s+(?:\w+\s+)?(\w+)$|[’']s\s+(?:\w+\s+)?(\w+)$")
+
+
+def speaking_for_organisations(statements: list[Statement]) -> list[Statement]:
+    """The statements with an officer who speaks right after their organisation ("The Royal
+    College said … Its chair, Dr Alan Whitby, told the BBC …", "Downing Street distanced itself
+    … A spokesman for the prime minister said …") made the organisation's: one actor, one
+    reaction."""
+    out: list[Statement] = []
+    last_organisation: Statement | None = None
+    for st in statements:
+        if last_organisation is not None and \
+                st.sentence.paragraph - last_organisation.sentence.paragraph <= 1 and \
+                _speaks_for_another(st.actor):
+            st = replace(st, actor=last_organisation.actor)
+        elif _organisation_like(st.actor):
+            last_organisation = st
+        out.append(st)
+    return out
+
+
+def _speaks_for_another(actor: Target) -> bool:
+    if isinstance(actor, Entity):
+        return any((m := _OWNED_OFFICER.search(role.lower())) is not None and
+                   (m.group(1) or m.group(2)) in _OFFICERS for role in actor.roles)
+    return actor.head in _OFFICERS and actor.text.split()[0].lower() in ("a", "an", "its", "their")
+
+
+def _organisation_like(actor: Target) -> bool:
+    if isinstance(actor, Entity):
+        return actor.kind == "organisation" or actor.name.split()[-1].lower() in (
+            "street", "house", "palace", "hall")
+    return actor.entity_kind == "organisation"
