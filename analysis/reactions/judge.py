@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # Words in an actor's name or role that make them an analyst of the event rather than a side.
 _EXPERT_WORDS = frozenset("""
 professor analyst analysts expert experts economist economists researcher researchers scholar
-scholars historian fellow institute center centre foundation university college strategist
+scholars historian fellow institute center centre foundation university strategist
 pollster observer observers commentator think tank scientist lecturer academic study survey
 report research office
 """.split())

@@ -36,9 +36,9 @@ REGISTRY: tuple[Stance, ...] = (
         "warns", "predicts harm or threatens consequences",
         verbs=_words("warn caution threaten fear worry alarm escalate"),
         nouns=_words("""warning risk danger threat consequence disaster catastrophe chaos
-                     crisis escalation"""),
+                     crisis escalation concern"""),
         adjectives=_words("""dangerous risky grave perilous destabilizing destabilising
-                          catastrophic disastrous alarming worrying inevitable"""),
+                          catastrophic disastrous alarming worrying inevitable hardest"""),
         phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
                          trigger, could cause, would cause, playing with fire, at risk, out of
                          control, will pay, pay a price, a blow to, serious consequences,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import OPINION_VERBS, SPEECH_VERBS
 from ..patterns import lazy_compile
-from ..people import Entity, can_speak
+from ..people import Entity, can_speak, display_name
 from ..people.reported import reported_speakers
 from .stances import reaction_nouns, reporting_verbs, verb_stance
 
@@ -78,12 +78,12 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
         for report in reported_speakers(text, verbs, nouns):
             if report.at < after:
                 continue
+            said = sentence.text[after:] if after else sentence.text
             target = resolver.resolve(report.phrase, sentence.paragraph,
                                       sentence.start + report.at)
             if target is not None and can_speak(target) and \
                     id(target) not in speakers_of.get(index, ()):
-                statements.append(Statement(target, sentence, index, report.verb,
-                                            sentence.text))
+                statements.append(Statement(target, sentence, index, report.verb, said))
                 speakers_of.setdefault(index, set()).add(id(target))
     statements.sort(key=lambda st: st.index)
     return statements
@@ -117,7 +117,9 @@ def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, i
 # Officers who speak for an organisation: "its chair, Dr Alan Whitby", "a spokesman for …".
 _OFFICERS = frozenset("""chair chairman chairwoman president head director spokesman spokeswoman
 spokesperson leader chief secretary-general""".split())
-_OWNED_OFFICER = lazy_compile(r"^(?:its|their)\s+(?:\w+\s+)?(\w+)$|[’']s\s+(?:\w+\s+)?(\w+)$")
+_OFFICER_BEFORE = lazy_compile(
+    r"\b(?P<owner>its|their|\w+(?=[’']s\s))(?:[’']s)?\s+(?:\w+\s+)?(?P<officer>[\w-]+)"
+    r",?\s+(?:\w+\.?\s+){0,2}$")
 
 
 def speaking_for_organisations(statements: list[Statement]) -> list[Statement]:
@@ -130,7 +132,7 @@ def speaking_for_organisations(statements: list[Statement]) -> list[Statement]:
     for st in statements:
         if last_organisation is not None and \
                 st.sentence.paragraph - last_organisation.sentence.paragraph <= 1 and \
-                _speaks_for_another(st.actor):
+                _speaks_for(st, last_organisation.actor):
             st = replace(st, actor=last_organisation.actor)
         elif _organisation_like(st.actor):
             last_organisation = st
@@ -138,11 +140,21 @@ def speaking_for_organisations(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def _speaks_for_another(actor: Target) -> bool:
-    if isinstance(actor, Entity):
-        return any((m := _OWNED_OFFICER.search(role.lower())) is not None and
-                   (m.group(1) or m.group(2)) in _OFFICERS for role in actor.roles)
-    return actor.head in _OFFICERS and actor.text.split()[0].lower() in ("a", "an", "its", "their")
+def _speaks_for(statement: Statement, organisation: Target) -> bool:
+    """Whether the statement's speaker is introduced as the organisation's officer: "its chair,
+    Dr Alan Whitby", "the association's chairman", "a spokesman for …" (not "the opposition's
+    spokeswoman" after another organisation)."""
+    actor = statement.actor
+    if not isinstance(actor, Entity):
+        return actor.head in _OFFICERS and actor.text.split()[0].lower() in ("a", "an", "its",
+                                                                             "their")
+    surname = actor.name.split()[-1]
+    before = statement.sentence.text.split(surname, 1)[0].lower()
+    owned = _OFFICER_BEFORE.search(before)
+    if owned is None or owned.group("officer") not in _OFFICERS:
+        return False
+    owner = owned.group("owner")
+    return owner in ("its", "their") or owner in display_name(organisation).lower().split()
 
 
 def _organisation_like(actor: Target) -> bool:
