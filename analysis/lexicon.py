@@ -228,6 +228,9 @@ unions parties countries nations states authorities regulators companies firms b
 developers objectors relatives victims survivors veterans immigrants refugees donors delegates
 """.split())
 
+# Endings of plural nouns for people that no list can hold: shopkeepers, cyclists, commuters.
+PEOPLE_PLURALS = ("ers", "ists", "ians", "ents", "ors", "ees")
+
 # Quantifiers that stand for a group of speakers by themselves: "Some believe …".
 GROUP_PRONOUNS: frozenset[str] = frozenset("some others many several few most".split())
 

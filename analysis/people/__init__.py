@@ -16,6 +16,7 @@ from ..lexicon import (
     NATIONALITIES,
     NUMBER_WORDS,
     ORG_NOUNS,
+    PEOPLE_PLURALS,
     PERSON_NOUNS,
     TITLE_WORDS,
 )
@@ -103,5 +104,7 @@ def can_speak(target: Target) -> bool:
         return False
     head = target.head.lower()
     singular = head[:-1] if head.endswith("s") else head
-    return 0 < len(words) <= 8 and (head in _SPEAKING_HEADS or singular in _SPEAKING_HEADS) \
+    speaks = head in _SPEAKING_HEADS or singular in _SPEAKING_HEADS or \
+        head.endswith(PEOPLE_PLURALS) and len(head) > 6
+    return 0 < len(words) <= 8 and speaks \
         and not words[0][:1].isdigit() and not (words[0].endswith("ing") and words[0].istitle())

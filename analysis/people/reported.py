@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_NOUNS
+from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PEOPLE_PLURALS, PERSON_NOUNS
 from ..patterns import lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
@@ -174,8 +174,9 @@ def group_phrase(text: str) -> Phrase | None:
                       head=pronoun.group("who"))
     for n, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
-        if low in GROUP_NOUNS or low.rstrip("s") in PERSON_NOUNS and low.endswith("s"):
-            head = " ".join(words[:n + 1]).strip(",")
+        if low in GROUP_NOUNS or low.endswith("s") and (
+                low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6):
+            head = " ".join(words[:n + 1]).strip(",.;:")
             rest = " ".join(words[n + 1:])
             named = parse_name_phrase(head)
             if named is not None and named.entity_kind == "organisation":
@@ -187,6 +188,7 @@ def group_phrase(text: str) -> Phrase | None:
 
 
 _FROM = lazy_compile(r"\s+from\s+")
+_SOURCE_WINDOW = 200  # characters after "from" where a reaction's source stands
 
 
 def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:
@@ -198,8 +200,8 @@ def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:
         noun = before[-1].lower().strip(",") if before else ""
         if noun not in nouns:
             continue
-        phrase = group_phrase(_SOURCE_END.split(sentence[m.end():], 1)[0]) or \
-            source_phrase(sentence[m.end():])
+        rest = sentence[m.end():m.end() + _SOURCE_WINDOW]
+        phrase = group_phrase(_SOURCE_END.split(rest, 1)[0]) or source_phrase(rest)
         if phrase is not None:
             found.append(Report(phrase, noun, m.start()))
     return found

@@ -31,14 +31,15 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     """Statements by actors other than the principal newsmaker that respond to the event."""
     if not doc.paragraphs:
         return []
-    statements = find_statements(doc, people, found)
+    statements = speaking_for_organisations(find_statements(doc, people, found))
     principal = find_principal(doc, people)
     central = _central_quote(statements, principal)
+    newsmaker = _lead_speaker(doc, statements, principal)
     year = news_year(doc)
     by_actor: dict[int, list[Statement]] = {}
-    for st in speaking_for_organisations(statements):
+    for st in statements:
         if st.actor is principal or _own_side(st.actor, principal) or \
-                is_background(st.sentence.text, year):
+                _member_of(st.actor, newsmaker) or is_background(st.sentence.text, year):
             continue
         by_actor.setdefault(id(st.actor), []).append(st)
     points: list[Point] = []
@@ -59,6 +60,39 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
     if not surname or surname[0] not in words:
         return False
     return not isinstance(actor, Entity) or actor.kind != "person" or len(words) == 1
+
+
+def _lead_speaker(doc: Document, statements: list[Statement],
+                  principal: Entity | None) -> Target | None:
+    """Who speaks in the story's first sentence when it does not name the principal: that
+    sentence states the event, so its speaker is the newsmaker's side ("The nurses' union
+    rejected the pay offer, saying …"). "Top lawmakers said Trump's remark …" names him:
+    they react."""
+    lead = doc.sentences_of(doc.lead)[:1]
+    for st in statements:
+        if lead and st.sentence == lead[0] and st.actor is not principal:
+            if principal is not None and _names(st.sentence.text, principal):
+                return None
+            return st.actor
+    return None
+
+
+def _names(text: str, entity: Entity) -> bool:
+    surname = words_of(fold(entity.name))[-1:]
+    return bool(surname) and surname[0] in words_of(fold(text))
+
+
+def _member_of(actor: Target, side: Target | None) -> bool:
+    """The side itself, or someone who speaks for it by their role ("union leader Pat Doyle"
+    for the nurses' union)."""
+    if side is None:
+        return False
+    if actor is side:
+        return True
+    if isinstance(side, Entity) and side.kind == "person":
+        return False
+    head = side.head if not isinstance(side, Entity) else words_of(fold(side.name))[-1:][0]
+    return bool(head) and head.rstrip("s") in {w.rstrip("s") for w in words_of(fold(actor.role))}
 
 
 def _central_quote(statements: list[Statement], principal: object) -> str:

@@ -8,8 +8,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import TITLE_WORDS
-from ..people import Entity
+from ..people import Entity, can_speak
 from ..text.words import fold, words_of
+from .stances import verb_stance
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -34,6 +35,21 @@ def _titles(entity: Entity) -> set[str]:
     return {w for role in entity.roles for w in words_of(fold(role)) if w in TITLE_WORDS}
 
 
+# Verbs of a title whose object is the one reacted to ("hammers", "rips", "says", "breaks").
+_AT_SOMEONE = ("criticises", "supports", "distances")
+_TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
+
+
+def _title_object(words: list[str]) -> set[str]:
+    """The words of a title that can name the principal: in "Warren hammers Wells Fargo CEO"
+    or "Flynn says Trump absolutely right", those after the reaction verb (who is reacted
+    to); otherwise all of them."""
+    for n, word in enumerate(words[1:6], start=1):
+        if n + 1 < len(words) and (word in _TITLE_SPEECH or verb_stance(word) in _AT_SOMEONE):
+            return set(words[n + 1:])
+    return set(words)
+
+
 def find_principal(doc: Document, people: People) -> Entity | None:
     """The entity most central to the article, None when no one stands out."""
     table = people.table
@@ -41,15 +57,15 @@ def find_principal(doc: Document, people: People) -> Entity | None:
     if not counts:
         return None
     entities = {id(e): e for e in table.mentions}
-    title = set(words_of(fold(doc.article.title)))
+    title = _title_object(words_of(fold(doc.article.title)))
     lead_sentences = doc.sentences_of(doc.lead)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
-    named_again = any(n >= 2 for n in counts.values())
+    named_again = any(n >= 2 for key, n in counts.items() if can_speak(entities[key]))
     for key, mentions in counts.items():
         entity = entities[key]
         names = _keys(entity)
-        if not names or named_again and mentions < 2:
+        if not names or not can_speak(entity) or named_again and mentions < 2:
             continue  # named once, where others are named again: a side character
         score = float(mentions)
         if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:
