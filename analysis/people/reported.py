@@ -136,7 +136,12 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             len(clause.split()) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
-    return parse_subject(pre) or group_phrase(clause)
+    phrase = parse_subject(pre)
+    if phrase is not None and phrase.kind == "name" and " " not in phrase.text and \
+            clause.strip() == phrase.text:
+        # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
+        return group_phrase(phrase.text.lower()) or phrase
+    return phrase or group_phrase(clause)
 
 
 def source_phrase(text: str) -> Phrase | None:

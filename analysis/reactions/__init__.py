@@ -17,6 +17,7 @@ from ..text.words import fold, words_of
 from .background import is_background, news_year
 from .judge import Point, points_of
 from .principal import find_principal
+from .relevance import relevant_statements
 from .statements import Statement, find_statements, speaking_for_organisations
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     newsmaker = _lead_speaker(doc, statements, principal)
     year = news_year(doc)
     by_actor: dict[int, list[Statement]] = {}
-    for st in statements:
+    for st in relevant_statements(doc, statements, principal):
         if st.actor is principal or _own_side(st.actor, principal) or \
                 _member_of(st.actor, newsmaker) or is_background(st.sentence.text, year):
             continue

@@ -1,0 +1,56 @@
+"""Is a statement about the central event? It shares a word with the title or the story's
+opening (where news states its event), names the principal, points back at the event ("the
+idea", "such a move"), or stands beside a statement that does. A weather forecast in a story
+about a library is not a reaction to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..patterns import lazy_compile
+from ..text.words import fold, words_of
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..people import Entity
+    from .statements import Statement
+
+_STEM = 5  # words compared by their first letters: "tweets" and "tweeted" meet
+LEAD_SENTENCES = 2  # the opening sentences that state the event
+NEIGHBOURS = 1  # paragraphs from a relevant statement that a statement is still beside
+# Words too common in news to tie a statement to its event.
+_COMMON = frozenset("""
+that this with from have has had been being were will would could should their there they
+them then than what when where which while about after before over under into also only just
+more most some such said says saying week weeks month year years today monday tuesday
+wednesday thursday friday saturday sunday other others time times made make makes last first
+second next many much very well even still back since because these those here people new
+news told tells say the and for but not was are his her its our you who why how all any can
+may out off two one six ten per via yet now set get put see own few far big day ago did does
+got let lot use way""".split())
+
+
+# "the idea", "such a move", "his remarks": a statement pointing back at the event.
+_POINTS_BACK = lazy_compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
+    r"(?:idea|plan|move|decision|remarks?|comments?|proposal|statement|announcement|policy"
+    r"|ruling|verdict|vote|veto|deal|bill|law|test|offer|pledge|speech|tweets?|claims?)\b")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in words_of(fold(text)) if len(w) > 2 and w not in _COMMON}
+
+
+def relevant_statements(doc: Document, statements: list[Statement],
+                        principal: Entity | None) -> list[Statement]:
+    """The statements about the event: those sharing the event's words or naming the
+    principal, and those beside them (the principal's own words are no sign of a response)."""
+    opening = doc.sentences_of(doc.lead)[:LEAD_SENTENCES]
+    event = _stems(" ".join([doc.article.title, *(s.text for s in opening)]))
+    if principal is not None:
+        event |= _stems(principal.name)
+    seeds = {st.sentence.paragraph for st in statements if st.actor is not principal and (
+             not event.isdisjoint(_stems(f"{st.sentence.text} {st.said}"))
+             or _POINTS_BACK.search(st.sentence.text))}
+    return [st for st in statements
+            if any(abs(st.sentence.paragraph - p) <= NEIGHBOURS for p in seeds)]
