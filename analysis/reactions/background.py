@@ -14,6 +14,11 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATED = lazy_compile(
     rf"\b(?:in|In)\s+(?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\b[Ll]ast\s+(?:year|month)\b"
     r"|\byears\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b")
+# "the idea", "such a move", "his remarks": a sentence pointing back at an act or a statement.
+POINTS_BACK = lazy_compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
+    r"(?:idea|plan|move|decision|remarks?|comments?|proposal|statement|announcement|policy"
+    r"|ruling|verdict|vote|veto|deal|bill|law|test|offer|pledge|speech|tweets?|claims?)\b")
 _YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _SINCE = lazy_compile(r"\bsince\s+(?:\w+\s+){0,3}$")
 
@@ -39,3 +44,18 @@ def is_background(sentence: str, year: int) -> bool:
         if year and int(m.group(1)) < year:
             return True
     return False
+
+
+def background_sentences(doc: Document) -> set[int]:
+    """Indices (in Document.sentences) of the sentences dated before the news, and of those
+    right after one in its paragraph that point back at what it told ("The remark drew …")."""
+    year = news_year(doc)
+    found: set[int] = set()
+    previous = None
+    for index, sentence in enumerate(doc.sentences):
+        if is_background(sentence.text, year) or (
+                index - 1 in found and previous is not None and
+                previous.paragraph == sentence.paragraph and POINTS_BACK.search(sentence.text)):
+            found.add(index)
+        previous = sentence
+    return found

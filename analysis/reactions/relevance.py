@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..patterns import lazy_compile
 from ..text.words import fold, words_of
+from .background import POINTS_BACK
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -30,13 +30,6 @@ may out off two one six ten per via yet now set get put see own few far big day 
 got let lot use way""".split())
 
 
-# "the idea", "such a move", "his remarks": a statement pointing back at the event.
-_POINTS_BACK = lazy_compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
-    r"(?:idea|plan|move|decision|remarks?|comments?|proposal|statement|announcement|policy"
-    r"|ruling|verdict|vote|veto|deal|bill|law|test|offer|pledge|speech|tweets?|claims?)\b")
-
-
 def _stems(text: str) -> set[str]:
     return {w[:_STEM] for w in words_of(fold(text)) if len(w) > 2 and w not in _COMMON}
 
@@ -51,6 +44,6 @@ def relevant_statements(doc: Document, statements: list[Statement],
         event |= _stems(principal.name)
     seeds = {st.sentence.paragraph for st in statements if st.actor is not principal and (
              not event.isdisjoint(_stems(f"{st.sentence.text} {st.said}"))
-             or _POINTS_BACK.search(st.sentence.text))}
+             or POINTS_BACK.search(st.sentence.text))}
     return [st for st in statements
             if any(abs(st.sentence.paragraph - p) <= NEIGHBOURS for p in seeds)]

@@ -83,7 +83,9 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
                                       sentence.start + report.at)
             if target is not None and can_speak(target) and \
                     id(target) not in speakers_of.get(index, ()):
-                statements.append(Statement(target, sentence, index, report.verb, said))
+                verb = report.verb if verb_stance(report.verb) else \
+                    _frame_verb(text[report.at + len(report.verb):]) or report.verb
+                statements.append(Statement(target, sentence, index, verb, said))
                 speakers_of.setdefault(index, set()).add(id(target))
     statements.sort(key=lambda st: st.index)
     return statements
