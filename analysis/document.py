@@ -57,7 +57,18 @@ class Document:
     def sentence_spans(self) -> list[list[tuple[int, int]]]:
         """(start, end) of the sentences of each paragraph (split where the quote finder reads
         them, so that a sentence boundary and a quote mark never disagree)."""
-        return [sentence_spans(p) for p in self.marked]
+        return [[self._widened(p, s, e) for s, e in sentence_spans(text)]
+                for p, text in enumerate(self.marked)]
+
+    def _widened(self, p: int, start: int, end: int) -> tuple[int, int]:
+        """A sentence of the marked text, widened over an archive quote's outer apostrophe that
+        the marking made a space ("''Yes,'' he said." is read as ' "Yes," he said.')."""
+        original, marked = self.paragraphs[p], self.marked[p]
+        if start and marked[start - 1] == " " and original[start - 1] in "'’‘":
+            start -= 1
+        if end < len(marked) and marked[end] == " " and original[end] in "'’":
+            end += 1
+        return start, end
 
     @cached_property
     def sentences(self) -> list[Sentence]:

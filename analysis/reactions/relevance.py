@@ -31,7 +31,8 @@ got let lot use way""".split())
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in words_of(fold(text)) if len(w) > 2 and w not in _COMMON}
+    return {w.rstrip("s")[:_STEM] for w in words_of(fold(text))
+            if len(w) > 2 and w not in _COMMON}
 
 
 def relevant_statements(doc: Document, statements: list[Statement],
