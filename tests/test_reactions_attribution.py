@@ -10,8 +10,8 @@ import pytest
 from analysis import analyze, analyze_article
 from analysis.model import Article
 from analysis.people.reported import reported_speakers
-from analysis.reactions.statements import statement_verbs
 from analysis.reactions.stances import reaction_nouns
+from analysis.reactions.statements import statement_verbs
 
 
 def _speakers(sentence: str) -> list[tuple[str, str]]:
@@ -92,3 +92,13 @@ def test_a_pronoun_speaker_is_the_person_named_just_before() -> None:
     )
     assert [(r.actor, r.stance) for r in analyze_article(article).reactions] == \
         [("Olek Brandt", "warns")]
+
+
+def test_a_description_with_no_one_before_it_is_itself() -> None:
+    # "The mayor" with no person named before: no one to stand for, and no endless search.
+    article = Article(title="A headline", paragraphs=[
+        "The mayor spoke on Tuesday. \"We are ready,\" she said.",
+        "The harbour master said the cranes were unsafe.",
+    ])
+    result = analyze_article(article)
+    assert [s.name for s in result.speakers] == ["The mayor"]

@@ -88,7 +88,7 @@ class Resolver:
             if isinstance(target, Entity) and not target.gender and phrase.text in ("he", "she"):
                 target.gender = "m" if phrase.text == "he" else "f"  # later pronouns agree
             return target
-        return self._nominal(phrase, p, offset)
+        return self._nominal(phrase, p, offset, depth)
 
     def resolve_cue(self, cue: Cue, p: int, offset: int) -> Target | None:
         """A pronoun inside the quote's own sentence ("Trump accused her of being "duped" by
@@ -102,7 +102,7 @@ class Resolver:
                     return target
         return self.resolve(cue.phrase, p, offset)
 
-    def _nominal(self, phrase: Phrase, p: int, offset: int) -> Target:
+    def _nominal(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target:
         first = phrase.text.split()[0].lower()
         if first in _DEFINITE:
             for known in reversed(self.descriptions):
@@ -122,7 +122,7 @@ class Resolver:
                 if any(h in words for h in heads) and all(m in words for m in mods):
                     ent.add_alias(phrase.text)
                     return ent
-            known = self._definite_reference(phrase, p, offset)
+            known = self._definite_reference(phrase, p, offset, depth)
             if known is not None:
                 return known
         for known in self.descriptions:
@@ -131,7 +131,8 @@ class Resolver:
         self.descriptions.append(phrase)
         return phrase
 
-    def _definite_reference(self, phrase: Phrase, p: int, offset: int) -> Entity | None:
+    def _definite_reference(self, phrase: Phrase, p: int, offset: int,
+                            depth: int = 0) -> Entity | None:
         """"The agency": the organisation named last before whose name holds the noun, else
         (for a bare "the agency") the one named last in this paragraph or the one before. "The
         Republican nominee", "the Indiana
@@ -152,7 +153,7 @@ class Resolver:
         if head in PERSON_NOUNS and head not in _NEW_PERSON_NOUNS and \
                 phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
             # "The Indiana governor said": the person the sentences before are about.
-            target = self.antecedent("person", p, offset, 1)
+            target = self.antecedent("person", p, offset, depth + 1)
             if not isinstance(target, Entity):
                 return None
             target.add_alias(phrase.text)

@@ -129,14 +129,6 @@ def _ends_with_credit(tail: str) -> bool:
     return False
 
 
-# What the lower-cased text starts with when _SHORT_FURNITURE can match it, unless it opens
-# with a digit or one of _SHORT_FURNITURE_MARKS, or holds an "@" (an e-mail address).
-_SHORT_FURNITURE_STARTS = tuple("""full menu main navigation search log sign home enlarge toggle
-hide show expand close open view play recommended related featured latest top ad sponsored paid
-story article continue scroll skip share tweet email print comment save bookmark copy link
-subscribe register read see watch listen more most trending you up click video image this
-abstract highlights photo picture gallery http www supported loading reuse explore our""".split())
-_SHORT_FURNITURE_MARKS = frozenset("_-=*~•·.")  # a row of them is a rule, not text
 
 
 @lru_cache(maxsize=4096)  # pages of one site repeat their furniture; summaries re-check sentences
@@ -150,10 +142,8 @@ def is_furniture(paragraph: str, *, crumbs: bool = True) -> bool:
     if not text:
         return True
     lowered = fold_for_prefilter(text)
-    # Cheap substring tests first: most paragraphs are story text that no pattern matches.
-    if len(text) <= 200 and ((lowered.startswith(_SHORT_FURNITURE_STARTS) or "@" in text
-                              or text[0] in _SHORT_FURNITURE_MARKS or text[0].isdecimal())
-                             and _SHORT_FURNITURE.match(text) or (
+    # Cheap substring tests before the patterns that need a special character.
+    if len(text) <= 200 and (_SHORT_FURNITURE.match(text) or (
             "|" in text or "•" in text or "·" in text) and _NAV_LIST.match(text) or (
             "javascript" in lowered and _ENABLE_JAVASCRIPT.match(text))):
         return True
