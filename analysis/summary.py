@@ -15,9 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain, filterfalse, repeat
 
-from .model import Article, Quote, Speaker
+from .document import Document
+from .model import Article
 from .patterns import lazy_compile
-from .text import split_sentences
 from .text.furniture import fold_for_prefilter, is_furniture
 
 WORD_BUDGET = 60  # reference highlights run to ~55 words; stop once this many are chosen
@@ -66,18 +66,19 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINALS
 
 
-def _joined_fragments(paragraphs: list[str]) -> list[str]:
-    """Paragraphs with mid-sentence breaks mended (one stops short, the next is lower case)."""
+def _mended_sentences(doc: Document) -> list[str]:
+    """The document's sentences, with those a paragraph break cut in two joined again (one
+    paragraph stops short and the next opens in lower case)."""
     out: list[str] = []
-    for paragraph in paragraphs:
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if out and not _ends_sentence(out[-1]) and (paragraph[0].islower() or
-                                                       paragraph[0] in ",;"):
-            out[-1] = f"{out[-1]} {paragraph}"
+    last_paragraph = -1
+    for sentence in doc.sentences:
+        text = sentence.text
+        if (out and sentence.paragraph != last_paragraph
+                and (text[0].islower() or text[0] in ",;") and not _ends_sentence(out[-1])):
+            out[-1] = f"{out[-1]} {text}"
         else:
-            out.append(paragraph)
+            out.append(text)
+        last_paragraph = sentence.paragraph
     return out
 
 
@@ -113,11 +114,16 @@ def _may_be_caption(sentence: str) -> bool:
 _CAPTION_LABELS = ("photo", "image", "video", "watch", "listen", "read")
 
 
-def summarize(article: Article, quotes: list[Quote] | None = None,
-              speakers: list[Speaker] | None = None, max_sentences: int = 4) -> list[str]:
+def summarize_article(article: Article, max_sentences: int = 4) -> list[str]:
+    """summarize() of an article not yet read into a Document (for tests and benchmarks)."""
+    return summarize(Document(article), max_sentences)
+
+
+def summarize(doc: Document, max_sentences: int = 4) -> list[str]:
     """3-5 sentences of the article, in article order, carrying its main points."""
     max_sentences = max(MIN_SENTENCES, min(max_sentences, 5))
-    sentences = [s for p in _joined_fragments(article.paragraphs) for s in split_sentences(p)]
+    article = doc.article
+    sentences = _mended_sentences(doc)
     if not sentences:
         return []
     fit: list[tuple[int, str]] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.model import Article
-from analysis.summary import summarize
+from analysis.summary import summarize_article
 
 TIDAL = Article(
     title="Tidal barrage approved for the Severn estuary",
@@ -25,7 +25,7 @@ TIDAL = Article(
 
 
 def test_summary_is_three_to_five_fit_sentences_in_order() -> None:
-    summary = summarize(TIDAL)
+    summary = summarize_article(TIDAL)
     assert 3 <= len(summary) <= 5
     text = " ".join(TIDAL.paragraphs)
     positions = [text.find(s) for s in summary]
@@ -39,8 +39,8 @@ def test_summary_is_three_to_five_fit_sentences_in_order() -> None:
 
 
 def test_max_sentences_is_respected() -> None:
-    assert len(summarize(TIDAL, max_sentences=3)) == 3
-    assert len(summarize(TIDAL, max_sentences=5)) <= 5
+    assert len(summarize_article(TIDAL, max_sentences=3)) == 3
+    assert len(summarize_article(TIDAL, max_sentences=5)) <= 5
 
 
 def test_central_sentence_beats_a_tangent() -> None:
@@ -59,17 +59,17 @@ def test_central_sentence_beats_a_tangent() -> None:
             "north.",
         ],
     )
-    summary = summarize(article, max_sentences=3)
+    summary = summarize_article(article, max_sentences=3)
     assert not any(s.startswith("The weather") for s in summary)
     assert summary[0].startswith("Train drivers")
 
 
 def test_degenerate_articles() -> None:
-    assert summarize(Article()) == []
+    assert summarize_article(Article()) == []
     only_short = Article(paragraphs=["Yes.", "No.", "Maybe so."])
-    assert summarize(only_short) == ["Yes.", "No.", "Maybe so."]
+    assert summarize_article(only_short) == ["Yes.", "No.", "Maybe so."]
     one = Article(paragraphs=["A single sentence article says just one thing today."])
-    assert summarize(one) == ["A single sentence article says just one thing today."]
+    assert summarize_article(one) == ["A single sentence article says just one thing today."]
 
 
 def test_pieces_of_a_split_quote_are_not_summary_sentences() -> None:
@@ -82,7 +82,7 @@ def test_pieces_of_a_split_quote_are_not_summary_sentences() -> None:
         "region's mills.",
         "The stranded ship was carrying timber from the Baltic and none of its crew was hurt.",
     ])
-    summary = summarize(article)
+    summary = summarize_article(article)
     assert not any(s.startswith("That could take") for s in summary)
     assert len(summary) >= 3
 
@@ -98,6 +98,6 @@ def test_a_sentence_repeating_a_chosen_one_is_skipped() -> None:
         "One in five divorced savers retiring this year will still carry debts, the study said.",
         "The average debt of a divorced retiree was put at twenty thousand pounds.",
     ])
-    summary = summarize(article)
+    summary = summarize_article(article)
     assert sum(s.startswith("Savers who never divorced") for s in summary) == 1
     assert any(s.startswith("One in five") for s in summary)

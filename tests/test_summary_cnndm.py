@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis.model import Article
-from analysis.summary import summarize
+from analysis.summary import summarize_article
 
 
 def test_beats_lead3(shared: Path) -> None:
@@ -20,7 +20,7 @@ def test_beats_lead3(shared: Path) -> None:
     lead = {"rouge1": 0.0, "rougeLsum": 0.0}
     for row in rows:
         reference = "\n".join(row["reference"])
-        summary = summarize(Article(paragraphs=list(row["lines"])))
+        summary = summarize_article(Article(paragraphs=list(row["lines"])))
         assert 1 <= len(summary) <= 5
         for totals, sentences in ((ours, summary), (lead, row["lines"][:3])):
             result = scorer.score(reference, "\n".join(sentences))
