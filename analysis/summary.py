@@ -2,12 +2,12 @@
 
 News puts its main points first, and on CNN/DailyMail articles (benchmarks/summary.py) nothing
 else the engine measured picks sentences better than their order: ranking sentences by how much
-of their vocabulary recurs in the article chose a later sentence over a lead one wrongly as often
-as rightly, on the articles it was not tuned on. So the summary departs from the lead only where
-the evidence is plain. It passes over sentences unfit to stand alone (captions and teasers,
+of their vocabulary recurs in the article (or shares the title's) chose a later sentence over a
+lead one wrongly about as often as rightly. So the summary departs from the lead only where the
+evidence is plain. It passes over sentences unfit to stand alone (captions and teasers,
 questions, fragments, pieces of a quote, bylines and page furniture), sentences that say again
-what a chosen one says, and sentences none of whose words recur in the article. It mends
-sentences a paragraph break cut in two and drops the dateline opening the first. It takes three
+what a chosen one says, and a quote coming after the two sentences that tell the news. It mends
+sentences a paragraph break cut in two and drops the dateline opening the story. It takes three
 sentences, and a fourth while they hold fewer words than a reference summary does.
 """
 
@@ -27,9 +27,10 @@ WORD_BUDGET = 60  # reference highlights run to ~55 words: a fourth sentence onl
 MIN_SENTENCES = 3
 REDUNDANCY = 0.6  # share of a sentence's content words in one chosen sentence: a repeat
 MIN_WORDS, MAX_WORDS = 6, 80
-TANGENT_WORDS = 4  # content words a sentence needs before it can be judged off the subject
+QUOTE_AFTER = 2  # a sentence opening with a quote takes no place after this many sentences
 
 _CLOSERS = "\"'”’»)]"
+_OPENING_QUOTES = "\"'“‘«"
 _TERMINALS = (".", "!", "?", "…")
 _CAPTION = lazy_compile(
     r"scroll\s+down\s+for|click\s+here|\((?:pictured|left|right|centre|center|above|below|top"
@@ -63,23 +64,22 @@ def summarize(doc: Document, max_sentences: int = 4) -> list[str]:
     max_sentences = max(MIN_SENTENCES, min(max_sentences, 5))
     chosen: list[tuple[int, str]] = []
     chosen_words: list[frozenset[str]] = []
-    tangents: list[tuple[int, str]] = []  # taken only when the article has too little else
-    lowered = ""  # the article in lower case, made when a tangent is first looked for
+    reserve: list[tuple[int, str]] = []  # quotes passed over: taken when too little else is fit
     opening: list[str] = []  # the first sentences, fit or not: the summary when none is fit
     word_count = 0
     for index, sentence in enumerate(_mended_sentences(doc)):
         if len(opening) < MIN_SENTENCES:
             opening.append(sentence)
+        if not chosen:  # the story's first sentence: its dateline is no summary text
+            sentence = split_dateline(sentence)[1]
         if not _fit(sentence):
             continue
         words = _content_words(sentence)
         if words and any(len(words & other) > REDUNDANCY * len(words) for other in chosen_words):
             continue  # says again what a chosen sentence says
-        if chosen and len(words) >= TANGENT_WORDS:
-            lowered = lowered or "\n".join(doc.paragraphs).lower()
-            if _is_tangent(lowered, words):
-                tangents.append((index, sentence))
-                continue
+        if sentence[0] in _OPENING_QUOTES and len(chosen) >= QUOTE_AFTER:
+            reserve.append((index, sentence))  # a quote after the news illustrates it
+            continue
         chosen.append((index, sentence))
         chosen_words.append(words)
         word_count += len(sentence.split())
@@ -89,20 +89,12 @@ def summarize(doc: Document, max_sentences: int = 4) -> list[str]:
     if not chosen:
         return opening
     if len(chosen) < MIN_SENTENCES:
-        chosen = sorted(chosen + tangents[:MIN_SENTENCES - len(chosen)])
+        chosen = sorted(chosen + reserve[:MIN_SENTENCES - len(chosen)])
     return [sentence for _, sentence in chosen]
 
 
-def _is_tangent(lowered_article: str, words: frozenset[str]) -> bool:
-    """Is a sentence off the article's subject: none of its content words stands anywhere else
-    in the article? Words are found as substrings, so "strike" recurs in "strikes" and a near
-    miss counts as a recurrence: a sentence is judged a tangent only when that is plain."""
-    return all(lowered_article.count(word) < 2 for word in words)
-
-
 def _mended_sentences(doc: Document) -> Iterator[str]:
-    """The document's sentences in order, those a paragraph break cut in two joined again, the
-    dateline opening the first dropped."""
+    """The document's sentences in order, those a paragraph break cut in two joined again."""
     pending = ""
     pending_paragraph = -1
     for sentence in doc.sentences:
@@ -112,7 +104,7 @@ def _mended_sentences(doc: Document) -> Iterator[str]:
         else:
             if pending:
                 yield pending
-            pending = split_dateline(text)[1] if pending_paragraph < 0 else text
+            pending = text
         pending_paragraph = sentence.paragraph
     if pending:
         yield pending
