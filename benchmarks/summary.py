@@ -47,26 +47,31 @@ def half(rows: list[dict], which: str, split: str) -> list[dict]:
     return rows[:middle] if which == "A" else rows[middle:]
 
 
-def score(rows: list[dict], system: Callable[[Article], list[str]]) -> dict[str, float]:
-    """Mean ROUGE F1 (in %) of a system's summaries against the references."""
+def score(rows: list[dict], system: Callable[[Article], list[str]]) -> list[dict[str, float]]:
+    """ROUGE F1 (in %) of a system's summary of each row against its reference."""
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    totals = dict.fromkeys(METRICS, 0.0)
+    scores = []
     for row in rows:
         summary = system(Article(paragraphs=list(row["lines"])))
         result = scorer.score("\n".join(row["reference"]), "\n".join(summary))
-        for metric in METRICS:
-            totals[metric] += result[metric].fmeasure
-    return {metric: 100 * total / len(rows) for metric, total in totals.items()}
+        scores.append({metric: 100 * result[metric].fmeasure for metric in METRICS})
+    return scores
 
 
 def report(name: str, rows: list[dict]) -> None:
     ours = score(rows, summarize_article)
     baseline = score(rows, lead3)
+    means = [{m: sum(s[m] for s in scores) / len(rows) for m in METRICS}
+             for scores in (ours, baseline)]
     print(f"{name} ({len(rows)} articles)")
     print(f"  {'system':<8}" + "".join(f"{m:>11}" for m in METRICS))
-    for system, figures in (("byline", ours), ("lead-3", baseline)):
+    for system, figures in zip(("byline", "lead-3"), means, strict=True):
         print(f"  {system:<8}" + "".join(f"{figures[m]:>11.2f}" for m in METRICS))
-    print(f"  {'delta':<8}" + "".join(f"{ours[m] - baseline[m]:>+11.2f}" for m in METRICS))
+    print(f"  {'delta':<8}" + "".join(f"{means[0][m] - means[1][m]:>+11.2f}" for m in METRICS))
+    better = sum(a["rouge1"] > b["rouge1"] for a, b in zip(ours, baseline, strict=True))
+    worse = sum(a["rouge1"] < b["rouge1"] for a, b in zip(ours, baseline, strict=True))
+    print(f"  rouge1 per article: byline better on {better}, worse on {worse}, "
+          f"the same on {len(rows) - better - worse}")
 
 
 def main(argv: list[str]) -> int:
