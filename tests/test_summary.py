@@ -115,7 +115,7 @@ def test_a_paragraph_cut_mid_sentence_is_mended() -> None:
 
 def test_dateline_byline_and_time_stamps_are_not_summary_text() -> None:
     article = Article(paragraphs=[
-        "By Mira Olsen and Tomas Berg",
+        "By Mira Olsen and Tomas Berg, Reuters.",
         "Published: 09:14 GMT, 3 March 2025. Updated: 11:02 GMT, 3 March 2025.",
         "OSLAND (AP) — The northern ferry company cancelled all crossings on Monday after a "
         "storm damaged two of its piers.",
