@@ -17,11 +17,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import filterfalse
+from typing import TYPE_CHECKING
 
-from .document import Document
 from .model import Article
 from .patterns import lazy_compile
 from .text.furniture import byline_of, fold_for_prefilter, is_furniture, split_dateline
+
+if TYPE_CHECKING:
+    from .document import Document
 
 WORD_BUDGET = 60  # reference highlights run to ~55 words: a fourth sentence only below this
 MIN_SENTENCES = 3
@@ -54,6 +57,8 @@ _UNFINISHED_ENDINGS = frozenset(
 
 def summarize_article(article: Article, max_sentences: int = 4) -> list[str]:
     """summarize() of an article not yet read into a Document (for tests and benchmarks)."""
+    from .document import Document  # the pipeline makes it; importing the summary need not
+
     return summarize(Document(article), max_sentences)
 
 
