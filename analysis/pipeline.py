@@ -17,5 +17,5 @@ def run(article: Article) -> Analysis:
     people = People(doc)
     found = extract_quotes(doc, people)
     reactions = find_reactions(doc, people, found)
-    summary = summarize(article, found.quotes, found.speakers)
+    summary = summarize(doc)
     return Analysis(article, summary, found.speakers, found.quotes, reactions)
