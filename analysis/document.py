@@ -76,6 +76,12 @@ class Document:
         return [Sentence(p, s, e, self.paragraphs[p][s:e])
                 for p, spans in enumerate(self.sentence_spans) for s, e in spans]
 
+    @cached_property
+    def sentence_starts(self) -> list[tuple[int, int]]:
+        """(paragraph, start) of every sentence, in reading order: bisect it to find the
+        sentence an offset is in."""
+        return [(s.paragraph, s.start) for s in self.sentences]
+
     def sentences_of(self, paragraph: int) -> list[Sentence]:
         """The sentences of one paragraph."""
         return self.sentences[self._first_sentence[paragraph]:

@@ -6,7 +6,7 @@ nouns and cue words are in the stance registry (`analysis.reactions.stances`).""
 from __future__ import annotations
 
 # Lemmas of verbs that introduce or attribute speech; inflections are generated below.
-_SPEECH_LEMMAS = """
+SPEECH_LEMMAS = """
 say tell add warn insist write ask explain note argue tweet state declare continue recall
 acknowledge admit announce answer assert boast caution charge claim comment complain concede
 conclude confirm contend counter cry describe deny emphasize emphasise estimate exclaim
@@ -48,7 +48,7 @@ def inflect(lemma: str) -> tuple[str, ...]:
 
 
 SPEECH_VERBS: frozenset[str] = frozenset(
-    form for lemma in _SPEECH_LEMMAS for form in inflect(lemma)
+    form for lemma in SPEECH_LEMMAS for form in inflect(lemma)
 ) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
 
 # Words between a subject and its verb that do not change the subject: "he also said".
@@ -195,7 +195,7 @@ hundred thousand million billion dozens hundreds thousands millions
 
 # Verbs of opinion and finding that report a statement as speech verbs do ("Some believe …",
 # "the Tax Foundation estimates …", "research found …").
-_OPINION_LEMMAS = """
+OPINION_LEMMAS = """
 believe think fear worry feel doubt hope expect reckon consider regard view find conclude
 estimate calculate project forecast report reveal show indicate agree acknowledge express voice
 see
@@ -209,7 +209,7 @@ _IRREGULAR.update({
     "forecast": ("forecast", "forecasts", "forecasting"),
 })
 OPINION_VERBS: frozenset[str] = frozenset(
-    form for lemma in _OPINION_LEMMAS for form in inflect(lemma))
+    form for lemma in OPINION_LEMMAS for form in inflect(lemma))
 
 # Heads of phrases naming people in the plural or as a group that make statements:
 # "top black lawmakers said", "Experts on North Korea said", "his aides say".
@@ -259,4 +259,11 @@ philippines poland portugal qatar romania russia rwanda samoa senegal serbia sey
 singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
 tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
 uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe britain
+""".split())
+
+# Verbs whose present plural reports what a group says or thinks ("critics say", "experts
+# warn", "some believe"): their base form is a reporting verb too.
+PRESENT_REPORTERS: frozenset[str] = frozenset("""
+say tell argue warn believe think fear worry insist agree disagree contend predict expect
+doubt suggest note maintain acknowledge complain accuse criticize criticise urge call describe
 """.split())

@@ -60,6 +60,7 @@ _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUN
                                  r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
                                  )
 _MAX_VERBS = 8  # statement verbs tried per sentence
+_SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
 
 def reported_speakers(sentence: str, verbs: frozenset[str],
@@ -136,7 +137,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             len(clause.split()) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
-    phrase = parse_subject(pre)
+    phrase = parse_subject(pre[-_SUBJECT_REACH:])
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text and \
             clause.strip() == phrase.text:
         # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence

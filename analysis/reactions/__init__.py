@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..model import Reaction
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
-from .background import background_sentences
+from .background import Background
 from .judge import Point, points_of
 from .principal import find_principal
 from .relevance import relevant_statements
@@ -36,7 +36,7 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     principal = find_principal(doc, people)
     central = _central_quote(statements, principal)
     newsmaker = _lead_speaker(doc, statements, principal)
-    background = background_sentences(doc)
+    background = Background(doc)
     by_actor: dict[int, list[Statement]] = {}
     for st in relevant_statements(doc, statements, principal):
         if st.actor is principal or _own_side(st.actor, principal) or \

@@ -61,11 +61,17 @@ def find_principal(doc: Document, people: People) -> Entity | None:
     lead_sentences = doc.sentences_of(doc.lead)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
-    named_again = any(n >= 2 for key, n in counts.items() if can_speak(entities[key]))
-    for key, mentions in counts.items():
+    named_again = False  # someone who can speak is named twice or more
+    for key, mentions in sorted(counts.items(), key=lambda item: -item[1]):
+        if mentions + TITLE_WEIGHT + LEAD_WEIGHT <= best_score:
+            break  # named too rarely to overtake the best, whatever else they have
         entity = entities[key]
         names = _keys(entity)
-        if not names or not can_speak(entity) or named_again and mentions < 2:
+        if not names or not can_speak(entity):
+            continue
+        if mentions >= 2:
+            named_again = True
+        elif named_again:
             continue  # named once, where others are named again: a side character
         score = float(mentions)
         if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:

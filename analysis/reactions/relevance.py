@@ -31,8 +31,11 @@ got let lot use way""".split())
 
 
 def _stems(text: str) -> set[str]:
-    return {w.rstrip("s")[:_STEM] for w in words_of(fold(text))
-            if len(w) > 2 and w not in _COMMON}
+    return _word_stems(words_of(fold(text)))
+
+
+def _word_stems(words: list[str]) -> set[str]:
+    return {w.rstrip("s")[:_STEM] for w in words if len(w) > 2 and w not in _COMMON}
 
 
 def relevant_statements(doc: Document, statements: list[Statement],
@@ -43,8 +46,12 @@ def relevant_statements(doc: Document, statements: list[Statement],
     event = _stems(" ".join([doc.article.title, *(s.text for s in opening)]))
     if principal is not None:
         event |= _stems(principal.name)
-    seeds = {st.sentence.paragraph for st in statements if st.actor is not principal and (
-             not event.isdisjoint(_stems(f"{st.sentence.text} {st.said}"))
-             or POINTS_BACK.search(st.sentence.text))}
-    return [st for st in statements
-            if any(abs(st.sentence.paragraph - p) <= NEIGHBOURS for p in seeds)]
+    seeds: set[int] = set()
+    for st in statements:
+        if st.actor is principal or st.sentence.paragraph in seeds:
+            continue
+        if not event.isdisjoint(_stems(st.sentence.text)) or POINTS_BACK.search(
+                st.sentence.text) or not event.isdisjoint(_word_stems(st.words)):
+            seeds.add(st.sentence.paragraph)
+    near = {p + d for p in seeds for d in range(-NEIGHBOURS, NEIGHBOURS + 1)}
+    return [st for st in statements if st.sentence.paragraph in near]

@@ -9,8 +9,11 @@ written as folded words separated by spaces ("out of touch").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+
+from ..patterns import lazy_compile, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -137,15 +140,17 @@ WORD_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.5
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
-_NEGATIONS = frozenset("not no never nor without hardly".split())
-_NEGATION_REACH = 3  # a negation this many words before a cue turns it off
+# A negation among the three words before a cue turns it off.
+_NEGATION = lazy_compile(
+    r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:\W+\w[\w']*){0,2}\W+$")
+_NEGATION_REACH = 40  # characters before a cue where its negation can stand
 
 
 @dataclass(frozen=True)
 class _CueTable:
-    words: dict[str, str]  # a word form -> its stance
+    cues: dict[str, str]  # a word form or phrase -> its stance
     verbs: dict[str, str]  # a verb form -> its stance
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, stance)
+    pattern: re.Pattern[str]  # any cue as whole words (the longest where several start)
 
 
 def _plural(noun: str) -> str:
@@ -161,24 +166,21 @@ def _table() -> _CueTable:
     """The registry read into look-up tables, once (first used when a statement is scored)."""
     from ..lexicon import inflect
 
-    words: dict[str, str] = {}
+    cues: dict[str, str] = {}
     verbs: dict[str, str] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for stance in REGISTRY:
         for lemma in stance.verbs:
             for form in inflect(lemma):
                 if form not in _NOT_VERBS:
                     verbs.setdefault(form, stance.name)
-                words.setdefault(form, stance.name)
+                cues.setdefault(form, stance.name)
         for noun in stance.nouns:
-            words.setdefault(noun, stance.name)
-            words.setdefault(_plural(noun), stance.name)
-        for adjective in stance.adjectives:
-            words.setdefault(adjective, stance.name)
-        for phrase in stance.phrases:
-            tokens = tuple(phrase.split())
-            phrases.setdefault(tokens[0], []).append((tokens, stance.name))
-    return _CueTable(words, verbs, phrases)
+            cues.setdefault(noun, stance.name)
+            cues.setdefault(_plural(noun), stance.name)
+        for word in (*stance.adjectives, *stance.phrases):
+            cues.setdefault(word, stance.name)
+    pattern = re.compile(rf"(?<![\w']){trie_pattern(sorted(cues))}(?![\w'])")
+    return _CueTable(cues, verbs, pattern)
 
 
 @cache
@@ -204,24 +206,17 @@ def verb_stance(verb: str) -> str | None:
     carries by itself ("warned" -> warns), None for "said"."""
     table = _table()
     verb = verb.lower()
-    return table.verbs.get(verb) or (table.words.get(verb) if verb in reaction_nouns() else None)
+    return table.verbs.get(verb) or (table.cues.get(verb) if verb in reaction_nouns() else None)
 
 
-def _negated(words: list[str], i: int) -> bool:
-    return any(w in _NEGATIONS or w.endswith("n't")
-               for w in words[max(0, i - _NEGATION_REACH):i])
-
-
-def cue_scores(words: list[str]) -> dict[str, float]:
-    """How strongly folded words lean to each stance: the stances' words and phrases found in
-    them, each not negated just before."""
+def cue_scores(folded: str) -> dict[str, float]:
+    """How strongly folded text leans to each stance: the stances' words and phrases found in
+    it as whole words, each not negated just before ("not reckless")."""
     table = _table()
     scores = dict.fromkeys(STANCE_NAMES, 0.0)
-    for i, word in enumerate(words):
-        stance = table.words.get(word)
-        if stance is not None and not _negated(words, i):
-            scores[stance] += WORD_WEIGHT
-        for tokens, phrase_stance in table.phrases.get(word, ()):
-            if tuple(words[i:i + len(tokens)]) == tokens and not _negated(words, i):
-                scores[phrase_stance] += PHRASE_WEIGHT
+    for found in table.pattern.finditer(folded):
+        if _NEGATION.search(folded, max(0, found.start() - _NEGATION_REACH), found.start()):
+            continue
+        cue = found.group(0)
+        scores[table.cues[cue]] += PHRASE_WEIGHT if " " in cue else WORD_WEIGHT
     return scores

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from ..lexicon import OPINION_VERBS, SPEECH_VERBS
+from ..lexicon import OPINION_LEMMAS, OPINION_VERBS, PRESENT_REPORTERS, SPEECH_LEMMAS, SPEECH_VERBS
 from ..patterns import lazy_compile
 from ..people import Entity, can_speak, display_name
 from ..people.reported import reported_speakers
+from ..text.words import fold, words_of
 from .stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from ..quotes.extract import QuoteFindings
 
 
+# Endings of the verb forms that report ("warned", "slams", "backing"): a base form is as often
+# a noun ("a question", "support").
+_FINITE_ENDINGS = ("ed", "s", "ing")
+_LOWER_WORD = lazy_compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s")
 
 
@@ -36,18 +41,30 @@ class Statement:
     said: str  # the actor's words: the quotes' texts, or the reported sentence
     quote_ids: list[str] = field(default_factory=list)
 
+    @cached_property
+    def words(self) -> list[str]:
+        """The folded words of what was said (read by the stance and relevance tests)."""
+        return words_of(fold(self.said))
+
+
+_LEMMAS = frozenset(SPEECH_LEMMAS) | frozenset(OPINION_LEMMAS)
+
 
 @cache
 def statement_verbs() -> frozenset[str]:
-    """Verbs that report a statement: of speech, of opinion and finding, and the stances'."""
-    return SPEECH_VERBS | OPINION_VERBS | reporting_verbs() | {"According", "according"}
+    """Verbs that report a statement: of speech, of opinion and finding, and the stances'. A
+    base form counts only for the verbs a group reports with in the present ("critics say",
+    "some believe"): "see", "state" or "support" alone are nouns or infinitives far more often."""
+    verbs = SPEECH_VERBS | OPINION_VERBS | reporting_verbs()
+    bases = {lemma for lemma in _LEMMAS if lemma in verbs} - PRESENT_REPORTERS
+    return verbs - bases | {"According", "according"}
 
 
 def find_statements(doc: Document, people: People, found: QuoteFindings) -> list[Statement]:
     """Every statement of the document, in reading order."""
     statements: list[Statement] = []
     by_key: dict[tuple[int, int], Statement] = {}
-    starts = [(s.paragraph, s.start) for s in doc.sentences]
+    starts = doc.sentence_starts
     for quote, target in zip(found.quotes, found.targets, strict=True):
         if target is None or not can_speak(target):
             continue
@@ -92,12 +109,11 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
 
 
 def _frame_verb(frame: str) -> str:
-    """The verb that frames a quote when it takes a stance by itself ("backed Mr Hale, saying
-    '…'", "slammed the pardons as '…'"), "" when none does."""
-    for report in reported_speakers(frame, statement_verbs()):
-        if verb_stance(report.verb) is not None:
-            return report.verb
-    return ""
+    """The first verb in a stretch of the reporter's words that takes a stance by itself: what
+    frames a quote ("backed Mr Hale, saying '…'", "slammed the pardons as '…'") or what a
+    neutral "say" reports ("analysts say he may have fumbled"); "" when none does."""
+    return next((word for word in _LOWER_WORD.findall(frame)
+                 if word.endswith(_FINITE_ENDINGS) and verb_stance(word)), "")
 
 
 def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, int]:
