@@ -40,7 +40,8 @@ _NOUN_MARKERS = frozenset(
     "written public official formal".split())
 
 
-_VERB_WORDS = SPEECH_VERBS | {"According", "according"}
+# "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.
+_VERB_WORDS = SPEECH_VERBS | {"According", "according", "put"}
 
 
 class _Verb(tuple):
@@ -61,8 +62,9 @@ class _Verb(tuple):
 
 
 def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
-    """Speech verbs and "according to" in text, by word look-up rather than a big alternation.
-    Capitalised words are never verbs here ("the United States"), except "According"."""
+    """Speech verbs, "put it" and "according to" in text, by word look-up rather than a big
+    alternation. Capitalised words are never verbs here ("the United States"), except
+    "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
     candidates = _VERB_WORDS.intersection(_TOKEN_RE.findall(text, 0, end))
@@ -87,6 +89,11 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         if word in ("According", "according"):
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))
+            continue
+        if word == "put":
+            if text.startswith(" it", e) and not text[e + 3:e + 4].isalpha() and \
+                    text[s - 1:s] != "-":
+                found.append(_Verb((s, e + 3, "put it")))
             continue
         if word not in SPEECH_VERBS or s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():

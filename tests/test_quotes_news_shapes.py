@@ -1,0 +1,27 @@
+"""Attribution shapes of news writing that the quote engine reads, each in several house styles:
+"as X put it", a pronoun speaker after named subjects and quotes of its own sentence, poll
+figures as speakers, quoted terms and nicknames that are not speech, and speech nouns that are
+not verbs ("a Hale tweet")."""
+
+from __future__ import annotations
+
+import pytest
+from quote_support import run, speaker_names
+
+STYLES = [("“", "”"), ("‘", "’"), ('"', '"'), ("''", "''")]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("frame", [
+    "As Dana Whitcombe put it in a letter to shareholders last spring, the yard is {q}",
+    "The yard, as Dana Whitcombe put it at the launch, is {q}",
+    "Dana Whitcombe put it plainly on Monday: the yard is {q}",
+])
+def test_as_x_put_it(o: str, c: str, frame: str) -> None:
+    quote = f"{o}a place that builds ships nobody else can build.{c}"
+    quotes, speakers = run(
+        "The shipyard at Corran Bay has taken on two hundred welders since March.",
+        frame.format(q=quote),
+    )
+    assert [q.text for q in quotes] == ["a place that builds ships nobody else can build."]
+    assert speaker_names(quotes, speakers) == ["Dana Whitcombe"]
