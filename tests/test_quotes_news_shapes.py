@@ -25,3 +25,17 @@ def test_as_x_put_it(o: str, c: str, frame: str) -> None:
     )
     assert [q.text for q in quotes] == ["a place that builds ships nobody else can build."]
     assert speaker_names(quotes, speakers) == ["Dana Whitcombe"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_pronoun_after_quotes_of_its_sentence_is_the_sentence_subject(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}The council met its deadline,{c} said Priya Nandakumar, the council's press "
+        "officer.",
+        f"Mayor Ines Carvalho accused the council of being {o}asleep at the wheel{c} and "
+        f"{o}reckless with public money{c} in what she called {o}a scandal of its own "
+        f"making.{c}",
+    )
+    assert len(quotes) == 4
+    assert speaker_names(quotes, speakers) == [
+        "Priya Nandakumar", "Ines Carvalho", "Ines Carvalho", "Ines Carvalho"]
