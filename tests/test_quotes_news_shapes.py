@@ -39,3 +39,16 @@ def test_pronoun_after_quotes_of_its_sentence_is_the_sentence_subject(o: str, c:
     assert len(quotes) == 4
     assert speaker_names(quotes, speakers) == [
         "Priya Nandakumar", "Ines Carvalho", "Ines Carvalho", "Ines Carvalho"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_descriptions_with_different_places_are_different_people(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}We will not sign it,{c} the former Vermont governor said on Sunday.",
+        f"{o}Nor will we,{c} the Oregon governor said.",
+        f"{o}It is a bad deal,{c} the governor added.",
+    )
+    names = speaker_names(quotes, speakers)
+    assert names[0] != names[1]
+    assert "Oregon" in names[1] and "Vermont" in names[0]
+    assert names[2] == names[1]

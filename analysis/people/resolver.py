@@ -96,7 +96,7 @@ class Resolver:
         first = phrase.text.split()[0].lower()
         if first in _DEFINITE:
             for known in reversed(self.descriptions):
-                if known.head == phrase.head:
+                if known.head == phrase.head and _places_agree(phrase, known):
                     aliases = self.aliases.setdefault(id(known), [])
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
@@ -209,3 +209,17 @@ class Resolver:
         return True
 
 
+def _proper_modifiers(phrase: Phrase) -> set[str]:
+    """The capitalised words between a description's first word and its head: "the Ohio
+    senator" -> {"ohio"}."""
+    return {w.lower() for w in phrase.text.split()[1:-1] if w[:1].isupper()}
+
+
+def _places_agree(phrase: Phrase, known: Phrase) -> bool:
+    """"The Indiana governor" is not "the former New Mexico governor" met before: two
+    descriptions with the same head whose capitalised modifiers differ are two people."""
+    mine = _proper_modifiers(phrase)
+    if not mine:
+        return True
+    theirs = _proper_modifiers(known)
+    return not theirs or mine <= theirs
