@@ -108,7 +108,7 @@ fans niece nephew cousin aunt uncle grandmother grandfather grandson granddaught
 partner girlfriend boyfriend fiance fiancee colleague classmate roommate owner parent parents
 child children teenager pensioner retiree patient customer shopper tourist visitor passenger
 driver pilot farmer fisherman miner engineer nurse lecturer academic adviser consultant
-predecessor successor
+predecessor successor respondent respondents
 
 """.split())
 

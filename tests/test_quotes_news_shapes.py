@@ -52,3 +52,24 @@ def test_descriptions_with_different_places_are_different_people(o: str, c: str)
     assert names[0] != names[1]
     assert "Oregon" in names[1] and "Vermont" in names[0]
     assert names[2] == names[1]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_shares_of_a_poll_speak(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "A survey of 900 commuters by the Harlow Transit Authority was published on Monday.",
+        f"Only 41 percent of riders agreed that the new timetable was {o}easy to follow,{c} "
+        f"while 58 percent said the night buses were {o}too few to be useful.{c}",
+        f"About a third of respondents said fares were {o}more than they could afford.{c}",
+    )
+    assert speaker_names(quotes, speakers) == [
+        "Only 41 percent of riders", "58 percent", "About a third of respondents"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_shares_without_people_or_numbers_are_no_poll_speakers(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"The majority leader said the vote was {o}far from over, whatever the count says.{c}",
+        f"Half the time the trains ran late, Rosa Gill said, and {o}nobody ever told us why.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["The majority leader", "Rosa Gill"]

@@ -199,7 +199,9 @@ _LEADING_PREPOSITIONS = frozenset(
 _COLLECTIVES = frozenset("police staff management government parliament congress".split())
 
 
-_NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS
+# Shares of a group that speak in poll stories: "63 percent said", "a majority of voters said".
+_SHARE_HEADS = frozenset("percent majority minority plurality half third quarter".split())
+_NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS | _SHARE_HEADS
 _POST_STARTS = frozenset("with for of at from in on close familiar".split())
 
 
@@ -249,6 +251,8 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     if not SPEECH_VERBS.isdisjoint(inner) or not _NOT_IN_NOMINAL.isdisjoint(inner):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
+    if singular in _SHARE_HEADS:
+        return _share(text, m)
     if singular in ORG_NOUNS:
         kind = "organisation"
     elif singular in PERSON_NOUNS or loose and m.group("det") and \
@@ -260,6 +264,18 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     core = text[:m.start("post")] if m.group("post") else text
     role = _TRAILING_FUNCTION_WORDS_RE.sub("", (m.group("post") or "").strip())
     return Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular)
+
+
+def _share(text: str, m: re.Match[str]) -> Phrase | None:
+    """A share of a group as a speaker: a number of percent ("Only 52 percent", "63 percent of
+    likely voters") or a share of people ("a majority of voters"); the whole phrase is its
+    name."""
+    post = (m.group("post") or "").lower().split()
+    of_people = post[:1] == ["of"] and any(
+        w in PERSON_NOUNS or w[:-1] in PERSON_NOUNS for w in post[1:])
+    if not of_people and not any(ch.isdigit() for ch in m.group("mods")):
+        return None  # "half the time", "the majority leader"
+    return Phrase("nominal", text, entity_kind="anonymous", head=m.group("head").lower())
 
 
 _LEADING_THE_RE = lazy_compile(rf"^the\s+(?=[{UPPER}])")
