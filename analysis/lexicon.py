@@ -47,6 +47,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     form for lemma in _SPEECH_LEMMAS for form in _inflect(lemma)
 ) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
 
+# The bare forms, which are nouns as often as verbs ("a Hale tweet", "the Kremlin answer").
+SPEECH_LEMMAS: frozenset[str] = frozenset(_SPEECH_LEMMAS)
+
 # Words between a subject and its verb that do not change the subject: "he also said".
 AUXILIARIES: frozenset[str] = frozenset("""
 also later then further previously recently once often repeatedly publicly privately again

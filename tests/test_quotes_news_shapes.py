@@ -73,3 +73,20 @@ def test_shares_without_people_or_numbers_are_no_poll_speakers(o: str, c: str) -
         f"Half the time the trains ran late, Rosa Gill said, and {o}nobody ever told us why.{c}",
     )
     assert speaker_names(quotes, speakers) == ["The majority leader", "Rosa Gill"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("noun", ["tweet", "comment", "answer"])
+def test_a_named_speech_noun_is_no_verb(o: str, c: str, noun: str) -> None:
+    quotes, speakers = run(
+        f"Councillor Mira Okafor is calling {o}petty and spiteful{c} a Tomas Hale {noun} "
+        "about her budget.",
+    )
+    assert speaker_names(quotes, speakers) == ["Mira Okafor"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_plural_names_keep_the_bare_verb(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}The budget is petty and spiteful,{c} the Greens claim in a leaflet sent on Friday.")
+    assert speaker_names(quotes, speakers) == ["Greens"]

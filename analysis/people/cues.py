@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
-from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS
+from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS
 from ..patterns import lazy_compile
 from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
@@ -35,6 +35,10 @@ _POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
+# A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
+# (a singular subject would take "tweets").
+_NAMED_NOUN_RE = lazy_compile(
+    r"\b(?:a|an|another|the|this|that)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*(?<![sS])\s+$")
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
     "written public official formal".split())
@@ -103,6 +107,9 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         before = text[max(0, s - 12):s].split()
         if before and (before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
             continue  # "the offer", "his answer", "Trump's tweet": a noun
+        if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \
+                _NAMED_NOUN_RE.search(text, max(0, s - 60), s):
+            continue  # "a Donald Trump tweet", "the White House answer": a noun
         found.append(_Verb((s, e, word)))
     return found
 
