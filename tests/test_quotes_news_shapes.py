@@ -90,3 +90,13 @@ def test_plural_names_keep_the_bare_verb(o: str, c: str) -> None:
     quotes, speakers = run(
         f"{o}The budget is petty and spiteful,{c} the Greens claim in a leaflet sent on Friday.")
     assert speaker_names(quotes, speakers) == ["Greens"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_share_is_no_speaker_past_its_group(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Harlow Transit chief Edda Brun spoke to the council on Monday.",
+        "Brun insisted that only 2 percent of the fleet had been affected by what several "
+        f"drivers called {o}sabotage by neglect{c} before the audit began.",
+    )
+    assert "percent" not in speaker_names(quotes, speakers)[0]

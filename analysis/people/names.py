@@ -271,10 +271,11 @@ def _share(text: str, m: re.Match[str]) -> Phrase | None:
     likely voters") or a share of people ("a majority of voters"); the whole phrase is its
     name."""
     post = (m.group("post") or "").lower().split()
-    of_people = post[:1] == ["of"] and any(
-        w in PERSON_NOUNS or w[:-1] in PERSON_NOUNS for w in post[1:])
-    if not of_people and not any(ch.isdigit() for ch in m.group("mods")):
-        return None  # "half the time", "the majority leader"
+    if post and (post[0] != "of" or len(post) > 5):
+        return None  # a share "of" a short group: "of likely voters", "of the respondents"
+    if not any(ch.isdigit() for ch in m.group("mods")) and not (
+            post and (post[-1] in PERSON_NOUNS or post[-1][:-1] in PERSON_NOUNS)):
+        return None  # "half the time", "a majority", "most of the day"
     return Phrase("nominal", text, entity_kind="anonymous", head=m.group("head").lower())
 
 
