@@ -100,3 +100,17 @@ def test_a_share_is_no_speaker_past_its_group(o: str, c: str) -> None:
         f"drivers called {o}sabotage by neglect{c} before the audit began.",
     )
     assert "percent" not in speaker_names(quotes, speakers)[0]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("frame", [
+    "He would also double the levy, known as the {q} among hauliers, in May.",
+    "He would double what has come to be known as the {q} after its author.",
+    "Rivals pinned the nickname {q} on him within a week.",
+])
+def test_terms_after_known_as_and_nickname(o: str, c: str, frame: str) -> None:
+    quotes, _ = run(
+        "Transport Minister Tomas Hale said the new levy would be collected at every port.",
+        frame.format(q=f"{o}Hale tax{c}"),
+    )
+    assert [q.text for q in quotes] == []
