@@ -114,3 +114,17 @@ def test_terms_after_known_as_and_nickname(o: str, c: str, frame: str) -> None:
         frame.format(q=f"{o}Hale tax{c}"),
     )
     assert [q.text for q in quotes] == []
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("frame", "speaker"), [
+    ("The board was a rubber stamp (or, as The Harlow Daily called it last week, {q}).",
+     "Harlow Daily"),
+    ("The board was, as the mayor called it on Monday, {q}", "The mayor"),
+])
+def test_subject_of_an_as_clause(o: str, c: str, frame: str, speaker: str) -> None:
+    quotes, speakers = run(
+        "The port board met for the last time on Friday.",
+        frame.format(q=f"{o}a club for old friends{c}"),
+    )
+    assert speaker_names(quotes, speakers) == [speaker]

@@ -19,7 +19,8 @@ from .roles import combine_role
 
 # The leading look-aheads on first characters let the regex engine skip to candidates fast.
 _CLAUSE_CUT_RE = lazy_compile(
-    r"(?=[,;tabw—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+|[—–―]\s*)")
+    r"(?=[,;tabw—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+|\bas\s+"
+    r"|[—–―]\s*)")
 _OBJECT_PRONOUN_RE = lazy_compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
 _LEADING_ADVERBIAL_RE = lazy_compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _TRAILING_PARTICIPLE_RE = lazy_compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
