@@ -128,3 +128,27 @@ def test_subject_of_an_as_clause(o: str, c: str, frame: str, speaker: str) -> No
         frame.format(q=f"{o}a club for old friends{c}"),
     )
     assert speaker_names(quotes, speakers) == [speaker]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("source", "name"), [
+    ("a senior administration official said", "A senior administration official"),
+    ("one official said", "One official"),
+    ("a senior State Department official said", "A senior State Department official"),
+    ("a Treasury official told reporters", "A Treasury official"),
+])
+def test_anonymous_officials_speak(o: str, c: str, source: str, name: str) -> None:
+    quotes, speakers = run(
+        "Talks on the tariff deal resumed in Geneva on Monday.",
+        f"{o}Nobody expects a breakthrough this week,{c} {source}.",
+    )
+    assert speaker_names(quotes, speakers) == [name]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_speech_nouns_after_markers_stay_nouns(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"Mayor Ines Carvalho read the official reply aloud: {o}The council will not bend on "
+        f"this.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Ines Carvalho"]

@@ -39,6 +39,9 @@ _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 # (a singular subject would take "tweets").
 _NAMED_NOUN_RE = lazy_compile(
     r"\b(?:a|an|another|the|this|that)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*(?<![sS])\s+$")
+# Past forms are never nouns: "an official said", "Hale's told them" (has told).
+_PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset(
+    "said told wrote spoke".split())
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
     "written public official formal".split())
@@ -105,7 +108,8 @@ def _speech_verbs(text: str, limit: int | None = None) -> list[_Verb]:
         if word in ("state", "states") and text[e + 1:e + 2].isupper():
             continue  # "state Sen. Jo Hill", "United States Senate": not the verb
         before = text[max(0, s - 12):s].split()
-        if before and (before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
+        if before and word not in _PAST_FORMS and (
+                before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
             continue  # "the offer", "his answer", "Trump's tweet": a noun
         if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \
                 _NAMED_NOUN_RE.search(text, max(0, s - 60), s):

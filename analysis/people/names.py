@@ -247,8 +247,10 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS
                                          and head[:-1] not in PERSON_NOUNS):
             return None  # only bare plurals speak: "campaigners said", "police said"
-    inner = [w.lower() for w in (m.group("mods") + " " + (m.group("post") or "")).split()]
-    if not SPEECH_VERBS.isdisjoint(inner) or not _NOT_IN_NOMINAL.isdisjoint(inner):
+    inner = (m.group("mods") + " " + (m.group("post") or "")).split()
+    # A capitalised word is part of a name, no verb: "a State Department official".
+    if not SPEECH_VERBS.isdisjoint(inner) or \
+            not _NOT_IN_NOMINAL.isdisjoint(w.lower() for w in inner):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
     if singular in _SHARE_HEADS:
