@@ -152,3 +152,13 @@ def test_speech_nouns_after_markers_stay_nouns(o: str, c: str) -> None:
         f"this.{c}",
     )
     assert speaker_names(quotes, speakers) == ["Ines Carvalho"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_pronoun_after_reported_speech_by_a_surname(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Councillor Edda Brun chaired the hearing on the harbour contract.",
+        "Okonkwo said the charge against him was baseless.",
+        f"{o}Nobody has shown me a single invoice that is wrong,{c} he added.",
+    )
+    assert speaker_names(quotes, speakers) == ["Okonkwo"]

@@ -184,7 +184,9 @@ class Resolver:
             return None
         target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
             self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
-        if target is not None and self._compatible(target, pronoun):
+        # The speaker of reported speech ("Hale said the charge was baseless") has been seen
+        # speaking, as the speaker of a quote has.
+        if target is not None and self._compatible(target, pronoun, speaker=cue.strength == 2):
             return target
         return None
 
