@@ -125,6 +125,7 @@ institute foundation university newspaper network bureau service services embass
 federation league coalition alliance cabinet parliament congress senate house team club
 corporation airline operator operators regime state-run spokesoffice white-house
 secretariat directorate prosecutor's council's statement report study survey poll
+article editorial memo letter video advertisement email document filing lawsuit complaint indictment
 """.split())
 
 # Words in a capitalised sequence that make it an organisation rather than a person.

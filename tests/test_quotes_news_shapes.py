@@ -162,3 +162,20 @@ def test_pronoun_after_reported_speech_by_a_surname(o: str, c: str) -> None:
         f"{o}Nobody has shown me a single invoice that is wrong,{c} he added.",
     )
     assert speaker_names(quotes, speakers) == ["Okonkwo"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Twenty years ago, a Harlow Courier article hailed the mayor as {q}", "Harlow Courier"),
+    ("An editorial in the Harlow Courier called the levy {q}", "Harlow Courier"),
+    ("The lawsuit, filed in Dayton, says the firm had {q}", "lawsuit"),
+    ("The memo warned staff that the audit was {q}", "memo"),
+])
+def test_documents_and_articles_speak(o: str, c: str, sentence: str, source: str) -> None:
+    quotes, speakers = run(
+        "The harbour levy was voted through on Monday.",
+        sentence.format(q=f"{o}a gift to the few{c}") + ".",
+    )
+    assert len(quotes) == 1
+    label = quotes[0].speaker
+    assert source.lower() in label.lower()
