@@ -138,6 +138,10 @@ cabinet parliament congress senate house club corporation corp inc co ltd llc ai
 airline center centre nato un eu fbi cia nsa epa imf who reuters ap press associated
 party's tribune herald gazette magazine daily telegraph guardian review organization
 organisation fund trust society church hospital assembly parliament watch institute's
+energy motors holdings partners capital systems technologies labs media industries airways
+petroleum oil pharmaceuticals insurance solutions networks communications entertainment
+studios brands foods exchange financial securities ventures enterprises aerospace electric
+chemicals caucus project initiative forum clinic museum library
 """.split())
 
 PRONOUNS: dict[str, str] = {

@@ -179,3 +179,15 @@ def test_documents_and_articles_speak(o: str, c: str, sentence: str, source: str
     assert len(quotes) == 1
     label = quotes[0].speaker
     assert source.lower() in label.lower()
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("company", ["Harlow Energy", "Corran Motors", "Brightwater Holdings",
+                                     "Tessel Pharmaceuticals", "Dunmore Capital"])
+def test_it_said_after_a_company_name(o: str, c: str, company: str) -> None:
+    quotes, speakers = run(
+        f"{company} dismissed its chief executive on Monday.",
+        f"{o}We needed a fresh start after a difficult year,{c} it said in a statement.",
+    )
+    assert speaker_names(quotes, speakers) == [company]
+    assert speakers[0].kind == "organisation"
