@@ -76,7 +76,8 @@ majority whip house senate congressman congresswoman councilman councilwoman cou
 councilor lawmaker executive ceo founder co-founder candidate nominee first lady
 vice-president secretary-general director-general attorney-general inspector-general
 surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
-republican independent party campaign manager communications adviser advisor aide analyst
+republican democrat libertarian independent party campaign manager communications adviser
+advisor aide analyst
 lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
 """.split())
 

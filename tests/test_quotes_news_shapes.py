@@ -191,3 +191,14 @@ def test_it_said_after_a_company_name(o: str, c: str, company: str) -> None:
     )
     assert speaker_names(quotes, speakers) == [company]
     assert speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_state_and_party_descriptions_resolve_to_the_tagged_member(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Sen. Dana Holt, D-Ohio, and Rep. Tom Hale (R-Tex.) met on Tuesday to discuss the bill.",
+        f"{o}We are close to a deal,{c} the Ohio Democrat said after the meeting.",
+        f"{o}We are nowhere near one,{c} the Texas Republican said.",
+        f"Democrat Ana Ruiz called the talks {o}theatre for the cameras and nothing more.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Dana Holt", "Tom Hale", "Ana Ruiz"]

@@ -61,6 +61,8 @@ director spokesman spokeswoman spokesperson leader chief mayor ambassador commis
 secretary-general""".split())
 
 
+# "The Ohio Democrat", "the Texas Republican": a description, whatever its capitals.
+_PARTY_MEMBERS = frozenset("democrat republican libertarian".split())
 _NEVER_NAMES = COMMON_CAPITALISED | MONTHS | TITLE_WORDS | NATIONALITIES | ADJECTIVES
 
 
@@ -145,8 +147,8 @@ def split_name(seq: str) -> NameParts | None:
         name_lows = lows[cut + 1:]
     else:
         title, name_tokens, name_lows = "", tokens, lows
-    if name_lows[-1] in _TITLE_ENDINGS:
-        return None  # "Ohio Secretary [of State …]": a title, not a name
+    if name_lows[-1] in _TITLE_ENDINGS or name_lows[-1] in _PARTY_MEMBERS:
+        return None  # "Ohio Secretary [of State …]", "the Ohio Democrat": a title, not a name
     if len(name_tokens) == 1 and _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .names import Phrase
@@ -28,7 +29,19 @@ _ROLE_SYNONYMS = {
     "general": ("general", "gen.", "gen"),
     "professor": ("professor", "prof.", "prof"),
     "president": ("president",),
+    # "the Ohio Democrat" is the person tagged "D-Ohio"
+    "democrat": ("democrat", "democratic", "d"),
+    "republican": ("republican", "r", "gop"),
 }
+_ROLE_WORD_RE = lazy_compile(r"[\w.]+")
+
+
+def _has_word(words: set[str], modifier: str) -> bool:
+    """The modifier of a description among a person's role words, a state abbreviated as the
+    party tags have it ("texas" in "R-Tex.")."""
+    modifier = modifier.strip(".,")
+    return modifier in words or any(
+        w.endswith(".") and len(w) > 2 and modifier.startswith(w[:-1]) for w in words)
 
 
 class Resolver:
@@ -107,9 +120,9 @@ class Resolver:
                 ent = mentions[n]
                 if ent.kind != "person":
                     continue
-                words = set(" ".join(ent.roles).lower().replace(",", " ").split())
+                words = set(_ROLE_WORD_RE.findall(" ".join(ent.roles).lower()))
                 heads = _ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
-                if any(h in words for h in heads) and all(m in words for m in mods):
+                if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
                     ent.add_alias(phrase.text)
                     return ent
         for known in self.descriptions:
