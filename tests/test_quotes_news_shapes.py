@@ -202,3 +202,19 @@ def test_state_and_party_descriptions_resolve_to_the_tagged_member(o: str, c: st
         f"Democrat Ana Ruiz called the talks {o}theatre for the cameras and nothing more.{c}",
     )
     assert speaker_names(quotes, speakers) == ["Dana Holt", "Tom Hale", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("But critics said", "Critics"),
+    ("And the port manager said", "The port manager"),
+    ("However prosecutors told the court", "Prosecutors"),
+    ("Meanwhile, union officials said", "Union officials"),
+])
+def test_connective_opening_is_no_part_of_the_speaker(o: str, c: str, opening: str,
+                                                       speaker: str) -> None:
+    quotes, speakers = run(
+        "Port director Edda Brun said the new cranes would arrive in May.",
+        f"{opening} the cranes were {o}two years late and twice the price.{c}",
+    )
+    assert speaker_names(quotes, speakers) == [speaker]

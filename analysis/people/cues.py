@@ -19,7 +19,7 @@ from .names import (
     parse_name_phrase,
     parse_nominal,
 )
-from .phrases import parse_object, parse_subject
+from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
 from .roles import name_tail, role_before
 
 _TOKEN_RE = lazy_compile(r"[a-z]+|According")
@@ -280,7 +280,7 @@ def _before_cue(before: str) -> Cue | None:
 
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
-    s = sentence.strip()[:300]
+    s = LEADING_CONNECTIVE_RE.sub("", sentence.strip()[:300], 1)
     first = s.split(None, 1)[0] if s else ""
     if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
             or first.endswith("ing") and first[:1].isupper()) and "," in s:
