@@ -218,3 +218,14 @@ def test_connective_opening_is_no_part_of_the_speaker(o: str, c: str, opening: s
         f"{opening} the cranes were {o}two years late and twice the price.{c}",
     )
     assert speaker_names(quotes, speakers) == [speaker]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("adverb", ["Interestingly", "Ironically", "Predictably", "Reportedly"])
+def test_sentence_adverb_is_no_speaker(o: str, c: str, adverb: str) -> None:
+    quotes, speakers = run(
+        "Councillor Edda Brun has fought the harbour levy for a year.",
+        f"{adverb} enough, leaflets with the line {o}we will not pay for a harbour we cannot "
+        f"use{c} went up across her own ward.",
+    )
+    assert adverb not in speaker_names(quotes, speakers)[0]

@@ -74,6 +74,9 @@ def _never_a_name(low: str, alone: bool) -> bool:
     return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
 
 
+# Endings of sentence adverbs ("Interestingly", "Ironically", "Notably"), which no surname has.
+_ADVERB_ENDINGS = ("ally", "ently", "antly", "ously", "ingly", "edly", "ately", "ively",
+                   "ibly", "ably", "fully", "lessly")
 # A lone word that is none of these may be a name (_never_a_name(alone=True) and a title end).
 _LONE_NON_NAMES = _TITLE_ENDINGS | _NEVER_NAMES | PERSON_NOUNS | ORG_NOUNS
 # How a token before the name proper reads: an honorific, or a title or nationality.
@@ -92,7 +95,7 @@ def _split_one_word(word: str) -> NameParts | None:
         return None
     low = word.lower().rstrip(".,")
     if low in _LONE_NON_NAMES or low[:-1] in PERSON_NOUNS or "-" in low and all(
-            part in ADJECTIVES for part in low.split("-")):
+            part in ADJECTIVES for part in low.split("-")) or low.endswith(_ADVERB_ENDINGS):
         return None
     org = low in ORG_NAME_WORDS or word.isupper() and len(word) <= 5
     return _new_parts(("", word, "", "organisation" if org else "person"))
