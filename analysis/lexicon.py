@@ -179,7 +179,7 @@ MONTHS: frozenset[str] = frozenset(
 
 # Words before a quoted term that make it a name or a term, not speech.
 TERM_MARKERS: frozenset[str] = frozenset("""
-so-called dubbed nicknamed nickname titled entitled named term word words phrase slogan hashtag
+so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
 play poem documentary episode article column podcast opera musical painting tv
 """.split())

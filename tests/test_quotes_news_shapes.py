@@ -229,3 +229,18 @@ def test_sentence_adverb_is_no_speaker(o: str, c: str, adverb: str) -> None:
         f"use{c} went up across her own ward.",
     )
     assert adverb not in speaker_names(quotes, speakers)[0]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("frame", [
+    "Hale used the phrase {q} four times in his speech.",
+    "Hale said the words {q} and left the stage.",
+    "In his speech, Hale repeated the word {q} until the crowd joined in.",
+])
+def test_words_quoted_from_a_speaker_are_his_quote(o: str, c: str, frame: str) -> None:
+    quotes, speakers = run(
+        "Transport Minister Tomas Hale addressed dock workers in Serrin on Friday.",
+        frame.format(q=f"{o}fair shares{c}"),
+    )
+    assert [q.text for q in quotes] == ["fair shares"]
+    assert speaker_names(quotes, speakers) == ["Tomas Hale"]
