@@ -244,3 +244,16 @@ def test_words_quoted_from_a_speaker_are_his_quote(o: str, c: str, frame: str) -
     )
     assert [q.text for q in quotes] == ["fair shares"]
     assert speaker_names(quotes, speakers) == ["Tomas Hale"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("subject", [
+    "His mother Lucy, 32, of Upminster, east London,",
+    "Lucy Hart, 32, of Upminster, east London,",
+    "Her neighbour Lucy, 71, from Leeds,",
+])
+def test_relative_with_age_and_home_town(o: str, c: str, subject: str) -> None:
+    quotes, speakers = run(
+        f"{subject} said: {o}He has kicked a ball against our wall every day since he was "
+        f"three.{c}")
+    assert speaker_names(quotes, speakers)[0] in ("Lucy", "Lucy Hart")

@@ -338,7 +338,9 @@ def parse_name_phrase(text: str) -> Phrase | None:
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
     m = _ROLE_LEAD_RE.match(text) if "," in text else None
-    if m and NAME_RE.search(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]) and \
+    # "His mother Lucy, 32, of …": an age after the comma belongs to a name before it.
+    if m and not m.group(2)[:1].isdigit() and NAME_RE.search(m.group(2)) and \
+            not parse_nominal(m.group(2).split(",")[0]) and \
             any(_POSSESSIVE_RE.sub("", w.lower()) in _ROLE_HEADS
                 for w in _PREPOSITION_SPLIT_RE.split(m.group(1), 1)[0].split()):
         lead, body = m.group(1), m.group(2)
