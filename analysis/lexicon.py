@@ -6,7 +6,7 @@ nouns and cue words are in the stance registry (`analysis.reactions.stances`).""
 from __future__ import annotations
 
 # Lemmas of verbs that introduce or attribute speech; inflections are generated below.
-SPEECH_LEMMAS = """
+_SPEECH_LEMMAS = """
 say tell add warn insist write ask explain note argue tweet state declare continue recall
 acknowledge admit announce answer assert boast caution charge claim comment complain concede
 conclude confirm contend counter cry describe deny emphasize emphasise estimate exclaim
@@ -48,8 +48,11 @@ def inflect(lemma: str) -> tuple[str, ...]:
 
 
 SPEECH_VERBS: frozenset[str] = frozenset(
-    form for lemma in SPEECH_LEMMAS for form in inflect(lemma)
+    form for lemma in _SPEECH_LEMMAS for form in inflect(lemma)
 ) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
+
+# The bare forms, which are nouns as often as verbs ("a Hale tweet", "the Kremlin answer").
+SPEECH_LEMMAS: frozenset[str] = frozenset(_SPEECH_LEMMAS)
 
 # Words between a subject and its verb that do not change the subject: "he also said".
 AUXILIARIES: frozenset[str] = frozenset("""
@@ -77,7 +80,8 @@ majority whip house senate congressman congresswoman councilman councilwoman cou
 councilor lawmaker executive ceo founder co-founder candidate nominee first lady
 vice-president secretary-general director-general attorney-general inspector-general
 surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
-republican independent party campaign manager communications adviser advisor aide analyst
+republican democrat libertarian independent party campaign manager communications adviser
+advisor aide analyst
 lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
 mp mep mla msp
 """.split())
@@ -113,7 +117,7 @@ fans niece nephew cousin aunt uncle grandmother grandfather grandson granddaught
 partner girlfriend boyfriend fiance fiancee colleague classmate roommate owner parent parents
 child children teenager pensioner retiree patient customer shopper tourist visitor passenger
 driver pilot farmer fisherman miner engineer nurse lecturer academic adviser consultant
-predecessor successor agent publicist
+predecessor successor agent publicist respondent respondents
 
 """.split())
 
@@ -128,6 +132,7 @@ federation league coalition alliance cabinet parliament congress senate house te
 corporation airline operator operators regime state-run spokesoffice white-house
 secretariat directorate prosecutor's council's statement report study survey poll
 center centre college school hospital fund trust chamber conference
+article editorial memo letter video advertisement email document filing lawsuit complaint indictment
 """.split())
 
 # Words in a capitalised sequence that make it an organisation rather than a person.
@@ -140,6 +145,10 @@ cabinet parliament congress senate house club corporation corp inc co ltd llc ai
 airline center centre nato un eu fbi cia nsa epa imf who reuters ap press associated
 party's tribune herald gazette magazine daily telegraph guardian review organization
 organisation fund trust society church hospital assembly parliament watch institute's
+energy motors holdings partners capital systems technologies labs media industries airways
+petroleum oil pharmaceuticals insurance solutions networks communications entertainment
+studios brands foods exchange financial securities ventures enterprises aerospace electric
+chemicals caucus project initiative forum clinic museum library
 """.split())
 
 PRONOUNS: dict[str, str] = {
@@ -176,7 +185,7 @@ MONTHS: frozenset[str] = frozenset(
 
 # Words before a quoted term that make it a name or a term, not speech.
 TERM_MARKERS: frozenset[str] = frozenset("""
-so-called dubbed nicknamed titled entitled named term word words phrase slogan hashtag
+so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
 play poem documentary episode article column podcast opera musical painting tv
 """.split())

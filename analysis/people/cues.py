@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
-from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_VERBS
+from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS
 from ..patterns import lazy_compile
 from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
@@ -20,7 +20,7 @@ from .names import (
     parse_name_phrase,
     parse_nominal,
 )
-from .phrases import parse_object, parse_subject
+from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
 from .roles import name_tail, role_before
 
 _TOKEN_RE = lazy_compile(r"[a-z]+|According")
@@ -36,12 +36,20 @@ _POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
+# A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
+# (a singular subject would take "tweets").
+_NAMED_NOUN_RE = lazy_compile(
+    r"\b(?:a|an|another|the|this|that)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*(?<![sS])\s+$")
+# Past forms are never nouns: "an official said", "Hale's told them" (has told).
+_PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset(
+    "said told wrote spoke".split())
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that following first last latest brief "
     "written public official formal".split())
 
 
-_VERB_WORDS = SPEECH_VERBS | {"According", "according"}
+# "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.
+_VERB_WORDS = SPEECH_VERBS | {"According", "according", "put"}
 
 
 class _Verb(tuple):
@@ -63,9 +71,9 @@ class _Verb(tuple):
 
 def _speech_verbs(text: str, limit: int | None = None,
                   words: frozenset[str] = _VERB_WORDS) -> list[_Verb]:
-    """Speech verbs (or the given verbs, with "According") and "according to" in text, by word
-    look-up rather than a big alternation. Capitalised words are never verbs here ("the United
-    States"), except "According"."""
+    """Speech verbs (or the given verbs, with "According"), "put it" and "according to" in
+    text, by word look-up rather than a big alternation. Capitalised words are never verbs
+    here ("the United States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
     candidates = words.intersection(_TOKEN_RE.findall(text, 0, end))
@@ -91,14 +99,23 @@ def _speech_verbs(text: str, limit: int | None = None,
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))
             continue
+        if word == "put":
+            if text.startswith(" it", e) and not text[e + 3:e + 4].isalpha() and \
+                    text[s - 1:s] != "-":
+                found.append(_Verb((s, e + 3, "put it")))
+            continue
         if word not in words or s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
             continue  # so-called, said's, Said
         if word in ("state", "states") and text[e + 1:e + 2].isupper():
             continue  # "state Sen. Jo Hill", "United States Senate": not the verb
         before = text[max(0, s - 12):s].split()
-        if before and (before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
+        if before and word not in _PAST_FORMS and (
+                before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
             continue  # "the offer", "his answer", "Trump's tweet": a noun
+        if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \
+                _NAMED_NOUN_RE.search(text, max(0, s - 60), s):
+            continue  # "a Donald Trump tweet", "the White House answer": a noun
         found.append(_Verb((s, e, word)))
     return found
 
@@ -265,7 +282,7 @@ def _before_cue(before: str) -> Cue | None:
 
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
-    s = sentence.strip()[:300]
+    s = LEADING_CONNECTIVE_RE.sub("", sentence.strip()[:300], 1)
     first = s.split(None, 1)[0] if s else ""
     if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
             or first.endswith("ing") and first[:1].isupper()) and "," in s:

@@ -63,6 +63,8 @@ secretary-general""".split())
 
 # Last words of the names of streets and buildings, which speak for who works there.
 _PLACE_ENDINGS = frozenset("street road avenue square place hall house palace court lane".split())
+# "The Ohio Democrat", "the Texas Republican": a description, whatever its capitals.
+_PARTY_MEMBERS = frozenset("democrat republican libertarian".split())
 _NEVER_NAMES = COMMON_CAPITALISED | MONTHS | TITLE_WORDS | NATIONALITIES | ADJECTIVES
 
 
@@ -74,6 +76,9 @@ def _never_a_name(low: str, alone: bool) -> bool:
     return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
 
 
+# Endings of sentence adverbs ("Interestingly", "Ironically", "Notably"), which no surname has.
+_ADVERB_ENDINGS = ("ally", "ently", "antly", "ously", "ingly", "edly", "ately", "ively",
+                   "ibly", "ably", "fully", "lessly")
 # A lone word that is none of these may be a name (_never_a_name(alone=True) and a title end).
 _LONE_NON_NAMES = _TITLE_ENDINGS | _NEVER_NAMES | PERSON_NOUNS | ORG_NOUNS
 # How a token before the name proper reads: an honorific, or a title or nationality.
@@ -92,7 +97,7 @@ def _split_one_word(word: str) -> NameParts | None:
         return None
     low = word.lower().rstrip(".,")
     if low in _LONE_NON_NAMES or low[:-1] in PERSON_NOUNS or "-" in low and all(
-            part in ADJECTIVES for part in low.split("-")):
+            part in ADJECTIVES for part in low.split("-")) or low.endswith(_ADVERB_ENDINGS):
         return None
     org = low in ORG_NAME_WORDS or word.isupper() and len(word) <= 5
     return _new_parts(("", word, "", "organisation" if org else "person"))
@@ -148,8 +153,8 @@ def split_name(seq: str) -> NameParts | None:
         name_lows = lows[cut + 1:]
     else:
         title, name_tokens, name_lows = "", tokens, lows
-    if name_lows[-1] in _TITLE_ENDINGS:
-        return None  # "Ohio Secretary [of State …]": a title, not a name
+    if name_lows[-1] in _TITLE_ENDINGS or name_lows[-1] in _PARTY_MEMBERS:
+        return None  # "Ohio Secretary [of State …]", "the Ohio Democrat": a title, not a name
     if len(name_tokens) == 1 and _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
@@ -202,7 +207,9 @@ _LEADING_PREPOSITIONS = frozenset(
 _COLLECTIVES = frozenset("police staff management government parliament congress".split())
 
 
-_NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS
+# Shares of a group that speak in poll stories: "63 percent said", "a majority of voters said".
+_SHARE_HEADS = frozenset("percent majority minority plurality half third quarter".split())
+_NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS | _SHARE_HEADS
 _POST_STARTS = frozenset("with for of at from in on close familiar".split())
 
 
@@ -248,10 +255,14 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS
                                          and head[:-1] not in PERSON_NOUNS):
             return None  # only bare plurals speak: "campaigners said", "police said"
-    inner = [w.lower() for w in (m.group("mods") + " " + (m.group("post") or "")).split()]
-    if not SPEECH_VERBS.isdisjoint(inner) or not _NOT_IN_NOMINAL.isdisjoint(inner):
+    inner = (m.group("mods") + " " + (m.group("post") or "")).split()
+    # A capitalised word is part of a name, no verb: "a State Department official".
+    if not SPEECH_VERBS.isdisjoint(inner) or \
+            not _NOT_IN_NOMINAL.isdisjoint(w.lower() for w in inner):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
+    if singular in _SHARE_HEADS:
+        return _share(text, m)
     if singular in ORG_NOUNS:
         kind = "organisation"
     elif singular in PERSON_NOUNS or loose and m.group("det") and \
@@ -264,6 +275,19 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     role = _TRAILING_FUNCTION_WORDS_RE.sub("", (m.group("post") or "").strip())
     return _organisation_named(
         Phrase("nominal", core.strip(), role=role, entity_kind=kind, head=singular))
+
+
+def _share(text: str, m: re.Match[str]) -> Phrase | None:
+    """A share of a group as a speaker: a number of percent ("Only 52 percent", "63 percent of
+    likely voters") or a share of people ("a majority of voters"); the whole phrase is its
+    name."""
+    post = (m.group("post") or "").lower().split()
+    if post and (post[0] != "of" or len(post) > 5):
+        return None  # a share "of" a short group: "of likely voters", "of the respondents"
+    if not any(ch.isdigit() for ch in m.group("mods")) and not (
+            post and (post[-1] in PERSON_NOUNS or post[-1][:-1] in PERSON_NOUNS)):
+        return None  # "half the time", "a majority", "most of the day"
+    return Phrase("nominal", text, entity_kind="anonymous", head=m.group("head").lower())
 
 
 _LEADING_THE_RE = lazy_compile(rf"^the\s+(?=[{UPPER}])")
@@ -318,7 +342,9 @@ def parse_name_phrase(text: str) -> Phrase | None:
     body = text
     # "ROLE, NAME" with ROLE starting with a determiner.
     m = _ROLE_LEAD_RE.match(text) if "," in text else None
-    if m and NAME_RE.search(m.group(2)) and not parse_nominal(m.group(2).split(",")[0]) and \
+    # "His mother Lucy, 32, of …": an age after the comma belongs to a name before it.
+    if m and not m.group(2)[:1].isdigit() and NAME_RE.search(m.group(2)) and \
+            not parse_nominal(m.group(2).split(",")[0]) and \
             any(_POSSESSIVE_RE.sub("", w.lower()) in _ROLE_HEADS
                 for w in _PREPOSITION_SPLIT_RE.split(m.group(1), 1)[0].split()):
         lead, body = m.group(1), m.group(2)

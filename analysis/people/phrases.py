@@ -18,7 +18,9 @@ from .names import (
 from .roles import combine_role
 
 # The leading look-aheads on first characters let the regex engine skip to candidates fast.
-_CLAUSE_CUT_RE = lazy_compile(r"(?=[,;tab—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|[—–―]\s*)")
+_CLAUSE_CUT_RE = lazy_compile(
+    r"(?=[,;tabw—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+|\bas\s+"
+    r"|[—–―]\s*)")
 _OBJECT_PRONOUN_RE = lazy_compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
 _LEADING_ADVERBIAL_RE = lazy_compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _TRAILING_PARTICIPLE_RE = lazy_compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
@@ -27,9 +29,18 @@ _RELATIVE_CLAUSE_RE = lazy_compile(r"^([^,]{2,80}),\s+(?:who|whose|whom)\s")
 _TAIL_PRONOUN_RE = lazy_compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
 
 
+# A connective opening a sentence is no part of its subject: "But critics said", "And the
+# mayor added", "However prosecutors told the court".
+LEADING_CONNECTIVE_RE = lazy_compile(
+    r"^(?:but|and|however|meanwhile|still|yet|so|also|instead|now|then|indeed|moreover|"
+    r"furthermore|nonetheless|nevertheless|separately|besides|plus|thus)\b,?\s+", re.IGNORECASE)
+
+
 def parse_subject(text: str) -> Phrase | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     text = text.rstrip(" ,")[-300:]
+    if text[:1] in "BAHMSYIPTNFbahmsyiptnf":  # the connectives' first letters: a cheap test
+        text = LEADING_CONNECTIVE_RE.sub("", text.lstrip(), 1)
     if not text:
         return None
     tail_word = _TAIL_PRONOUN_RE.search(text[-8:])

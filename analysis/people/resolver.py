@@ -8,6 +8,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..lexicon import ORG_NOUNS, PERSON_NOUNS
+from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .names import Phrase
@@ -38,7 +39,19 @@ _ROLE_SYNONYMS = {
     "general": ("general", "gen.", "gen"),
     "professor": ("professor", "prof.", "prof"),
     "president": ("president",),
+    # "the Ohio Democrat" is the person tagged "D-Ohio"
+    "democrat": ("democrat", "democratic", "d"),
+    "republican": ("republican", "r", "gop"),
 }
+_ROLE_WORD_RE = lazy_compile(r"[\w.]+")
+
+
+def _has_word(words: set[str], modifier: str) -> bool:
+    """The modifier of a description among a person's role words, a state abbreviated as the
+    party tags have it ("texas" in "R-Tex.")."""
+    modifier = modifier.strip(".,")
+    return modifier in words or any(
+        w.endswith(".") and len(w) > 2 and modifier.startswith(w[:-1]) for w in words)
 
 
 class Resolver:
@@ -106,7 +119,7 @@ class Resolver:
         first = phrase.text.split()[0].lower()
         if first in _DEFINITE:
             for known in reversed(self.descriptions):
-                if known.head == phrase.head:
+                if known.head == phrase.head and _places_agree(phrase, known):
                     aliases = self.aliases.setdefault(id(known), [])
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
@@ -117,9 +130,9 @@ class Resolver:
                 ent = mentions[n]
                 if ent.kind != "person":
                     continue
-                words = set(" ".join(ent.roles).lower().replace(",", " ").split())
+                words = set(_ROLE_WORD_RE.findall(" ".join(ent.roles).lower()))
                 heads = _ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
-                if any(h in words for h in heads) and all(m in words for m in mods):
+                if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
                     ent.add_alias(phrase.text)
                     return ent
             known = self._definite_reference(phrase, p, offset, depth)
@@ -227,7 +240,9 @@ class Resolver:
             return None
         target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
             self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
-        if target is not None and self._compatible(target, pronoun):
+        # The speaker of reported speech ("Hale said the charge was baseless") has been seen
+        # speaking, as the speaker of a quote has.
+        if target is not None and self._compatible(target, pronoun, speaker=cue.strength == 2):
             return target
         return None
 
@@ -255,3 +270,17 @@ class Resolver:
         return True
 
 
+def _proper_modifiers(phrase: Phrase) -> set[str]:
+    """The capitalised words between a description's first word and its head: "the Ohio
+    senator" -> {"ohio"}."""
+    return {w.lower() for w in phrase.text.split()[1:-1] if w[:1].isupper()}
+
+
+def _places_agree(phrase: Phrase, known: Phrase) -> bool:
+    """"The Indiana governor" is not "the former New Mexico governor" met before: two
+    descriptions with the same head whose capitalised modifiers differ are two people."""
+    mine = _proper_modifiers(phrase)
+    if not mine:
+        return True
+    theirs = _proper_modifiers(known)
+    return not theirs or mine <= theirs

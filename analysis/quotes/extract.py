@@ -9,6 +9,7 @@ sentences are about, "the diplomat" to "A French diplomat".
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -76,18 +77,23 @@ def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
     return groups
 
 
-def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None, str]]:
+def _paragraph_cues(text: str, quotes: list[RawQuote],
+                    sentences: list[tuple[int, int]]) -> list[tuple[Cue | None, str]]:
     """(cue, words before the quote) for each quote of a paragraph; a quote with no spoken cue
-    takes the one of another quote of its sentence (the previous, else the next)."""
+    takes the one of another quote of its sentence (the previous, else the next). sentences
+    are the paragraph's sentence spans."""
     found: list[tuple[Cue | None, str]] = []
     for k in range(len(quotes)):
-        before, after, _ = contexts(text, quotes, k)
+        before, after, before_offset = contexts(text, quotes, k)
         cue = after_cue(after)
         if cue is not None and cue.phrase is not None and cue.phrase.kind == "pronoun" and \
                 before.rstrip().endswith(":"):
             cue.lead = before  # "McCaskill scolded him: “…,” she said": she is McCaskill
         if cue is None:
             cue = before_cue(before)
+            if k > 0 and cue is not None and cue.phrase is not None and \
+                    cue.phrase.kind == "pronoun":
+                cue.lead = _sentence_lead(text, sentences, before_offset, cue.lead)
         found.append((cue, before))
     for group in _sentence_groups(text, quotes):
         strong = [k for k in group if found[k][0] is not None and found[k][0].strength == 2]
@@ -99,6 +105,18 @@ def _paragraph_cues(text: str, quotes: list[RawQuote]) -> list[tuple[Cue | None,
             source = earlier[-1] if earlier else strong[0]
             found[k] = (found[source][0], found[k][1])
     return found
+
+
+def _sentence_lead(text: str, sentences: list[tuple[int, int]], before_offset: int,
+                   lead: str) -> str:
+    """The words of a sentence before a pronoun speaker, from the sentence's start even where
+    quotes come between ("Hale accused them of being “late” and “rude”, which he called …":
+    he is Hale)."""
+    k = bisect_right(sentences, (before_offset, len(text))) - 1
+    start = sentences[k][0] if k >= 0 else 0
+    if start >= before_offset:
+        return lead
+    return text[start:before_offset + len(lead)]
 
 
 def _previous_subject(resolver: Resolver, p: int, offset: int) -> Target | None:
@@ -138,7 +156,7 @@ def extract_quotes(doc: Document, people: People) -> QuoteFindings:
     kept: list[tuple[RawQuote, Target | None, str]] = []
     for p, quotes in doc.quote_spans_by_paragraph.items():
         text = paragraphs[p]
-        cues = _paragraph_cues(text, quotes)
+        cues = _paragraph_cues(text, quotes, doc.sentence_spans[p])
         for k, q in enumerate(quotes):
             cue, before = cues[k]
             inner = text[q.start:q.end]

@@ -23,9 +23,9 @@ def is_term(before: str, quote_text: str, after: str = "") -> bool:
     if 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and \
             _NAME_END_RE.search(before[-12:]) and _NAME_START_RE.match(after):
         return True
-    tail = [w.strip(",:;.()—–-").lower() for w in before[-40:].split()[-2:]]  # 2 are read
-    if tail and tail[-1] in _TERM_ARTICLES:
-        tail.pop()
+    tail = [w.strip(",:;.()—–-").lower() for w in before[-40:].split()[-3:]]
+    while tail and tail[-1] in _TERM_ARTICLES:
+        tail.pop()  # "known as the “…”"
     if tail and tail[-1] in TERM_MARKERS:
         return len(words) <= 8
     if not words or len(words) > 6 or not before.strip() or not all(
