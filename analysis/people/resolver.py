@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, PERSON_NOUNS
+from ..lexicon import ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
 from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
@@ -23,6 +23,13 @@ _RECENT_QUOTES = 50
 _DEFINITE = ("the", "this", "that", "these", "those")
 # "The agency said" names the organisation met last among this many mentions before.
 _RECENT_ORGS = 12
+# Words that name what someone is by office: a description of a person holding another office
+# is someone else.
+_TITLE_HEADS = TITLE_WORDS - frozenset(
+    "former acting state federal national democratic republican gop u.s. us senior".split())
+# Heads that fit any office: "the Estavian leader" for President Karin Holt.
+_ANY_OFFICE = frozenset(
+    "leader politician lawmaker legislator official figure nominee candidate".split())
 # Person nouns that introduce someone new more often than they name someone met before.
 _NEW_PERSON_NOUNS = frozenset("""man woman person source official spokesman spokeswoman
 spokesperson aide adviser advisor lawyer attorney resident worker witness member voter
@@ -52,6 +59,17 @@ def _has_word(words: set[str], modifier: str) -> bool:
     modifier = modifier.strip(".,")
     return modifier in words or any(
         w.endswith(".") and len(w) > 2 and modifier.startswith(w[:-1]) for w in words)
+
+
+def _other_title(entity: Entity, head: str) -> bool:
+    """Whether the entity is known by a title other than the description's ("Port director
+    Edda Brun" is not "the port manager")."""
+    if head in _ANY_OFFICE:
+        return False
+    words = {w.lower().strip(".,") for role in entity.roles for w in role.split()}
+    titles = words & _TITLE_HEADS
+    return bool(titles) and head not in words and not any(
+        h in words for h in _ROLE_SYNONYMS.get(head, ()))
 
 
 class Resolver:
@@ -167,7 +185,7 @@ class Resolver:
                 phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
             # "The Indiana governor said": the person the sentences before are about.
             target = self.antecedent("person", p, offset, depth + 1)
-            if not isinstance(target, Entity):
+            if not isinstance(target, Entity) or _other_title(target, phrase.head):
                 return None
             target.add_alias(phrase.text)
             target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
@@ -192,8 +210,10 @@ class Resolver:
                 target = self.sentence_target(q, s, e, pronoun, depth)
                 if target is not None:
                     return target
-        return (self._last_quote_target(pronoun) or self._recent_mention(pronoun, p, offset)
-                or self._cataphora(pronoun, p, offset, depth))
+        found = self._last_quote_target(pronoun) or self._recent_mention(pronoun, p, offset)
+        if found is not None or pronoun == "person":
+            return found  # a description names someone met before, never someone to come
+        return self._cataphora(pronoun, p, offset, depth)
 
     def _recent_mention(self, pronoun: str, p: int, offset: int) -> Target | None:
         """Last resort: the latest person named before, in any position of its sentence."""
