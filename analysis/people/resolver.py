@@ -144,12 +144,14 @@ class Resolver:
                     return known
             mods = [w.lower() for w in phrase.text.split()[1:-1]]
             mentions = self.table.mentions
+            heads = _ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
+            tried: set[int] = set()
             for n in range(self._mentions_before(p, offset) - 1, -1, -1):
                 ent = mentions[n]
-                if ent.kind != "person":
+                if ent.kind != "person" or id(ent) in tried:
                     continue
+                tried.add(id(ent))  # each person once, from their latest mention
                 words = set(_ROLE_WORD_RE.findall(" ".join(ent.roles).lower()))
-                heads = _ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
                 if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
                     ent.add_alias(phrase.text)
                     return ent

@@ -62,7 +62,7 @@ def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
 def statement_scores(statement: Statement) -> dict[str, float]:
     """How strongly one statement leans to each stance: its reporting verb and the stance
     words of what was said."""
-    scores = cue_scores(fold(statement.said))
+    scores = cue_scores(statement.said.lower().replace("’", "'"))
     verb = verb_stance(statement.verb)
     if verb is not None:
         scores[verb] += REPORTING_VERB_WEIGHT

@@ -31,11 +31,8 @@ got let lot use way""".split())
 
 
 def _stems(text: str) -> set[str]:
-    return _word_stems(words_of(fold(text)))
-
-
-def _word_stems(words: list[str]) -> set[str]:
-    return {w.rstrip("s")[:_STEM] for w in words if len(w) > 2 and w not in _COMMON}
+    return {w.rstrip("s")[:_STEM] for w in words_of(fold(text))
+            if len(w) > 2 and w not in _COMMON}
 
 
 def relevant_statements(doc: Document, statements: list[Statement],
@@ -51,7 +48,7 @@ def relevant_statements(doc: Document, statements: list[Statement],
         if st.actor is principal or st.sentence.paragraph in seeds:
             continue
         if not event.isdisjoint(_stems(st.sentence.text)) or POINTS_BACK.search(
-                st.sentence.text) or not event.isdisjoint(_word_stems(st.words)):
+                st.sentence.text):
             seeds.add(st.sentence.paragraph)
     near = {p + d for p in seeds for d in range(-NEIGHBOURS, NEIGHBOURS + 1)}
     return [st for st in statements if st.sentence.paragraph in near]

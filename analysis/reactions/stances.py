@@ -210,8 +210,9 @@ def verb_stance(verb: str) -> str | None:
 
 
 def cue_scores(folded: str) -> dict[str, float]:
-    """How strongly folded text leans to each stance: the stances' words and phrases found in
-    it as whole words, each not negated just before ("not reckless")."""
+    """How strongly text (lower case, one kind of apostrophe) leans to each stance: the stances'
+    words and phrases found in it as whole words, each not negated just before ("not
+    reckless")."""
     table = _table()
     scores = dict.fromkeys(STANCE_NAMES, 0.0)
     for found in table.pattern.finditer(folded):

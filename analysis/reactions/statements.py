@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import OPINION_LEMMAS, OPINION_VERBS, PRESENT_REPORTERS, SPEECH_LEMMAS, SPEECH_VERBS
 from ..patterns import lazy_compile
 from ..people import Entity, can_speak, display_name
 from ..people.reported import reported_speakers
-from ..text.words import fold, words_of
 from .stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
@@ -40,11 +39,6 @@ class Statement:
     verb: str  # the reporting verb as written ("said", "according to"), "" when none
     said: str  # the actor's words: the quotes' texts, or the reported sentence
     quote_ids: list[str] = field(default_factory=list)
-
-    @cached_property
-    def words(self) -> list[str]:
-        """The folded words of what was said (read by the stance and relevance tests)."""
-        return words_of(fold(self.said))
 
 
 _LEMMAS = frozenset(SPEECH_LEMMAS) | frozenset(OPINION_LEMMAS)
