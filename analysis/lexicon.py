@@ -276,3 +276,81 @@ PRESENT_REPORTERS: frozenset[str] = frozenset("""
 say tell argue warn believe think fear worry insist agree disagree contend predict expect
 doubt suggest note maintain acknowledge complain accuse criticize criticise urge call describe
 """.split())
+
+# Particles inside names: "Bill de Blasio", "Ursula von der Leyen".
+NAME_PARTICLES: tuple[str, ...] = tuple(
+    "de da di du van von der den del della bin ibn al le la dos das".split())
+
+# Words that open a noun phrase before its noun.
+DETERMINERS: frozenset[str] = frozenset(
+    "the a an another one his her its their our this that these those some several two three "
+    "many other".split())
+
+# Honorifics that tell a person's gender.
+FEMALE_HONORIFICS: frozenset[str] = frozenset(
+    "mrs. mrs ms. ms miss dame lady mme. mme madam".split())
+MALE_HONORIFICS: frozenset[str] = frozenset("mr. mr sir lord".split())
+
+# Abbreviated titles and their words ("Sen." is a senator; a role is shown spelt out).
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "Gen.": "General",
+    "Lt.": "Lieutenant", "Del.": "Delegate", "Prof.": "Professor", "Sgt.": "Sergeant",
+    "Capt.": "Captain", "Col.": "Colonel", "Adm.": "Admiral", "Maj.": "Major",
+    "Supt.": "Superintendent", "Cmdr.": "Commander", "Lt.-Gen.": "Lieutenant-General",
+}
+
+# What a description's head can stand for in someone's role: "the senator" is the person
+# titled "Sen."; "the Ohio Democrat" the person tagged "D-Ohio".
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "senator": ("senator", "sen.", "sen"),
+    "congressman": ("congressman", "rep.", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep.", "rep", "representative"),
+    "governor": ("governor", "gov.", "gov"),
+    "general": ("general", "gen.", "gen"),
+    "professor": ("professor", "prof.", "prof"),
+    "president": ("president",),
+    "democrat": ("democrat", "democratic", "d"),
+    "republican": ("republican", "r", "gop"),
+}
+
+# Words in a name or role that make the actor an analyst of the event rather than a side.
+EXPERT_WORDS: frozenset[str] = frozenset("""
+professor analyst analysts expert experts economist economists researcher researchers scholar
+scholars historian fellow institute center centre foundation university strategist pollster
+observer observers commentator think tank scientist lecturer academic study survey report
+research office
+""".split())
+# Words in a role that make the actor speak for someone else.
+SPOKESPERSON_WORDS: frozenset[str] = frozenset("""
+spokesman spokeswoman spokesperson press secretary aide aides adviser advisers advisor
+advisors campaign surrogate daughter son wife husband lawyer attorney chief of staff manager
+""".split())
+# Officers who speak for an organisation: "its chair", "the association's spokesman".
+OFFICER_NOUNS: frozenset[str] = frozenset("""chair chairman chairwoman president head director
+spokesman spokeswoman spokesperson leader chief secretary-general""".split())
+# Nouns for places that speak through their governments ("the neighbouring region").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    "country nation region state province city republic kingdom".split())
+# Last words of the names of streets and buildings, which speak for who works there.
+PLACE_ENDINGS: frozenset[str] = frozenset(
+    "street road avenue square place hall house palace court lane".split())
+
+# Words too common to carry a sentence's content (function words, and in news "said").
+STOPWORDS: frozenset[str] = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being
+has have had do does did it its this that these those he she they we you i his her their
+our your my me him them us who whom which what when where why how not no so than then there
+here also just about into over after before under up down out more most very can could
+would should will may might must said says say told one two new last first year years
+""".split())
+# Words too common in news to tie a statement to one event (function words among them).
+NEWS_WORDS: frozenset[str] = frozenset("""
+that this with from have has had been being were will would could should their there they
+them then than what when where which while about after before over under into also only just
+more most some such said says saying week weeks month year years today monday tuesday
+wednesday thursday friday saturday sunday other others time times made make makes last first
+second next many much very well even still back since because these those here people new
+news told tells say the and for but not was are his her its our you who why how all any can
+may out off two one six ten per via yet now set get put see own few far big day ago did does
+got let lot use way
+""".split())

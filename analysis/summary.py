@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from typing import TYPE_CHECKING
 
+from .lexicon import STOPWORDS
 from .model import Article
 from .patterns import lazy_compile
 from .text.furniture import byline_of, fold_for_prefilter, is_furniture, split_dateline
@@ -43,13 +44,6 @@ _CAPTION = lazy_compile(
 )
 _WORD = lazy_compile(r"[^\W_][\w'’-]{2,}")  # three characters and more: content words
 _ASCII_WORD = lazy_compile(r"[a-z0-9][a-z0-9_'-]{2,}")  # _WORD on lower-case ASCII text
-_STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-    has have had do does did it its this that these those he she they we you i his her their
-    our your my me him them us who whom which what when where why how not no so than then there
-    here also just about into over after before under up down out more most very can could
-    would should will may might must said says say told one two new last first year years""".split()
-)
 # Words no sentence ends on: a paragraph stopping on one was cut mid-sentence.
 _UNFINISHED_ENDINGS = frozenset(
     "a an the and or but nor of to in on at by for with from into onto than as".split())
@@ -138,7 +132,7 @@ def _content_words(sentence: str) -> frozenset[str]:
     # On ASCII text _WORD's Unicode classes are these ASCII ones, which the engine tests faster.
     words = (_ASCII_WORD if low.isascii() else _WORD).findall(low)
     # filterfalse runs the stopword test in C and builds one set instead of two.
-    return frozenset(filterfalse(_STOPWORDS.__contains__, words))
+    return frozenset(filterfalse(STOPWORDS.__contains__, words))
 
 
 def _fit(sentence: str) -> bool:

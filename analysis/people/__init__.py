@@ -13,11 +13,13 @@ from ..lexicon import (
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITIES,
     NUMBER_WORDS,
     ORG_NOUNS,
     PEOPLE_PLURALS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     TITLE_WORDS,
 )
 from ..model import Speaker
@@ -56,7 +58,6 @@ def display_name(target: Target) -> str:
     return target.text[:1].upper() + target.text[1:]
 
 
-_PLACE_NOUNS = frozenset("country nation region state province city republic kingdom".split())
 _SPEAKING_HEADS = PERSON_NOUNS | ORG_NOUNS | GROUP_NOUNS | GROUP_PRONOUNS
 # A name's first word is never one of these; a one-word name none of the second set either
 # (months too: "April Ryan" and "Jan Dvorak" are names, "April" alone is not).
@@ -66,8 +67,7 @@ _NOT_A_ONE_WORD_NAME = ADJECTIVES | NATIONALITIES | MONTHS
 _NOT_IN_A_NAME = MONTHS | frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 # Lower-case words a name may hold ("Bill de Blasio", "Bank of England").
-_NAME_JOINERS = frozenset("de del della der den di da van von la le du bin al ibn dos das of and "
-                          "the for on".split())
+_NAME_JOINERS = frozenset(NAME_PARTICLES) | frozenset("of and the for on".split())
 # Words that open a clause, not a description of people ("When Republican voters …").
 _NOT_A_DESCRIPTION_START = (COMMON_CAPITALISED - GROUP_PRONOUNS - frozenset(
     "the a an his her their its our this that these those other another all both each "
@@ -89,7 +89,7 @@ def can_speak(target: Target) -> bool:
                 w.endswith(("'s", "’s")) for w in words[:-1]):
             return False  # "Florida Friday", "Mr. Schultz generally supported": no names
         if target.kind == "organisation" or target.name.lower() in COUNTRIES or any(
-                role.lower().split()[-1:] and role.lower().split()[-1] in _PLACE_NOUNS
+                role.lower().split()[-1:] and role.lower().split()[-1] in PLACE_NOUNS
                 for role in target.roles):
             return True  # "Osterland, the neighbouring region": a place that speaks
         # One capitalised word is a person only when named more fully somewhere ("Mr. Hale")

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import COMMON_CAPITALISED
+from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
 from .names import NameParts, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
-_FEMALE = frozenset("mrs. mrs ms. ms miss dame lady mme. mme madam".split())
-_MALE = frozenset("mr. mr sir lord".split())
 _UNSEEN = object()  # a word not met yet in the article
 
 
@@ -103,8 +101,8 @@ class EntityTable:
                 if parts.honorific:
                     entity.add_alias(f"{parts.honorific} {name.split()[-1]}")
                     low = parts.honorific.lower()
-                    entity.gender = "f" if low in _FEMALE else "m" if low in _MALE \
-                        else entity.gender
+                    entity.gender = "f" if low in FEMALE_HONORIFICS else \
+                        "m" if low in MALE_HONORIFICS else entity.gender
                 if name != entity.name:
                     entity.add_alias(name)
                 start = m.start()
@@ -128,7 +126,7 @@ class EntityTable:
         if kind == "person":
             last = tokens[-1].lower()
             first = tokens[0].lower() if len(tokens) > 1 else ""
-            if first in _PARTICLES:
+            if first in NAME_PARTICLES:
                 first = ""  # "De Blasio" is Bill de Blasio: a particle, no first name
             for position, ent in reversed(self._by_last.get(last, ())):
                 if before is not None and position >= before:
@@ -157,7 +155,6 @@ class EntityTable:
 
 
 
-_PARTICLES = frozenset("de del della der den di da van von la le du bin al ibn dos das".split())
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicon import NAME_PARTICLES
 from ..patterns import lazy_compile
 
 # Capitals: ASCII, Latin-1 and the Latin Extended-A block (whose lower-case letters, interleaved
@@ -11,7 +12,7 @@ ABBR_WORDS = ("Mr|Mrs|Ms|Dr|Del|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev|Sgt|Cap
                "|Ret|Supt")
 _ABBR = rf"(?:{ABBR_WORDS})\."
 NAME_WORD = rf"(?:{_ABBR}|(?:[{UPPER}]\.){{1,4}}(?!\w)|[{UPPER}][\w]*(?:[’'\-][\w]+)*)"
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|del|della|bin|ibn|al|le|la|dos|das)"
+_PARTICLE = rf"(?:{'|'.join(NAME_PARTICLES)})"
 
 _ABBR_TAILS: dict[str, list[str]] = {}
 for _word in ABBR_WORDS.split("|"):
@@ -28,6 +29,3 @@ _AFTER_CAPITAL = (
 _FIRST_NAME_WORD = rf"[{UPPER}](?<![\w’'\-].){_AFTER_CAPITAL}"
 NAME_RE = lazy_compile(
     rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[{UPPER}]{_AFTER_CAPITAL})*")
-DETERMINERS = frozenset(
-    "the a an another one his her its their our this that these those some several two three "
-    "many other".split())

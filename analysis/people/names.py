@@ -18,6 +18,7 @@ from ..lexicon import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_ENDINGS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
@@ -61,8 +62,6 @@ director spokesman spokeswoman spokesperson leader chief mayor ambassador commis
 secretary-general""".split())
 
 
-# Last words of the names of streets and buildings, which speak for who works there.
-_PLACE_ENDINGS = frozenset("street road avenue square place hall house palace court lane".split())
 # "The Ohio Democrat", "the Texas Republican": a description, whatever its capitals.
 _PARTY_MEMBERS = frozenset("democrat republican libertarian".split())
 _NEVER_NAMES = COMMON_CAPITALISED | MONTHS | TITLE_WORDS | NATIONALITIES | ADJECTIVES
@@ -123,7 +122,7 @@ def split_name(seq: str) -> NameParts | None:
         if skip:
             tokens, lows = tokens[skip:], lows[skip:]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing") and \
-            lows[-1] not in _PLACE_ENDINGS:
+            lows[-1] not in PLACE_ENDINGS:
         tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said" (not "Downing Street")
     if not tokens:
         return None

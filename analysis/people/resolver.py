@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, PERSON_NOUNS, TITLE_WORDS
+from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
@@ -38,18 +38,6 @@ supporter critic expert analyst officer doctor friend neighbor neighbour""".spli
 _OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
                             "study survey poll police court army military".split())
 # "the senator" is the person titled "Sen." earlier.
-_ROLE_SYNONYMS = {
-    "senator": ("senator", "sen.", "sen"),
-    "congressman": ("congressman", "rep.", "rep", "representative"),
-    "congresswoman": ("congresswoman", "rep.", "rep", "representative"),
-    "governor": ("governor", "gov.", "gov"),
-    "general": ("general", "gen.", "gen"),
-    "professor": ("professor", "prof.", "prof"),
-    "president": ("president",),
-    # "the Ohio Democrat" is the person tagged "D-Ohio"
-    "democrat": ("democrat", "democratic", "d"),
-    "republican": ("republican", "r", "gop"),
-}
 _ROLE_WORD_RE = lazy_compile(r"[\w.]+")
 
 
@@ -69,7 +57,7 @@ def _other_title(entity: Entity, head: str) -> bool:
     words = {w.lower().strip(".,") for role in entity.roles for w in role.split()}
     titles = words & _TITLE_HEADS
     return bool(titles) and head not in words and not any(
-        h in words for h in _ROLE_SYNONYMS.get(head, ()))
+        h in words for h in ROLE_SYNONYMS.get(head, ()))
 
 
 class Resolver:
@@ -144,7 +132,7 @@ class Resolver:
                     return known
             mods = [w.lower() for w in phrase.text.split()[1:-1]]
             mentions = self.table.mentions
-            heads = _ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
+            heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
             tried: set[int] = set()
             for n in range(self._mentions_before(p, offset) - 1, -1, -1):
                 ent = mentions[n]

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NATIONALITIES, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from ..lexicon import (
+    DETERMINERS,
+    NATIONALITIES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from ..patterns import lazy_compile
-from .name_patterns import DETERMINERS, NAME_WORD
+from .name_patterns import NAME_WORD
 
 _PARTY_TAG_RE = lazy_compile(
     r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"
@@ -159,18 +167,12 @@ def combine_role(*parts: str) -> str:
 
 
 def _spell_out(m: re.Match[str]) -> str:
-    return _TITLE_ABBREVIATIONS[m.group(0)]
+    return TITLE_ABBREVIATIONS[m.group(0)]
 
 
-_TITLE_ABBREVIATIONS = {
-    "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "Gen.": "General",
-    "Lt.": "Lieutenant", "Del.": "Delegate", "Prof.": "Professor", "Sgt.": "Sergeant",
-    "Capt.": "Captain", "Col.": "Colonel", "Adm.": "Admiral", "Maj.": "Major",
-    "Supt.": "Superintendent", "Cmdr.": "Commander", "Lt.-Gen.": "Lieutenant-General",
-}
 _TITLE_ABBREVIATION_RE = lazy_compile(
     r"(?=[A-Z])(?<![\w.])(?:" + "|".join(re.escape(k) for k in
-                                sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
+                                sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
 
 
 _ROLE_ARTICLE_RE = lazy_compile(r"^(?:\d{1,3},\s*)?(?:a|an|the|his|her|its|their)\s+",

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..lexicon import EXPERT_WORDS, SPOKESPERSON_WORDS
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
@@ -17,18 +18,6 @@ if TYPE_CHECKING:
     from ..people import People, Target
     from .statements import Statement
 
-# Words in an actor's name or role that make them an analyst of the event rather than a side.
-_EXPERT_WORDS = frozenset("""
-professor analyst analysts expert experts economist economists researcher researchers scholar
-scholars historian fellow institute center centre foundation university strategist
-pollster observer observers commentator think tank scientist lecturer academic study survey
-report research office
-""".split())
-# Words in a role that make the actor speak for someone: an ally of whoever they speak for.
-_SPOKES_WORDS = frozenset("""
-spokesman spokeswoman spokesperson press secretary aide aides adviser advisers advisor
-advisors campaign surrogate daughter son wife husband lawyer attorney chief of staff manager
-""".split())
 _SIDES = frozenset("campaign administration house government office party".split())
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
@@ -49,9 +38,9 @@ def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
     role."""
     role = actor.role
     words = set(words_of(fold(f"{display_name(actor)} {role}")))
-    expert = not words.isdisjoint(_EXPERT_WORDS)
+    expert = not words.isdisjoint(EXPERT_WORDS)
     ally = False
-    if principal is not None and not set(words_of(fold(role))).isdisjoint(_SPOKES_WORDS):
+    if principal is not None and not set(words_of(fold(role))).isdisjoint(SPOKESPERSON_WORDS):
         surname = words_of(fold(principal.name))[-1:]
         # "Trump campaign spokesman", or "the campaign's press secretary" naming no one else
         ally = bool(surname) and surname[0] in words or (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import NEWS_WORDS
 from ..text.words import fold, words_of
 from .background import POINTS_BACK
 
@@ -18,16 +19,7 @@ if TYPE_CHECKING:
 _STEM = 5  # words compared by their first letters: "tweets" and "tweeted" meet
 LEAD_SENTENCES = 2  # the opening sentences that state the event
 NEIGHBOURS = 1  # paragraphs from a relevant statement that a statement is still beside
-# Words too common in news to tie a statement to its event.
-_COMMON = frozenset("""
-that this with from have has had been being were will would could should their there they
-them then than what when where which while about after before over under into also only just
-more most some such said says saying week weeks month year years today monday tuesday
-wednesday thursday friday saturday sunday other others time times made make makes last first
-second next many much very well even still back since because these those here people new
-news told tells say the and for but not was are his her its our you who why how all any can
-may out off two one six ten per via yet now set get put see own few far big day ago did does
-got let lot use way""".split())
+_COMMON = NEWS_WORDS
 
 
 def _stems(text: str) -> set[str]:

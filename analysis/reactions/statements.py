@@ -10,7 +10,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import OPINION_LEMMAS, OPINION_VERBS, PRESENT_REPORTERS, SPEECH_LEMMAS, SPEECH_VERBS
+from ..lexicon import (
+    OFFICER_NOUNS,
+    OPINION_LEMMAS,
+    OPINION_VERBS,
+    PRESENT_REPORTERS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+)
 from ..patterns import lazy_compile
 from ..people import Entity, can_speak, display_name
 from ..people.reported import reported_speakers
@@ -126,9 +133,6 @@ def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, i
     return blanked, opener.end() if opener and last_close >= 0 else 0
 
 
-# Officers who speak for an organisation: "its chair, Dr Alan Whitby", "a spokesman for …".
-_OFFICERS = frozenset("""chair chairman chairwoman president head director spokesman spokeswoman
-spokesperson leader chief secretary-general""".split())
 _OFFICER_BEFORE = lazy_compile(
     r"\b(?P<owner>its|their|\w+(?=[’']s\s))(?:[’']s)?\s+(?:\w+\s+)?(?P<officer>[\w-]+)"
     r",?\s+(?:\w+\.?\s+){0,2}$")
@@ -158,12 +162,12 @@ def _speaks_for(statement: Statement, organisation: Target) -> bool:
     spokeswoman" after another organisation)."""
     actor = statement.actor
     if not isinstance(actor, Entity):
-        return actor.head in _OFFICERS and actor.text.split()[0].lower() in ("a", "an", "its",
+        return actor.head in OFFICER_NOUNS and actor.text.split()[0].lower() in ("a", "an", "its",
                                                                              "their")
     surname = actor.name.split()[-1]
     before = statement.sentence.text.split(surname, 1)[0].lower()
     owned = _OFFICER_BEFORE.search(before)
-    if owned is None or owned.group("officer") not in _OFFICERS:
+    if owned is None or owned.group("officer") not in OFFICER_NOUNS:
         return False
     owner = owned.group("owner")
     return owner in ("its", "their") or owner in display_name(organisation).lower().split()
