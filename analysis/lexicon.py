@@ -151,9 +151,6 @@ studios brands foods exchange financial securities ventures enterprises aerospac
 chemicals caucus project initiative forum clinic museum library
 """.split())
 
-PRONOUNS: dict[str, str] = {
-    "he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n",
-}
 
 # Capitalised words that start sentences without being names.
 COMMON_CAPITALISED: frozenset[str] = frozenset("""
