@@ -1,7 +1,7 @@
 """The engine's word lists, in one place: speech and statement verbs, titles, honorifics,
 nationalities, nouns for people and organisations that speak, pronouns, words capitalised only
 for their position. Plain data (and the inflection of verb lemmas); the stances' own verbs,
-nouns and cue words are in the stance registry (`analysis.reactions.stances`)."""
+nouns and cue words are in the stance registry (`analysis.stances`)."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ import pytest
 from analysis import analyze, analyze_article
 from analysis.model import Article
 from analysis.people.reported import reported_speakers
-from analysis.reactions.stances import reaction_nouns
 from analysis.reactions.statements import statement_verbs
+from analysis.stances import reaction_nouns
 
 
 def _speakers(sentence: str) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from ..lexicon import EXPERT_WORDS, SPOKESPERSON_WORDS
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
+from ..stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
 from ..text.words import fold, words_of
-from .stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
 
 if TYPE_CHECKING:
     from ..people import People, Target

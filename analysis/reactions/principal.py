@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import TITLE_WORDS
 from ..people import Entity, can_speak
+from ..stances import verb_stance
 from ..text.words import fold, words_of
-from .stances import verb_stance
 
 if TYPE_CHECKING:
     from ..document import Document

@@ -21,7 +21,7 @@ from ..lexicon import (
 from ..patterns import lazy_compile
 from ..people import Entity, can_speak, display_name
 from ..people.reported import reported_speakers
-from .stances import reaction_nouns, reporting_verbs, verb_stance
+from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
     from ..document import Document, Sentence

@@ -1,7 +1,7 @@
 """The stance registry: each stance a reaction can take, with the verbs, nouns, adjectives and
 phrases that carry it. Adding a stance or a cue touches this table only: the statement finder
-takes its verbs as reporting verbs, the scorer reads its words, and the reader lists the
-stances in this order.
+takes its verbs as reporting verbs, the scorer reads its words, `analysis.model.STANCES` and
+the reader's stance badges follow this order.
 
 Verbs are lemmas (inflected by `lexicon.inflect`), nouns singular (plurals are made), phrases
 written as folded words separated by spaces ("out of touch").
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..patterns import lazy_compile, trie_pattern
+from .patterns import lazy_compile, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _plural(noun: str) -> str:
 @cache
 def _table() -> _CueTable:
     """The registry read into look-up tables, once (first used when a statement is scored)."""
-    from ..lexicon import inflect
+    from .lexicon import inflect
 
     cues: dict[str, str] = {}
     verbs: dict[str, str] = {}
