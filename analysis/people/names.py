@@ -190,7 +190,7 @@ _LEADING_AGE_RE = lazy_compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
 _NOMINAL_RE = lazy_compile(
     r"^(?P<det>(?:the|a|an|another|one|two|three|several|some|many|his|her|its|their|our|"
     rf"{NAME_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,4}}?)(?P<head>[a-z][\w\-]*)"
-    r"(?P<post>\s+(?:with|for|of|at|from|in|on|close to|familiar with)\s+.{1,80})?$",
+    r"(?P<post>\s+(?:with|for|of|at|from|in|on|to|close to|familiar with)\s+.{1,80})?$",
     re.IGNORECASE)
 
 
@@ -209,7 +209,7 @@ _COLLECTIVES = frozenset("police staff management government parliament congress
 # Shares of a group that speak in poll stories: "63 percent said", "a majority of voters said".
 _SHARE_HEADS = frozenset("percent majority minority plurality half third quarter".split())
 _NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS | _SHARE_HEADS
-_POST_STARTS = frozenset("with for of at from in on close familiar".split())
+_POST_STARTS = frozenset("with for of at from in on to close familiar".split())
 
 
 def _may_be_nominal(text: str, loose: bool) -> bool:

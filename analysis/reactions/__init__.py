@@ -52,15 +52,18 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
 
 
 def _own_side(actor: Target, principal: Entity | None) -> bool:
-    """The principal under another name: an organisation or description named after them
-    ("the Trump campaign", "the Obama administration"), or the surname alone."""
+    """The principal under another name: an organisation named after them ("the Trump
+    campaign", "the Obama administration"), or the surname alone. Their advisers and
+    spokespeople are allies, who react."""
     if principal is None or principal.kind != "person":
         return False
     surname = words_of(fold(principal.name))[-1:]
     words = words_of(fold(display_name(actor)))
     if not surname or surname[0] not in words:
         return False
-    return not isinstance(actor, Entity) or actor.kind != "person" or len(words) == 1
+    if isinstance(actor, Entity):
+        return actor.kind != "person" or len(words) == 1
+    return actor.entity_kind == "organisation"  # not "a senior adviser to Holt": an ally
 
 
 def _lead_speaker(doc: Document, statements: list[Statement],

@@ -29,8 +29,9 @@ def _stems(text: str) -> set[str]:
 
 def relevant_statements(doc: Document, statements: list[Statement],
                         principal: Entity | None) -> list[Statement]:
-    """The statements about the event: those sharing the event's words or naming the
-    principal, and those beside them (the principal's own words are no sign of a response)."""
+    """The statements about the event: those sharing the event's words, naming the principal
+    or pointing back at the event, and those in the same run of neighbouring paragraphs of
+    statements (the principal's own words are no sign of a response)."""
     opening = doc.sentences_of(doc.lead)[:LEAD_SENTENCES]
     event = _stems(" ".join([doc.article.title, *(s.text for s in opening)]))
     if principal is not None:
@@ -42,5 +43,14 @@ def relevant_statements(doc: Document, statements: list[Statement],
         if not event.isdisjoint(_stems(st.sentence.text)) or POINTS_BACK.search(
                 st.sentence.text):
             seeds.add(st.sentence.paragraph)
-    near = {p + d for p in seeds for d in range(-NEIGHBOURS, NEIGHBOURS + 1)}
-    return [st for st in statements if st.sentence.paragraph in near]
+    # Statements in neighbouring paragraphs run on one exchange: it is about the event when
+    # one of them is.
+    relevant: set[int] = set()
+    run: list[int] = []
+    for paragraph in sorted({st.sentence.paragraph for st in statements}) + [-1]:
+        if run and (paragraph < 0 or paragraph - run[-1] > NEIGHBOURS):
+            if not seeds.isdisjoint(run):
+                relevant.update(run)
+            run = []
+        run.append(paragraph)
+    return [st for st in statements if st.sentence.paragraph in relevant]
