@@ -57,7 +57,8 @@ class Document:
     def sentence_spans(self) -> list[list[tuple[int, int]]]:
         """(start, end) of the sentences of each paragraph (split where the quote finder reads
         them, so that a sentence boundary and a quote mark never disagree)."""
-        return [[self._widened(p, s, e) for s, e in sentence_spans(text)]
+        return [sentence_spans(text) if text is self.paragraphs[p] else
+                [self._widened(p, s, e) for s, e in sentence_spans(text)]
                 for p, text in enumerate(self.marked)]
 
     def _widened(self, p: int, start: int, end: int) -> tuple[int, int]:

@@ -63,6 +63,12 @@ _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
 
+def may_report(text: str, verbs: frozenset[str]) -> bool:
+    """False when no sentence of text can report a speaker: none of the verbs, no "according
+    to", no reaction "from" anyone (one scan of a paragraph spares one of each sentence)."""
+    return " from " in text or "ccording" in text or not verbs.isdisjoint(_WORDS.findall(text))
+
+
 def reported_speakers(sentence: str, verbs: frozenset[str],
                       reaction_nouns: frozenset[str] = frozenset()) -> list[Report]:
     """The speakers a sentence reports, in order: the subject of each statement verb that has
@@ -194,6 +200,7 @@ def group_phrase(text: str) -> Phrase | None:
 
 
 _FROM = lazy_compile(r"\s+from\s+")
+_WORDS = lazy_compile(r"[a-z]+")
 _SOURCE_WINDOW = 200  # characters after "from" where a reaction's source stands
 
 

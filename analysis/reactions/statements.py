@@ -20,7 +20,7 @@ from ..lexicon import (
 )
 from ..patterns import lazy_compile
 from ..people import Entity, can_speak, display_name
-from ..people.reported import reported_speakers
+from ..people.reported import may_report, reported_speakers
 from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
@@ -86,7 +86,10 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     speakers_of: dict[int, set[int]] = {}
     for index, key in by_key:
         speakers_of.setdefault(index, set()).add(key)
+    reporting = [may_report(text, verbs) for text in doc.marked]
     for index, sentence in enumerate(doc.sentences):
+        if not reporting[sentence.paragraph]:
+            continue
         text = doc.marked[sentence.paragraph][sentence.start:sentence.end]
         after = 0
         if index in quoted:  # "X hailed the move as “…,” while Y voiced concern": Y too
