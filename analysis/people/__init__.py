@@ -40,6 +40,14 @@ class People:
     def __init__(self, doc: Document) -> None:
         self.table = EntityTable(doc.marked)
         self.resolver = Resolver(doc, self.table)
+        self._can_speak: dict[int, bool] = {}
+
+    def can_speak(self, target: Target) -> bool:
+        """`can_speak(target)`, asked once per target of the article."""
+        key = id(target)
+        if key not in self._can_speak:
+            self._can_speak[key] = can_speak(target)
+        return self._can_speak[key]
 
     def speaker(self, target: Target, speaker_id: str) -> Speaker:
         """The reader's view of a target: its canonical name, role, kind and aliases."""

@@ -39,12 +39,13 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     background = Background(doc)
     by_actor: dict[int, list[Statement]] = {}
     for st in relevant_statements(doc, statements, principal):
-        if st.actor is principal or _own_side(st.actor, principal) or \
-                _member_of(st.actor, newsmaker) or st.index in background:
-            continue
-        by_actor.setdefault(id(st.actor), []).append(st)
+        if st.index not in background:
+            by_actor.setdefault(id(st.actor), []).append(st)
     points: list[Point] = []
     for actor_statements in by_actor.values():
+        actor = actor_statements[0].actor
+        if actor is principal or _own_side(actor, principal) or _member_of(actor, newsmaker):
+            continue
         points.extend(points_of(actor_statements, principal, people))
     points.sort(key=lambda p: p.evidence.index)
     return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import TITLE_WORDS
-from ..people import Entity, can_speak
+from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
 
@@ -67,7 +67,7 @@ def find_principal(doc: Document, people: People) -> Entity | None:
             break  # named too rarely to overtake the best, whatever else they have
         entity = entities[key]
         names = _keys(entity)
-        if not names or not can_speak(entity):
+        if not names or not people.can_speak(entity):
             continue
         if mentions >= 2:
             named_again = True

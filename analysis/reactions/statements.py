@@ -19,7 +19,7 @@ from ..lexicon import (
     SPEECH_VERBS,
 )
 from ..patterns import lazy_compile
-from ..people import Entity, can_speak, display_name
+from ..people import Entity, display_name
 from ..people.reported import may_report, reported_speakers
 from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
@@ -67,7 +67,7 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     by_key: dict[tuple[int, int], Statement] = {}
     starts = doc.sentence_starts
     for quote, target in zip(found.quotes, found.targets, strict=True):
-        if target is None or not can_speak(target):
+        if target is None or not people.can_speak(target):
             continue
         index = max(0, bisect_right(starts, (quote.paragraph, quote.start)) - 1)
         key = (index, id(target))
@@ -102,7 +102,7 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             said = sentence.text[after:] if after else sentence.text
             target = resolver.resolve(report.phrase, sentence.paragraph,
                                       sentence.start + report.at)
-            if target is not None and can_speak(target) and \
+            if target is not None and people.can_speak(target) and \
                     id(target) not in speakers_of.get(index, ()):
                 verb = report.verb if verb_stance(report.verb) else \
                     _frame_verb(text[report.at + len(report.verb):]) or report.verb
