@@ -85,8 +85,8 @@ REGISTRY: tuple[Stance, ...] = (
                      attack accuse assail castigate rebuke scold mock ridicule blame fault
                      dismiss reject oppose question dispute challenge rip hammer bristle
                      complain object protest lash scoff jeer berate excoriate demand fumble
-                     betray"""),
-        nouns=_words("""criticism condemnation outrage outcry backlash fraud insult disgrace
+                     betray disagree"""),
+        nouns=_words("""critic criticism condemnation outrage outcry backlash fraud insult disgrace
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
                      recklessness provocation breach scrutiny folly blunder abuse shame farce
                      sham rubbish nonsense greed arrogance betrayal division fury ire dismay
@@ -140,6 +140,9 @@ WORD_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.5
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
+# Forms that say nothing of a stance inside what was said, however telling as reporting verbs:
+# "the question is", "in the dispute", "back to", "to win".
+_NOT_CUES = frozenset("question dispute win".split())
 # A negation among the three words before a cue turns it off.
 _NEGATION = lazy_compile(
     r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:\W+\w[\w']*){0,2}\W+$")
@@ -173,9 +176,11 @@ def _table() -> _CueTable:
             for form in inflect(lemma):
                 if form not in _NOT_VERBS:
                     verbs.setdefault(form, stance.name)
-                cues.setdefault(form, stance.name)
+                if form not in _NOT_CUES:
+                    cues.setdefault(form, stance.name)
         for noun in stance.nouns:
-            cues.setdefault(noun, stance.name)
+            if noun not in _NOT_CUES:
+                cues.setdefault(noun, stance.name)
             cues.setdefault(_plural(noun), stance.name)
         for word in (*stance.adjectives, *stance.phrases):
             cues.setdefault(word, stance.name)

@@ -59,6 +59,14 @@ _AN_ANALYSIS_BY = lazy_compile(
 _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUNS)) +
                                  r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
                                  )
+# An auxiliary or modal outside a relative clause: what follows a group noun is a clause of
+# its own, not its description.
+_HAS_FINITE_VERB = lazy_compile(
+    r"^(?:(?!\b(?:who|that|which|whose)\b).)*?\b(?:will|would|can|could|should|may|might|must"
+    r"|has|have|had|is|are|was|were|do|does|did)\b")
+# Verbs of speaking that state something only with what was spoken of: "spoke out against".
+_SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
+_SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
@@ -112,6 +120,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
         agent = _BY_AGENT.match(sentence, end)
         return source_phrase(sentence[agent.end():]) if agent else None
+    if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
+        return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
@@ -190,6 +200,8 @@ def group_phrase(text: str) -> Phrase | None:
                 low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6):
             head = " ".join(words[:n + 1]).strip(",.;:")
             rest = " ".join(words[n + 1:])
+            if _HAS_FINITE_VERB.search(rest):
+                return None  # "Republicans in Congress will continue their …": a clause
             named = parse_name_phrase(head)
             if named is not None and named.entity_kind == "organisation":
                 return named

@@ -39,7 +39,8 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     background = Background(doc)
     by_actor: dict[int, list[Statement]] = {}
     for st in relevant_statements(doc, statements, principal):
-        if st.index not in background:
+        # the headline's deck above the story restates a reaction the story reports
+        if st.index not in background and st.sentence.paragraph >= doc.lead:
             by_actor.setdefault(id(st.actor), []).append(st)
     points: list[Point] = []
     for actor_statements in by_actor.values():

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
 _SIDES = frozenset("campaign administration house government office party".split())
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")
+_ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 MAX_POINTS = 2  # distinct points kept per actor
 NEIGHBOURING = 1  # paragraphs apart that statements still make one stretch of speech
 DISTINCT_POINT = 2.0  # how strongly a stretch must lean to another stance to be a point
+# Cues are read across quote marks ('it would be "improper"'), with one kind of apostrophe.
+_CUE_TEXT = str.maketrans({"’": "'", "“": "", "”": "", '"': "", "«": "", "»": ""})
 
 
 @dataclass
@@ -35,23 +38,29 @@ class Point:
 
 def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
     """(an expert or observer, an ally speaking for the principal) from the actor's name and
-    role."""
+    role; an ally is no observer, whatever else their role says ("an outside adviser to the
+    campaign and a law professor")."""
     role = actor.role
     words = set(words_of(fold(f"{display_name(actor)} {role}")))
-    expert = not words.isdisjoint(EXPERT_WORDS)
     ally = False
-    if principal is not None and not set(words_of(fold(role))).isdisjoint(SPOKESPERSON_WORDS):
+    if principal is not None:
         surname = words_of(fold(principal.name))[-1:]
-        # "Trump campaign spokesman", or "the campaign's press secretary" naming no one else
-        ally = bool(surname) and surname[0] in words or (
-            not _CAPITALISED.search(role) and not words.isdisjoint(_SIDES))
+        for part in _ROLE_PARTS.split(role):
+            said = set(words_of(fold(part)))
+            if said.isdisjoint(SPOKESPERSON_WORDS):
+                continue
+            # "Trump campaign spokesman", or "the campaign's press secretary" naming no one else
+            if surname and surname[0] in said | words or (
+                    not _CAPITALISED.search(part) and not said.isdisjoint(_SIDES)):
+                ally = True
+    expert = not ally and not words.isdisjoint(EXPERT_WORDS)
     return expert, ally
 
 
 def statement_scores(statement: Statement) -> dict[str, float]:
     """How strongly one statement leans to each stance: its reporting verb and the stance
     words of what was said."""
-    scores = cue_scores(statement.said.lower().replace("’", "'"))
+    scores = cue_scores(statement.said.lower().translate(_CUE_TEXT))
     verb = verb_stance(statement.verb)
     if verb is not None:
         scores[verb] += REPORTING_VERB_WEIGHT
@@ -67,8 +76,9 @@ def best_stance(scores: dict[str, float], expert: bool, ally: bool) -> str:
         scores["analyses"] += PRIOR_WEIGHT
         for soft in ("warns", "defends", "clarifies", "supports"):
             scores[soft] *= 0.5
-    if ally:
-        scores["defends"] += PRIOR_WEIGHT
+    if ally:  # the side's attack on the principal's critics defends the principal
+        scores["defends"] += PRIOR_WEIGHT + scores["criticises"]
+        scores["criticises"] = 0.0
         scores["clarifies"] += PRIOR_WEIGHT
     best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
     if scores[best] == 0:
