@@ -5,6 +5,8 @@ nouns and cue words are in the stance registry (`analysis.stances`)."""
 
 from __future__ import annotations
 
+import re
+
 # Lemmas of verbs that introduce or attribute speech; inflections are generated below.
 _SPEECH_LEMMAS = """
 say tell add warn insist write ask explain note argue tweet state declare continue recall
@@ -30,21 +32,32 @@ _IRREGULAR = {
 
 
 def inflect(lemma: str) -> tuple[str, ...]:
+    """The forms of a verb lemma: base, third person, past, gerund ("argue" -> "argues",
+    "argued", "arguing"; "slam" -> "slammed")."""
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
-    """The forms of a verb lemma: base, third person, past, gerund ("argue" -> "argues",
-    "argued", "arguing")."""
     if lemma.endswith("ee"):
         return (lemma, lemma + "s", lemma + "d", lemma + "ing")
     if lemma.endswith("e"):
         return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
     if lemma.endswith(("sh", "ch", "ss", "x")):
         return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    if lemma in {"quip", "plan"}:
-        return (lemma, lemma + "s", lemma + "ped", lemma + "ping")
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
         return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    if _DOUBLES.match(lemma) and (len(_VOWEL_GROUPS.findall(lemma)) == 1
+                                  or lemma in _STRESSED_LAST):
+        stem = lemma + lemma[-1]
+        return (lemma, lemma + "s", stem + "ed", stem + "ing")
     return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+# A final consonant after a single vowel doubles before -ed and -ing ("slam", "quip"), in one
+# syllable or a stressed last one ("admit"); "w", "x" and "y" never do.
+_DOUBLES = re.compile(r".*(?:^|[^aeiou]|qu)[aeiou][b-df-hj-np-tvz]$")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_STRESSED_LAST = frozenset(
+    "admit commit regret rebut refer prefer omit submit permit equip compel repel control "
+    "confer defer deter abet".split())
 
 
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -128,7 +141,7 @@ panel subcommittee government administration campaign party office kremlin penta
 police court army
 military navy group firm bank board authority authorities organisation organization
 institute foundation university newspaper network bureau service services embassy
-federation league coalition alliance cabinet parliament congress senate house team club
+federation league guild coalition alliance cabinet parliament congress senate house team club
 corporation airline operator operators regime state-run spokesoffice white-house
 secretariat directorate prosecutor's council's statement report study survey poll
 center centre college school hospital fund trust chamber conference

@@ -127,6 +127,78 @@ def test_stance_is_read_from_the_whole_statement(style: str) -> None:
     assert _has(reactions, "berg", "warns")
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_a_statement_with_no_cue_takes_the_tone_of_the_others(style: str) -> None:
+    o, c = STYLES[style]
+    opening = [
+        "Mayor Ines Darrow opened the new Harbour Library on Saturday, the city's first in "
+        "forty years.",
+    ]
+    plain = f"{o}Children will come here after school,{c} said headteacher Ola Brisk."
+    praised = _reactions([
+        *opening,
+        "The writers' guild praised the library as a triumph for the harbour district.",
+        f"{o}It is a wonderful building,{c} said architect Rune Vass.",
+        plain,
+    ], "Darrow opens Harbour Library")
+    criticised = _reactions([
+        *opening,
+        "The taxpayers' league condemned the library as a waste of public money.",
+        f"{o}It is a reckless use of the budget,{c} said councillor Rune Vass.",
+        plain,
+    ], "Darrow opens Harbour Library")
+    assert _has(praised, "brisk", "supports")
+    assert _has(criticised, "brisk", "criticises")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_an_ally_attacking_the_principals_critics_defends(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Senator Ira Holt said on Tuesday that the border post at Kessen would close.",
+        f"{o}Our opponents are spreading a reckless lie about the closure,{c} said Mara "
+        f"Lind, a Holt campaign spokeswoman.",
+        f"{o}It is an insult to every trader in Kessen,{c} said Omar Feld, who runs the "
+        f"market there.",
+    ], "Holt to close Kessen border post")
+    assert _has(reactions, "lind", "defends", "clarifies")
+    assert _has(reactions, "feld", "criticises")
+
+
+def test_verbs_that_double_their_last_consonant_report_a_stance() -> None:
+    from analysis.lexicon import inflect
+    from analysis.stances import verb_stance
+
+    assert inflect("slam") == ("slam", "slams", "slammed", "slamming")
+    assert inflect("admit")[2:] == ("admitted", "admitting")
+    assert inflect("visit")[2:] == ("visited", "visiting")  # the stress is not on the last
+    assert inflect("fear")[2] == "feared" and inflect("quip")[2] == "quipped"
+    assert verb_stance("ripped") == verb_stance("slammed") == "criticises"
+    reactions = _reactions([
+        "The Velden water board raised water prices by a fifth on Monday.",
+        "The mill owners' guild welcomed the rise, and the farmers' union slammed it.",
+        "The growers' association praised the board.",
+    ], "Water board raises prices")
+    assert _has(reactions, "farmers' union", "criticises")
+
+
+def test_the_headlines_deck_and_speaking_with_nothing_said_are_no_reactions() -> None:
+    reactions = _reactions([
+        "Dock unions denounce port sale; Keller vows review.",
+        "Transport Minister Edda Keller on Monday sold the state's share of the Arlen port to "
+        "a shipping group, ending sixty years of public ownership.",
+        "Harbour master Ilse Brand was speaking on Monday in Arlen, hours after the sale "
+        "was signed.",
+        "Dock workers said the port sale put two thousand jobs at risk.",
+        "The port's buyers will meet the unions, and Republicans in the assembly will "
+        "continue their legislative attacks on the deal.",
+    ], "Keller sells Arlen port stake")
+    assert not any("unions" in fold(r.actor) for r in reactions)  # the deck above the story
+    assert not any("brand" in fold(r.actor) or "arlen" in fold(r.actor) for r in reactions)
+    assert not any("legislative" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "dock workers", "warns")
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 

@@ -15,7 +15,7 @@ from ..model import Reaction
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
 from .background import Background
-from .judge import Point, points_of
+from .judge import Point, points_of, statement_scores, usual_stance
 from .principal import find_principal
 from .relevance import relevant_statements
 from .statements import Statement, find_statements, speaking_for_organisations
@@ -42,12 +42,14 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
         # the headline's deck above the story restates a reaction the story reports
         if st.index not in background and st.sentence.paragraph >= doc.lead:
             by_actor.setdefault(id(st.actor), []).append(st)
+    reacting = [group for group in by_actor.values() if not (
+        group[0].actor is principal or _own_side(group[0].actor, principal)
+        or _member_of(group[0].actor, newsmaker))]
+    scores = [[statement_scores(st) for st in group] for group in reacting]
+    default = usual_stance(scores)
     points: list[Point] = []
-    for actor_statements in by_actor.values():
-        actor = actor_statements[0].actor
-        if actor is principal or _own_side(actor, principal) or _member_of(actor, newsmaker):
-            continue
-        points.extend(points_of(actor_statements, principal, people))
+    for group, group_scores in zip(reacting, scores, strict=True):
+        points.extend(points_of(group, group_scores, principal, default))
     points.sort(key=lambda p: p.evidence.index)
     return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,
                      central) for p in points]

@@ -15,7 +15,7 @@ from ..stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stan
 from ..text.words import fold, words_of
 
 if TYPE_CHECKING:
-    from ..people import People, Target
+    from ..people import Target
     from .statements import Statement
 
 _SIDES = frozenset("campaign administration house government office party".split())
@@ -24,6 +24,7 @@ _ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 MAX_POINTS = 2  # distinct points kept per actor
 NEIGHBOURING = 1  # paragraphs apart that statements still make one stretch of speech
+MIN_PRAISING = 2  # actors praising before a statement with no cue is read as praise
 DISTINCT_POINT = 2.0  # how strongly a stretch must lean to another stance to be a point
 # Cues are read across quote marks ('it would be "improper"'), with one kind of apostrophe.
 _CUE_TEXT = str.maketrans({"’": "'", "“": "", "”": "", '"': "", "«": "", "»": ""})
@@ -67,10 +68,11 @@ def statement_scores(statement: Statement) -> dict[str, float]:
     return scores
 
 
-def best_stance(scores: dict[str, float], expert: bool, ally: bool) -> str:
+def best_stance(scores: dict[str, float], expert: bool, ally: bool,
+                default: str = "criticises") -> str:
     """The stance of a statement from its scores and who the actor is: an expert's leans to
     analysis, an ally's to clarifying and defending; with no cue at all, an expert analyses
-    and anyone else criticises (the commonest reaction in news)."""
+    and anyone else takes the article's usual stance."""
     scores = dict(scores)
     if expert:  # an observer's warnings, defences and praise read as analysis
         scores["analyses"] += PRIOR_WEIGHT
@@ -82,8 +84,24 @@ def best_stance(scores: dict[str, float], expert: bool, ally: bool) -> str:
         scores["clarifies"] += PRIOR_WEIGHT
     best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
     if scores[best] == 0:
-        return "analyses" if expert else "criticises"
+        return "analyses" if expert else default
     return best
+
+
+def usual_stance(scores: list[list[dict[str, float]]]) -> str:
+    """What a statement with no cue of its own most likely does in this article: the
+    reactions to one event share a tone, so where several actors praise and more of them
+    praise than criticise or warn (a museum opened, a rescue), supports; otherwise
+    criticises, the commonest reaction in news. `scores` are the statements' scores, by
+    actor."""
+    praising = opposing = 0
+    for group in scores:
+        tone = _sum(group)
+        if tone["supports"] > tone["criticises"] + tone["warns"]:
+            praising += 1
+        elif tone["criticises"] + tone["warns"] > tone["supports"]:
+            opposing += 1
+    return "supports" if praising >= MIN_PRAISING and praising > opposing else "criticises"
 
 
 def _name(actor: Target) -> str:
@@ -95,12 +113,13 @@ def _name(actor: Target) -> str:
         role[:5] == "from " else name
 
 
-def points_of(statements: list[Statement], principal: Entity | None,
-              people: People) -> list[Point]:
-    """One actor's statements as points, in reading order. Statements in neighbouring
-    paragraphs make one stretch of speech; a stretch whose own words lean clearly to another
-    stance than the rest is a point of its own ("Burman praises the plan, and later calls one
-    part of it misguided"); the same stance said again is one point."""
+def points_of(statements: list[Statement], each: list[dict[str, float]],
+              principal: Entity | None, default: str = "criticises") -> list[Point]:
+    """One actor's statements (with their scores, `each`) as points, in reading order.
+    Statements in neighbouring paragraphs make one stretch of speech; a stretch whose own words
+    lean clearly to another stance than the rest is a point of its own ("Burman praises the
+    plan, and later calls one part of it misguided"); the same stance said again is one
+    point."""
     actor = statements[0].actor
     expert, ally = _relation(actor, principal)
     name = _name(actor)
@@ -111,13 +130,12 @@ def points_of(statements: list[Statement], principal: Entity | None,
             stretches[-1].append(k)
         else:
             stretches.append([k])
-    each = [statement_scores(st) for st in statements]
     total = _sum(each)
-    main = best_stance(total, expert, ally)
+    main = best_stance(total, expert, ally, default)
     points = [Point(name, main, statements[_evidence(each, range(len(statements)), main)])]
     for stretch in stretches:
         scores = _sum(each[k] for k in stretch)
-        stance = best_stance(scores, expert, ally)
+        stance = best_stance(scores, expert, ally, default)
         if len(points) < MAX_POINTS and all(p.stance != stance for p in points) and \
                 scores[stance] >= DISTINCT_POINT:
             points.append(Point(name, stance, statements[_evidence(each, stretch, stance)]))
