@@ -21,7 +21,7 @@ from .names import (
     parse_nominal,
 )
 from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
-from .roles import name_tail, role_before
+from .roles import FINITE_VERB_RE, name_tail, role_before
 
 _TOKEN_RE = lazy_compile(r"[a-z]+|According")
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
@@ -44,8 +44,8 @@ _NAMED_NOUN_RE = lazy_compile(
 _PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset(
     "said told wrote spoke".split())
 _NOUN_MARKERS = frozenset(
-    "the a an his her its their our my your this that following first last latest brief "
-    "written public official formal".split())
+    "the a an his her its their our my your this that these those of following first last "
+    "latest brief written public official formal".split())
 
 
 # "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.
@@ -112,7 +112,7 @@ def _speech_verbs(text: str, limit: int | None = None,
         before = text[max(0, s - 12):s].split()
         if before and word not in _PAST_FORMS and (
                 before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
-            continue  # "the offer", "his answer", "Trump's tweet": a noun
+            continue  # "the offer", "a flurry of tweets", "Trump's tweet": a noun
         if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \
                 _NAMED_NOUN_RE.search(text, max(0, s - 60), s):
             continue  # "a Donald Trump tweet", "the White House answer": a noun
@@ -296,7 +296,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
     # "The researcher, Dr. Amy Tan of X, put it bluntly"; "Brightwater's chief executive, Adrian
     # Kessel, said": the person named after the role, not the owner of the possessive.
     lead = _ROLE_THEN_NAME_RE.match(s) or _POSSESSIVE_ROLE_THEN_NAME_RE.match(s)
-    if lead:
+    if lead and not FINITE_VERB_RE.search(lead.group(1).split(",", 1)[0]):
         candidate = parse_name_phrase(lead.group(1))
         if candidate is not None:
             return candidate

@@ -12,6 +12,7 @@ from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subje
 from .name_patterns import NAME_RE
 from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
 from .phrases import parse_object, parse_subject
+from .roles import FINITE_VERB_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +60,7 @@ _AN_ANALYSIS_BY = lazy_compile(
 _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUNS)) +
                                  r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
                                  )
-# An auxiliary or modal outside a relative clause: what follows a group noun is a clause of
-# its own, not its description.
-_HAS_FINITE_VERB = lazy_compile(
-    r"^(?:(?!\b(?:who|that|which|whose)\b).)*?\b(?:will|would|can|could|should|may|might|must"
-    r"|has|have|had|is|are|was|were|do|does|did)\b")
+_RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
 # Verbs of speaking that state something only with what was spoken of: "spoke out against".
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
@@ -200,7 +197,7 @@ def group_phrase(text: str) -> Phrase | None:
                 low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6):
             head = " ".join(words[:n + 1]).strip(",.;:")
             rest = " ".join(words[n + 1:])
-            if _HAS_FINITE_VERB.search(rest):
+            if FINITE_VERB_RE.search(_RELATIVE.split(rest, 1)[0]):
                 return None  # "Republicans in Congress will continue their …": a clause
             named = parse_name_phrase(head)
             if named is not None and named.entity_kind == "organisation":

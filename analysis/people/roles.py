@@ -68,7 +68,8 @@ def role_before(text: str, end: int) -> str:
 
 _ROLE_WORDS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS
 _ARTICLE_RE = lazy_compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-_FINITE_VERB_RE = lazy_compile(
+# An auxiliary or modal: where one stands, a clause goes on, no role or description.
+FINITE_VERB_RE = lazy_compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must)\b")
 _APPOS_STOP_RE = lazy_compile(r"(?=[,\"“”«»\s])(?:,\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w))")
 
@@ -122,7 +123,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
             break
         if word in DETERMINERS:
             chunk_end = rest.find(",", m.end())
-            if _FINITE_VERB_RE.search(rest, m.end(), len(rest) if chunk_end < 0 else chunk_end):
+            if FINITE_VERB_RE.search(rest, m.end(), len(rest) if chunk_end < 0 else chunk_end):
                 # "According to X, a lecturer at Y, the appointment is likely to…": a
                 # determiner opening a clause with a finite verb starts the main clause.
                 stop = m.start()

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 _SIDES = frozenset("campaign administration house government office party".split())
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")
+# Role nouns that say which side an actor takes: "Another critic, Laurence Tribe".
+_LEANINGS = (
+    ("criticises", frozenset("critic critics opponent opponents detractor detractors".split())),
+    ("supports", frozenset("""supporter supporters backer backers proponent proponents defender
+                           defenders admirer admirers""".split())),
+)
 _ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 MAX_POINTS = 2  # distinct points kept per actor
@@ -37,10 +43,19 @@ class Point:
     evidence: Statement
 
 
-def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
-    """(an expert or observer, an ally speaking for the principal) from the actor's name and
-    role; an ally is no observer, whatever else their role says ("an outside adviser to the
-    campaign and a law professor")."""
+@dataclass(frozen=True)
+class Relation:
+    """Who an actor is to the principal, as the article describes them."""
+
+    expert: bool = False  # an expert or observer: analyses
+    ally: bool = False  # speaks for the principal: clarifies, defends
+    leaning: str = ""  # the stance their role names: "another critic", "a longtime supporter"
+
+
+def relation_of(actor: Target, principal: Entity | None) -> Relation:
+    """The actor's relation from their name and role; an ally is no observer, whatever else
+    their role says ("an outside adviser to the campaign and a law professor"), and one the
+    article calls a critic or a supporter is neither."""
     role = actor.role
     words = set(words_of(fold(f"{display_name(actor)} {role}")))
     ally = False
@@ -54,8 +69,9 @@ def _relation(actor: Target, principal: Entity | None) -> tuple[bool, bool]:
             if surname and surname[0] in said | words or (
                     not _CAPITALISED.search(part) and not said.isdisjoint(_SIDES)):
                 ally = True
-    expert = not ally and not words.isdisjoint(EXPERT_WORDS)
-    return expert, ally
+    leaning = next((stance for stance, nouns in _LEANINGS if not words.isdisjoint(nouns)), "")
+    expert = not ally and not leaning and not words.isdisjoint(EXPERT_WORDS)
+    return Relation(expert, ally, "" if ally else leaning)
 
 
 def statement_scores(statement: Statement) -> dict[str, float]:
@@ -68,23 +84,25 @@ def statement_scores(statement: Statement) -> dict[str, float]:
     return scores
 
 
-def best_stance(scores: dict[str, float], expert: bool, ally: bool,
+def best_stance(scores: dict[str, float], relation: Relation,
                 default: str = "criticises") -> str:
     """The stance of a statement from its scores and who the actor is: an expert's leans to
-    analysis, an ally's to clarifying and defending; with no cue at all, an expert analyses
-    and anyone else takes the article's usual stance."""
+    analysis, an ally's to clarifying and defending, a critic's to criticism; with no cue at
+    all, an expert analyses and anyone else takes the article's usual stance."""
     scores = dict(scores)
-    if expert:  # an observer's warnings, defences and praise read as analysis
+    if relation.expert:  # an observer's warnings, defences and praise read as analysis
         scores["analyses"] += PRIOR_WEIGHT
         for soft in ("warns", "defends", "clarifies", "supports"):
             scores[soft] *= 0.5
-    if ally:  # the side's attack on the principal's critics defends the principal
+    if relation.ally:  # the side's attack on the principal's critics defends the principal
         scores["defends"] += PRIOR_WEIGHT + scores["criticises"]
         scores["criticises"] = 0.0
         scores["clarifies"] += PRIOR_WEIGHT
+    if relation.leaning:
+        scores[relation.leaning] += PRIOR_WEIGHT
     best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
     if scores[best] == 0:
-        return "analyses" if expert else default
+        return "analyses" if relation.expert else default
     return best
 
 
@@ -121,7 +139,7 @@ def points_of(statements: list[Statement], each: list[dict[str, float]],
     plan, and later calls one part of it misguided"); the same stance said again is one
     point."""
     actor = statements[0].actor
-    expert, ally = _relation(actor, principal)
+    relation = relation_of(actor, principal)
     name = _name(actor)
     stretches: list[list[int]] = []
     for k, st in enumerate(statements):
@@ -131,11 +149,11 @@ def points_of(statements: list[Statement], each: list[dict[str, float]],
         else:
             stretches.append([k])
     total = _sum(each)
-    main = best_stance(total, expert, ally, default)
+    main = best_stance(total, relation, default)
     points = [Point(name, main, statements[_evidence(each, range(len(statements)), main)])]
     for stretch in stretches:
         scores = _sum(each[k] for k in stretch)
-        stance = best_stance(scores, expert, ally, default)
+        stance = best_stance(scores, relation, default)
         if len(points) < MAX_POINTS and all(p.stance != stance for p in points) and \
                 scores[stance] >= DISTINCT_POINT:
             points.append(Point(name, stance, statements[_evidence(each, stretch, stance)]))
