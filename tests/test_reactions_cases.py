@@ -199,6 +199,36 @@ def test_the_headlines_deck_and_speaking_with_nothing_said_are_no_reactions() ->
     assert _has(reactions, "dock workers", "warns")
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_a_role_that_names_a_side_leans_the_stance(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Premier Jana Ostrow announced on Monday a plan to merge the country's two rail "
+        "companies.",
+        f"Another critic, Lena Ostrova, a professor of transport law, likened the merger to "
+        f"{o}a bonfire of timetables.{c}",
+        f"Tomas Vik, a longtime supporter of the premier and an economist, said {o}the merger "
+        f"is the plan this country needed.{c}",
+    ], "Ostrow to merge rail companies")
+    assert _has(reactions, "ostrova", "criticises")
+    assert _has(reactions, "vik", "supports")
+
+
+def test_a_place_after_a_town_is_no_speaker_and_tweets_after_of_no_verb() -> None:
+    from analysis.people.cues import sentence_subject
+
+    subject = sentence_subject("The Liberal vice presidential nominee was speaking Friday in "
+                               "Dunmore, Kelvia, hours after Holt sent a flurry of tweets.")
+    assert subject is None or subject.text != "Kelvia"
+    reactions = _reactions([
+        "Senator Ira Holt said on Tuesday that the border post at Kessen would close.",
+        "The Liberal vice presidential nominee was speaking Friday in Dunmore, Kelvia, hours "
+        "after Holt sent a flurry of tweets defending the closure.",
+        "The Kelvia governor said closing the border post was a reckless mistake.",
+    ], "Holt to close Kessen border post")
+    assert reactions and not any(fold(r.actor).strip() == "kelvia" for r in reactions)
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 
