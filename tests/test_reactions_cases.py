@@ -229,6 +229,22 @@ def test_a_place_after_a_town_is_no_speaker_and_tweets_after_of_no_verb() -> Non
     assert reactions and not any(fold(r.actor).strip() == "kelvia" for r in reactions)
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_sources_of_facts_and_memories_are_no_reactions(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "The crack is two metres long, according to the city's engineers.",
+        f"Ada Ferne, a historian who crossed the bridge as a child, recalled, {o}We walked over "
+        f"it to school every day.{c}",
+        f"{o}Closing the bridge to lorries is a reckless decision,{c} said haulier Nils Berg.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert not any("engineers" in fold(r.actor) for r in reactions)
+    assert not any("ferne" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "berg", "criticises")
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 

@@ -113,6 +113,7 @@ def can_speak(target: Target) -> bool:
     head = target.head.lower()
     singular = head[:-1] if head.endswith("s") else head
     speaks = head in _SPEAKING_HEADS or singular in _SPEAKING_HEADS or \
-        head.endswith(PEOPLE_PLURALS) and len(head) > 6
+        head.endswith(PEOPLE_PLURALS) and len(head) > 6 or \
+        head.endswith("s") and singular in NATIONALITIES  # "the Europeans"
     return 0 < len(words) <= 8 and speaks \
         and not words[0][:1].isdigit() and not (words[0].endswith("ing") and words[0].istitle())

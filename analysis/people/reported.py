@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PEOPLE_PLURALS, PERSON_NOUNS
+from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, NATIONALITIES, PEOPLE_PLURALS, PERSON_NOUNS
 from ..patterns import lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
@@ -27,7 +27,7 @@ class Report:
 
 # Where a clause of its own starts inside a sentence: a second speaker can open one.
 _CLAUSE_OPENER = lazy_compile(
-    r"(?:,\s+(?:and|but|while|whereas|as)\s|\s(?:while|whereas)\s|;\s|\s[—–―]\s|,\s)")
+    r"(?:,\s+(?:and|but|while|whereas|as)\s|\s(?:while|whereas)\s|;\s|\s(?:[—–―]|--?)\s|,\s)")
 _PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
@@ -64,6 +64,7 @@ _RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
 # Verbs of speaking that state something only with what was spoken of: "spoke out against".
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
+_PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|before)\s")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
@@ -128,7 +129,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     pre = _strip_aux(_PROGRESSIVE_BEFORE.sub("", before)).rstrip()
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
-        if after is not None and after.kind != "pronoun":
+        if after is not None and after.kind != "pronoun" and _follows_verb(sentence[end:], after):
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
@@ -151,11 +152,20 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "after it backed Clinton": a subordinate clause, not a statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
-    if phrase is not None and phrase.kind == "name" and " " not in phrase.text and \
-            clause.strip() == phrase.text:
-        # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
-        return group_phrase(phrase.text.lower()) or phrase
+    if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
+        if phrase.text.lower()[:-1] in NATIONALITIES:  # "The Europeans, who …, derided"
+            return group_phrase(phrase.text) or phrase
+        if clause.strip() == phrase.text:
+            # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
+            return group_phrase(phrase.text.lower()) or phrase
     return phrase or group_phrase(clause)
+
+
+def _follows_verb(rest: str, phrase: Phrase) -> bool:
+    """Whether the phrase stands right after the verb, as an inverted speaker does ("said
+    Sen. Jo Hill"), not inside what follows it ("said Thursday on Fox News")."""
+    at = rest.find(phrase.text.split()[0])
+    return at >= 0 and not _PLACE_OR_TIME_BEFORE.search(rest, 0, at)
 
 
 def source_phrase(text: str) -> Phrase | None:
@@ -194,7 +204,8 @@ def group_phrase(text: str) -> Phrase | None:
     for n, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
         if low in GROUP_NOUNS or low.endswith("s") and (
-                low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6):
+                low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6
+                or low[:-1] in NATIONALITIES):
             head = " ".join(words[:n + 1]).strip(",.;:")
             rest = " ".join(words[n + 1:])
             if FINITE_VERB_RE.search(_RELATIVE.split(rest, 1)[0]):

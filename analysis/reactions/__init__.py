@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..model import Reaction
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
-from .background import Background
+from .background import Background, recalls
 from .judge import Point, points_of, statement_scores, usual_stance
 from .principal import find_principal
 from .relevance import relevant_statements
@@ -39,8 +39,10 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     background = Background(doc)
     by_actor: dict[int, list[Statement]] = {}
     for st in relevant_statements(doc, statements, principal):
-        # the headline's deck above the story restates a reaction the story reports
-        if st.index not in background and st.sentence.paragraph >= doc.lead:
+        # The headline's deck above the story restates a reaction the story reports; "according
+        # to X" sources a fact, it does not respond.
+        if st.index not in background and not recalls(st.verb) and \
+                st.verb != "according to" and st.sentence.paragraph >= doc.lead:
             by_actor.setdefault(id(st.actor), []).append(st)
     reacting = [group for group in by_actor.values() if not (
         group[0].actor is principal or _own_side(group[0].actor, principal)

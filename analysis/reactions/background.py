@@ -1,5 +1,6 @@
-"""Background: a statement dated before the news ("in 2019 …", "last year", "years ago") is
-about an earlier event, not a response to this one."""
+"""Background: a statement dated before the news ("in 2019 …", "last year", "years ago"), or
+one that recalls ("a historian who attended recalled …"), is about an earlier time, not a
+response to this event."""
 
 from __future__ import annotations
 
@@ -23,6 +24,16 @@ POINTS_BACK = lazy_compile(
 _DATE_HINT = lazy_compile(r"\d\d\d\d|[Ll]ast |ago\b|[Ee]arlier this")
 _YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _SINCE = lazy_compile(r"\bsince\s+(?:\w+\s+){0,3}$")
+
+
+_RECALLING = frozenset(
+    "recall recalls recalled recalling remember remembers remembered remembering reminisced "
+    "reminisces".split())
+
+
+def recalls(verb: str) -> bool:
+    """Whether a statement's verb tells a memory of an earlier time ("recalled")."""
+    return verb.lower() in _RECALLING
 
 
 def news_year(doc: Document) -> int:
