@@ -31,7 +31,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _phrases(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in text.split(",") if p.strip())
+    return tuple(" ".join(p.split()) for p in text.split(",") if p.strip())
 
 
 REGISTRY: tuple[Stance, ...] = (
@@ -73,11 +73,13 @@ REGISTRY: tuple[Stance, ...] = (
     ),
     Stance(
         "defends", "justifies the principal or the act",
-        verbs=_words("defend justify rebut insist counter"),
+        verbs=_words("defend justify rebut insist counter downplay"),
         nouns=_words("defence defense justification signal option options"),
         adjectives=_words("necessary legitimate justified appropriate lawful"),
         phrases=_phrases("""stand by, stood by, stands by, the right thing, every right,
-                         nothing wrong, no wrongdoing, right to, the right call"""),
+                         nothing wrong, no wrongdoing, right to, the right call, too much is
+                         made, too much has been made, making too much of, blown out of
+                         proportion, overblown, no big deal, played down, an overreaction"""),
     ),
     Stance(
         "criticises", "condemns, attacks, mocks or disapproves",
@@ -110,7 +112,7 @@ REGISTRY: tuple[Stance, ...] = (
         "supports", "approves, praises, endorses or agrees",
         verbs=_words("""praise welcome applaud endorse back support commend congratulate thank
                      hail laud celebrate champion encourage"""),
-        nouns=_words("""praise support win victory success boost triumph applause endorsement
+        nouns=_words("""praise support victory success boost triumph applause endorsement
                      solidarity"""),
         adjectives=_words("""great excellent brilliant historic impressive remarkable wonderful
                           positive pleased grateful proud overdue encouraging"""),
@@ -141,8 +143,9 @@ PHRASE_WEIGHT = 1.5
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
 # Forms that say nothing of a stance inside what was said, however telling as reporting verbs:
-# "the question is", "in the dispute", "back to", "to win".
-_NOT_CUES = frozenset("question dispute win".split())
+# Base forms that say nothing of a stance inside what was said: "the question is", "in the
+# dispute".
+_NOT_CUES = frozenset("question dispute".split())
 # A negation among the three words before a cue turns it off.
 _NEGATION = lazy_compile(
     r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:\W+\w[\w']*){0,2}\W+$")

@@ -77,7 +77,10 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
 def statement_scores(statement: Statement) -> dict[str, float]:
     """How strongly one statement leans to each stance: its reporting verb and the stance
     words of what was said."""
-    scores = cue_scores(statement.said.lower().translate(_CUE_TEXT))
+    said = statement.said.lower().replace('"', "")
+    if not said.isascii():
+        said = said.translate(_CUE_TEXT)
+    scores = cue_scores(said)
     verb = verb_stance(statement.verb)
     if verb is not None:
         scores[verb] += REPORTING_VERB_WEIGHT
