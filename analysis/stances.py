@@ -142,7 +142,6 @@ WORD_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.5
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
-# Forms that say nothing of a stance inside what was said, however telling as reporting verbs:
 # Base forms that say nothing of a stance inside what was said: "the question is", "in the
 # dispute".
 _NOT_CUES = frozenset("question dispute".split())
