@@ -99,8 +99,8 @@ def _stream(args: argparse.Namespace, inputs: Any) -> tuple[int, int]:
 
 @contextlib.contextmanager
 def _progress(total: int | None) -> Iterator[Any]:
-    """A bar on stderr when stderr is a terminal (and more than one input); else nothing."""
-    if not sys.stderr.isatty() or total == 1:
+    """A bar on stderr when stderr is a terminal and there is more than one input."""
+    if total == 1:
         yield lambda done: None
         return
     with progress_bar("analysing") as update:

@@ -120,9 +120,14 @@ class PerInput:
 def progress_bar(label: str) -> Iterator[Callable[..., None]]:
     """A transient Rich bar on stderr (stdout stays clean for --json); yields
     update(done, total, detail=""). What is printed meanwhile goes above the bar when it goes
-    to the same terminal, and untouched where stdout is a file or a pipe."""
+    to the same terminal, and untouched where stdout is a file or a pipe. No bar (and nothing
+    at all) on a stderr that is not a terminal."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    if not sys.stderr.isatty():
+        yield lambda done, total, detail="": None
+        return
 
     with Progress(TextColumn(label, markup=False), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[detail]}", markup=False),
