@@ -9,9 +9,11 @@ a fresh process that imports what it needs, not a copy of a parent holding locks
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,8 +42,32 @@ def default_jobs() -> int:
 
 
 def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet
+    # (where processes are spawned, not forked from a server started with SIGINT blocked).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C waits until the block is done: the pool's processes start meanwhile. Started with
+    SIGINT blocked, the fork server and its workers never see a Ctrl-C (the terminal sends it
+    to them too; it is this process's to handle), and none is interrupted half-started."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    masks = hasattr(signal, "pthread_sigmask")
+    if masks:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if masks:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _context(module: str) -> multiprocessing.context.BaseContext:
@@ -81,8 +107,9 @@ def ordered_map(func: Callable[[list[P]], list[R]], items: Iterable[T], *, jobs:
                                initializer=_ignore_interrupts)
     waiting: deque[tuple[list[T], Future[list[R]]]] = deque()
     try:
-        for chunk in islice(queued, jobs * ahead):
-            waiting.append((chunk, pool.submit(func, [send(item) for item in chunk])))
+        with _interrupts_deferred():  # the first submissions start the worker processes
+            for chunk in islice(queued, jobs * ahead):
+                waiting.append((chunk, pool.submit(func, [send(item) for item in chunk])))
         while waiting:
             chunk, future = waiting.popleft()
             try:

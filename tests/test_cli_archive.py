@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,37 @@ def test_a_closed_output_pipe_stops_the_workers_quietly(archive: Path) -> None:
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in stderr
+
+
+def session_processes(session: int) -> list[int]:
+    """Processes still alive in a session (the command, its fork server and workers)."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[3]) == session and fields[0] != "Z":  # field 6: session id
+                alive.append(int(entry.name))
+    return alive
+
+
+def test_ctrl_c_stops_the_command_and_its_workers_quietly(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    write_articles(folder, 3000)
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli.run", "analyze", "--json",
+                             str(folder)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()  # the pool is running
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends it: to every process of the job
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 130
+    assert "Traceback" not in stderr
+    for _ in range(100):  # the workers go with it
+        if not session_processes(proc.pid):
+            break
+        time.sleep(0.1)
+    assert session_processes(proc.pid) == []
