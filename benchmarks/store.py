@@ -9,7 +9,8 @@ Prints each figure with its target. Targets (issue 3): open ≤ 0.5 s, add or re
 `--scale N…` instead builds a store of N entries for each N, analyses every entry in bulk (on
 every core) and prints what the store is like at that size: its size on disk, the time to open
 it and list every article in a fresh process (and that process's memory), to open one entry, to
-list speakers across the store, and to add one article (issue 12, "Large archives").
+list speakers across the store, and to add one article (issue 12, "Large archives"). With
+`--home DIR` the stores are kept in DIR, and a later run measures them again without rebuilding.
 """
 
 from __future__ import annotations
@@ -102,6 +103,20 @@ def cold_open(home: Path) -> tuple[float, float, int]:
     return float(out[0]), float(out[1]), int(out[2])
 
 
+def build_scale(size: int, work: Path, home: Path) -> None:
+    feeds = []
+    for start in range(0, size, FEED_ENTRIES):
+        feeds.append(work / f"scale-{size}-{start}.rss")
+        generated_feed(min(FEED_ENTRIES, size - start), feeds[-1], start)
+    print(f"\n{size:,} entries ({len(feeds)} feeds, "
+          f"{sum(f.stat().st_size for f in feeds) / 1e6:.0f} MB)")
+    with Library.open(home) as lib:
+        report("add the feeds", timed(lambda: [lib.add(str(feed)) for feed in feeds])[0])
+        report("analyse every entry in bulk (every core)", timed(lib.analyze_pending)[0])
+    for feed in feeds:
+        feed.unlink()
+
+
 def fresh_process(home: Path, code: str) -> float:
     """Seconds a fresh interpreter takes to run `code` on an open store `lib` (imports apart)."""
     script = ("import sys,time;from store.library import Library;t=time.perf_counter();"
@@ -116,15 +131,10 @@ FEED_ENTRIES = 10_000  # per generated feed file (a feed file may hold 20 MB)
 
 def scale(size: int, work: Path) -> None:
     home = work / f"scale-{size}"
-    feeds = []
-    for start in range(0, size, FEED_ENTRIES):
-        feeds.append(work / f"scale-{size}-{start}.rss")
-        generated_feed(min(FEED_ENTRIES, size - start), feeds[-1], start)
-    print(f"\n{size:,} entries ({len(feeds)} feeds, "
-          f"{sum(f.stat().st_size for f in feeds) / 1e6:.0f} MB)")
-    with Library.open(home) as lib:
-        report("add the feeds", timed(lambda: [lib.add(str(feed)) for feed in feeds])[0])
-        report("analyse every entry in bulk (every core)", timed(lib.analyze_pending)[0])
+    if (home / "index.json").exists():
+        print(f"\n{size:,} entries (the store built before in {home})")
+    else:
+        build_scale(size, work, home)
     total = sum(p.stat().st_size for p in home.rglob("*.json"))
     index = (home / "index.json").stat().st_size
     print(f"{'store on disk':<46} {total / 1e6:9.1f} MB ({total / size / 1e3:.1f} kB per entry;"
@@ -137,7 +147,7 @@ def scale(size: int, work: Path) -> None:
            fresh_process(home, "lib.article(lib.articles(limit=1)[0].id)"))
     report("speakers across the store (fresh process)", fresh_process(home, "lib.speakers()"))
     report("add one text article to the full store",
-           fresh_process(home, "lib.add_text('Scale note\\n\\nOne more short article.')"))
+           fresh_process(home, "lib.add_text(f'Scale note\\n\\nOne more at {time.time()}.')"))
 
 
 def main() -> None:
@@ -149,13 +159,14 @@ def main() -> None:
     parser.add_argument("--scale", type=int, nargs="+", metavar="N",
                         help="only the store's size figures, at each of these entry counts")
     args = parser.parse_args()
-    if args.scale:
-        work = Path(tempfile.mkdtemp(prefix="byline-scale-"))
+    if args.scale:  # with --home, the stores are kept there and reused by the next run
+        work = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="byline-scale-"))
         try:
             for size in args.scale:
                 scale(size, work)
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if not args.home:
+                shutil.rmtree(work, ignore_errors=True)
         return
     work = Path(tempfile.mkdtemp(prefix="byline-bench-"))
     home = Path(args.home) if args.home else work / "home"
