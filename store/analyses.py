@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -176,7 +177,8 @@ def analyze_pending(lib: Library, progress: Callable[[int, int], None] | None = 
                        jobs=jobs or default_jobs(), send=_payload_of)
     # A group is written by a thread while the next one is analysed (the writes mostly wait
     # on the disk); one write at a time, so at most two groups are in memory.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-save") as writer:
+    with closing(work), ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-save",
+                                           ) as writer:
         saving: Future[None] | None = None
         for (group, stored), made in work:
             if group != current_group:
@@ -212,7 +214,13 @@ def _stored_by_group(lib: Library, groups: list[list[dict[str, Any]]],
         for doc in group:
             if doc.get("body"):
                 cached.add(doc["body"])
-            yield number, stored_analysis(lib, doc)
+            stored = stored_analysis(lib, doc)
+            if stored.is_entry and not stored.body:
+                # A write by another process makes the writer thread drop every cached file
+                # (StoreFiles.writing), possibly mid-read here: read once more before taking
+                # the body for lost and analysing the feed's summary instead.
+                stored = stored_analysis(lib, doc)
+            yield number, stored
         if sum(lib.files.size(name) for name in cached) > CHUNK_CACHE_BYTES:
             lib.files.release(cached)
             cached = set()
