@@ -84,12 +84,17 @@ class StoredAnalysis:
         return text_of(self.analysis or {}), "text", doc.get("link", ""), "", "", where
 
 
-def stored_analysis(lib: Library, doc: dict[str, Any]) -> StoredAnalysis:
+Tables = Callable[[str, str], dict[str, dict[str, Any]]]  # (file, table) -> its documents
+
+
+def stored_analysis(lib: Library, doc: dict[str, Any],
+                    tables: Tables | None = None) -> StoredAnalysis:
+    read = tables or lib.files.raw
     article_id = doc["id"]
-    body = lib.files.raw(body_file_of(doc), "bodies").get(article_id) or {}
+    body = read(body_file_of(doc), "bodies").get(article_id) or {}
     if body.get("analysis"):
         return StoredAnalysis(doc, body, body["analysis"], engine_of(body))
-    cached = lib.files.raw(analysis_file(article_id), "analyses").get(article_id)
+    cached = read(analysis_file(article_id), "analyses").get(article_id)
     return StoredAnalysis(doc, body, cached or None, engine_of(cached) if cached else 0)
 
 
@@ -211,19 +216,38 @@ def _stored_by_group(lib: Library, groups: list[list[dict[str, Any]]],
     of those it read."""
     cached: set[str] = set()
     for number, group in enumerate(groups):
+        read = _TablesOnce(lib)
         for doc in group:
             if doc.get("body"):
                 cached.add(doc["body"])
-            stored = stored_analysis(lib, doc)
+            stored = stored_analysis(lib, doc, read)
             if stored.is_entry and not stored.body:
                 # A write by another process makes the writer thread drop every cached file
                 # (StoreFiles.writing), possibly mid-read here: read once more before taking
                 # the body for lost and analysing the feed's summary instead.
-                stored = stored_analysis(lib, doc)
+                read.forget(body_file_of(doc), "bodies")
+                stored = stored_analysis(lib, doc, read)
             yield number, stored
         if sum(lib.files.size(name) for name in cached) > CHUNK_CACHE_BYTES:
             lib.files.release(cached)
             cached = set()
+
+
+class _TablesOnce:
+    """Each file's table looked up once (for one group), not once an entry (a stat each)."""
+
+    def __init__(self, lib: Library) -> None:
+        self.lib = lib
+        self.tables: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+
+    def __call__(self, name: str, table: str) -> dict[str, dict[str, Any]]:
+        found = self.tables.get((name, table))
+        if found is None:
+            found = self.tables[name, table] = self.lib.files.raw(name, table)
+        return found
+
+    def forget(self, name: str, table: str) -> None:
+        self.tables.pop((name, table), None)
 
 
 def _save_group(lib: Library, batch: list[tuple[StoredAnalysis, dict[str, Any], int]]) -> None:
