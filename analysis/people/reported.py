@@ -4,10 +4,12 @@ Foundation", "The Europeans derided the deal", "… drew scrutiny from some who 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, NATIONALITIES, PEOPLE_PLURALS, PERSON_NOUNS
-from ..patterns import lazy_compile
+from ..patterns import lazy_compile, trie_pattern
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
 from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
@@ -72,7 +74,13 @@ _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositi
 def may_report(text: str, verbs: frozenset[str]) -> bool:
     """False when no sentence of text can report a speaker: none of the verbs, no "according
     to", no reaction "from" anyone (one scan of a paragraph spares one of each sentence)."""
-    return " from " in text or "ccording" in text or not verbs.isdisjoint(_WORDS.findall(text))
+    return " from " in text or "ccording" in text or _any_of(verbs).search(text) is not None
+
+
+@cache
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of the words as a whole run of lower-case letters, in one scan."""
+    return re.compile(rf"(?<![a-z]){trie_pattern(sorted(words))}(?![a-z])")
 
 
 def reported_speakers(sentence: str, verbs: frozenset[str],
@@ -220,7 +228,6 @@ def group_phrase(text: str) -> Phrase | None:
 
 
 _FROM = lazy_compile(r"\s+from\s+")
-_WORDS = lazy_compile(r"[a-z]+")
 _SOURCE_WINDOW = 200  # characters after "from" where a reaction's source stands
 
 
