@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.text import clean_text
+from analysis import clean_text
 
 from .articles import INDEX, quotes_file
 from .db import atomic_write

@@ -1,5 +1,9 @@
 """Errors the store raises; each message is one line fit to show a user as is."""
 
+from __future__ import annotations
+
+from analysis import clean_text
+
 
 class BylineError(Exception):
     """Base of every error meant for the user: str(error) is one clear line."""
@@ -15,3 +19,10 @@ class FetchError(SourceError):
 
 class StoreError(BylineError):
     """The store itself cannot be opened or written (locked, newer schema, corrupt)."""
+
+
+def shown(text: str, limit: int | None = 300) -> str:
+    """Untrusted text (a path, a URL, a server's words) made fit for a one-line message:
+    cleaned by the one sanitiser, every run of whitespace one space, at most limit long
+    (None: whole)."""
+    return " ".join(clean_text(text or "").split())[:limit]

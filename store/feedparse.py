@@ -12,13 +12,12 @@ from __future__ import annotations
 import html
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from html.entities import name2codepoint
 from typing import Any
 from urllib.parse import urljoin
 
-from analysis.text import clean_text
+from analysis import clean_text
 
 from .errors import SourceError
 from .feedparse_fast import Feed, read_tree, struct_date
@@ -51,8 +50,6 @@ _FEED_TYPES = {b"application/rss+xml", b"application/atom+xml", b"application/rd
 _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,8};|#x[0-9A-Fa-f]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)")
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
-# Anything clean_text would change; most feed text has none, and skipping it halves the cost.
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xa0\u200b\u2028\u2029\ufeff]")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
 
 
@@ -270,10 +267,8 @@ def _strip_tags(value: Any) -> str:
 def _clean(value: Any) -> str:
     if not value or not isinstance(value, str):  # feedparser may hand back None
         return ""
-    if _NEEDS_CLEANING.search(value) or not (
-            value.isascii() or unicodedata.is_normalized("NFC", value)):
-        return clean_text(value)
-    return value
+    # a line of printable ASCII (most titles) has nothing clean_text would change
+    return value if value.isascii() and value.isprintable() else clean_text(value)
 
 
 def _body(value: Any) -> str:

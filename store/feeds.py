@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.text import clean_text
+from analysis import clean_text
 
 from .articles import (
     INDEX,

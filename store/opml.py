@@ -7,7 +7,7 @@ import time
 import xml.etree.ElementTree as ET
 from email.utils import formatdate
 
-from analysis.text import clean_text
+from analysis import clean_text
 
 from .errors import SourceError
 from .records import FeedRecord

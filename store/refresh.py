@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.text import clean_text
-
-from .errors import BylineError, SourceError, StoreError
+from .errors import BylineError, SourceError, StoreError, shown
 from .feedparse import NotAFeedError, ParsedFeed, parse_feed
 from .feeds import add_feed_source
 from .fetch import DEFAULT_LIMITS, FetchLimits, fetch, make_client
@@ -63,8 +61,8 @@ def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
 def reason(message: str, url: str) -> str:
     """An error message without the leading "URL: ": results and last_error sit beside the
     feed's URL already (in `feeds list`, in the reader), so it need not be said twice."""
-    shown = " ".join(clean_text(url).split())
-    for prefix in (url, shown, shown[:300]):
+    cleaned = shown(url, limit=None)
+    for prefix in (url, cleaned, cleaned[:300]):
         if message.startswith(prefix + ": "):
             return message[len(prefix) + 2:]
     return message

@@ -14,8 +14,9 @@ from rich.text import Text
 from analysis import Analysis, analyze
 from store import read_source
 from store.errors import BylineError
+from tui.safe_text import block, one_line, plain
 
-EXIT_BAD_INPUT = 2
+from .common import EXIT_BAD_INPUT, error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
                 raise BylineError(f"{target}: a feed, not an article (use `byline feeds add`)")
             result = analyze(source.text, kind=source.kind, url=source.url)
         except BylineError as exc:
-            print(f"byline: {exc}", file=sys.stderr)
+            error(exc)
             status = EXIT_BAD_INPUT
             continue
         if args.json:
@@ -46,34 +47,35 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(result: Analysis) -> Group:
-    """A readable view of one analysis. Article text goes in Text objects: never markup."""
+    """A readable view of one analysis. Article text goes in Text objects (never markup),
+    through the one sanitiser."""
     art = result.article
-    head = Text(art.title or "(untitled)", style="bold")
-    meta = " · ".join(x for x in (art.dateline, art.byline, art.published) if x)
+    head = plain(art.title or "(untitled)", style="bold")
+    meta = " · ".join(one_line(x) for x in (art.dateline, art.byline, art.published) if x)
     parts: list = [head]
     if meta:
         parts.append(Text(meta, style="dim"))
     if result.summary:
-        parts.append(Panel(Text("\n".join(f"• {s}" for s in result.summary)), title="Summary",
-                           title_align="left"))
+        parts.append(Panel(block("\n".join(f"• {one_line(s)}" for s in result.summary)),
+                           title="Summary", title_align="left"))
     by_speaker: dict[str, list[str]] = {}
     for q in result.quotes:
         by_speaker.setdefault(q.speaker_id, []).append(q.text)
     speakers = Table.grid(padding=(0, 1))
     for sp in result.speakers:
         quotes = by_speaker.get(sp.id, [])
-        label = Text(sp.name, style="bold")
+        label = plain(sp.name, style="bold")
         if sp.role:
-            label.append(f" — {sp.role}", style="italic")
+            label.append(f" — {one_line(sp.role)}", style="italic")
         label.append(f"  ({len(quotes)})", style="dim")
         speakers.add_row(label)
         for qt in quotes:
-            speakers.add_row(Text(f"  “{qt}”"))
+            speakers.add_row(Text(f"  “{one_line(qt)}”"))
     if result.speakers:
         parts.append(Panel(speakers, title="Quotes by speaker", title_align="left"))
     if result.reactions:
         table = Table("Actor", "Stance", "Evidence", expand=True, show_lines=False)
         for r in result.reactions:
-            table.add_row(Text(r.actor), Text(r.stance), Text(r.text))
+            table.add_row(plain(r.actor), plain(r.stance), plain(r.text))
         parts.append(Panel(table, title="Reactions", title_align="left"))
     return Group(*parts)

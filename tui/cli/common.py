@@ -67,9 +67,9 @@ def error(exc: BaseException | str) -> None:
 
 def safe(text: str) -> str:
     """Untrusted text for the terminal: one line, no control characters or escape sequences."""
-    from analysis import clean_text
+    from store.errors import shown
 
-    return " ".join(clean_text(text or "").split())
+    return shown(text, limit=None)
 
 
 def emit_json(data: Any) -> None:
