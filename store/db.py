@@ -10,8 +10,10 @@ reader app and a `byline` command can share a store.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import tempfile
 import threading
 import time
@@ -24,9 +26,17 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
+from . import shapes
 from .errors import StoreError
 
 LOCK_WAIT_SECONDS = 5.0
+_GENERATION = re.compile(r"[0-9]+-[0-9]+")  # pid-nanoseconds of the last write
+_READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def is_read_only_error(exc: OSError) -> bool:
+    """Whether exc says the folder or file cannot be written (permissions, read-only mount)."""
+    return exc.errno in _READ_ONLY_ERRNOS
 
 
 def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
@@ -73,14 +83,19 @@ def _is_tinydb_shape(data: Any) -> bool:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: in-memory copy, reloaded when the file changed, atomic writes.
 
-    A file that is not valid JSON is moved aside to `NAME.corrupt-<timestamp>` and `warn` is
-    called with a one-line message; the store then starts that file afresh.
+    A file that is not valid JSON, or whose documents do not fit the shape `fits` checks, is
+    moved aside to `NAME.corrupt-<timestamp>` and `warn` is called with a one-line message; the
+    store then starts that file afresh.
     """
 
     def __init__(self, path: str | Path, warn: Callable[[str], None] | None = None,
                  defer: Callable[[], bool] | None = None,
-                 on_flush: Callable[[], None] | None = None) -> None:
+                 on_flush: Callable[[], None] | None = None,
+                 fits: Callable[[dict[str, Any]], bool] | None = None,
+                 label: str = "") -> None:
         self.path = Path(path)
+        self.label = label or self.path.name  # how messages name it: "bodies/3f.json"
+        self._fits = fits or (lambda data: True)
         self._on_flush = on_flush or (lambda: None)
         self._warn = warn or (lambda message: None)
         self._defer = defer or (lambda: False)  # True inside StoreFiles.batch()
@@ -105,15 +120,18 @@ class AtomicJSONStorage(Storage):
                 raise StoreError(f"cannot read {self.path}: {exc.strerror or exc}") from None
             try:
                 data = json.loads(raw)  # an empty file is a truncated one: damaged too
-                if not _is_tinydb_shape(data):
-                    raise ValueError("not TinyDB tables")
+                if not _is_tinydb_shape(data) or not self._fits(data):
+                    raise ValueError("not the tables of a store file")
             except (ValueError, UnicodeDecodeError, RecursionError):
                 data = None
-                self._move_aside()
-                stamp = None
+                if self._move_aside():
+                    stamp = None
+                # else left where it is (a read-only store): its stamp is kept, so it is read
+                # as empty until it changes, without a warning on every read
         self._data, self._stamp, self._loaded = data, stamp, True
 
-    def _move_aside(self) -> None:
+    def _move_aside(self) -> bool:
+        """Move the damaged file aside (True), or say why it stays (False: read-only)."""
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
@@ -123,10 +141,15 @@ class AtomicJSONStorage(Storage):
         try:
             os.replace(self.path, aside)
         except OSError as exc:
+            if is_read_only_error(exc):
+                self._warn(f"{self.label} is damaged (not a valid store file); read as empty "
+                           "and left as it is (the store is read-only)")
+                return False
             raise StoreError(f"{self.path} is damaged and cannot be moved aside: "
                              f"{exc.strerror or exc}") from None
-        self._warn(f"{self.path.name} was damaged (not a valid store file); moved aside to "
+        self._warn(f"{self.label} was damaged (not a valid store file); moved aside to "
                    f"{aside.name} and started afresh")
+        return True
 
     def write(self, data: dict[str, Any]) -> None:
         self._data, self._loaded = data, True
@@ -143,6 +166,9 @@ class AtomicJSONStorage(Storage):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path, payload.encode("utf-8"), sync_dir=sync_dir)
         except OSError as exc:
+            if is_read_only_error(exc):
+                raise StoreError(f"cannot write {self.label}: the store in {self.path.parent} is "
+                                 f"read-only ({exc.strerror or exc})") from None
             raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self._on_flush()
         self._stamp = _stamp(self.path)
@@ -195,6 +221,7 @@ class StoreFiles:
         self._generation = self._read_generation()
         self._pid_file = home / ".lock.pid"
         self._batch_depth = 0
+        self.read_only = False  # learnt when a write is refused: reading goes on regardless
 
     def db(self, name: str) -> KeyedDB:
         """The TinyDB file `name` (a path relative to home, e.g. "index.json")."""
@@ -205,7 +232,8 @@ class StoreFiles:
                 if found is None:
                     found = KeyedDB(self.home / name, storage=AtomicJSONStorage,
                                     warn=self._warn, defer=lambda: self._batch_depth > 0,
-                                    on_flush=self._note_write)
+                                    on_flush=self._note_write,
+                                    fits=lambda data: shapes.fits(name, data), label=name)
                     self._dbs[name] = found
         return found
 
@@ -247,6 +275,10 @@ class StoreFiles:
                     raise StoreError(f"store is in use by another byline ({self._holder()}); "
                                      "try again when it has finished") from None
                 except OSError as exc:
+                    if is_read_only_error(exc):
+                        self.read_only = True
+                        raise StoreError(f"the store in {self.home} is read-only: nothing can "
+                                         "be added or changed there") from None
                     raise StoreError(f"cannot lock the store in {self.home}: "
                                      f"{exc.strerror or exc}") from None
             self._depth += 1
@@ -268,10 +300,24 @@ class StoreFiles:
         self._wrote = True
 
     def _read_generation(self) -> str:
+        """The generation token; a damaged one (junk bytes, a torn write) is rebuilt."""
         try:
-            return self._generation_file.read_text()
+            raw = self._generation_file.read_bytes()
         except OSError:
             return ""
+        token = raw.decode("ascii", "replace")
+        if raw and _GENERATION.fullmatch(token):
+            return token
+        # Only ever compared for equality: a fresh token makes every process that cached
+        # files re-read them on its next write, which is always safe.
+        return self._write_generation()
+
+    def _write_generation(self) -> str:
+        token = f"{os.getpid()}-{time.time_ns()}"
+        # Not atomic, not synced: a torn token is one more token that differs, rebuilt above.
+        with contextlib.suppress(OSError):  # a read-only store: nobody writes, nothing to sync
+            self._generation_file.write_bytes(token.encode("ascii"))
+        return token
 
     def _sync_generation(self) -> None:
         current = self._read_generation()
@@ -281,16 +327,13 @@ class StoreFiles:
             self._generation = current
 
     def _bump_generation(self) -> None:
-        token = f"{os.getpid()}-{time.time_ns()}"
-        with contextlib.suppress(OSError):
-            self._generation_file.write_text(token)
-            self._generation = token
+        self._generation = self._write_generation()
 
     def sweep_temp_files(self) -> None:
         """Remove temp files a killed writer left behind (only when no one is writing)."""
         try:
             self._lock.acquire(timeout=0)
-        except Timeout:
+        except (Timeout, OSError):  # busy, or a read-only store: nothing to sweep then
             return
         try:
             for folder in (self.home, *(self.home / sub for sub in

@@ -109,7 +109,11 @@ class Library:
     def _check_schema(self) -> None:
         version = self.setting("schema")
         if version is None:
-            self.set_setting("schema", SCHEMA_VERSION)
+            try:
+                self.set_setting("schema", SCHEMA_VERSION)
+            except StoreError:
+                if not self.files.read_only:
+                    raise  # a read-only store is read as it is; only writes are refused
         elif not isinstance(version, int) or version > SCHEMA_VERSION:
             raise StoreError(f"the store in {self.home} was written by a newer Byline (schema "
                              f"{version}; this version reads up to {SCHEMA_VERSION}): upgrade "
@@ -258,12 +262,18 @@ class Library:
         return article_id in self.files.raw(quotes_file(article_id), "quotes")
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
-        with self.files.writing():
-            table = self.files.table(STATE, "read")
-            if read:
-                table.put(article_id, {"at": time.time()})
-            elif table.get(doc_id=article_id) is not None:
-                table.remove(doc_ids=[article_id])
+        """Mark an article read (or not). The reader marks what it opens: in a read-only store
+        that is no write the user asked for, so it is skipped without a word."""
+        try:
+            with self.files.writing():
+                table = self.files.table(STATE, "read")
+                if read:
+                    table.put(article_id, {"at": time.time()})
+                elif table.get(doc_id=article_id) is not None:
+                    table.remove(doc_ids=[article_id])
+        except StoreError:
+            if not self.files.read_only:
+                raise
 
     def remove_article(self, article_id: str) -> bool:
         return self.remove_articles([article_id]) == 1

@@ -80,8 +80,16 @@ def _all_flag(parser: argparse.ArgumentParser) -> None:
 def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
     """Speakers come from analysed articles; entries are analysed when first opened."""
     if args.all:
-        with progress_bar("analysing feed entries") as update:
-            done = lib.analyze_pending(update)
+        from store.errors import StoreError
+
+        try:
+            with progress_bar("analysing feed entries") as update:
+                done = lib.analyze_pending(update)
+        except StoreError as exc:
+            if not lib.files.read_only:
+                raise
+            error(f"{exc}; feed entries not analysed yet are left out")
+            return
         if done:
             print(f"byline: analysed {_count(done, 'feed entry')}", file=sys.stderr)
         return
