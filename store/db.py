@@ -374,6 +374,14 @@ class StoreFiles:
                     self._discard_dirty()
                     raise
 
+    def let_go_of_shards(self) -> None:
+        """Drop what is cached of the shard files (bodies, chunks...) not waiting to be
+        written: they are read again when asked for. Streaming a big feed into the store calls
+        this after each batch, so its memory stays that of one batch."""
+        for name, db in list(self._dbs.items()):
+            if "/" in name and not db.storage.dirty:  # type: ignore[attr-defined]
+                db.storage.forget()  # type: ignore[attr-defined]
+
     def _discard_dirty(self) -> None:
         """A batch that failed half-way: forget its unwritten changes, re-read from disk."""
         for db in list(self._dbs.values()):

@@ -26,3 +26,10 @@ def shown(text: str, limit: int | None = 300) -> str:
     cleaned by the one sanitiser, every run of whitespace one space, at most limit long
     (None: whole)."""
     return " ".join(clean_text(text or "").split())[:limit]
+
+
+def size_text(n: int) -> str:
+    """A byte count as people read it: "12.3 MB", "256 KB", "900 bytes"."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    return f"{n / 1024:.1f} KB".replace(".0 KB", " KB") if n >= 1024 else f"{n} bytes"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from .errors import FetchError, shown
+from .errors import FetchError, shown, size_text
 from .fetch_deadline import DeadlinePassed, deadline_for, with_deadlines
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -173,7 +173,7 @@ def _read_response(resp: httpx.Response, where: str, etag: str, last_modified: s
         raise FetchError(f"{where}: unexpected HTTP status {resp.status_code}")
     declared = resp.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise FetchError(_too_large(where, limits))
+        raise FetchError(_too_large(where, limits, size=int(declared)))
     body = _read_body(resp, where, limits, deadline)
     return FetchResult(
         final_url, 200, body,
@@ -242,15 +242,15 @@ class _BoundedInflater:
         return b"".join(out)
 
 
-def _too_large(where: str, limits: FetchLimits, decoded: bool = False) -> str:
+def _too_large(where: str, limits: FetchLimits, decoded: bool = False,
+               size: int | None = None) -> str:
+    """The refusal, with the size (known from Content-Length, else "over" the limit, where
+    the download stopped) and the limit, and how to raise it."""
     what = "decompressed response" if decoded else "response"
-    return f"{where}: {what} larger than the {_size(limits.max_bytes)} size cap"
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):g} MB"
-    return f"{n / 1024:g} KB" if n >= 1024 else f"{n} bytes"
+    limit = size_text(limits.max_bytes)
+    found = size_text(size) if size is not None else f"over {limit}"
+    return (f"{where}: {what} too large ({found}; the limit is {limit}: raise it with "
+            "--max-size or `byline settings max-size`)")
 
 
 def _first_line(exc: Exception) -> str:

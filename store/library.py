@@ -28,6 +28,7 @@ from .articles import (
     body_file,
     body_file_of,
     content_id,
+    entry_feeds,
     index_doc,
     quote_digest,
     quotes_file,
@@ -53,7 +54,11 @@ from .records import (
 if TYPE_CHECKING:
     from .records import RefreshReport
 
-SCHEMA_VERSION = 1
+# 2: an article's index document lists in `feeds` every feed that carries it. A schema 1
+# document names one feed (`feed_url`) and reads the same (`entry_feeds`), so a schema 1 store
+# is migrated by stamping it 2; the stamp keeps an older Byline out, which would delete the
+# entries another feed carries along with the first feed that brought them.
+SCHEMA_VERSION = 2
 SETTINGS = "settings.json"
 STATE = "state.json"
 
@@ -118,6 +123,18 @@ class Library:
             raise StoreError(f"the store in {self.home} was written by a newer Byline (schema "
                              f"{version}; this version reads up to {SCHEMA_VERSION}): upgrade "
                              "byline or use another --home")
+        elif version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring an older store to this schema (see SCHEMA_VERSION): one atomic write of the
+        stamp, so a crash leaves the old stamp and the migration runs again."""
+        try:
+            with self.files.writing():
+                if (self.setting("schema") or 0) < SCHEMA_VERSION:
+                    self.set_setting("schema", SCHEMA_VERSION)
+        except StoreError:
+            pass  # read-only, or another byline is writing: read as it is, migrate next time
 
     # articles ------------------------------------------------------------------------------
     @property
@@ -138,7 +155,7 @@ class Library:
         """Add a file or URL: an article, or a feed with all its entries (their refs returned)."""
         from .sources import is_url, read_source
 
-        source = read_source(target)
+        source = read_source(target, self.setting("max_size"))
         if source.kind == "feed":
             return feed_store.add_feed_source(self, source)
         if is_url(target):
@@ -318,6 +335,10 @@ class Library:
     def feed(self, url: str) -> FeedRecord | None:
         return feed_store.feed(self, url)
 
+    def add_feeds(self, listed: list[tuple[str, str]]) -> list[str]:
+        """Follow many feed URLs (url, title) at once, in one write; the URLs that are new."""
+        return feed_store.add_feeds(self, listed)
+
     def add_feed(self, url_or_path: str, title: str = "") -> FeedRecord:
         """Record a feed. A URL is only recorded (refresh fetches it); a file is read now."""
         return feed_store.add_feed(self, url_or_path, title)
@@ -333,9 +354,10 @@ class Library:
         return len(feed_store.merge_entries(self, feed_url, entries))
 
     def entries(self, feed_url: str = "") -> list[ArticleRef]:
-        """Stored feed entries (of one feed, or of all), newest first."""
+        """Stored feed entries (every entry one feed carries, or of all feeds), newest first."""
+        key = feed_store.feed_key(feed_url) if feed_url else ""
         docs = [d for d in self.index_docs()
-                if d.get("feed_url") and (not feed_url or d["feed_url"] == feed_url)]
+                if (carried := entry_feeds(d)) and (not key or key in carried)]
         docs.sort(key=sort_key, reverse=True)
         read = self._read_ids()
         return [ref_from_doc(d, d["id"] in read) for d in docs]

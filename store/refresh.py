@@ -13,16 +13,17 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import BylineError, SourceError, StoreError, shown
-from .feedparse import NotAFeedError, ParsedFeed, parse_feed
-from .feeds import add_feed_source
+from .feedbytes import FeedBytes
+from .feedparse import FeedReading, NotAFeedError, ParsedFeed, parse_feed
+from .feeds import BATCH, store_reading
 from .fetch import DEFAULT_LIMITS, FetchLimits, fetch, make_client
 from .records import FeedRecord, FeedResult, RefreshReport
-from .sources import Source, is_url
+from .sources import is_url
 
 if TYPE_CHECKING:
     import httpx
@@ -45,6 +46,7 @@ class Fetched:
     etag: str = ""
     last_modified: str = ""
     error: str = ""  # one line, without the URL in front
+    path: Path | None = None  # a changed feed file: read as it is stored, in bounded memory
 
 
 def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
@@ -89,22 +91,19 @@ def _fetch_and_parse(feed: FeedRecord, client: httpx.Client | None,
 
 
 def _read_feed_file(feed: FeedRecord, limits: FetchLimits) -> Fetched:
-    """A feed file: its mtime and size play the part of an ETag."""
+    """A feed file: its mtime and size play the part of an ETag. A changed file is not read
+    here but streamed into the store (`store_fetched`): a file the user names is read whatever
+    its size, so it is never held whole."""
     path = Path(feed.url)
     try:
-        st = path.stat()
-        token = file_token(st)
-        if token == feed.etag:
-            return Fetched(feed.url, "not-modified", etag=token)
-        if st.st_size > limits.max_bytes:
-            raise SourceError(f"{feed.url}: feed file larger than the size cap")
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        token = file_token(path.stat())
     except FileNotFoundError:
         raise SourceError(f"{feed.url}: feed file no longer exists") from None
     except OSError as exc:
         raise SourceError(f"{feed.url}: cannot read ({exc.strerror or exc})") from None
-    return Fetched(feed.url, "ok", parse_feed(data, feed.url), etag=token)
+    if token == feed.etag:
+        return Fetched(feed.url, "not-modified", etag=token)
+    return Fetched(feed.url, "ok", etag=token, path=path)
 
 
 def file_token(st: os.stat_result) -> str:
@@ -117,12 +116,14 @@ def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> Fee
     if fetched.status == "error":
         lib.update_feed(fetched.url, last_fetch=now, last_error=fetched.error)
         return FeedResult(fetched.url, "error", error=fetched.error, title=stored_title)
-    if fetched.status == "not-modified" or fetched.parsed is None:
+    if fetched.status == "not-modified" or (fetched.parsed is None and fetched.path is None):
         # the same single write either way; validators kept current (a new ETag, say)
         validators = {k: v for k, v in (("etag", fetched.etag),
                                         ("last_modified", fetched.last_modified)) if v}
         lib.update_feed(fetched.url, last_fetch=now, last_error="", **validators)
         return FeedResult(fetched.url, "not-modified", title=stored_title)
+    if fetched.path is not None:
+        return _store_file(lib, fetched, stored_title)
     parsed = fetched.parsed
     fields = {"etag": fetched.etag, "last_modified": fetched.last_modified,
               "last_fetch": now, "last_error": ""}
@@ -136,6 +137,26 @@ def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> Fee
     return FeedResult(fetched.url, "ok", new_entries=new, title=stored_title or parsed.title)
 
 
+def _store_file(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
+    """A changed feed file, streamed into the store batch by batch; what makes it unusable
+    is stored as its error, as for a feed fetched."""
+    assert fetched.path is not None
+    reading = FeedReading(FeedBytes.file(fetched.path), batch=BATCH, where=fetched.url)
+    try:
+        _ids, new_ids = store_reading(lib, fetched.url, reading, stored_title,
+                                      etag=fetched.etag)
+    except StoreError:
+        raise
+    except BylineError as exc:
+        failed = Fetched(fetched.url, "error", error=reason(str(exc), fetched.url))
+        return store_fetched(lib, failed, stored_title)
+    except Exception as exc:  # a hostile file must not take the whole refresh down
+        failed = Fetched(fetched.url, "error", error=f"cannot be read ({type(exc).__name__})")
+        return store_fetched(lib, failed, stored_title)
+    return FeedResult(fetched.url, "ok", new_entries=len(new_ids),
+                      title=stored_title or reading.title)
+
+
 def _store_one(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
     """store_fetched, where a feed removed meanwhile (by another byline) is just reported."""
     try:
@@ -147,10 +168,19 @@ def _store_one(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
                           title=stored_title)
 
 
+def limits_for(lib: Library, feed: FeedRecord, limits: FetchLimits,
+               max_size: int | None = None) -> FetchLimits:
+    """The limits one feed is fetched with. Its size cap: max_size (given for this run), else
+    the feed's own, else the store's `max_size` setting, else limits.max_bytes."""
+    cap = max_size or feed.max_size or lib.setting("max_size") or limits.max_bytes
+    return limits if cap == limits.max_bytes else replace(limits, max_bytes=cap)
+
+
 def refresh_feeds(lib: Library, progress: Progress | None = None, *,
                   limits: FetchLimits = DEFAULT_LIMITS, workers: int = MAX_WORKERS,
-                  urls: list[str] | None = None) -> RefreshReport:
-    """Refresh every stored feed (or those in urls); progress(done, total, url) after each."""
+                  urls: list[str] | None = None, max_size: int | None = None) -> RefreshReport:
+    """Refresh every stored feed (or those in urls); progress(done, total, url) after each.
+    max_size raises (or lowers) every feed's size cap for this run."""
     started = time.monotonic()
     feeds = lib.feeds()
     if urls is not None:
@@ -166,7 +196,8 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
                 ThreadPoolExecutor(max_workers=min(workers, total),
                                    thread_name_prefix="byline-fetch") as pool:
             futures: dict[Future[Fetched], FeedRecord] = {
-                pool.submit(fetch_feed, feed, client, limits): feed for feed in feeds}
+                pool.submit(fetch_feed, feed, client, limits_for(lib, feed, limits, max_size)):
+                feed for feed in feeds}
             try:
                 for done, future in enumerate(as_completed(futures), 1):
                     feed = futures[future]
@@ -188,52 +219,52 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
     return RefreshReport(results, seconds=round(time.monotonic() - started, 3))
 
 
-def load_feed(lib: Library, url_or_path: str,
-              limits: FetchLimits = DEFAULT_LIMITS) -> tuple[FeedRecord, FeedResult]:
+def load_feed(lib: Library, url_or_path: str, limits: FetchLimits = DEFAULT_LIMITS, *,
+              max_size: int | None = None) -> tuple[FeedRecord, FeedResult]:
     """`feeds add`: fetch and parse first, then record the feed with its entries.
 
     A site page that names its feed (<link rel="alternate">) is followed to that feed once.
-    A feed that cannot be fetched or parsed is not added (BylineError)."""
+    A feed that cannot be fetched or parsed is not added (BylineError). max_size, when given,
+    is the feed's own size cap from now on."""
     target = url_or_path.strip()
     if not is_url(target):
-        return _load_feed_file(lib, target, limits)
+        return _load_feed_file(lib, target)
     existing = lib.feed(target)
+    feed = existing or FeedRecord(target)
     try:
-        fetched = _fetch_and_parse(existing or FeedRecord(target), None, limits)
+        fetched = _fetch_and_parse(feed, None, limits_for(lib, feed, limits, max_size))
     except NotAFeedError as exc:
         if not exc.feed_url or exc.feed_url == target:
             raise
         # a site's page that names its feed: follow the feed (once), as readers do
         target = exc.feed_url
         existing = lib.feed(target)
-        fetched = _fetch_and_parse(existing or FeedRecord(target), None, limits)
+        feed = existing or FeedRecord(target)
+        fetched = _fetch_and_parse(feed, None, limits_for(lib, feed, limits, max_size))
     with lib.files.batch():
         if existing is None:
             lib.add_feed(target, fetched.parsed.title if fetched.parsed else "")
         result = store_fetched(lib, fetched, existing.title if existing else "")
+        if max_size:
+            lib.update_feed(target, max_size=max_size)
     record = lib.feed(target)
     assert record is not None
     return record, result
 
 
-def _load_feed_file(lib: Library, target: str,
-                    limits: FetchLimits) -> tuple[FeedRecord, FeedResult]:
+def _load_feed_file(lib: Library, target: str) -> tuple[FeedRecord, FeedResult]:
+    """A feed file, streamed into the store: whatever its size, in bounded memory."""
     path = Path(target).expanduser().resolve()
     if not path.is_file():
         raise SourceError(f"{target}: no such file")
-    fetched = _read_feed_file(FeedRecord(str(path)), limits)  # SourceError when unusable
-    # parsed above for a clear error naming the file; stored through the library's own path
-    # (it parses again: feed files are local and the second parse is cheap next to a fetch)
-    with path.open("rb") as handle:
-        data = handle.read(limits.max_bytes + 1)
-    with lib.files.batch():
-        refs = add_feed_source(lib, Source("", "feed", str(path), raw=data),
-                               fetched.parsed.title if fetched.parsed else "")
-        lib.update_feed(str(path), etag=fetched.etag)
+    existing = lib.feed(str(path))
+    token = file_token(path.stat())
+    reading = FeedReading(FeedBytes.file(path), batch=BATCH, where=str(path))
+    _ids, new_ids = store_reading(lib, str(path), reading, etag=token)
     record = lib.feed(str(path))
     assert record is not None
-    new = sum(1 for ref in refs if ref.new)
-    return record, FeedResult(record.url, "ok", new_entries=new, title=record.title)
+    return record, FeedResult(record.url, "ok", new_entries=len(new_ids),
+                              title=existing.title if existing else record.title)
 
 
 def _now() -> str:

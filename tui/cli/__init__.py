@@ -16,6 +16,7 @@ COMMAND_MODULES = {
     "add": "store_cmds", "related": "store_cmds", "speakers": "store_cmds",
     "quotes": "store_cmds", "bookmarks": "store_cmds",
     "feeds": "feed_cmds", "refresh": "feed_cmds",
+    "settings": "settings_cmd",
 }
 
 
