@@ -38,6 +38,7 @@ MAX_BODY = 1_000_000
 MAX_LENIENT_TAGS = 100_000
 MAX_LENIENT_BYTES = 50 * 1024 * 1024
 MAX_DISCOVERY_BYTES = 256 * 1024  # where an HTML page's <link> tags are looked for
+BATCH_TEXT = 8 * 1024 * 1024  # a streamed batch ends here too: its memory, whatever the entries
 MAX_STRAY_LT = 50  # per feed and fetch: the first ones (feeds list the newest first)
 
 _HTML_DOCTYPE = re.compile(rb"<!DOCTYPE\s+html\b", re.I)
@@ -82,7 +83,8 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> ParsedFeed
 
 class FeedReading:
     """One reading of a feed: iterate it for its entries, in batches of `batch` (all at once
-    when None); `title` and `link` are final when the iteration ends. Whatever makes the feed
+    when None; a batch read from a file also ends at BATCH_TEXT characters of text); `title`
+    and `link` are final when the iteration ends. Whatever makes the feed
     unusable (an HTML page, declared entities, no feed at all) is raised before the first
     batch. When a stream breaks part-way (ill-formed XML further down a feed file), the feed is
     read again by the next reader and its entries come again from the start: storing them
@@ -149,14 +151,17 @@ class FeedReading:
             return
         reader = TreeReader(base)
         entries: list[FeedEntry] = []
+        text = 0
         for chunk in chunks:
             raw = reader.feed(chunk)
             if raw:
                 self._set_info_from(reader)
-                entries += [_entry(e, self._link_base()) for e in raw]
-            if self.batch and len(entries) >= self.batch:
-                yield entries
-                entries = []
+            for e in raw:
+                entries.append(_entry(e, self._link_base()))
+                text += len(entries[-1].content) + len(entries[-1].summary)
+                if self.batch and (len(entries) >= self.batch or text >= BATCH_TEXT):
+                    yield entries
+                    entries, text = [], 0
         raw = reader.close()
         self._set_info(reader.info())
         entries += [_entry(e, self._link_base()) for e in raw]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 FEEDS = "feeds.json"
 FEED_FIELDS = ("title", "etag", "last_modified", "last_fetch", "last_error", "link")
-BATCH = 2_000  # entries stored per write when a feed is streamed: bounds the memory it needs
+BATCH = 5_000  # entries stored per write when a feed is streamed: bounds the memory it needs
 _TAG = re.compile(r"<[^<>]+>")  # [^<>]: stays linear on floods of stray "<"
 
 
@@ -158,8 +158,8 @@ def store_reading(lib: Library, key: str, reading: FeedReading, title: str = "",
     for batch in reading:
         with lib.files.batch():
             _ensure(lib, key, title or reading.title, reading.link)
-            new_ids.update(merge_entries(lib, key, batch, now=now, first=len(read_ids)))
-        read_ids += [entry_id(key, entry) for entry in batch]
+            new_ids.update(merge_entries(lib, key, batch, now=now, first=len(read_ids),
+                                         seen=read_ids))
         lib.files.let_go_of_shards()
     with lib.files.batch():
         _ensure(lib, key, title or reading.title, reading.link)  # final once all is read
@@ -212,11 +212,13 @@ def update_feed(lib: Library, url: str, **fields: Any) -> None:
 
 
 def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry], *,
-                  now: float | None = None, first: int = 0) -> list[str]:
+                  now: float | None = None, first: int = 0,
+                  seen: list[str] | None = None) -> list[str]:
     """Store the entries this feed did not carry before (same guid, else link, else content);
     their ids. An entry stored already for another feed (or added by the user) is not stored
     again: this feed is added to the feeds that carry it. `first` is the position of the first
-    entry in the feed (entries of one date are listed in feed order).
+    entry in the feed (entries of one date are listed in feed order); `seen`, when given, gets
+    the id of every entry.
 
     One batch: each touched body shard and the index are written once."""
     key = feed_key(feed_url)
@@ -235,6 +237,8 @@ def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry], *,
             link = entry.link.strip()
             content_hash = entry_hash(entry)
             article_id = entry_id(key, entry)
+            if seen is not None:
+                seen.append(article_id)
             # article_id comes from the canonical link when there is one, so the id check
             # also catches the same link with tracking parameters or another fragment
             if ((entry.guid and entry.guid in guids) or (link and link in links)

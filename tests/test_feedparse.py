@@ -19,8 +19,8 @@ from feed_samples import (
 )
 
 from store import feedparse, feedparse_fast
-from store.feedbytes import to_utf8
 from store.errors import SourceError
+from store.feedbytes import to_utf8
 from store.feedparse import parse_feed
 
 
