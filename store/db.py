@@ -207,8 +207,10 @@ def keyed(doc_id: str, fields: dict[str, Any]) -> Document:
 class StoreFiles:
     """The TinyDB files of one store folder, opened on demand, plus the writers' lock."""
 
-    def __init__(self, home: Path, warn: Callable[[str], None]) -> None:
+    def __init__(self, home: Path, warn: Callable[[str], None],
+                 written_last: tuple[str, ...] = ()) -> None:
         self.home = home
+        self._written_last = written_last  # top-level files a batch writes after the others
         self._warn = warn
         self._dbs: dict[str, KeyedDB] = {}
         self._lock = FileLock(str(home / ".lock"), timeout=LOCK_WAIT_SECONDS,
@@ -355,7 +357,9 @@ class StoreFiles:
         """Under the lock: writes to any file wait, then each changed file is written once.
 
         Files in subfolders (shards) are written first and the top-level files (the index)
-        last, so the index never names an article whose body is not on disk yet.
+        last, so the index never names an article whose body is not on disk yet; the files
+        named `written_last` (a feed's validators) come after the rest, so a crash never
+        records a fetch whose entries are not stored.
         """
         with self.writing():
             self._batch_depth += 1
@@ -398,9 +402,10 @@ class StoreFiles:
             storage.flush(sync_dir=False)
         for folder in sorted({storage.path.parent for _name, storage in shards}):
             fsync_dir(folder)
-        for name, storage in dirty:
-            if "/" not in name:
-                storage.flush()
+        top = [(name, storage) for name, storage in dirty if "/" not in name]
+        top.sort(key=lambda item: item[0] in self._written_last)
+        for _name, storage in top:
+            storage.flush()
 
     def close(self) -> None:
         for db in list(self._dbs.values()):

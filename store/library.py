@@ -69,7 +69,7 @@ class Library:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.warnings: list[str] = []  # one-line notices (a damaged file moved aside...)
-        self.files = StoreFiles(home, self.warnings.append)
+        self.files = StoreFiles(home, self.warnings.append, written_last=(feed_store.FEEDS,))
         self._listing_cache: tuple[Any, list[tuple[str, dict[str, Any]]]] | None = None
         self._check_schema()
         self.files.sweep_temp_files()

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from .library import Library
 
 MAX_WORKERS = 8
+GROUP_ENTRIES = 10_000  # new entries fetched before they are stored together
+GROUP_SECONDS = 3.0  # or this long after the last store
 # validators we make ourselves and keep in the etag field: never sent to a server
 _LOCAL_TOKENS = ("sha1:", "file:")
 Progress = Callable[[int, int, str], None]
@@ -132,8 +134,8 @@ def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> Fee
     if parsed.link:
         fields["link"] = parsed.link
     with lib.files.batch():
+        lib.update_feed(fetched.url, **fields)  # first: a feed removed meanwhile stores nothing
         new = lib.merge_entries(fetched.url, parsed.entries)
-        lib.update_feed(fetched.url, **fields)
     return FeedResult(fetched.url, "ok", new_entries=new, title=stored_title or parsed.title)
 
 
@@ -168,6 +170,37 @@ def _store_one(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
                           title=stored_title)
 
 
+class _StoreGroup:
+    """Feeds fetched with new entries, stored several at a time: each store write rewrites the
+    index whole, so 200 feeds stored one by one would rewrite it 200 times as it grows. A group
+    is stored when it holds GROUP_ENTRIES entries or GROUP_SECONDS have passed, in one batch
+    (the writer's lock is held only then, never while waiting for the network). A feed file is
+    streamed into the store at once, in its own batches."""
+
+    def __init__(self, lib: Library, results: dict[str, FeedResult]) -> None:
+        self._lib = lib
+        self._results = results
+        self._waiting: list[tuple[Fetched, str]] = []
+        self._entries = 0
+        self._since = time.monotonic()
+
+    def add(self, fetched: Fetched, title: str) -> None:
+        if fetched.path is not None:
+            self._results[fetched.url] = _store_one(self._lib, fetched, title)
+            return
+        self._waiting.append((fetched, title))
+        self._entries += len(fetched.parsed.entries) if fetched.parsed else 0
+        if self._entries >= GROUP_ENTRIES or time.monotonic() - self._since >= GROUP_SECONDS:
+            self.store()
+
+    def store(self) -> None:
+        if self._waiting:
+            with self._lib.files.batch():
+                for fetched, title in self._waiting:
+                    self._results[fetched.url] = _store_one(self._lib, fetched, title)
+        self._waiting, self._entries, self._since = [], 0, time.monotonic()
+
+
 def limits_for(lib: Library, feed: FeedRecord, limits: FetchLimits,
                max_size: int | None = None) -> FetchLimits:
     """The limits one feed is fetched with. Its size cap: max_size (given for this run), else
@@ -191,6 +224,7 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
         progress(0, total, "")
     by_url: dict[str, FeedResult] = {}
     quiet: list[tuple[Fetched, str]] = []  # 304s and errors: only their fields change
+    group = _StoreGroup(lib, by_url)
     if feeds:
         with make_client(limits) as client, \
                 ThreadPoolExecutor(max_workers=min(workers, total),
@@ -203,7 +237,7 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
                     feed = futures[future]
                     fetched = future.result()
                     if fetched.status == "ok":
-                        by_url[feed.url] = _store_one(lib, fetched, feed.title)
+                        group.add(fetched, feed.title)
                     else:
                         quiet.append((fetched, feed.title))
                     if progress:
@@ -211,6 +245,7 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
+    group.store()
     if quiet:  # one write for all of them: a refresh of 200 unchanged feeds is one write
         with lib.files.batch():
             for fetched, title in quiet:
