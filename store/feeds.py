@@ -211,20 +211,33 @@ def update_feed(lib: Library, url: str, **fields: Any) -> None:
         table.update(clean, doc_ids=[key])
 
 
+def carried_by(lib: Library, urls: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The index documents each of these feeds carries, in one pass over the index (for
+    merging many feeds at once: merge_entries alone looks at the whole index each time)."""
+    keys = {feed_key(url) for url in urls}
+    out: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
+    for doc in lib.files.raw(INDEX, "articles").values():
+        for key in entry_feeds(doc):
+            if key in keys:
+                out[key].append(doc)
+    return out
+
+
 def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry], *,
-                  now: float | None = None, first: int = 0,
-                  seen: list[str] | None = None) -> list[str]:
+                  now: float | None = None, first: int = 0, seen: list[str] | None = None,
+                  carried: list[dict[str, Any]] | None = None) -> list[str]:
     """Store the entries this feed did not carry before (same guid, else link, else content);
     their ids. An entry stored already for another feed (or added by the user) is not stored
     again: this feed is added to the feeds that carry it. `first` is the position of the first
     entry in the feed (entries of one date are listed in feed order); `seen`, when given, gets
-    the id of every entry.
+    the id of every entry; `carried`, when given, is what carried_by found for this feed.
 
     One batch: each touched body shard and the index are written once."""
     key = feed_key(feed_url)
     with lib.files.batch():
         index = lib.files.raw(INDEX, "articles")
-        mine = [d for d in index.values() if key in entry_feeds(d)]
+        mine = carried if carried is not None \
+            else [d for d in index.values() if key in entry_feeds(d)]
         guids = {d["guid"] for d in mine if d.get("guid")}
         links = {d["link"] for d in mine if d.get("link")}
         hashes = {d["hash"] for d in mine if d.get("hash")}

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import BylineError, SourceError, StoreError, shown
 from .feedbytes import FeedBytes
 from .feedparse import FeedReading, NotAFeedError, ParsedFeed, parse_feed
-from .feeds import BATCH, store_reading
+from .feeds import BATCH, carried_by, feed_key, merge_entries, store_reading
 from .fetch import DEFAULT_LIMITS, FetchLimits, fetch, make_client
 from .records import FeedRecord, FeedResult, RefreshReport
 from .sources import is_url
@@ -112,8 +112,10 @@ def file_token(st: os.stat_result) -> str:
     return f"file:{st.st_mtime_ns}:{st.st_size}"
 
 
-def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> FeedResult:
-    """Write what one fetch brought: entries and validators in one batch, or the error."""
+def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "",
+                  carried: list[dict[str, Any]] | None = None) -> FeedResult:
+    """Write what one fetch brought: entries and validators in one batch, or the error.
+    carried: the index documents the feed carries, when known (feeds.carried_by)."""
     now = _now()
     if fetched.status == "error":
         lib.update_feed(fetched.url, last_fetch=now, last_error=fetched.error)
@@ -135,7 +137,7 @@ def store_fetched(lib: Library, fetched: Fetched, stored_title: str = "") -> Fee
         fields["link"] = parsed.link
     with lib.files.batch():
         lib.update_feed(fetched.url, **fields)  # first: a feed removed meanwhile stores nothing
-        new = lib.merge_entries(fetched.url, parsed.entries)
+        new = len(merge_entries(lib, fetched.url, parsed.entries, carried=carried))
     return FeedResult(fetched.url, "ok", new_entries=new, title=stored_title or parsed.title)
 
 
@@ -159,10 +161,11 @@ def _store_file(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult
                       title=stored_title or reading.title)
 
 
-def _store_one(lib: Library, fetched: Fetched, stored_title: str) -> FeedResult:
+def _store_one(lib: Library, fetched: Fetched, stored_title: str,
+               carried: list[dict[str, Any]] | None = None) -> FeedResult:
     """store_fetched, where a feed removed meanwhile (by another byline) is just reported."""
     try:
-        return store_fetched(lib, fetched, stored_title)
+        return store_fetched(lib, fetched, stored_title, carried)
     except StoreError:
         raise  # the store itself is unusable (locked, unwritable): stop the refresh
     except BylineError as exc:
@@ -196,8 +199,10 @@ class _StoreGroup:
     def store(self) -> None:
         if self._waiting:
             with self._lib.files.batch():
+                carried = carried_by(self._lib, [fetched.url for fetched, _ in self._waiting])
                 for fetched, title in self._waiting:
-                    self._results[fetched.url] = _store_one(self._lib, fetched, title)
+                    self._results[fetched.url] = _store_one(
+                        self._lib, fetched, title, carried.get(feed_key(fetched.url)))
         self._waiting, self._entries, self._since = [], 0, time.monotonic()
 
 

@@ -107,6 +107,14 @@ def test_redirect_loop_is_named(server: ScriptedServer) -> None:
     assert len(server.requests) == 2
 
 
+def test_a_redirect_off_http_is_refused(server: ScriptedServer) -> None:
+    for n, target in enumerate(["file:///etc/hostname", "ftp://files.test/feed.xml"]):
+        url = server.route(f"/away{n}", redirect(target))
+        with pytest.raises(FetchError) as err:
+            fetch(url)
+        assert str(err.value) == f"{url}: redirected to a non-HTTP URL"
+
+
 def test_too_many_redirects(server: ScriptedServer) -> None:
     for n in range(10):
         server.route(f"/r{n}", redirect(f"/r{n + 1}"))
