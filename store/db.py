@@ -17,7 +17,7 @@ import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +39,16 @@ def is_read_only_error(exc: OSError) -> bool:
     return exc.errno in _READ_ONLY_ERRNOS
 
 
-def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
-    """Replace path with data so that a crash at any moment leaves the old or the new file."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes], *, sync_dir: bool = True) -> None:
+    """Replace path with data (bytes, or pieces of them) so that a crash at any moment leaves
+    the old or the new file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -76,17 +80,23 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def encode_tables(data: dict[str, dict[str, Any]]) -> bytes:
-    """json.dumps(data) as UTF-8, the same bytes, encoded a document at a time: the C encoder
-    holds the GIL for a whole call, and one call over a 100,000-article index (50 MB, about a
-    second) would freeze the reader's UI thread while a refresh writes; between documents,
-    other threads run."""
+def encode_tables(data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
+    """json.dumps(data) as UTF-8, the same bytes, in pieces of a thousand documents, each
+    encoded on its own: the C encoder holds the GIL for a whole call, and one call over a
+    100,000-article index (50 MB, about a second) would freeze the reader's UI thread while a
+    refresh writes; between documents other threads run, and the file is written piece by
+    piece instead of from one copy of it all in memory."""
     encode = _ENCODER.encode
-    tables = []
-    for name, docs in data.items():
-        body = ",".join([f"{encode(doc_id)}:{encode(doc)}" for doc_id, doc in docs.items()])
-        tables.append(f"{encode(name)}:{{{body}}}")
-    return ("{" + ",".join(tables) + "}").encode("utf-8")
+    yield b"{"
+    for number, (name, docs) in enumerate(data.items()):
+        yield f"{',' if number else ''}{encode(name)}:{{".encode()
+        items = list(docs.items())
+        for start in range(0, len(items), 1000):
+            piece = ",".join([f"{encode(doc_id)}:{encode(doc)}"
+                              for doc_id, doc in items[start:start + 1000]])
+            yield f"{',' if start else ''}{piece}".encode()
+        yield b"}"
+    yield b"}"
 
 
 def _is_tinydb_shape(data: Any) -> bool:

@@ -278,5 +278,5 @@ def test_store_files_are_encoded_as_json_dumps_would(tables: dict) -> None:
     """A document at a time (other threads run between them), the same bytes as one dump."""
     from store.db import encode_tables
 
-    assert encode_tables(tables) == json.dumps(tables, ensure_ascii=False,
-                                               separators=(",", ":")).encode("utf-8")
+    assert b"".join(encode_tables(tables)) == json.dumps(
+        tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
