@@ -1,7 +1,9 @@
-"""Refreshing feeds: fetch and parse concurrently (bounded), store from the calling thread.
+"""Refreshing feeds: fetch concurrently (bounded), parse and store from the calling thread.
 
-Workers only fetch and parse; every store write happens in the thread that called
-`refresh_feeds`, one batch per feed, so the store never sees concurrent writers. A feed that
+Workers only fetch; parsing and every store write happen in the thread that called
+`refresh_feeds`, so the store never sees concurrent writers, and at most that one thread
+competes with the reader's UI thread for the interpreter (parsing in eight fetch threads at
+once would gain nothing under the GIL and starve the UI). A feed that
 fails gets its one-line message as `last_error` and the others carry on. A 304 (or an
 unchanged feed file) costs one small write: `last_fetch`.
 """
@@ -40,7 +42,7 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass
 class Fetched:
-    """What a worker hands back for one feed: parsed entries, or why not."""
+    """What fetching one feed brought: a body to parse, parsed entries, or why not."""
 
     url: str
     status: str  # "ok" | "not-modified" | "error"
@@ -49,17 +51,28 @@ class Fetched:
     last_modified: str = ""
     error: str = ""  # one line, without the URL in front
     path: Path | None = None  # a changed feed file: read as it is stored, in bounded memory
+    body: bytes = b""  # fetched, not parsed yet
+    content_type: str = ""
 
 
 def fetch_feed(feed: FeedRecord, client: httpx.Client | None = None,
                limits: FetchLimits = DEFAULT_LIMITS) -> Fetched:
-    """Fetch (conditionally) and parse one feed; never raises for a bad feed."""
+    """Fetch one feed (conditionally), not parse it; never raises for a bad feed."""
+    return _never_raising(feed.url, lambda: _fetch(feed, client, limits))
+
+
+def parse_fetched(fetched: Fetched) -> Fetched:
+    """The fetched body parsed into entries; never raises for a bad feed."""
+    return _never_raising(fetched.url, lambda: _parse(fetched))
+
+
+def _never_raising(url: str, work: Callable[[], Fetched]) -> Fetched:
     try:
-        return _fetch_and_parse(feed, client, limits)
+        return work()
     except BylineError as exc:
-        return Fetched(feed.url, "error", error=reason(str(exc), feed.url))
+        return Fetched(url, "error", error=reason(str(exc), url))
     except Exception as exc:  # a hostile feed must not take the whole refresh down
-        return Fetched(feed.url, "error", error=f"cannot be read ({type(exc).__name__})")
+        return Fetched(url, "error", error=f"cannot be read ({type(exc).__name__})")
 
 
 def reason(message: str, url: str) -> str:
@@ -74,7 +87,19 @@ def reason(message: str, url: str) -> str:
 
 def _fetch_and_parse(feed: FeedRecord, client: httpx.Client | None,
                      limits: FetchLimits) -> Fetched:
-    """fetch_feed's work; raises SourceError (NotAFeedError for an HTML page)."""
+    """Fetch and parse; raises SourceError (NotAFeedError for an HTML page)."""
+    return _parse(_fetch(feed, client, limits))
+
+
+def _parse(fetched: Fetched) -> Fetched:
+    if fetched.status != "ok" or fetched.path is not None or fetched.parsed is not None:
+        return fetched
+    parsed = parse_feed(fetched.body, fetched.url, fetched.content_type)
+    return Fetched(fetched.url, "ok", parsed, fetched.etag, fetched.last_modified)
+
+
+def _fetch(feed: FeedRecord, client: httpx.Client | None, limits: FetchLimits) -> Fetched:
+    """The fetch (a feed file: its stat), not the parse; raises SourceError."""
     if not is_url(feed.url):
         return _read_feed_file(feed, limits)
     ours = feed.etag.startswith(_LOCAL_TOKENS)  # a digest of our own, not the server's
@@ -88,8 +113,9 @@ def _fetch_and_parse(feed: FeedRecord, client: httpx.Client | None,
     if digest == feed.etag:
         return Fetched(feed.url, "not-modified", etag=result.etag or digest,
                        last_modified=result.last_modified)
-    parsed = parse_feed(result.body, feed.url, result.content_type)
-    return Fetched(feed.url, "ok", parsed, result.etag or digest, result.last_modified)
+    return Fetched(feed.url, "ok", etag=result.etag or digest,
+                   last_modified=result.last_modified, body=result.body,
+                   content_type=result.content_type)
 
 
 def _read_feed_file(feed: FeedRecord, limits: FetchLimits) -> Fetched:
@@ -240,7 +266,7 @@ def refresh_feeds(lib: Library, progress: Progress | None = None, *,
             try:
                 for done, future in enumerate(as_completed(futures), 1):
                     feed = futures[future]
-                    fetched = future.result()
+                    fetched = parse_fetched(future.result())
                     if fetched.status == "ok":
                         group.add(fetched, feed.title)
                     else:
