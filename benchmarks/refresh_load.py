@@ -119,15 +119,18 @@ def refresh_in_a_process(home: Path) -> tuple[dict, dict]:
     return json.loads(done.stdout), measured
 
 
-async def timed_key(app, listing, key: str) -> float:
+async def timed_key(app, listing, key: str, refreshing) -> float | None:
     """Seconds from the key reaching the app until the article list's cursor moved. The wait
-    polls from the app's own event loop: if that loop were blocked, so would the poll be."""
+    polls from the app's own event loop: if that loop were blocked, so would the poll be.
+    None when the refresh ended meanwhile (its new listing may put the cursor back)."""
     from textual import events
 
     before_cursor = listing.cursor
     started = time.perf_counter()
     app.post_message(events.Key(key, None))
     while listing.cursor == before_cursor:
+        if not refreshing.display:
+            return None
         await asyncio.sleep(0.001)
     return time.perf_counter() - started
 
@@ -152,12 +155,12 @@ async def keys_during_refresh(home: Path) -> tuple[list[float], float]:
         await pilot.press("r")
         while not bar.display:
             await asyncio.sleep(0.01)
-        n = 0
         while bar.display:
             if len(listing.article_ids) > 2:  # entries arrive as feeds are stored
                 key = "down" if listing.cursor < 1 else "up"
-                latencies.append(await timed_key(app, listing, key))
-                n += 1
+                latency = await timed_key(app, listing, key, bar)
+                if latency is not None:
+                    latencies.append(latency)
             await asyncio.sleep(0.05)
         refresh_seconds = time.perf_counter() - started
     return latencies, refresh_seconds
