@@ -84,11 +84,11 @@ def parse_feed(data: bytes, url: str = "", content_type: str = "") -> ParsedFeed
 class FeedReading:
     """One reading of a feed: iterate it for its entries, in batches of `batch` (all at once
     when None; a batch read from a file also ends at BATCH_TEXT characters of text); `title`
-    and `link` are final when the iteration ends. Whatever makes the feed
-    unusable (an HTML page, declared entities, no feed at all) is raised before the first
-    batch. When a stream breaks part-way (ill-formed XML further down a feed file), the feed is
-    read again by the next reader and its entries come again from the start: storing them
-    twice is a no-op, so batches may be stored as they come."""
+    and `link` are final when the iteration ends. Whatever makes the feed unusable (an HTML
+    page, declared entities, no feed at all) is raised before the first batch. When a stream
+    breaks part-way (ill-formed XML further down a feed file), the feed is read again by the
+    next reader and its entries come again from the start: storing them twice is a no-op, so
+    batches may be stored as they come."""
 
     def __init__(self, source: FeedBytes, url: str = "", batch: int | None = None,
                  where: str = "") -> None:
