@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import MISSING, fields
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from analysis.model import Quote, Reaction, Speaker
@@ -28,6 +29,8 @@ _INDEX_TYPES: dict[str, tuple[type, ...]] = {
     **dict.fromkeys(("id", "title", "published", "source", "link", "feed_url", "guid", "kind",
                      "summary", "hash", "body"), (str,)),
     "added": (int, float), "feeds": (list,)}
+_ALWAYS = ("id", "title", "published", "source", "link", "feed_url", "guid", "kind", "summary",
+           "hash", "added")  # every index_doc has these
 _FEED_TEXT = ("title", "etag", "last_modified", "last_fetch", "last_error", "link")
 _BOOKMARK_TEXT = ("quote_id", "text", "speaker", "role", "article_id", "article_title", "link",
                   "published", "note", "created")
@@ -63,19 +66,28 @@ def _setting(key: str, doc: Doc) -> bool:
 
 
 def _index(docs: dict[str, Doc]) -> bool:
-    """The index, checked as a whole: opening a 10,000-article store reads all of it, and one
-    set of (field, type) pairs costs half of a check of each field of each document."""
+    """The index, checked as a whole: opening a 10,000-article store reads all of it, so the
+    fields every document has are checked a column at a time in C (map, itemgetter), in a
+    seventh of the time the JSON took to parse."""
     values = list(docs.values())
-    pairs = {(name, type(value)) for doc in values for name, value in doc.items()}
-    if not all(kind in _INDEX_TYPES.get(name, (kind,)) for name, kind in pairs):
-        return False
+    try:
+        kinds = {name: set(map(type, map(itemgetter(name), values))) for name in _ALWAYS}
+    except KeyError:  # not written by index_doc: each field of each document
+        pairs = {(name, type(value)) for doc in values for name, value in doc.items()}
+        if not all(kind in _INDEX_TYPES.get(name, (kind,)) for name, kind in pairs):
+            return False
+    else:
+        if not all(found <= set(_INDEX_TYPES[name]) for name, found in kinds.items()):
+            return False
     keys = "\n".join(docs)
     if [doc.get("id") for doc in values] != list(docs) \
             or not _IDS.fullmatch(keys + "\n" if keys else ""):
         return False
-    bodies = {doc["body"] for doc in values if "body" in doc}
-    feeds = chain.from_iterable(doc["feeds"] for doc in values if "feeds" in doc)
-    return all(BODY_FILE.fullmatch(body) for body in bodies) and set(map(type, feeds)) <= {str}
+    bodies = [doc["body"] for doc in values if "body" in doc]
+    feeds = [doc["feeds"] for doc in values if "feeds" in doc]
+    return (set(map(type, bodies)) <= {str} and all(map(BODY_FILE.fullmatch, set(bodies)))
+            and set(map(type, feeds)) <= {list}
+            and set(map(type, chain.from_iterable(feeds))) <= {str})
 
 
 def _read_mark(key: str, doc: Doc) -> bool:
