@@ -433,6 +433,15 @@ class StoreFiles:
         for _name, storage in top:
             storage.flush()
 
+    def release(self, names: Iterable[str]) -> None:
+        """Drop the in-memory copies of these files (re-read on next use), so bulk work over
+        many shards holds a few at a time; a file with unwritten changes is kept."""
+        for name in names:
+            db = self._dbs.get(name)
+            if db is not None and not db.storage.dirty:  # type: ignore[attr-defined]
+                db.storage.forget()  # type: ignore[attr-defined]
+                db.clear_cache()
+
     def close(self) -> None:
         for db in list(self._dbs.values()):
             db.close()
