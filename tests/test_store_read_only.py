@@ -18,6 +18,8 @@ import pytest
 from feed_samples import rss
 from store_fixture import StoreCase, build_store
 
+from store.library import Library
+
 ROOT = Path(__file__).resolve().parent.parent
 DROP = "-dac_override,-dac_read_search,-fowner"
 
@@ -94,9 +96,12 @@ def test_every_write_says_the_store_is_read_only(case: StoreCase) -> None:
     other = case.inputs / "other.xml"  # entries not analysed yet, for `speakers --all`
     other.write_bytes(rss(2, title="Other", prefix="http://other.test/s"))
     assert byline(case, ("feeds", "add", str(other))).returncode == 0
+    with Library.open(case.home) as lib:
+        unanalysed = lib.entries(str(other.resolve()))[0].id
     set_writable(case.home, False)
     before = snapshot(case.home)
-    for command in WRITES:
+    # a quote of an entry not analysed yet: analysed on the spot, then the write is refused
+    for command in [*WRITES, ("bookmarks", "add", f"{unanalysed}:q1")]:
         done = byline(case, command, prefix)
         assert done.returncode == 1, (command, done.stderr)
         assert done.stderr.splitlines() == [
