@@ -128,9 +128,21 @@ def index_doc(article_id: str, *, title: str, published: str, source: str, link:
         "link": link, "feed_url": feed_url, "guid": guid, "kind": kind,
         "summary": summary[:SUMMARY_CHARS], "hash": content_hash, "added": added,
     }
+    if feed_url:
+        doc["feeds"] = [feed_url]
     if body:
         doc["body"] = body
     return doc
+
+
+def entry_feeds(doc: dict[str, Any]) -> list[str]:
+    """Every feed that carries this article: an article is stored once, however many feeds
+    link to it. `feed_url` is the first of them (the one its body was stored with); a
+    schema 1 document names only that one."""
+    feeds = doc.get("feeds")
+    if feeds is not None:
+        return feeds
+    return [doc["feed_url"]] if doc.get("feed_url") else []
 
 
 def current_engine() -> int:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.text import clean_text
+from analysis import clean_text
 
 from .articles import INDEX, quotes_file
 from .db import atomic_write
@@ -57,9 +58,13 @@ def add_bookmark(lib: Library, quote_id: str, note: str = "") -> Bookmark:
     if index_doc is None:
         raise SourceError(f"{quote_id}: no article {article_id} in the store")
     digest = lib.files.table(quotes_file(article_id), "quotes").get(doc_id=article_id)
-    if digest is None:
-        lib.article(article_id)  # a feed entry not analysed yet: analyse it now
-        digest = lib.files.table(quotes_file(article_id), "quotes").get(doc_id=article_id) or {}
+    if digest is None:  # a feed entry not analysed yet: analyse it now
+        stored = lib.article(article_id)
+        digest = lib.files.table(quotes_file(article_id), "quotes").get(doc_id=article_id)
+        if digest is None and stored is not None:  # not cached (a read-only store)
+            digest = {"quotes": [asdict(q) for q in stored.analysis.quotes],
+                      "speakers": [asdict(s) for s in stored.analysis.speakers]}
+        digest = digest or {}
     quote = next((q for q in digest.get("quotes", []) if q.get("id") == qid), None)
     if quote is None:
         raise SourceError(f"{quote_id}: article {article_id} has no quote {qid}")

@@ -10,8 +10,10 @@ reader app and a `byline` command can share a store.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import tempfile
 import threading
 import time
@@ -24,17 +26,29 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
+from . import shapes
 from .errors import StoreError
 
 LOCK_WAIT_SECONDS = 5.0
+_GENERATION = re.compile(r"[0-9]+-[0-9]+")  # pid-nanoseconds of the last write
+_READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
-def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
-    """Replace path with data so that a crash at any moment leaves the old or the new file."""
+def is_read_only_error(exc: OSError) -> bool:
+    """Whether exc says the folder or file cannot be written (permissions, read-only mount)."""
+    return exc.errno in _READ_ONLY_ERRNOS
+
+
+def atomic_write(path: Path, data: bytes | Iterable[bytes], *, sync_dir: bool = True) -> None:
+    """Replace path with data (bytes, or pieces of them) so that a crash at any moment leaves
+    the old or the new file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -58,9 +72,31 @@ def fsync_dir(folder: Path) -> None:
 def _stamp(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a shard folder may be missing, or junk
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_tables(data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
+    """json.dumps(data) as UTF-8, the same bytes, in pieces of a thousand documents, each
+    encoded on its own: the C encoder holds the GIL for a whole call, and one call over a
+    100,000-article index (50 MB, about a second) would freeze the reader's UI thread while a
+    refresh writes; between documents other threads run, and the file is written piece by
+    piece instead of from one copy of it all in memory."""
+    encode = _ENCODER.encode
+    yield b"{"
+    for number, (name, docs) in enumerate(data.items()):
+        yield f"{',' if number else ''}{encode(name)}:{{".encode()
+        items = list(docs.items())
+        for start in range(0, len(items), 1000):
+            piece = ",".join([f"{encode(doc_id)}:{encode(doc)}"
+                              for doc_id, doc in items[start:start + 1000]])
+            yield f"{',' if start else ''}{piece}".encode()
+        yield b"}"
+    yield b"}"
 
 
 def _is_tinydb_shape(data: Any) -> bool:
@@ -73,14 +109,19 @@ def _is_tinydb_shape(data: Any) -> bool:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: in-memory copy, reloaded when the file changed, atomic writes.
 
-    A file that is not valid JSON is moved aside to `NAME.corrupt-<timestamp>` and `warn` is
-    called with a one-line message; the store then starts that file afresh.
+    A file that is not valid JSON, or whose documents do not fit the shape `fits` checks, is
+    moved aside to `NAME.corrupt-<timestamp>` and `warn` is called with a one-line message; the
+    store then starts that file afresh.
     """
 
     def __init__(self, path: str | Path, warn: Callable[[str], None] | None = None,
                  defer: Callable[[], bool] | None = None,
-                 on_flush: Callable[[], None] | None = None) -> None:
+                 on_flush: Callable[[], None] | None = None,
+                 fits: Callable[[dict[str, Any]], bool] | None = None,
+                 label: str = "") -> None:
         self.path = Path(path)
+        self.label = label or self.path.name  # how messages name it: "bodies/3f.json"
+        self._fits = fits or (lambda data: True)
         self._on_flush = on_flush or (lambda: None)
         self._warn = warn or (lambda message: None)
         self._defer = defer or (lambda: False)  # True inside StoreFiles.batch()
@@ -105,15 +146,18 @@ class AtomicJSONStorage(Storage):
                 raise StoreError(f"cannot read {self.path}: {exc.strerror or exc}") from None
             try:
                 data = json.loads(raw)  # an empty file is a truncated one: damaged too
-                if not _is_tinydb_shape(data):
-                    raise ValueError("not TinyDB tables")
+                if not _is_tinydb_shape(data) or not self._fits(data):
+                    raise ValueError("not the tables of a store file")
             except (ValueError, UnicodeDecodeError, RecursionError):
                 data = None
-                self._move_aside()
-                stamp = None
+                if self._move_aside():
+                    stamp = None
+                # else left where it is (a read-only store): its stamp is kept, so it is read
+                # as empty until it changes, without a warning on every read
         self._data, self._stamp, self._loaded = data, stamp, True
 
-    def _move_aside(self) -> None:
+    def _move_aside(self) -> bool:
+        """Move the damaged file aside (True), or say why it stays (False: read-only)."""
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
@@ -123,10 +167,15 @@ class AtomicJSONStorage(Storage):
         try:
             os.replace(self.path, aside)
         except OSError as exc:
+            if is_read_only_error(exc):
+                self._warn(f"{self.label} is damaged (not a valid store file); read as empty "
+                           "and left as it is (the store is read-only)")
+                return False
             raise StoreError(f"{self.path} is damaged and cannot be moved aside: "
                              f"{exc.strerror or exc}") from None
-        self._warn(f"{self.path.name} was damaged (not a valid store file); moved aside to "
+        self._warn(f"{self.label} was damaged (not a valid store file); moved aside to "
                    f"{aside.name} and started afresh")
+        return True
 
     def write(self, data: dict[str, Any]) -> None:
         self._data, self._loaded = data, True
@@ -138,11 +187,14 @@ class AtomicJSONStorage(Storage):
     def flush(self, sync_dir: bool = True) -> None:
         if self._data is None:
             return
-        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
+        payload = encode_tables(self._data)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, payload.encode("utf-8"), sync_dir=sync_dir)
+            atomic_write(self.path, payload, sync_dir=sync_dir)
         except OSError as exc:
+            if is_read_only_error(exc):
+                raise StoreError(f"cannot write {self.label}: the store in {self.path.parent} is "
+                                 f"read-only ({exc.strerror or exc})") from None
             raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self._on_flush()
         self._stamp = _stamp(self.path)
@@ -181,8 +233,10 @@ def keyed(doc_id: str, fields: dict[str, Any]) -> Document:
 class StoreFiles:
     """The TinyDB files of one store folder, opened on demand, plus the writers' lock."""
 
-    def __init__(self, home: Path, warn: Callable[[str], None]) -> None:
+    def __init__(self, home: Path, warn: Callable[[str], None],
+                 written_last: tuple[str, ...] = ()) -> None:
         self.home = home
+        self._written_last = written_last  # top-level files a batch writes after the others
         self._warn = warn
         self._dbs: dict[str, KeyedDB] = {}
         self._lock = FileLock(str(home / ".lock"), timeout=LOCK_WAIT_SECONDS,
@@ -195,6 +249,7 @@ class StoreFiles:
         self._generation = self._read_generation()
         self._pid_file = home / ".lock.pid"
         self._batch_depth = 0
+        self.read_only = False  # learnt when a write is refused: reading goes on regardless
 
     def db(self, name: str) -> KeyedDB:
         """The TinyDB file `name` (a path relative to home, e.g. "index.json")."""
@@ -205,7 +260,8 @@ class StoreFiles:
                 if found is None:
                     found = KeyedDB(self.home / name, storage=AtomicJSONStorage,
                                     warn=self._warn, defer=lambda: self._batch_depth > 0,
-                                    on_flush=self._note_write)
+                                    on_flush=self._note_write,
+                                    fits=lambda data: shapes.fits(name, data), label=name)
                     self._dbs[name] = found
         return found
 
@@ -247,6 +303,10 @@ class StoreFiles:
                     raise StoreError(f"store is in use by another byline ({self._holder()}); "
                                      "try again when it has finished") from None
                 except OSError as exc:
+                    if is_read_only_error(exc):
+                        self.read_only = True
+                        raise StoreError(f"the store in {self.home} is read-only: nothing can "
+                                         "be added or changed there") from None
                     raise StoreError(f"cannot lock the store in {self.home}: "
                                      f"{exc.strerror or exc}") from None
             self._depth += 1
@@ -268,10 +328,24 @@ class StoreFiles:
         self._wrote = True
 
     def _read_generation(self) -> str:
+        """The generation token; a damaged one (junk bytes, a torn write) is rebuilt."""
         try:
-            return self._generation_file.read_text()
+            raw = self._generation_file.read_bytes()
         except OSError:
             return ""
+        token = raw.decode("ascii", "replace")
+        if raw and _GENERATION.fullmatch(token):
+            return token
+        # Only ever compared for equality: a fresh token makes every process that cached
+        # files re-read them on its next write, which is always safe.
+        return self._write_generation()
+
+    def _write_generation(self) -> str:
+        token = f"{os.getpid()}-{time.time_ns()}"
+        # Not atomic, not synced: a torn token is one more token that differs, rebuilt above.
+        with contextlib.suppress(OSError):  # a read-only store: nobody writes, nothing to sync
+            self._generation_file.write_bytes(token.encode("ascii"))
+        return token
 
     def _sync_generation(self) -> None:
         current = self._read_generation()
@@ -281,16 +355,13 @@ class StoreFiles:
             self._generation = current
 
     def _bump_generation(self) -> None:
-        token = f"{os.getpid()}-{time.time_ns()}"
-        with contextlib.suppress(OSError):
-            self._generation_file.write_text(token)
-            self._generation = token
+        self._generation = self._write_generation()
 
     def sweep_temp_files(self) -> None:
         """Remove temp files a killed writer left behind (only when no one is writing)."""
         try:
             self._lock.acquire(timeout=0)
-        except Timeout:
+        except (Timeout, OSError):  # busy, or a read-only store: nothing to sweep then
             return
         try:
             for folder in (self.home, *(self.home / sub for sub in
@@ -312,7 +383,9 @@ class StoreFiles:
         """Under the lock: writes to any file wait, then each changed file is written once.
 
         Files in subfolders (shards) are written first and the top-level files (the index)
-        last, so the index never names an article whose body is not on disk yet.
+        last, so the index never names an article whose body is not on disk yet; the files
+        named `written_last` (a feed's validators) come after the rest, so a crash never
+        records a fetch whose entries are not stored.
         """
         with self.writing():
             self._batch_depth += 1
@@ -331,6 +404,14 @@ class StoreFiles:
                     self._discard_dirty()
                     raise
 
+    def let_go_of_shards(self) -> None:
+        """Drop what is cached of the shard files (bodies, chunks...) not waiting to be
+        written: they are read again when asked for. Streaming a big feed into the store calls
+        this after each batch, so its memory stays that of one batch."""
+        for name, db in list(self._dbs.items()):
+            if "/" in name and not db.storage.dirty:  # type: ignore[attr-defined]
+                db.storage.forget()  # type: ignore[attr-defined]
+
     def _discard_dirty(self) -> None:
         """A batch that failed half-way: forget its unwritten changes, re-read from disk."""
         for db in list(self._dbs.values()):
@@ -347,9 +428,10 @@ class StoreFiles:
             storage.flush(sync_dir=False)
         for folder in sorted({storage.path.parent for _name, storage in shards}):
             fsync_dir(folder)
-        for name, storage in dirty:
-            if "/" not in name:
-                storage.flush()
+        top = [(name, storage) for name, storage in dirty if "/" not in name]
+        top.sort(key=lambda item: item[0] in self._written_last)
+        for _name, storage in top:
+            storage.flush()
 
     def release(self, names: Iterable[str]) -> None:
         """Drop the in-memory copies of these files (re-read on next use), so bulk work over

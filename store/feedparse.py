@@ -1,10 +1,13 @@
-"""Feed bytes -> ParsedFeed, refusing what could hurt us before any parser sees it.
+"""Feed bytes -> entries, refusing what could hurt us before it can.
 
-feedparser is handed bytes (through a file object: given a bytes string it first tries to open
-it as a file name, given a str it may fetch it), never a URL. A document declaring a DTD or
-entities is refused outright: feedparser's loose fallback expands declared entities, so a
-200 KB "billion laughs" feed could grow to gigabytes. Every text field goes through
-`clean_text`; nothing here is ever treated as markup for the terminal.
+The XML guard (`store.xmlguard`, defusedxml) reads the prolog first: entity declarations and
+external references are refused, a bare DOCTYPE is accepted. Well-formed feeds are then read by
+the fast ElementTree path (`feedparse_fast`), as a stream: a feed file of any size is read in
+bounded memory, batch by batch. What is not well-formed goes, once the commonest breakage is
+repaired, to feedparser's lenient reader, which is handed bytes (through a file object: given a
+bytes string it first tries to open it as a file name, given a str it may fetch it), never a
+URL, and never a document that declares entities. Every text field goes through `clean_text`;
+nothing here is ever treated as markup for the terminal.
 """
 
 from __future__ import annotations
@@ -12,33 +15,37 @@ from __future__ import annotations
 import html
 import io
 import re
-import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from html.entities import name2codepoint
 from typing import Any
 from urllib.parse import urljoin
 
-from analysis.text import clean_text
+from analysis import clean_text
 
-from .errors import SourceError
-from .feedparse_fast import Feed, read_tree, struct_date
+from . import xmlguard
+from .errors import SourceError, size_text
+from .feedbytes import FeedBytes, repaired
+from .feedparse_fast import Feed, NotHandled, TreeReader, parse_tree, struct_date
 from .records import FeedEntry
 
 MAX_TITLE = 1_000
 MAX_URLISH = 2_000
 MAX_AUTHOR = 300
 MAX_BODY = 1_000_000
-# feedparser's lenient parser costs ~20-50 us per tag: past this many it would take seconds.
+# feedparser's lenient reader holds the whole document and costs ~20-50 us per tag: these
+# bound its memory and its time (a well-formed feed of any size takes the streamed fast path).
 MAX_LENIENT_TAGS = 100_000
+MAX_LENIENT_BYTES = 50 * 1024 * 1024
 MAX_DISCOVERY_BYTES = 256 * 1024  # where an HTML page's <link> tags are looked for
-MAX_ENTRIES = 10_000
+BATCH_TEXT = 8 * 1024 * 1024  # a streamed batch ends here too: its memory, whatever the entries
 MAX_STRAY_LT = 50  # per feed and fetch: the first ones (feeds list the newest first)
 
-_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)\b", re.I)
 _HTML_DOCTYPE = re.compile(rb"<!DOCTYPE\s+html\b", re.I)
-# What may stand before the root tag once DTDs are refused: declaration, PIs, comments.
+# What may stand before the root tag: declaration, PIs, comments (and a bare DOCTYPE).
 # Every pattern here is linear in the input: hostile documents must not cost quadratic time.
 _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+_PROLOG_OR_DOCTYPE = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE\b[^>\[]*>", re.S | re.I)
 _ROOT_TAG = re.compile(rb"<([A-Za-z_][\w:.-]*)")
 _FEED_ROOTS = {"rss", "feed", "rdf", "channel"}  # local names, any prefix
 _HTML_ROOTS = {"html", "head", "body"}
@@ -48,12 +55,7 @@ _LOOKS_HTML = re.compile(r"</?[A-Za-z][^<>]*>|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);"
 _LINK_TAG = re.compile(rb"<link\b[^<>]*>", re.I)
 _ATTRIBUTE = re.compile(rb"""(?<![\w:.-])([A-Za-z_:][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _FEED_TYPES = {b"application/rss+xml", b"application/atom+xml", b"application/rdf+xml"}
-_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,8};|#x[0-9A-Fa-f]{1,8};|[A-Za-z][A-Za-z0-9]{0,31};)")
-_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
-_XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
-# Anything clean_text would change; most feed text has none, and skipping it halves the cost.
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xa0\u200b\u2028\u2029\ufeff]")
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.I)
+_NOT_WELL_FORMED = (ET.ParseError, NotHandled, ValueError, LookupError, RecursionError)
 
 
 class NotAFeedError(SourceError):
@@ -72,36 +74,128 @@ class ParsedFeed:
 
 
 def parse_feed(data: bytes, url: str = "", content_type: str = "") -> ParsedFeed:
-    """Parse RSS/Atom bytes; SourceError for HTML pages, DTDs/entities and malformed feeds."""
-    where = _oneline(url)[:300] or "feed"
-    if not data.strip():
-        raise SourceError(f"{where}: empty feed")
-    utf8 = _to_utf8(data, content_type)
-    if _HTML_DOCTYPE.match(utf8, _skip_prolog(utf8)):
-        raise _html_page(utf8, url, where)
-    if _DECLARATION.search(_without_cdata(utf8)):
-        raise SourceError(f"{where}: feed declares a DTD/entities; refused")
-    root = _root_element(utf8)
-    if root in _HTML_ROOTS:
-        raise _html_page(utf8, url, where)
-    if root is None:
-        raise SourceError(f"{where}: malformed feed (no XML element found)")
-    if root.rsplit(":", 1)[-1] not in _FEED_ROOTS:
-        raise SourceError(f"{where}: not an RSS or Atom feed (its root element is "
-                          f"<{_oneline(root)[:40]}>)")
-    base = url if url.startswith(("http://", "https://")) else ""
-    tree = read_tree(utf8, base, MAX_ENTRIES)
-    if tree is None:
-        repaired = _repair_entities(utf8)
-        tree = read_tree(repaired, base, MAX_ENTRIES) if repaired != utf8 else None
-    if tree is None and utf8.count(b"<") > MAX_LENIENT_TAGS:
-        raise SourceError(f"{where}: malformed feed (too large to read leniently)")
-    feed, entries = tree if tree is not None else _with_feedparser(utf8, url, where)
-    return ParsedFeed(
-        title=_plain(feed.get("title", ""), feed.get("title_type", "text"))[:MAX_TITLE],
-        link=_http_link(feed.get("link", "")),
-        entries=[_entry(e) for e in entries[:MAX_ENTRIES]],
-    )
+    """Parse RSS/Atom bytes in memory; SourceError for HTML pages, declared entities and
+    malformed feeds."""
+    reading = FeedReading(FeedBytes.memory(data, content_type), url)
+    entries = [entry for batch in reading for entry in batch]
+    return ParsedFeed(reading.title, reading.link, entries)
+
+
+class FeedReading:
+    """One reading of a feed: iterate it for its entries, in batches of `batch` (all at once
+    when None; a batch read from a file also ends at BATCH_TEXT characters of text); `title`
+    and `link` are final when the iteration ends. Whatever makes the feed unusable (an HTML
+    page, declared entities, no feed at all) is raised before the first batch. When a stream
+    breaks part-way (ill-formed XML further down a feed file), the feed is read again by the
+    next reader and its entries come again from the start: storing them twice is a no-op, so
+    batches may be stored as they come."""
+
+    def __init__(self, source: FeedBytes, url: str = "", batch: int | None = None,
+                 where: str = "") -> None:
+        self.source = source
+        self.url = url
+        self.where = _oneline(where or url)[:300] or "feed"  # what messages name it by
+        self.batch = batch
+        self.title = ""
+        self.link = ""
+
+    def __iter__(self) -> Iterator[list[FeedEntry]]:
+        head = self.source.utf8_head(MAX_DISCOVERY_BYTES)
+        if not head.strip():
+            raise SourceError(f"{self.where}: empty feed")
+        if _HTML_DOCTYPE.match(head, _skip_prolog(head)):
+            raise _html_page(head, self.url, self.where)
+        verdict = xmlguard.check_prolog(self.source.utf8())
+        if verdict == "entities":
+            raise SourceError(f"{self.where}: feed declares XML entities; refused")
+        if verdict == "external":
+            raise SourceError(f"{self.where}: feed refers to an external entity; refused")
+        self._check_root(head)
+        if verdict == "ok":
+            readers: list[Callable[[], Iterable[bytes]]] = [
+                self.source.utf8, lambda: repaired(self.source.utf8())]
+            for chunks in readers:
+                try:
+                    yield from self._fast(chunks())
+                    return
+                except _NOT_WELL_FORMED:
+                    continue
+        feed, entries = self._lenient()
+        self._set_info(feed)
+        converted = [_entry(e, self._link_base()) for e in entries]
+        for start in range(0, len(converted), self.batch or len(converted) or 1):
+            yield converted[start:start + (self.batch or len(converted))]
+        if not converted:
+            yield []
+
+    def _check_root(self, head: bytes) -> None:
+        root = _root_element(head)
+        if root in _HTML_ROOTS:
+            raise _html_page(head, self.url, self.where)
+        if root is None:
+            raise SourceError(f"{self.where}: malformed feed (no XML element found)")
+        if root.rsplit(":", 1)[-1] not in _FEED_ROOTS:
+            raise SourceError(f"{self.where}: not an RSS or Atom feed (its root element is "
+                              f"<{_oneline(root)[:40]}>)")
+
+    def _fast(self, chunks: Iterable[bytes]) -> Iterator[list[FeedEntry]]:
+        """The ElementTree reader, streamed for a file; raises one of _NOT_WELL_FORMED when it
+        cannot read the document."""
+        base = self.url if self.url.startswith(("http://", "https://")) else ""
+        if self.source.in_memory:
+            feed, raw = parse_tree(b"".join(chunks), base)
+            self._set_info(feed)
+            entries = [_entry(e, self._link_base()) for e in raw]
+            for start in range(0, len(entries), self.batch or len(entries) or 1):
+                yield entries[start:start + (self.batch or len(entries))]
+            return
+        reader = TreeReader(base)
+        entries: list[FeedEntry] = []
+        text = 0
+        for chunk in chunks:
+            raw = reader.feed(chunk)
+            if raw:
+                self._set_info_from(reader)
+            for e in raw:
+                entries.append(_entry(e, self._link_base()))
+                text += len(entries[-1].content) + len(entries[-1].summary)
+                if self.batch and (len(entries) >= self.batch or text >= BATCH_TEXT):
+                    yield entries
+                    entries, text = [], 0
+        raw = reader.close()
+        self._set_info(reader.info())
+        entries += [_entry(e, self._link_base()) for e in raw]
+        yield entries
+
+    def _lenient(self) -> Feed:
+        size = self.source.size
+        if size > MAX_LENIENT_BYTES:
+            limit = size_text(MAX_LENIENT_BYTES)
+            raise SourceError(f"{self.where}: malformed feed, too large for the lenient reader "
+                              f"({size_text(size)}; it reads at most {limit})")
+        utf8 = self.source.whole()
+        if xmlguard.declares_entities(utf8):
+            raise SourceError(f"{self.where}: feed declares XML entities; refused")
+        tags = utf8.count(b"<")
+        if tags > MAX_LENIENT_TAGS:
+            raise SourceError(f"{self.where}: malformed feed, too large for the lenient reader "
+                              f"({tags:,} tags; it reads at most {MAX_LENIENT_TAGS:,})")
+        return _with_feedparser(utf8, self.url, self.where)
+
+    def _link_base(self) -> str:
+        """What relative entry links are relative to: the feed's URL, else (a feed file) the
+        site the feed names as its own."""
+        return self.url if self.url.startswith(("http://", "https://")) else self.link
+
+    def _set_info_from(self, reader: TreeReader) -> None:
+        try:
+            self._set_info(reader.info())
+        except NotHandled:
+            pass
+
+    def _set_info(self, feed: dict[str, Any]) -> None:
+        self.title = _plain(feed.get("title", ""), feed.get("title_type", "text"))[:MAX_TITLE]
+        self.link = _http_link(feed.get("link", ""))
 
 
 def _with_feedparser(utf8: bytes, url: str, where: str) -> Feed:
@@ -143,28 +237,6 @@ def _with_feedparser(utf8: bytes, url: str, where: str) -> Feed:
     return feed, entries
 
 
-def _to_utf8(data: bytes, content_type: str) -> bytes:
-    """The document as UTF-8, decoded the way feedparser would (BOM, XML declaration, HTTP)."""
-    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark
-        data = data[3:]
-    declared = _XML_ENCODING.match(data[:200])
-    charset = _CHARSET.search(content_type)
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f")) \
-            and (declared is None or declared.group(1).lower() in (b"utf-8", b"utf8", b"us-ascii"))\
-            and (charset is None or charset.group(1).lower() in ("utf-8", "utf8", "us-ascii")):
-        try:
-            data.decode("utf-8")
-            return data
-        except UnicodeDecodeError:
-            pass
-    from feedparser.encodings import convert_to_utf8
-
-    try:
-        return convert_to_utf8({"content-type": content_type} if content_type else {}, data, {})
-    except Exception:  # an odd declared encoding: fall back to a lenient decode
-        return data.decode("utf-8", "replace").encode("utf-8")
-
-
 def _html_page(utf8: bytes, url: str, where: str) -> NotAFeedError:
     """The error for an HTML page, naming the feed it advertises (<link rel="alternate">)."""
     found = discover_feed(utf8, url)
@@ -188,61 +260,31 @@ def discover_feed(page: bytes, url: str = "") -> str:
     return ""
 
 
-def _repair_entities(utf8: bytes) -> bytes:
-    """The commonest breakage, fixed: a bare `&` escaped, HTML's named entities (&nbsp;,
-    &eacute;) turned into character references XML knows. Linear; no entity is expanded."""
-    escaped = _BARE_AMPERSAND.sub(b"&amp;", utf8)
-    return _NAMED_ENTITY.sub(_as_char_ref, escaped)
-
-
-def _as_char_ref(m: re.Match[bytes]) -> bytes:
-    name = m.group(1).decode("ascii")
-    if name in ("amp", "lt", "gt", "quot", "apos"):
-        return m.group(0)
-    codepoint = name2codepoint.get(name)
-    return f"&#{codepoint};".encode() if codepoint else b"&amp;" + m.group(1) + b";"
-
-
-def _skip_prolog(utf8: bytes) -> int:
+def _skip_prolog(utf8: bytes, pattern: re.Pattern[bytes] = _PROLOG_ITEM) -> int:
     """Offset of the first thing after the XML declaration, PIs, comments and whitespace."""
     pos = 0
     while True:
-        m = _PROLOG_ITEM.match(utf8, pos)
+        m = pattern.match(utf8, pos)
         if not m or m.end() == pos:
             return pos
         pos = m.end()
 
 
 def _root_element(utf8: bytes) -> str | None:
-    m = _ROOT_TAG.match(utf8, _skip_prolog(utf8))
+    m = _ROOT_TAG.match(utf8, _skip_prolog(utf8, _PROLOG_OR_DOCTYPE))
     return m.group(1).decode("utf-8", "replace").lower() if m else None
 
 
-def _without_cdata(utf8: bytes) -> bytes:
-    """The document with its CDATA sections cut out (their text is never markup).
-
-    A loop over find() rather than a regex: linear even for thousands of unclosed sections.
-    An unclosed section is kept, so whatever follows it is still checked."""
-    parts, pos = [], 0
-    while True:
-        start = utf8.find(b"<![CDATA[", pos)
-        if start < 0:
-            break
-        end = utf8.find(b"]]>", start + 9)
-        if end < 0:
-            break
-        parts.append(utf8[pos:start])
-        pos = end + 3
-    parts.append(utf8[pos:])
-    return b"".join(parts)
-
-
-def _entry(e: dict[str, Any]) -> FeedEntry:
+def _entry(e: dict[str, Any], base: str = "") -> FeedEntry:
+    """A raw entry dict made a FeedEntry; a relative link is resolved against base."""
     summary = _body(e.get("summary", ""))
     published = e.get("published")
+    link = e.get("link", "")
+    if base and isinstance(link, str) and link and not _http_link(link):
+        link = urljoin(base, link.strip())
     return FeedEntry(
         guid=_oneline(e.get("id", ""))[:MAX_URLISH],
-        link=_http_link(e.get("link", "")),
+        link=_http_link(link),
         title=_plain(e.get("title", ""), e.get("title_type", "text"))[:MAX_TITLE],
         summary=summary,
         content=_body(e.get("content", "")) or summary,
@@ -270,10 +312,8 @@ def _strip_tags(value: Any) -> str:
 def _clean(value: Any) -> str:
     if not value or not isinstance(value, str):  # feedparser may hand back None
         return ""
-    if _NEEDS_CLEANING.search(value) or not (
-            value.isascii() or unicodedata.is_normalized("NFC", value)):
-        return clean_text(value)
-    return value
+    # a line of printable ASCII (most titles) has nothing clean_text would change
+    return value if value.isascii() and value.isprintable() else clean_text(value)
 
 
 def _body(value: Any) -> str:

@@ -1,6 +1,8 @@
 """Feeds and their entries on the storage side (fetching and parsing are store.refresh and
 store.feedparse). Entries are stored as articles with feed_url/guid/link set; they are analysed
-later, on first access or in bulk, so merging thousands of entries stays fast."""
+later, on first access or in bulk, so merging thousands of entries stays fast. An article is
+stored once however many feeds carry it: each feed lists and counts every entry it carries
+(`entry_feeds`), as newsboat does."""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.text import clean_text
+from analysis import clean_text
 
 from .articles import (
     INDEX,
     ChunkAllocator,
+    entry_feeds,
     entry_hash,
     entry_id,
     index_doc,
@@ -23,14 +26,17 @@ from .articles import (
 )
 from .db import keyed
 from .errors import SourceError
+from .feedbytes import FeedBytes
 from .records import ArticleRef, FeedEntry, FeedRecord
 from .sources import Source, is_url, read_file
 
 if TYPE_CHECKING:
+    from .feedparse import FeedReading
     from .library import Library
 
 FEEDS = "feeds.json"
 FEED_FIELDS = ("title", "etag", "last_modified", "last_fetch", "last_error", "link")
+BATCH = 5_000  # entries stored per write when a feed is streamed: bounds the memory it needs
 _TAG = re.compile(r"<[^<>]+>")  # [^<>]: stays linear on floods of stray "<"
 
 
@@ -53,11 +59,12 @@ def _table(lib: Library) -> Any:
 
 def _record(doc: dict[str, Any], counts: Counter[str]) -> FeedRecord:
     fields = {k: doc.get(k, "") for k in FEED_FIELDS}
-    return FeedRecord(url=doc["url"], entry_count=counts.get(doc["url"], 0), **fields)
+    return FeedRecord(url=doc["url"], entry_count=counts.get(doc["url"], 0),
+                      max_size=doc.get("max_size", 0), **fields)
 
 
 def feeds(lib: Library) -> list[FeedRecord]:
-    counts = Counter(d.get("feed_url", "") for d in lib.index_docs())
+    counts = Counter(url for d in lib.index_docs() for url in entry_feeds(d))
     docs = sorted(_table(lib).all(), key=lambda d: (d.get("title", "").casefold(), d["url"]))
     return [_record(d, counts) for d in docs]
 
@@ -67,17 +74,21 @@ def feed(lib: Library, url: str) -> FeedRecord | None:
     doc = _table(lib).get(doc_id=key)
     if doc is None:
         return None
-    count = sum(1 for d in lib.index_docs() if d.get("feed_url") == key)
+    count = sum(1 for d in lib.index_docs() if key in entry_feeds(d))
     return _record(doc, Counter({key: count}))
+
+
+def _new_feed(key: str, title: str = "", link: str = "") -> dict[str, Any]:
+    fields: dict[str, Any] = dict.fromkeys(FEED_FIELDS, "")
+    fields.update(url=key, title=clean_text(title).strip(), link=link, added=time.time())
+    return fields
 
 
 def _ensure(lib: Library, key: str, title: str = "", link: str = "") -> None:
     table = _table(lib)
     doc = table.get(doc_id=key)
     if doc is None:
-        fields = dict.fromkeys(FEED_FIELDS, "")
-        fields.update(url=key, title=clean_text(title).strip(), link=link, added=time.time())
-        table.insert(keyed(key, fields))
+        table.insert(keyed(key, _new_feed(key, title, link)))
     elif (title and not doc.get("title")) or (link and not doc.get("link")):
         table.update({"title": doc.get("title") or clean_text(title).strip(),
                       "link": doc.get("link") or link}, doc_ids=[key])
@@ -98,21 +109,35 @@ def add_feed(lib: Library, url_or_path: str, title: str = "") -> FeedRecord:
     return found
 
 
+def add_feeds(lib: Library, listed: list[tuple[str, str]]) -> list[str]:
+    """Follow many feed URLs at once (an OPML import): one write, whatever their number.
+    Returns the URLs not followed before."""
+    with lib.files.writing():
+        known = lib.files.raw(FEEDS, "feeds")
+        fresh: dict[str, dict[str, Any]] = {}
+        for url, title in listed:
+            key = feed_key(url)
+            if is_url(key) and key not in known and key not in fresh:
+                fresh[key] = _new_feed(key, title)
+        _table(lib).put_many(fresh)
+    return list(fresh)
+
+
 def add_feed_source(lib: Library, source: Source, title: str = "") -> list[ArticleRef]:
-    """A feed read from a file or URL: record it and store its entries; all its entry refs."""
-    from .feedparse import parse_feed
+    """A feed read from a file or URL: record it and store its entries; all its entry refs
+    (`new` when the feed did not carry that entry before)."""
+    from .feedparse import FeedReading
 
     key = source.url or feed_key(source.location)
-    parsed = parse_feed(source.raw, source.url)
-    with lib.files.batch():
-        _ensure(lib, key, title or parsed.title, getattr(parsed, "link", ""))
-        new_ids = set(merge_entries(lib, key, parsed.entries))
-        lib.update_feed(key, last_fetch=_now(), last_error="")
-    ids = [entry_id(key, e) for e in parsed.entries]
-    refs = []
+    data = FeedBytes.file(source.path) if source.path is not None \
+        else FeedBytes.memory(source.raw)
+    reading = FeedReading(data, source.url, batch=BATCH, where=source.location)
+    ids, new_ids = store_reading(lib, key, reading, title)
+    index = lib.files.raw(INDEX, "articles")
     read_ids = lib._read_ids()
+    refs = []
     for article_id in dict.fromkeys(ids):
-        doc = lib.index.get(doc_id=article_id)
+        doc = index.get(article_id)
         if doc is not None:
             ref = ref_from_doc(doc, article_id in read_ids)
             ref.new = article_id in new_ids
@@ -120,19 +145,58 @@ def add_feed_source(lib: Library, source: Source, title: str = "") -> list[Artic
     return refs
 
 
+def store_reading(lib: Library, key: str, reading: FeedReading, title: str = "",
+                  **fields: Any) -> tuple[list[str], set[str]]:
+    """Store a feed's entries batch by batch as they are read, each batch its own write and
+    its body chunks then let go from memory, so a feed file of any size is stored in bounded
+    memory. The feed is recorded with its first batch: a feed unusable from its start (not a
+    feed, entities declared) stores nothing. `fields` go to the feed record at the end.
+    Returns (the id of every entry read, the ids new to this feed)."""
+    now = time.time()
+    read_ids: list[str] = []
+    new_ids: set[str] = set()
+    for batch in reading:
+        with lib.files.batch():
+            _ensure(lib, key, title or reading.title, reading.link)
+            new_ids.update(merge_entries(lib, key, batch, now=now, first=len(read_ids),
+                                         seen=read_ids))
+        lib.files.let_go_of_shards()
+    with lib.files.batch():
+        _ensure(lib, key, title or reading.title, reading.link)  # final once all is read
+        update_feed(lib, key, last_fetch=_now(), last_error="", **fields)
+    return read_ids, new_ids
+
+
 def remove_feed(lib: Library, url: str) -> bool:
+    """Stop following a feed: the entries no other feed carries go, the others stay."""
     key = feed_key(url)
     with lib.files.writing():  # not one batch: entries go index first, bodies after
         table = _table(lib)
         if table.get(doc_id=key) is None:
             return False
-        lib.remove_articles([d["id"] for d in lib.index_docs() if d.get("feed_url") == key])
+        carried = [d for d in lib.index_docs() if key in entry_feeds(d)]
+        gone = [d["id"] for d in carried if entry_feeds(d) == [key] and d.get("feed_url")]
+        kept = {d["id"]: _without_feed(d, key) for d in carried if d["id"] not in gone}
+        with lib.files.batch():
+            lib.files.table(INDEX, "articles").put_many(kept)
+        lib.remove_articles(gone)
         table.remove(doc_ids=[key])
     return True
 
 
+def _without_feed(doc: dict[str, Any], key: str) -> dict[str, Any]:
+    """An index document no longer carried by feed key (another feed, or the user, keeps it)."""
+    others = [url for url in entry_feeds(doc) if url != key]
+    changed = {**doc, "feeds": others}
+    if doc.get("feed_url") == key:
+        changed["feed_url"] = others[0]
+    if not others:
+        del changed["feeds"]
+    return changed
+
+
 def update_feed(lib: Library, url: str, **fields: Any) -> None:
-    unknown = set(fields) - set(FEED_FIELDS)
+    unknown = set(fields) - set(FEED_FIELDS) - {"max_size"}
     if unknown:
         raise ValueError(f"unknown feed fields: {', '.join(sorted(unknown))}")
     key = feed_key(url)
@@ -140,54 +204,83 @@ def update_feed(lib: Library, url: str, **fields: Any) -> None:
         table = _table(lib)
         if table.get(doc_id=key) is None:
             raise SourceError(f"{url}: no such feed in the store")
-        clean = {k: clean_text(str(v or "")).strip() for k, v in fields.items()}
+        clean = {k: clean_text(str(v or "")).strip() for k, v in fields.items()
+                 if k != "max_size"}
+        if "max_size" in fields:
+            clean["max_size"] = max(int(fields["max_size"] or 0), 0)
         table.update(clean, doc_ids=[key])
 
 
-def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry]) -> list[str]:
-    """Store the entries not seen before (same guid, else link, else content); their ids.
+def carried_by(lib: Library, urls: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The index documents each of these feeds carries, in one pass over the index (for
+    merging many feeds at once: merge_entries alone looks at the whole index each time)."""
+    keys = {feed_key(url) for url in urls}
+    out: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
+    for doc in lib.files.raw(INDEX, "articles").values():
+        for key in entry_feeds(doc):
+            if key in keys:
+                out[key].append(doc)
+    return out
+
+
+def merge_entries(lib: Library, feed_url: str, entries: list[FeedEntry], *,
+                  now: float | None = None, first: int = 0, seen: list[str] | None = None,
+                  carried: list[dict[str, Any]] | None = None) -> list[str]:
+    """Store the entries this feed did not carry before (same guid, else link, else content);
+    their ids. An entry stored already for another feed (or added by the user) is not stored
+    again: this feed is added to the feeds that carry it. `first` is the position of the first
+    entry in the feed (entries of one date are listed in feed order); `seen`, when given, gets
+    the id of every entry; `carried`, when given, is what carried_by found for this feed.
 
     One batch: each touched body shard and the index are written once."""
     key = feed_key(feed_url)
     with lib.files.batch():
-        docs = lib.index_docs()
-        known_ids = {d["id"] for d in docs}
-        mine = [d for d in docs if d.get("feed_url") == key]
+        index = lib.files.raw(INDEX, "articles")
+        mine = carried if carried is not None \
+            else [d for d in index.values() if key in entry_feeds(d)]
         guids = {d["guid"] for d in mine if d.get("guid")}
         links = {d["link"] for d in mine if d.get("link")}
         hashes = {d["hash"] for d in mine if d.get("hash")}
-        now = time.time()
-        new_docs = []
+        now = time.time() if now is None else now
+        changed: dict[str, dict[str, Any]] = {}  # new documents, and others this feed carries
+        new_ids: list[str] = []
         bodies: dict[str, dict[str, dict[str, Any]]] = {}
         chunks = ChunkAllocator(key, [d.get("body", "") for d in mine], lib.files.size)
-        for n, entry in enumerate(entries):
+        for n, entry in enumerate(entries, first):
             link = entry.link.strip()
             content_hash = entry_hash(entry)
             article_id = entry_id(key, entry)
+            if seen is not None:
+                seen.append(article_id)
             # article_id comes from the canonical link when there is one, so the id check
             # also catches the same link with tracking parameters or another fragment
             if ((entry.guid and entry.guid in guids) or (link and link in links)
-                    or content_hash in hashes or article_id in known_ids):
+                    or content_hash in hashes):
                 continue
             guids.add(entry.guid)
             links.add(link)
             hashes.add(content_hash)
-            known_ids.add(article_id)
+            stored = changed.get(article_id) or index.get(article_id)
+            if stored is not None:
+                if key not in entry_feeds(stored):  # stored for another feed: carried here too
+                    changed[article_id] = {**stored, "feeds": [*entry_feeds(stored), key]}
+                    new_ids.append(article_id)
+                continue
             summary = plain(entry.summary) or plain(entry.content)[:400]
             title = clean_text(entry.title).strip() or summary[:80] or "(untitled)"
             text = entry.content or entry.summary
             chunk = chunks.next(len(text))
             bodies.setdefault(chunk, {})[article_id] = {"kind": "entry", "text": text}
-            new_docs.append(keyed(article_id, index_doc(
+            changed[article_id] = index_doc(
                 article_id, title=title, published=entry.published.strip(),
                 source=link or key, link=link, feed_url=key, guid=entry.guid.strip(),
                 kind="entry", summary=summary, content_hash=content_hash,
-                added=now - n * 1e-6, body=chunk)))
+                added=now - n * 1e-6, body=chunk)
+            new_ids.append(article_id)
         for name, docs_of_shard in bodies.items():
             lib.files.table(name, "bodies").put_many(docs_of_shard)
-        if new_docs:
-            lib.files.table(INDEX, "articles").insert_multiple(new_docs)
-    return [str(d.doc_id) for d in new_docs]
+        lib.files.table(INDEX, "articles").put_many(changed)
+    return new_ids
 
 
 def _now() -> str:

@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from analysis.text import clean_text
-
-from .errors import FetchError
+from .errors import FetchError, shown, size_text
 from .fetch_deadline import DeadlinePassed, deadline_for, with_deadlines
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -109,7 +107,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "",
     Returns a FetchResult (status 304 with an empty body when not modified); raises FetchError
     with one clear line on any failure: timeout, HTTP error, oversize body, redirect loop.
     """
-    where = _shown(url)
+    where = shown(url)
     if not url.startswith(("http://", "https://")):
         raise FetchError(f"{where}: only http:// and https:// URLs can be fetched")
     headers = {}
@@ -151,7 +149,7 @@ def _follow(client: httpx.Client, url: str, headers: dict[str, str], where: str,
                 request = resp.next_request
                 target = str(request.url)
                 if target in seen:
-                    raise FetchError(f"{where}: redirect loop (back to {_shown(target)})")
+                    raise FetchError(f"{where}: redirect loop (back to {shown(target)})")
                 if request.url.scheme not in ("http", "https"):
                     raise FetchError(f"{where}: redirected to a non-HTTP URL")
                 seen.add(target)
@@ -169,13 +167,13 @@ def _read_response(resp: httpx.Response, where: str, etag: str, last_modified: s
         return FetchResult(final_url, 304, etag=resp.headers.get("etag", etag),
                            last_modified=resp.headers.get("last-modified", last_modified))
     if resp.status_code >= 400:
-        reason = _shown(resp.reason_phrase)[:80]
+        reason = shown(resp.reason_phrase)[:80]
         raise FetchError(f"{where}: HTTP {resp.status_code} {reason}".rstrip())
     if resp.status_code != 200:
         raise FetchError(f"{where}: unexpected HTTP status {resp.status_code}")
     declared = resp.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise FetchError(_too_large(where, limits))
+        raise FetchError(_too_large(where, limits, size=int(declared)))
     body = _read_body(resp, where, limits, deadline)
     return FetchResult(
         final_url, 200, body,
@@ -192,7 +190,7 @@ def _read_body(resp: httpx.Response, where: str, limits: FetchLimits, deadline: 
     elif encoding in ("gzip", "x-gzip", "deflate"):
         decoder = _BoundedInflater(deflate=encoding == "deflate")
     else:
-        raise FetchError(f"{where}: unsupported content encoding {_shown(encoding)[:40]!r}")
+        raise FetchError(f"{where}: unsupported content encoding {shown(encoding)[:40]!r}")
     chunks: list[bytes] = []
     raw_size = size = 0
     for raw in resp.iter_raw():  # as received: a chunk size would buffer past the deadline
@@ -244,22 +242,17 @@ class _BoundedInflater:
         return b"".join(out)
 
 
-def _too_large(where: str, limits: FetchLimits, decoded: bool = False) -> str:
+def _too_large(where: str, limits: FetchLimits, decoded: bool = False,
+               size: int | None = None) -> str:
+    """The refusal, with the size (known from Content-Length, else "over" the limit, where
+    the download stopped) and the limit, and how to raise it."""
     what = "decompressed response" if decoded else "response"
-    return f"{where}: {what} larger than the {_size(limits.max_bytes)} size cap"
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):g} MB"
-    return f"{n / 1024:g} KB" if n >= 1024 else f"{n} bytes"
-
-
-def _shown(text: str) -> str:
-    """Untrusted text made fit for a one-line message."""
-    return " ".join(clean_text(text).split())[:300]
+    limit = size_text(limits.max_bytes)
+    found = size_text(size) if size is not None else f"over {limit}"
+    return (f"{where}: {what} too large ({found}; the limit is {limit}: raise it with "
+            "--max-size or `byline settings max-size`)")
 
 
 def _first_line(exc: Exception) -> str:
     lines = str(exc).strip().splitlines()
-    return _shown(lines[0]) if lines else type(exc).__name__
+    return shown(lines[0]) if lines else type(exc).__name__

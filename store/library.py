@@ -32,6 +32,7 @@ from .articles import (
     body_file_of,
     content_id,
     current_engine,
+    entry_feeds,
     index_doc,
     quote_digest,
     quotes_file,
@@ -58,7 +59,11 @@ from .records import (
 if TYPE_CHECKING:
     from .records import RefreshReport
 
-SCHEMA_VERSION = 1
+# 2: an article's index document lists in `feeds` every feed that carries it. A schema 1
+# document names one feed (`feed_url`) and reads the same (`entry_feeds`), so a schema 1 store
+# is migrated by stamping it 2; the stamp keeps an older Byline out, which would delete the
+# entries another feed carries along with the first feed that brought them.
+SCHEMA_VERSION = 2
 SETTINGS = "settings.json"
 STATE = "state.json"
 
@@ -69,7 +74,7 @@ class Library:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.warnings: list[str] = []  # one-line notices (a damaged file moved aside...)
-        self.files = StoreFiles(home, self.warnings.append)
+        self.files = StoreFiles(home, self.warnings.append, written_last=(feed_store.FEEDS,))
         self._listing_cache: tuple[Any, list[tuple[str, dict[str, Any]]]] | None = None
         self._check_schema()
         self.files.sweep_temp_files()
@@ -114,11 +119,27 @@ class Library:
     def _check_schema(self) -> None:
         version = self.setting("schema")
         if version is None:
-            self.set_setting("schema", SCHEMA_VERSION)
+            try:
+                self.set_setting("schema", SCHEMA_VERSION)
+            except StoreError:
+                if not self.files.read_only:
+                    raise  # a read-only store is read as it is; only writes are refused
         elif not isinstance(version, int) or version > SCHEMA_VERSION:
             raise StoreError(f"the store in {self.home} was written by a newer Byline (schema "
                              f"{version}; this version reads up to {SCHEMA_VERSION}): upgrade "
                              "byline or use another --home")
+        elif version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring an older store to this schema (see SCHEMA_VERSION): one atomic write of the
+        stamp, so a crash leaves the old stamp and the migration runs again."""
+        try:
+            with self.files.writing():
+                if (self.setting("schema") or 0) < SCHEMA_VERSION:
+                    self.set_setting("schema", SCHEMA_VERSION)
+        except StoreError:
+            pass  # read-only, or another byline is writing: read as it is, migrate next time
 
     # articles ------------------------------------------------------------------------------
     @property
@@ -139,7 +160,7 @@ class Library:
         """Add a file or URL: an article, or a feed with all its entries (their refs returned)."""
         from .sources import is_url, read_source
 
-        source = read_source(target)
+        source = read_source(target, self.setting("max_size"))
         if source.kind == "feed":
             return feed_store.add_feed_source(self, source)
         if is_url(target):
@@ -275,12 +296,18 @@ class Library:
         return sum(engine_of(d) < version for d in self.quote_digests().values())
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
-        with self.files.writing():
-            table = self.files.table(STATE, "read")
-            if read:
-                table.put(article_id, {"at": time.time()})
-            elif table.get(doc_id=article_id) is not None:
-                table.remove(doc_ids=[article_id])
+        """Mark an article read (or not). The reader marks what it opens: in a read-only store
+        that is no write the user asked for, so it is skipped without a word."""
+        try:
+            with self.files.writing():
+                table = self.files.table(STATE, "read")
+                if read:
+                    table.put(article_id, {"at": time.time()})
+                elif table.get(doc_id=article_id) is not None:
+                    table.remove(doc_ids=[article_id])
+        except StoreError:
+            if not self.files.read_only:
+                raise
 
     def remove_article(self, article_id: str) -> bool:
         return self.remove_articles([article_id]) == 1
@@ -325,6 +352,10 @@ class Library:
     def feed(self, url: str) -> FeedRecord | None:
         return feed_store.feed(self, url)
 
+    def add_feeds(self, listed: list[tuple[str, str]]) -> list[str]:
+        """Follow many feed URLs (url, title) at once, in one write; the URLs that are new."""
+        return feed_store.add_feeds(self, listed)
+
     def add_feed(self, url_or_path: str, title: str = "") -> FeedRecord:
         """Record a feed. A URL is only recorded (refresh fetches it); a file is read now."""
         return feed_store.add_feed(self, url_or_path, title)
@@ -340,9 +371,10 @@ class Library:
         return len(feed_store.merge_entries(self, feed_url, entries))
 
     def entries(self, feed_url: str = "") -> list[ArticleRef]:
-        """Stored feed entries (of one feed, or of all), newest first."""
+        """Stored feed entries (every entry one feed carries, or of all feeds), newest first."""
+        key = feed_store.feed_key(feed_url) if feed_url else ""
         docs = [d for d in self.index_docs()
-                if d.get("feed_url") and (not feed_url or d["feed_url"] == feed_url)]
+                if (carried := entry_feeds(d)) and (not key or key in carried)]
         docs.sort(key=sort_key, reverse=True)
         read = self._read_ids()
         return [ref_from_doc(d, d["id"] in read) for d in docs]

@@ -59,6 +59,7 @@ class FeedRecord:
     last_error: str = ""  # one line, "" when the last fetch succeeded
     entry_count: int = 0
     link: str = ""  # the site the feed belongs to
+    max_size: int = 0  # the largest response fetched for it, in bytes; 0: the store's setting
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -25,7 +25,8 @@ def load_seeds(lib: Library) -> int:
     try:
         return _load(lib)
     except StoreError as exc:  # another byline is writing: try again on the next start
-        lib.warnings.append(f"samples not loaded now: {exc}")
+        if not lib.files.read_only:  # a read-only store is only read: no samples, no fuss
+            lib.warnings.append(f"samples not loaded now: {exc}")
         return 0
 
 

@@ -146,7 +146,7 @@ def test_export_then_import(server: ScriptedServer, tmp_path: Path) -> None:
     evil.write_bytes(b'<!DOCTYPE opml [<!ENTITY x "y">]><opml><body/></opml>')
     done = byline(other, "feeds", "import", str(evil))
     assert done.returncode == 2
-    assert done.stderr == f"byline: {evil}: OPML declares a DTD/entities; refused\n"
+    assert done.stderr == f"byline: {evil}: OPML declares XML entities; refused\n"
 
 
 def test_feeds_without_action_and_bad_timeout(tmp_path: Path) -> None:

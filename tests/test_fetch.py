@@ -107,6 +107,14 @@ def test_redirect_loop_is_named(server: ScriptedServer) -> None:
     assert len(server.requests) == 2
 
 
+def test_a_redirect_off_http_is_refused(server: ScriptedServer) -> None:
+    for n, target in enumerate(["file:///etc/hostname", "ftp://files.test/feed.xml"]):
+        url = server.route(f"/away{n}", redirect(target))
+        with pytest.raises(FetchError) as err:
+            fetch(url)
+        assert str(err.value) == f"{url}: redirected to a non-HTTP URL"
+
+
 def test_too_many_redirects(server: ScriptedServer) -> None:
     for n in range(10):
         server.route(f"/r{n}", redirect(f"/r{n + 1}"))
@@ -119,13 +127,14 @@ def test_oversize_body_refused_from_its_length(server: ScriptedServer) -> None:
     url = server.route("/big", Reply(body=b"x" * 200_000))
     with pytest.raises(FetchError) as err:
         fetch(url, limits=SMALL)
-    assert str(err.value) == f"{url}: response larger than the 64 KB size cap"
+    assert str(err.value) == (f"{url}: response too large (195.3 KB; the limit is 64 KB: raise "
+                              "it with --max-size or `byline settings max-size`)")
 
 
 def test_oversize_body_without_length_stopped_while_streaming(server: ScriptedServer) -> None:
     # drip mode sends no Content-Length: the cap must stop the stream itself
     url = server.route("/big", Reply(body=b"y" * 200_000, drip=0.0001, chunk_size=16))
-    with pytest.raises(FetchError, match="response larger than the 1 KB size cap"):
+    with pytest.raises(FetchError, match=r"response too large \(over 1 KB; the limit is 1 KB"):
         fetch(url, limits=FetchLimits(max_bytes=1024))
 
 
@@ -143,7 +152,8 @@ def test_gzip_bomb_stopped_at_the_cap_on_decoded_bytes(server: ScriptedServer) -
     started = time.monotonic()
     with pytest.raises(FetchError) as err:
         fetch(url, limits=FetchLimits(max_bytes=1024 * 1024))
-    assert str(err.value) == f"{url}: decompressed response larger than the 1 MB size cap"
+    assert str(err.value) == (f"{url}: decompressed response too large (over 1 MB; the limit "
+                              "is 1 MB: raise it with --max-size or `byline settings max-size`)")
     assert time.monotonic() - started < 5
 
 

@@ -99,12 +99,13 @@ FAILURES = {
     "slow": (Reply(body=rss(1), delay=5), "timed out (no answer within 0.5 s)"),
     "500": (Reply(500, b"down"), "HTTP 500 Internal Server Error"),
     "loop": (None, "redirect loop"),
-    "oversize": (Reply(body=b"<rss>" + b" " * 300_000), "response larger than the 256 KB"),
+    "oversize": (Reply(body=b"<rss>" + b" " * 300_000),
+                 "response too large (293 KB; the limit is 256 KB"),
     "gzip-bomb": (Reply(precompressed=gzip_bomb(32 * 1024 * 1024)),
-                  "decompressed response larger than the 256 KB size cap"),
+                  "decompressed response too large (over 256 KB; the limit is 256 KB"),
     "html": (Reply(body=HTML_PAGE), "an HTML page, not a feed"),
     "malformed": (Reply(body=MALFORMED), "malformed feed"),
-    "billion-laughs": (Reply(body=BILLION_LAUGHS), "feed declares a DTD/entities; refused"),
+    "billion-laughs": (Reply(body=BILLION_LAUGHS), "feed declares XML entities; refused"),
 }
 
 

@@ -265,3 +265,18 @@ def test_tracking_and_fragments_never_change_an_id(path: str, utm: dict[str, str
         f"&{k}={v}" for k, v in utm.items()) + (f"#{fragment}" if fragment else "")
     assert url_id(noisy) == url_id(base)
     assert url_id(base.replace("page=2", "page=3")) != url_id(base)
+
+
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+JSON_VALUES = st.recursive(JSON_LEAVES, lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.text(), inner, max_size=4), max_leaves=20)
+
+
+@given(st.dictionaries(st.text(), st.dictionaries(st.text(), st.dictionaries(
+    st.text(), JSON_VALUES, max_size=4), max_size=4), max_size=3))
+def test_store_files_are_encoded_as_json_dumps_would(tables: dict) -> None:
+    """A document at a time (other threads run between them), the same bytes as one dump."""
+    from store.db import encode_tables
+
+    assert b"".join(encode_tables(tables)) == json.dumps(
+        tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

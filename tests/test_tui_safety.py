@@ -19,8 +19,9 @@ from tui.widgets.quote_tree import QuoteTree
 from tui.widgets.reader import ReaderPane
 
 CLICK_TITLE = "[@click=app.quit]x[/]"
-ESCAPES = "\x1b[31m\x1b]0;pwned\x07\x1b[2J\x08\x7f"
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# escape sequences, control characters and bidi overrides/isolates (they reorder what shows)
+ESCAPES = "\x1b[31m\x1b]0;pwned\x07\x1b[2J\x08\x7f\u202e\u2066\u2069"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 HOSTILE = ArticleSpec(
     title=CLICK_TITLE,

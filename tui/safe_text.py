@@ -1,36 +1,30 @@
 """The widget boundary for untrusted text: plain strings in, Rich `Text` out, never markup.
 
 Everything shown from an article, a feed or a URL passes through here. `Text` objects are
-never parsed for markup, so `[@click=app.quit]x[/]` stays the characters the author typed;
-control characters and escape sequences are stripped again (the store cleans them too, but a
-widget must not rely on that).
+never parsed for markup, so `[@click=app.quit]x[/]` stays the characters the author typed.
+Control characters, escape sequences and bidi overrides are stripped again by the project's
+one sanitiser, `analysis.clean_text` (the store cleans text too, but a widget must not rely
+on that).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from rich.text import Text
 
-# ESC-introduced sequences (CSI, OSC, two-byte) first, then any remaining C0/C1 control
-# character except newline and tab, plus invisible separators that break line layout.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-_SPACES = re.compile(r"\s+")
-_UNSAFE = re.compile(f"{_ESCAPES.pattern}|{_CONTROLS.pattern}")
+from analysis import clean_text
+from store.errors import shown
 
 
 def clean(value: object) -> str:
     """The text of value without escape sequences or control characters (newlines kept)."""
-    text = "" if value is None else str(value)
-    text = _ESCAPES.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", text)
+    return clean_text("" if value is None else str(value))
 
 
 def one_line(value: object) -> str:
     """clean(), with every run of whitespace (newlines, tabs) folded into one space."""
-    return _SPACES.sub(" ", clean(value)).strip()
+    return shown("" if value is None else str(value), limit=None)
 
 
 def plain(value: object, style: str = "") -> Text:
@@ -51,26 +45,44 @@ def shorten(value: object, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
 
 
-def clean_mapped(value: str) -> tuple[str, list[int]]:
-    """clean(value) without the \r\n folding, plus where each offset of value went.
+class _CleanedOffsets(Sequence[int]):
+    """Where each offset of a text lands in its cleaned copy: len(clean(text[:offset])),
+    never past the cleaned text and never less than an earlier offset's landing."""
+
+    def __init__(self, value: str, cleaned_length: int) -> None:
+        self._value = value
+        self._end = cleaned_length
+        self._known: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._value) + 1
+
+    def __getitem__(self, offset):  # type: ignore[override]
+        if isinstance(offset, slice):
+            return [self[i] for i in range(*offset.indices(len(self)))]
+        if offset < 0:
+            offset += len(self)
+        if not 0 <= offset < len(self):
+            raise IndexError(offset)
+        found = self._known.get(offset)
+        if found is None:
+            # Inside an escape sequence a prefix may clean to more than the whole sequence
+            # does: clamped, so offsets never run backwards or past the end.
+            found = min(len(clean_text(self._value[:offset])), self._end)
+            self._known[offset] = found
+        return found
+
+
+def clean_mapped(value: str) -> tuple[str, Sequence[int]]:
+    """clean(value), plus where each offset of value went.
 
     mapping[i] is the offset in the cleaned text of value[i] (or of the next kept character
     when value[i] was dropped); mapping[len(value)] is the cleaned length. Offsets computed on
-    value (quote spans) stay usable on the cleaned text.
+    value (quote spans) stay usable on the cleaned text. A clean text (the usual case) maps
+    onto itself; otherwise an offset costs one cleaning of the text before it, and only the
+    few offsets asked for (quote and evidence bounds) are computed.
     """
-    pieces: list[str] = []
-    mapping: list[int] = []
-    kept = 0
-    position = 0
-    for match in _UNSAFE.finditer(value):
-        chunk = value[position:match.start()]
-        pieces.append(chunk)
-        mapping.extend(range(kept, kept + len(chunk)))
-        kept += len(chunk)
-        mapping.extend([kept] * (match.end() - match.start()))
-        position = match.end()
-    chunk = value[position:]
-    pieces.append(chunk)
-    mapping.extend(range(kept, kept + len(chunk)))
-    mapping.append(kept + len(chunk))
-    return "".join(pieces), mapping
+    cleaned = clean(value)
+    if cleaned == value:
+        return value, range(len(value) + 1)
+    return cleaned, _CleanedOffsets(value, len(cleaned))

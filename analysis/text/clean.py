@@ -7,13 +7,17 @@ import unicodedata
 
 from ..patterns import lazy_compile
 
-# C0/C1 control characters except tab and newline, plus ESC sequences remnants.
-_CONTROL = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# C0/C1 control characters except tab and newline, plus ESC sequences remnants, and the
+# bidirectional overrides and isolates (U+202A-202E, U+2066-2069) that make a terminal show
+# text in another order than it is written.
+_CONTROL = lazy_compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 _ANSI = lazy_compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 
 
 def clean_text(text: str) -> str:
-    """Normalise untrusted text: NFC, no control characters or escape sequences."""
+    """Normalise untrusted text: NFC, no control characters, escape sequences or bidi
+    overrides/isolates. The one sanitiser for text that reaches a terminal."""
     # Each pass only where it has something to do: most pages are clean, and this runs on all.
     if "\x1b" in text:
         text = _ANSI.sub("", text)

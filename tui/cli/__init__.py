@@ -6,6 +6,7 @@ import argparse
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 EXIT_BAD_INPUT = 2
 # Subcommand -> module registering it. Modules are imported only when a command runs, so
@@ -15,6 +16,7 @@ COMMAND_MODULES = {
     "add": "store_cmds", "related": "store_cmds", "speakers": "store_cmds",
     "quotes": "store_cmds", "bookmarks": "store_cmds", "reanalyze": "store_cmds",
     "feeds": "feed_cmds", "refresh": "feed_cmds",
+    "settings": "settings_cmd",
 }
 
 
@@ -27,8 +29,18 @@ def _version() -> str:
         return "0+unknown"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, its error line (which quotes what was typed) passed through the sanitiser."""
+
+    def error(self, message: str) -> NoReturn:
+        from .common import safe
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {safe(message)}\n")
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="byline",
         description="A terminal news reader that follows a story through what its people said.",
         epilog="`byline` alone opens the reader; `byline PATH_OR_URL` adds that article and "
@@ -50,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     positional = [a for a in argv if not a.startswith("-")]
     if positional and positional[0] not in COMMAND_MODULES:
         # `byline PATH_OR_URL` adds that article and opens it in the reader.
-        reader = argparse.ArgumentParser(prog="byline", description="Open an article.")
+        reader = _Parser(prog="byline", description="Open an article.")
         reader.add_argument("open", metavar="PATH_OR_URL")
         return _launch(home, reader.parse_args(argv).open)
     parser, _ = build_parser()

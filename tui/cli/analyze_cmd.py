@@ -24,6 +24,7 @@ from rich.text import Text
 
 from analysis import Analysis
 from store.errors import BylineError
+from tui.safe_text import block, one_line, plain
 
 from .common import EXIT_BAD_INPUT, EXIT_STORE, emit_json, error, jobs_flag, progress_bar, safe
 
@@ -135,34 +136,35 @@ def _run_on_dask(args: argparse.Namespace) -> int:
 
 
 def render(result: Analysis) -> Group:
-    """A readable view of one analysis. Article text goes in Text objects: never markup."""
+    """A readable view of one analysis. Article text goes in Text objects (never markup),
+    through the one sanitiser."""
     art = result.article
-    head = Text(art.title or "(untitled)", style="bold")
-    meta = " · ".join(x for x in (art.dateline, art.byline, art.published) if x)
+    head = plain(art.title or "(untitled)", style="bold")
+    meta = " · ".join(one_line(x) for x in (art.dateline, art.byline, art.published) if x)
     parts: list = [head]
     if meta:
         parts.append(Text(meta, style="dim"))
     if result.summary:
-        parts.append(Panel(Text("\n".join(f"• {s}" for s in result.summary)), title="Summary",
-                           title_align="left"))
+        parts.append(Panel(block("\n".join(f"• {one_line(s)}" for s in result.summary)),
+                           title="Summary", title_align="left"))
     by_speaker: dict[str, list[str]] = {}
     for q in result.quotes:
         by_speaker.setdefault(q.speaker_id, []).append(q.text)
     speakers = Table.grid(padding=(0, 1))
     for sp in result.speakers:
         quotes = by_speaker.get(sp.id, [])
-        label = Text(sp.name, style="bold")
+        label = plain(sp.name, style="bold")
         if sp.role:
-            label.append(f" — {sp.role}", style="italic")
+            label.append(f" — {one_line(sp.role)}", style="italic")
         label.append(f"  ({len(quotes)})", style="dim")
         speakers.add_row(label)
         for qt in quotes:
-            speakers.add_row(Text(f"  “{qt}”"))
+            speakers.add_row(Text(f"  “{one_line(qt)}”"))
     if result.speakers:
         parts.append(Panel(speakers, title="Quotes by speaker", title_align="left"))
     if result.reactions:
         table = Table("Actor", "Stance", "Evidence", expand=True, show_lines=False)
         for r in result.reactions:
-            table.add_row(Text(r.actor), Text(r.stance), Text(r.text))
+            table.add_row(plain(r.actor), plain(r.stance), plain(r.text))
         parts.append(Panel(table, title="Reactions", title_align="left"))
     return Group(*parts)

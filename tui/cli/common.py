@@ -82,9 +82,34 @@ def error(exc: BaseException | str) -> None:
 
 def safe(text: str) -> str:
     """Untrusted text for the terminal: one line, no control characters or escape sequences."""
-    from analysis import clean_text
+    from store.errors import shown
 
-    return " ".join(clean_text(text or "").split())
+    return shown(text, limit=None)
+
+
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024 ** 2, "MB": 1024 ** 2,
+          "G": 1024 ** 3, "GB": 1024 ** 3}
+
+
+def byte_size(value: str) -> int:
+    """A size typed by the user ("50MB", "512k", "1G", "2000000") in bytes; argparse type."""
+    text = value.strip().upper().replace(" ", "")
+    number = text.rstrip("KMGB")
+    unit = text[len(number):]
+    try:
+        size = float(number) * _UNITS[unit]
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 50MB, 512KB or 1GB)") \
+            from None
+    if not 1024 <= size <= 1024 ** 4:
+        raise argparse.ArgumentTypeError("a size between 1 KB and 1 TB, please")
+    return int(size)
+
+
+def max_size_flag(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--max-size", type=byte_size, default=None, metavar="SIZE",
+                        help=f"the largest response to fetch {what} (e.g. 50MB; default: "
+                             "`byline settings max-size`)")
 
 
 def emit_json(data: Any) -> None:

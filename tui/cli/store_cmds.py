@@ -96,8 +96,16 @@ def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
     pending, stale = lib.pending_analyses(), lib.stale_analyses()
     if args.all:
         if pending or stale:
-            with progress_bar("analysing") as update:
-                lib.analyze_pending(update, jobs=args.jobs)
+            from store.errors import StoreError
+
+            try:
+                with progress_bar("analysing") as update:
+                    lib.analyze_pending(update, jobs=args.jobs)
+            except StoreError as exc:
+                if not lib.files.read_only:
+                    raise
+                error(f"{exc}; feed entries not analysed yet are left out")
+                return
         done = [f"analysed {_count(pending, 'feed entry')}"] if pending else []
         if stale:
             done.append(f"re-analysed {_count(stale, 'article')} an older engine analysed")
