@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
@@ -92,3 +93,10 @@ def trie_pattern(words: list[str]) -> str:
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     return build(trie)
+
+
+@cache
+def any_word(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of the words as a whole run of letters ("said", not the "aid" of "Said" nor the
+    "stated" of "reinstated"), found in one scan: built once per word set."""
+    return re.compile(rf"(?<![a-z])(?:{trie_pattern(sorted(words))})(?![a-z])")

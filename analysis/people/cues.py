@@ -9,7 +9,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS
-from ..patterns import lazy_compile
+from ..patterns import any_word, lazy_compile
 from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
 from .names import (
@@ -23,7 +23,6 @@ from .names import (
 from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
 from .roles import FINITE_VERB_RE, name_tail, role_before
 
-_TOKEN_RE = lazy_compile(r"[a-z]+|According")
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
 _WORD_JOINERS = frozenset("-’'")
 _PASSIVE_END_RE = lazy_compile(r"\b(?:was|were|is|are|been)\s*$")
@@ -72,29 +71,12 @@ class _Verb(tuple):
 def _speech_verbs(text: str, limit: int | None = None,
                   words: frozenset[str] = _VERB_WORDS) -> list[_Verb]:
     """Speech verbs (or the given verbs, with "According"), "put it" and "according to" in
-    text, by word look-up rather than a big alternation. Capitalised words are never verbs
-    here ("the United States"), except "According"."""
+    text, found by one scan for any of the words. Capitalised words are never verbs here ("the
+    United States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
-    candidates = words.intersection(_TOKEN_RE.findall(text, 0, end))
-    if not candidates:
-        return found  # most stretches have none: one C-level scan instead of a Python loop
-    if "According" in candidates:
-        tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(text, 0, end)
-                  if m[0] in candidates]
-    else:
-        # Without "According" the tokens are the maximal runs of a-z: find just the candidates.
-        tokens = []
-        for word in candidates:
-            i = text.find(word, 0, end)
-            while i >= 0:
-                e = i + len(word)
-                if (i == 0 or not "a" <= text[i - 1] <= "z") and \
-                        (e == end or not "a" <= text[e] <= "z"):
-                    tokens.append((i, e, word))
-                i = text.find(word, i + 1, end)
-        tokens.sort()
-    for s, e, word in tokens:
+    for m in any_word(words).finditer(text, 0, end):
+        s, e, word = m.start(), m.end(), m[0]
         if word in ("According", "according"):
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))
@@ -104,7 +86,7 @@ def _speech_verbs(text: str, limit: int | None = None,
                     text[s - 1:s] != "-":
                 found.append(_Verb((s, e + 3, "put it")))
             continue
-        if word not in words or s and text[s - 1] in _WORD_JOINERS or \
+        if s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
             continue  # so-called, said's, Said
         if word in ("state", "states") and text[e + 1:e + 2].isupper():

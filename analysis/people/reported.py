@@ -4,12 +4,10 @@ Foundation", "The Europeans derided the deal", "… drew scrutiny from some who 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, NATIONALITIES, PEOPLE_PLURALS, PERSON_NOUNS
-from ..patterns import lazy_compile, trie_pattern
+from ..patterns import any_word, lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
 from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
@@ -74,13 +72,7 @@ _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositi
 def may_report(text: str, verbs: frozenset[str]) -> bool:
     """False when no sentence of text can report a speaker: none of the verbs, no "according
     to", no reaction "from" anyone (one scan of a paragraph spares one of each sentence)."""
-    return " from " in text or "ccording" in text or _any_of(verbs).search(text) is not None
-
-
-@cache
-def _any_of(words: frozenset[str]) -> re.Pattern[str]:
-    """Any of the words as a whole run of lower-case letters, in one scan."""
-    return re.compile(rf"(?<![a-z]){trie_pattern(sorted(words))}(?![a-z])")
+    return " from " in text or "ccording" in text or any_word(verbs).search(text) is not None
 
 
 def reported_speakers(sentence: str, verbs: frozenset[str],
@@ -134,7 +126,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "X reported from Midway Atoll": the reporter's credit line
     if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):
         return None  # "…, arguing that": the speaker is the previous verb's
-    pre = _strip_aux(_PROGRESSIVE_BEFORE.sub("", before)).rstrip()
+    progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
+    pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" and _follows_verb(sentence[end:], after):

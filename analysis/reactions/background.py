@@ -42,8 +42,7 @@ def news_year(doc: Document) -> int:
     published = doc.article.published[:4]
     if published.isdigit():
         return int(published)
-    years = [int(y) for p in doc.paragraphs for y in _YEAR.findall(p)]
-    return max(years, default=0)
+    return max(map(int, _YEAR.findall("\n".join(doc.paragraphs))), default=0)
 
 
 def is_background(sentence: str, year: int) -> bool:

@@ -27,6 +27,11 @@ def _stems(text: str) -> set[str]:
             if len(w) > 2 and w not in _COMMON}
 
 
+def _shares_stem(text: str, stems: set[str]) -> bool:
+    return any(len(w) > 2 and w not in _COMMON and w.rstrip("s")[:_STEM] in stems
+               for w in words_of(fold(text)))
+
+
 def relevant_statements(doc: Document, statements: list[Statement],
                         principal: Entity | None) -> list[Statement]:
     """The statements about the event: those sharing the event's words, naming the principal
@@ -37,11 +42,12 @@ def relevant_statements(doc: Document, statements: list[Statement],
     if principal is not None:
         event |= _stems(principal.name)
     seeds: set[int] = set()
+    read: set[int] = set()  # sentences read (several actors may speak in one)
     for st in statements:
-        if st.actor is principal or st.sentence.paragraph in seeds:
+        if st.actor is principal or st.sentence.paragraph in seeds or st.index in read:
             continue
-        if not event.isdisjoint(_stems(st.sentence.text)) or POINTS_BACK.search(
-                st.sentence.text):
+        read.add(st.index)
+        if _shares_stem(st.sentence.text, event) or POINTS_BACK.search(st.sentence.text):
             seeds.add(st.sentence.paragraph)
     # Statements in neighbouring paragraphs run on one exchange: it is about the event when
     # one of them is.
