@@ -40,6 +40,15 @@ def test_clean_text_strips_controls_and_escape_sequences() -> None:
     assert clean_text(dirty) == "aredbc\nd efg"
 
 
+def test_parsed_articles_lose_bidirectional_overrides() -> None:
+    from analysis.text.article import parse
+
+    article = parse("A title\n\nThe minister said the \u202eplan\u202c would go ahead on "
+                    "Monday, after weeks of talks.", kind="text")
+    assert article.paragraphs == ["The minister said the plan would go ahead on Monday, "
+                                  "after weeks of talks."]
+
+
 def test_clean_text_normalises_unicode() -> None:
     assert clean_text("Se\u0301verine Cle\u0301ment") == "Séverine Clément"
     assert clean_text("line\rbreak") == "line\nbreak"

@@ -28,8 +28,10 @@ _HEADER_SPLIT = lazy_compile(
     r"\s+[|•·]\s+|\s+(?=(?:first\s+)?(?:published|updated|posted|last\s+updated)\b)", re.I
 )
 _DIGIT = lazy_compile(r"\d")
-# Whatever clean_text changes: escapes, control characters, CR and no-break spaces.
-_UNCLEAN = lazy_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\ufeff]")
+# Whatever clean_text changes: escapes, control and bidirectional-override characters, CR and
+# no-break spaces.
+_UNCLEAN = lazy_compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u200b\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 _BLANK_LINE = lazy_compile(r"\n[ \t]*\n")
 _NON_WORD = lazy_compile(r"\W+")
 _UPDATED = lazy_compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
