@@ -51,15 +51,18 @@ def _table(lib: Library) -> Any:
     return lib.files.table(FEEDS, "feeds")
 
 
-def _record(doc: dict[str, Any], counts: Counter[str]) -> FeedRecord:
+def _record(doc: dict[str, Any], counts: Counter[str], unread: dict[str, int]) -> FeedRecord:
     fields = {k: doc.get(k, "") for k in FEED_FIELDS}
-    return FeedRecord(url=doc["url"], entry_count=counts.get(doc["url"], 0), **fields)
+    return FeedRecord(url=doc["url"], entry_count=counts.get(doc["url"], 0),
+                      unread=unread.get(doc["url"], 0), hidden=doc.get("hidden") is True,
+                      **fields)
 
 
 def feeds(lib: Library) -> list[FeedRecord]:
     counts = Counter(d.get("feed_url", "") for d in lib.index_docs())
+    unread = unread_by_feed(lib)
     docs = sorted(_table(lib).all(), key=lambda d: (d.get("title", "").casefold(), d["url"]))
-    return [_record(d, counts) for d in docs]
+    return [_record(d, counts, unread) for d in docs]
 
 
 def feed(lib: Library, url: str) -> FeedRecord | None:
@@ -68,7 +71,37 @@ def feed(lib: Library, url: str) -> FeedRecord | None:
     if doc is None:
         return None
     count = sum(1 for d in lib.index_docs() if d.get("feed_url") == key)
-    return _record(doc, Counter({key: count}))
+    return _record(doc, Counter({key: count}), unread_by_feed(lib))
+
+
+def unread_by_feed(lib: Library) -> dict[str, int]:
+    """Unread entries per feed URL ("" for the articles added by hand)."""
+    from .library import STATE
+
+    read = lib.files.raw(STATE, "read")
+    counts: Counter[str] = Counter()
+    for doc in lib.index_docs():
+        if doc["id"] not in read:
+            counts[doc.get("feed_url", "")] += 1
+    return dict(counts)
+
+
+def hidden_feeds(lib: Library) -> set[str]:
+    """URLs of the feeds whose entries the list of all articles leaves out."""
+    return {url for url, doc in lib.files.raw(FEEDS, "feeds").items() if doc.get("hidden") is True}
+
+
+def feed_titles(lib: Library) -> dict[str, str]:
+    return {url: doc.get("title", "") for url, doc in lib.files.raw(FEEDS, "feeds").items()}
+
+
+def set_hidden(lib: Library, url: str, hidden: bool) -> None:
+    key = feed_key(url)
+    with lib.files.writing():
+        table = _table(lib)
+        if table.get(doc_id=key) is None:
+            raise SourceError(f"{url}: no such feed in the store")
+        table.update({"hidden": bool(hidden)}, doc_ids=[key])
 
 
 def _ensure(lib: Library, key: str, title: str = "", link: str = "") -> None:

@@ -18,8 +18,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from analysis import Analysis
-
 from . import feeds as feed_store
 from .articles import (
     INDEX,
@@ -43,19 +41,25 @@ from .records import (
     Bookmark,
     FeedEntry,
     FeedRecord,
+    FeedResult,
+    ReaderSettings,
     RelatedEntry,
     SearchHit,
     SpeakerQuote,
     SpeakerSummary,
     StoredArticle,
+    UnreadCounts,
 )
 
 if TYPE_CHECKING:
+    from analysis import Analysis
+
     from .records import RefreshReport
 
 SCHEMA_VERSION = 1
 SETTINGS = "settings.json"
 STATE = "state.json"
+READER_SETTINGS = "reader"
 
 
 class Library:
@@ -98,6 +102,20 @@ class Library:
         self.close()
 
     # settings ------------------------------------------------------------------------------
+    def reader_settings(self) -> ReaderSettings:
+        return ReaderSettings.from_dict(self.setting(READER_SETTINGS))
+
+    def save_reader_settings(self, **changes: Any) -> ReaderSettings:
+        """Change some reader settings (by ReaderSettings field name); the settings now."""
+        settings = self.reader_settings()
+        for name, value in changes.items():
+            if not hasattr(settings, name):
+                raise ValueError(f"unknown reader setting: {name}")
+            setattr(settings, name, value)
+        settings = ReaderSettings.from_dict(settings.to_dict())
+        self.set_setting(READER_SETTINGS, settings.to_dict())
+        return settings
+
     def setting(self, key: str, default: Any = None) -> Any:
         doc = self.files.table(SETTINGS, "settings").get(doc_id=key)
         return default if doc is None else doc.get("value", default)
@@ -141,8 +159,13 @@ class Library:
             article_id, where = url_id(target), source.location
         else:  # a file: its content names it; its absolute path says where it came from
             article_id, where = content_id(source.raw), str(Path(target).expanduser().resolve())
+        feeds: list[str] = []
+        if source.kind == "html":  # the feeds the page names, offered for following later
+            from .feedparse import advertised_feeds
+
+            feeds = advertised_feeds(source.raw, source.url)
         return [self._store_text(article_id, source.text, source.kind, source=where,
-                                 url=source.url)]
+                                 url=source.url, feeds=feeds)]
 
     def add_text(self, text: str, *, kind: str = "auto", source: str = "",
                  url: str = "") -> ArticleRef:
@@ -160,9 +183,12 @@ class Library:
                                 analysis=analysis)
 
     def _store_text(self, article_id: str, text: str, kind: str, *, source: str, url: str,
-                    analysis: Analysis | None = None) -> ArticleRef:
+                    analysis: Analysis | None = None, feeds: list[str] = ()) -> ArticleRef:
         existing = self.index.get(doc_id=article_id)
         if existing is not None:
+            if feeds and existing.get("feeds") != list(feeds):
+                with self.files.writing():  # stored before its page's feeds were kept
+                    self.index.update({"feeds": list(feeds)}, doc_ids=[article_id])
             return ref_from_doc(existing, self._is_read(article_id))
         if analysis is None:
             analysis = analyze_safely(text, kind=kind, url=url, where=source)
@@ -171,6 +197,8 @@ class Library:
         doc = index_doc(article_id, title=title, published=art.published, source=source,
                         link=url or art.url, kind=kind, content_hash=content_id(text),
                         added=time.time())
+        if feeds:
+            doc["feeds"] = list(feeds)
         with self.files.batch():
             existing = self.index.get(doc_id=article_id)  # another byline may have added it
             if existing is not None:
@@ -184,15 +212,28 @@ class Library:
         ref.new = True
         return ref
 
-    def articles(self, query: str = "", limit: int | None = None) -> list[ArticleRef]:
-        """Newest first; query keeps the articles whose title holds every word of it."""
+    def articles(self, query: str = "", limit: int | None = None,
+                 feed: str | None = None) -> list[ArticleRef]:
+        """Newest first; query keeps the articles whose title holds every word of it.
+
+        feed=None lists every article except the entries of hidden feeds; a feed URL lists
+        only that feed's entries, and "" only the articles added by hand."""
         words = query.casefold().split()
         listing = self._listing()
+        if feed is not None:
+            key = feed_store.feed_key(feed) if feed else ""
+            listing = [item for item in listing if item[1].get("feed_url", "") == key]
+        else:
+            hidden = feed_store.hidden_feeds(self)
+            if hidden:
+                listing = [item for item in listing if item[1].get("feed_url") not in hidden]
         if words:
             listing = [(folded, doc) for folded, doc in listing
                        if all(w in folded for w in words)]
         read = self.files.raw(STATE, "read")
-        return [ref_from_doc(doc, doc["id"] in read) for _folded, doc in listing[:limit]]
+        titles = feed_store.feed_titles(self)
+        return [ref_from_doc(doc, doc["id"] in read, titles)
+                for _folded, doc in listing[:limit]]
 
     def _listing(self) -> list[tuple[str, dict[str, Any]]]:
         """(folded title, index doc) newest first, sorted once per version of the index."""
@@ -206,17 +247,21 @@ class Library:
 
     def ref(self, article_id: str) -> ArticleRef | None:
         doc = self.index.get(doc_id=article_id)
-        return None if doc is None else ref_from_doc(doc, self._is_read(article_id))
+        if doc is None:
+            return None
+        return ref_from_doc(doc, self._is_read(article_id), feed_store.feed_titles(self))
 
     def article(self, article_id: str) -> StoredArticle | None:
         """The article with its analysis; a feed entry is analysed on first access and cached."""
         doc = self.index.get(doc_id=article_id)
         if doc is None:
             return None
-        ref = ref_from_doc(doc, self._is_read(article_id))
+        ref = ref_from_doc(doc, self._is_read(article_id), feed_store.feed_titles(self))
         body = self._body(doc)
         stored = self._stored_analysis(doc, body)
         if stored:
+            from analysis import Analysis
+
             return StoredArticle(ref, Analysis.from_dict(stored), doc.get("summary", ""))
         text = body.get("text") or doc.get("summary") or ""
         analysis = analyze_safely(text, kind="entry", url=ref.link, title=ref.title,
@@ -258,12 +303,31 @@ class Library:
         return article_id in self.files.raw(quotes_file(article_id), "quotes")
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
+        self.mark_read_many([article_id], read)
+
+    def mark_read_many(self, article_ids: list[str], read: bool = True) -> int:
+        """Mark articles read (or unread) in one write; how many changed."""
         with self.files.writing():
-            table = self.files.table(STATE, "read")
+            marks = self.files.raw(STATE, "read")
             if read:
-                table.put(article_id, {"at": time.time()})
-            elif table.get(doc_id=article_id) is not None:
-                table.remove(doc_ids=[article_id])
+                now = time.time()
+                fresh = {i: {"at": now} for i in dict.fromkeys(article_ids) if i not in marks}
+                self.files.table(STATE, "read").put_many(fresh)
+                return len(fresh)
+            gone = [i for i in dict.fromkeys(article_ids) if i in marks]
+            if gone:
+                self.files.table(STATE, "read").remove(doc_ids=gone)
+            return len(gone)
+
+    def mark_feed_read(self, feed_url: str) -> int:
+        """Mark every entry of a feed read ("" : every article added by hand)."""
+        return self.mark_read_many([ref.id for ref in self.articles(feed=feed_url)])
+
+    def unread_counts(self) -> UnreadCounts:
+        by_feed = feed_store.unread_by_feed(self)
+        hidden = feed_store.hidden_feeds(self)
+        total = sum(count for url, count in by_feed.items() if url not in hidden)
+        return UnreadCounts(total, by_feed)
 
     def remove_article(self, article_id: str) -> bool:
         return self.remove_articles([article_id]) == 1
@@ -319,6 +383,30 @@ class Library:
     def update_feed(self, url: str, **fields: Any) -> None:
         feed_store.update_feed(self, url, **fields)
 
+    def rename_feed(self, url: str, title: str) -> None:
+        """Give a feed a title of one's own (a refresh keeps it)."""
+        if not title.strip():
+            raise SourceError("a feed's title cannot be empty")
+        feed_store.update_feed(self, url, title=title)
+
+    def hide_feed(self, url: str, hidden: bool = True) -> None:
+        """Leave a feed's entries out of the list of all articles (still listed by feed)."""
+        feed_store.set_hidden(self, url, hidden)
+
+    def advertised_feeds(self, article_id: str) -> list[str]:
+        """The feeds the page of an article names (<link rel="alternate">) and that are not
+        followed yet."""
+        doc = self.index.get(doc_id=article_id)
+        named = doc.get("feeds", []) if doc is not None else []
+        followed = set(self.files.raw(feed_store.FEEDS, "feeds"))
+        return [url for url in named if isinstance(url, str) and url not in followed]
+
+    def follow_feed(self, url: str) -> tuple[FeedRecord, FeedResult]:
+        """Fetch a feed, follow it and store its entries (BylineError when it cannot)."""
+        from .refresh import load_feed
+
+        return load_feed(self, url)
+
     def merge_entries(self, feed_url: str, entries: list[FeedEntry]) -> int:
         return len(feed_store.merge_entries(self, feed_url, entries))
 
@@ -330,10 +418,12 @@ class Library:
         read = self._read_ids()
         return [ref_from_doc(d, d["id"] in read) for d in docs]
 
-    def refresh(self, progress: Callable[[int, int, str], None] | None = None) -> RefreshReport:
+    def refresh(self, progress: Callable[[int, int, str], None] | None = None,
+                urls: list[str] | None = None) -> RefreshReport:
+        """Fetch every feed (or the feeds in urls)."""
         from .refresh import refresh_feeds
 
-        return refresh_feeds(self, progress)
+        return refresh_feeds(self, progress, urls=urls)
 
     # related, speakers, bookmarks, search -------------------------------------------------
     def related(self, article_id: str, limit: int = 10,
@@ -350,9 +440,19 @@ class Library:
         return speaker_summaries(self)
 
     def quotes_by_speaker(self, name: str) -> list[SpeakerQuote]:
+        """The quotes of the one speaker name stands for ([] when it names none, or several:
+        see match_speakers)."""
         from .speakers import quotes_of
 
         return quotes_of(self, name)
+
+    def match_speakers(self, name: str) -> list[SpeakerSummary]:
+        """The speakers name may stand for, best first: one for a full name, a unique surname
+        or part of a name; several when it is ambiguous ("Marsh"); none when nobody fits.
+        Accents, apostrophes and case do not matter; a role ("the diplomat") also matches."""
+        from .speakers import match_speakers
+
+        return match_speakers(self, name)
 
     def quote_digests(self) -> dict[str, dict[str, Any]]:
         """article id -> its speakers and quotes, for every analysed article still indexed."""
@@ -374,6 +474,18 @@ class Library:
         from .bookmarks import remove_bookmark
 
         return remove_bookmark(self, quote_id)
+
+    def set_bookmark_note(self, quote_id: str, note: str) -> Bookmark:
+        """Write, change or (with "") clear the note of a bookmark."""
+        from .bookmarks import set_note
+
+        return set_note(self, quote_id, note)
+
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a deleted bookmark back as it was (the undo of remove_bookmark)."""
+        from .bookmarks import restore_bookmark
+
+        return restore_bookmark(self, bookmark)
 
     def bookmarked_ids(self) -> set[str]:
         from .bookmarks import BOOKMARKS
