@@ -248,7 +248,7 @@ async def measure_cursor(home: Path, article_id: str, moves: int,
                          size: tuple[int, int]) -> list[float]:
     """ms per ↓/↑ in the quotes pane that lands on a quote (speaker lines are not counted)."""
     from tui.app import BylineApp
-    from tui.widgets.quote_tree import QuoteTree
+    from tui.widgets.quote_list import QuoteList
     from tui.widgets.reader import ReaderPane
 
     app = BylineApp(home=str(home))
@@ -262,7 +262,7 @@ async def measure_cursor(home: Path, article_id: str, moves: int,
         while screen.stored is None or screen.stored.ref.id != article_id:  # type: ignore
             await _workers_done(app)
             await pilot.pause()
-        tree = screen.query_one(QuoteTree)
+        tree = screen.query_one(QuoteList)
         reader = screen.query_one(ReaderPane)
         tree.focus()
         tree.move_cursor_to_line(0)

@@ -108,6 +108,7 @@ class RelatedEntry:
     score: float
     feed_url: str = ""
     published: str = ""
+    site: str = ""  # the feed's title, else the site's host
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

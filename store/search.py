@@ -12,7 +12,8 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
-from .articles import body_file_of, sort_key
+from .articles import body_file_of, site_name, sort_key
+from .feeds import feed_titles
 from .records import SearchHit
 from .speakers import fold, fold_text, speaker_index
 
@@ -50,7 +51,8 @@ def search(lib: Library, text: str, limit: int = 50) -> list[SearchHit]:
     hits.sort(key=lambda h: h.title.casefold())
     docs = sorted(lib.index_docs(), key=sort_key, reverse=True)
     titled = [d for d in docs if _matches(words, d.get("title", ""))]
-    hits.extend(SearchHit("article", d.get("title", ""), d.get("source", ""), d["id"],
+    sites = feed_titles(lib)
+    hits.extend(SearchHit("article", d.get("title", ""), site_name(d, sites), d["id"],
                           published=d.get("published", "")) for d in titled[:limit])
     found_in = {d["id"] for d in titled}
     if len(hits) < limit:

@@ -12,7 +12,7 @@ import pytest
 from tui_main_store import fill_store, settle
 
 from tui.app import BylineApp
-from tui.widgets.quote_tree import QuoteTree
+from tui.widgets.quote_list import QuoteList
 from tui.widgets.reactions import ReactionList
 
 
@@ -26,7 +26,7 @@ def app(home: Path) -> BylineApp:
 async def on_a_quote(pilot) -> None:
     """Open the newest article and move onto Tom Reyes's first quote."""
     await settle(pilot)
-    pilot.app.screen.query_one(QuoteTree).focus()
+    pilot.app.screen.query_one(QuoteList).focus()
     await pilot.press("down", "down", "down", "down", "down")
     await settle(pilot)
 

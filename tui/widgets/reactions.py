@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -22,12 +23,18 @@ if TYPE_CHECKING:
 
 FORWARD_MARK = "▸"
 RELATED_PREFIX = "related:"
-GIST_WIDTH = 160  # characters of an evidence sentence shown as the gist
+GIST_WIDTH = 240  # characters of an evidence sentence shown as the gist (the card wraps)
 
 
 def gist(sentence: str) -> str:
+    """The evidence sentence, cut (at a word boundary, never inside a word) when very long."""
     text = one_line(sentence)
-    return text if len(text) <= GIST_WIDTH else text[: GIST_WIDTH - 1].rstrip() + "…"
+    if len(text) <= GIST_WIDTH:
+        return text
+    cut = text[:GIST_WIDTH]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—-") + "…"
 
 
 def _words(text: str) -> list[str]:
@@ -53,6 +60,8 @@ class ReactionList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
     ]
     COMPONENT_CLASSES = {f"stance--{stance}" for stance in STANCES} | {
         "reactions--actor", "reactions--heading", "reactions--forward",
@@ -138,11 +147,21 @@ class ReactionList(OptionList):
         text.append(gist(reaction.text))
         return text
 
-    def _related_prompt(self, entry: RelatedEntry) -> Text:
-        text = Text()
-        text.append("↗ ", style="dim")
-        text.append(one_line(entry.title) or "(untitled)")
-        return text
+    def _related_prompt(self, entry: RelatedEntry) -> Table:
+        """↗ and the title, wrapped under itself; the source below, dim."""
+        body = Text(one_line(entry.title) or "(untitled)")
+        if entry.site:
+            body.append("\n")
+            body.append(one_line(entry.site), style="dim")
+        table = Table.grid()
+        table.add_column(width=2, no_wrap=True)
+        table.add_column(ratio=1)
+        table.add_row(Text("↗", style="dim"), body)
+        return table
+
+    @property
+    def related_ids(self) -> list[str]:
+        return [entry.id for entry in self._related]
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._restyle, init=False)
@@ -170,7 +189,7 @@ class ReactionList(OptionList):
         event.stop()
         option_id = event.option.id or ""
         if option_id.startswith(RELATED_PREFIX):
-            self.post_message(ArticleChosen(option_id[len(RELATED_PREFIX):]))
+            self.post_message(ArticleChosen(option_id[len(RELATED_PREFIX):], related=True))
 
     def reaction(self, index: int) -> Reaction | None:
         return self._reactions[index] if 0 <= index < len(self._reactions) else None
