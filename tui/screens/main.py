@@ -139,6 +139,7 @@ class MainScreen(MainActions, Screen):
         self._read_timer: Timer | None = None
         self._opening = ""  # an article being opened (marked read once shown)
         self._restore: Place | None = None  # where to put the reader once it is shown
+        self._keep_scroll = False  # the next quote highlighted must not move the reader
         self._read_changes: queue.SimpleQueue[tuple[list[str], bool]] = queue.SimpleQueue()
         self._read_lock = threading.Lock()
         self.related_for = ""  # the article whose related entries are shown
@@ -223,6 +224,7 @@ class MainScreen(MainActions, Screen):
         listing.empty_text = ("No title matches\nthe filter." if self.filter_query
                               else "Nothing to read in\nthis feed." if self.feed_filter
                               is not None else "No articles yet:\nr fetches the feeds.")
+        listing.show_sites = self.feed_filter is None
         listing.show_articles(refs, keep_id)
         self._show_list_title()
 
@@ -438,10 +440,9 @@ class MainScreen(MainActions, Screen):
     def _put_back(self, place: Place) -> None:
         """Return the panes to how place left them: quote, scroll, focus."""
         if place.quote_id:
+            self._keep_scroll = True  # the quote comes back where it was, not centred
             self.query_one(QuoteList).select_quote(place.quote_id)
-        reader = self.query_one(ReaderPane)
-        self.call_after_refresh(reader.scroll_to, y=place.scroll_y, animate=False,
-                                immediate=True)
+        self.query_one(ReaderPane).scroll_when_laid_out(place.scroll_y)
         if place.pane:
             for widget in self.query(f"#{place.pane}"):
                 widget.focus()
@@ -481,7 +482,8 @@ class MainScreen(MainActions, Screen):
         self.current_speaker_id = message.speaker_id
         speaker = self._speakers.get(message.speaker_id)
         names = [speaker.name, *speaker.aliases] if speaker else []
-        self.query_one(ReaderPane).highlight_quote(quote, scroll=quote is not None)
+        keep, self._keep_scroll = self._keep_scroll, False
+        self.query_one(ReaderPane).highlight_quote(quote, scroll=quote is not None and not keep)
         self.query_one(ReactionList).bring_forward(message.quote_id, names)
 
     @on(QuoteList.OptionSelected, "#quotes")

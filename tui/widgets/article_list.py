@@ -54,13 +54,27 @@ def short_date(published: str, this_year: int | None = None) -> str:
     return f"{day:>2} {month} {year}"
 
 
-def row_cells(ref: ArticleRef, width: int, date_width: int,
-              this_year: int) -> tuple[str, str, str, str]:
+def short_site(site: str) -> str:
+    """A source as short as it reads well: a feed's name without its section ("Northgate
+    Wire: Top stories" → "Northgate Wire"), a file's name without its extension."""
+    text = one_line(site)
+    for separator in (": ", " | ", " — ", " – ", " - "):
+        head = text.split(separator, 1)[0]
+        if len(head) >= 3:
+            text = head
+    stem, dot, extension = text.rpartition(".")
+    if dot and extension.lower() in ("txt", "html", "htm", "xml", "rss", "atom") and stem:
+        text = stem
+    return text
+
+
+def row_cells(ref: ArticleRef, width: int, date_width: int, this_year: int,
+              show_site: bool = True) -> tuple[str, str, str, str]:
     """(unread mark, date, title, source) of one row, fitted into width columns: the source
     keeps up to SITE_MAX columns when the list is wide enough, the title takes the rest."""
     mark = UNREAD_MARK if not ref.read else " "
     date = short_date(ref.published, this_year).ljust(date_width)
-    site = one_line(ref.site) if width >= SITE_MIN_LIST else ""
+    site = short_site(ref.site) if width >= SITE_MIN_LIST and show_site else ""
     if site:
         site = site if cell_len(site) <= SITE_MAX else set_cell_size(site, SITE_MAX - 1) + "…"
     room = width - 2 - date_width - 1 - (cell_len(site) + 2 if site else 0)
@@ -113,6 +127,7 @@ class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"article-list--cursor", "article-list--date", "article-list--unread",
                          "article-list--site"}
 
+    show_sites = True  # False while the list holds one feed: its name is the list's title
     cursor: reactive[int] = reactive(-1, init=False)
     unread_count: reactive[int] = reactive(0, init=False)  # unread rows in the list
     empty_text = ""  # shown on the first rows when there is nothing to list
@@ -274,7 +289,7 @@ class ArticleList(ScrollView, can_focus=True):
         if index == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor", partial=True)
         mark, date, title, site = row_cells(self._refs[index], width, self._date_width,
-                                            self.this_year)
+                                            self.this_year, self.show_sites)
         segments = [
             Segment(mark, base + self.get_component_rich_style("article-list--unread",
                                                                partial=True)),

@@ -291,6 +291,13 @@ class ReaderPane(VerticalScroll):
                 self.call_after_refresh(self._scroll_to_top_of, index)
                 break
 
+    def scroll_when_laid_out(self, y: float, tries: int = 5) -> None:
+        """Scroll to y once the text just shown is laid out far enough to reach it."""
+        if y > self.max_scroll_y and tries > 0:
+            self.call_after_refresh(self.scroll_when_laid_out, y, tries - 1)
+            return
+        self.scroll_to(y=y, animate=False, immediate=True)
+
     def _scroll_to_top_of(self, index: int) -> None:
         if 0 <= index < len(self._paragraphs):
             self.scroll_to(y=self._paragraphs[index].virtual_region.y, animate=False,
