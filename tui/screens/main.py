@@ -470,6 +470,10 @@ class MainScreen(MainActions, Screen):
             self._opening = message.article_id  # still loading: read once shown
         self.query_one(ReaderPane).focus()
 
+    @on(ArticleList.DeleteRequested)
+    def _delete_requested(self, message: ArticleList.DeleteRequested) -> None:
+        self.ask_delete(message.ref)
+
     @on(FilterChanged)
     def _filter(self, message: FilterChanged) -> None:
         self.filter_query = message.query

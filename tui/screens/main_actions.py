@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 
 from tui.safe_text import one_line, shorten
 from tui.widgets.article_list import ArticleList
@@ -278,11 +278,10 @@ class MainActions:
         self.focus_filter()
 
     # the article itself ----------------------------------------------------------------------
-    @on(ArticleList.DeleteRequested)
-    def _ask_delete(self, message: ArticleList.DeleteRequested) -> None:
+    def ask_delete(self, ref: ArticleRef) -> None:
+        """Delete an article from the store, once the user says yes."""
         from tui.screens.prompts import ConfirmScreen
 
-        ref = message.ref
         if self._need_library() is None:
             return
         question = f"Delete “{shorten(ref.title, 60)}” from the store?"
