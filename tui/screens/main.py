@@ -157,6 +157,10 @@ class MainScreen(MainActions, Screen):
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_panes)
 
+    def on_unmount(self) -> None:
+        if self.library is not None:  # the reader is closing: no read mark left behind
+            self.write_pending_marks(self.library)
+
     async def _mount_panes(self) -> None:
         widgets = {"articles": ArticlesPane(id="articles-pane"), "reader": ReaderPane(id="reader"),
                    "summary": SummaryPane(id="summary"), "quotes": QuoteList(id="quotes"),
@@ -241,6 +245,7 @@ class MainScreen(MainActions, Screen):
     def _load_list(self, query: str, keep_id: str = "") -> None:
         if self.library is None:
             return
+        self.write_pending_marks(self.library)
         refs = self.library.articles(query, limit=LIST_LIMIT, feed=self.feed_filter)
         total = self.library.unread_counts().total
         if not get_current_worker().is_cancelled:
@@ -374,10 +379,15 @@ class MainScreen(MainActions, Screen):
 
     @work(thread=True, group="read-marks", exit_on_error=False)
     def _write_read_marks(self) -> None:
-        """Write every read mark waiting, in order (several changes: one write each way)."""
         library = self.library
-        if library is None:
-            return
+        if library is not None and self.write_pending_marks(library):
+            total = library.unread_counts().total
+            self.app.call_from_thread(self.show_total_unread, total)
+
+    def write_pending_marks(self, library: Library) -> bool:
+        """Write every read mark waiting, in order (several changes: one write each way);
+        False when none was waiting. Called in a worker before the list is read again, so a
+        list read from the store never loses a mark just made."""
         with self._read_lock:
             state: dict[str, bool] = {}
             while True:
@@ -387,11 +397,10 @@ class MainScreen(MainActions, Screen):
                     break
                 state.update(dict.fromkeys(ids, read))
             if not state:
-                return
+                return False
             library.mark_read_many([i for i, read in state.items() if read], True)
             library.mark_read_many([i for i, read in state.items() if not read], False)
-            total = library.unread_counts().total
-        self.app.call_from_thread(self.show_total_unread, total)
+            return True
 
     def action_toggle_read(self) -> None:
         ref = self.query_one(ArticleList).highlighted_ref
@@ -556,6 +565,7 @@ class MainScreen(MainActions, Screen):
             report = library.refresh(progress=progress)
         except RefreshAbandoned:
             return
+        self.write_pending_marks(library)
         refs = library.articles(self.filter_query, limit=LIST_LIMIT, feed=self.feed_filter)
         total = library.unread_counts().total
         self.app.call_from_thread(self._refresh_done, report, refs, total, quiet)
