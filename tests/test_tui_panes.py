@@ -144,12 +144,12 @@ def test_rows_show_their_source_and_the_year_when_not_this_year(
 
 
 async def test_the_refresh_bar_shows_in_the_reader(home: Path, ids: dict[str, str]) -> None:
-    rss = ("""<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Gazette</title>
+    rss = (b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Gazette</title>
     <link>http://slow.test/</link><description>x</description><item>
     <title>Council harbour plan angers the fishermen</title><link>http://slow.test/1</link>
     <guid>s1</guid><description>The harbour plan approved by the council angered the
     fishermen and their fishing cooperative; Mayor Ana Lopez defended the harbour
-    expansion.</description></item></channel></rss>""").encode()
+    expansion.</description></item></channel></rss>""")
     with ScriptedServer() as server:
         server.route("/slow.xml", Reply(body=rss, delay=2.0,
                                         headers={"Content-Type": "application/rss+xml"}))

@@ -6,8 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_main_store import HARBOUR, MARKET, STORM, fill_store, main_screen, notices, settle
-from tui_main_store import wait_until
+from tui_main_store import (
+    HARBOUR,
+    MARKET,
+    STORM,
+    fill_store,
+    main_screen,
+    notices,
+    settle,
+    wait_until,
+)
 
 from store.library import Library
 from tui.app import BylineApp
@@ -31,7 +39,7 @@ def slow_reader(home: Path, seconds: float) -> None:
 
 
 async def test_passing_over_articles_leaves_them_unread(home: Path, ids: dict[str, str]) -> None:
-    slow_reader(home, 0.5)
+    slow_reader(home, 3)  # long enough that passing over never counts, even on a slow machine
     app = BylineApp(home)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
