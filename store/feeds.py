@@ -11,8 +11,6 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.text import clean_text
-
 from .articles import (
     INDEX,
     ChunkAllocator,
@@ -32,6 +30,14 @@ if TYPE_CHECKING:
 FEEDS = "feeds.json"
 FEED_FIELDS = ("title", "etag", "last_modified", "last_fetch", "last_error", "link")
 _TAG = re.compile(r"<[^<>]+>")  # [^<>]: stays linear on floods of stray "<"
+
+
+def clean_text(text: str) -> str:
+    """The analysis engine's text cleaner, imported on first use: listing feeds and articles
+    (what the reader does first) needs none of the engine."""
+    from analysis import clean_text as clean
+
+    return clean(text)
 
 
 def feed_key(url_or_path: str) -> str:

@@ -237,13 +237,31 @@ class Library:
 
     def _listing(self) -> list[tuple[str, dict[str, Any]]]:
         """(folded title, index doc) newest first, sorted once per version of the index."""
+        from .listing_head import index_identity, write_head
+
         stamp = self.files.stamp(INDEX)
         cached = self._listing_cache
         if cached is None or stamp is None or cached[0] != stamp:
             docs = sorted(self.index_docs(), key=sort_key, reverse=True)
             cached = (stamp, [(d.get("title", "").casefold(), d) for d in docs])
             self._listing_cache = cached
+            write_head(self, docs, index_identity(self, INDEX))
         return cached[1]
+
+    def newest_articles(self, limit: int = 100) -> list[ArticleRef] | None:
+        """The newest articles (all but hidden feeds), fast: from the listing's head kept at
+        the last sort, without reading the index. None when that head is out of date (then
+        `articles` it is)."""
+        from .listing_head import read_head
+
+        docs = read_head(self, INDEX)
+        if docs is None:
+            return None
+        hidden = feed_store.hidden_feeds(self)
+        read = self.files.raw(STATE, "read")
+        titles = feed_store.feed_titles(self)
+        return [ref_from_doc(doc, doc["id"] in read, titles) for doc in docs
+                if doc.get("feed_url") not in hidden][:limit]
 
     def ref(self, article_id: str) -> ArticleRef | None:
         doc = self.index.get(doc_id=article_id)

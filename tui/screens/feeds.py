@@ -1,5 +1,6 @@
 """The `F` screen: every feed with its unread count and last error; choose one to list only
-its entries; add, rename, hide, remove, refresh or mark read without leaving the reader."""
+its entries; add, rename, hide, remove, refresh or mark read without leaving the reader; and
+the refresh settings (at start-up, on a timer; both off at first)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from tui.screens.base import LibraryScreen, ResultList, counted
 
 if TYPE_CHECKING:
     from store.library import Library
-    from store.records import FeedRecord, UnreadCounts
+    from store.records import FeedRecord, ReaderSettings, UnreadCounts
 
+TIMER_STEPS = (0, 15, 30, 60, 120)  # minutes between refreshes the t key goes through
 ALL = "all:"
 BY_HAND = "hand:"
 FEED = "feed:"
@@ -75,12 +77,17 @@ class FeedsScreen(LibraryScreen[FeedChoice | None]):
                 tooltip="Mark every entry of the highlighted feed read"),
         Binding("d,delete", "remove", "Remove", id="feeds.remove",
                 tooltip="Stop following the highlighted feed (its entries go too)"),
+        Binding("s", "toggle_start", "Refresh at start", id="feeds.refresh-on-start",
+                tooltip="Fetch every feed when the reader opens, or not (off at first)"),
+        Binding("t", "cycle_timer", "Refresh timer", id="feeds.refresh-timer",
+                tooltip="Fetch every feed every 15, 30, 60 or 120 minutes, or never"),
     ]
 
     def __init__(self, library: Library, current: str | None = None) -> None:
         super().__init__(library)
         self.current = current  # the feed the reader lists now (None: all articles)
         self.feeds: dict[str, FeedRecord] = {}
+        self.settings: ReaderSettings | None = None
         self.unread = 0
         self.current_removed = False
 
@@ -99,11 +106,14 @@ class FeedsScreen(LibraryScreen[FeedChoice | None]):
     def load_feeds(self, highlight: str = "") -> None:
         feeds = self.library.feeds()
         counts = self.library.unread_counts()
-        self.app.call_from_thread(self._show, feeds, counts, highlight)
+        settings = self.library.reader_settings()
+        self.app.call_from_thread(self._show, feeds, counts, highlight, settings)
 
-    def _show(self, feeds: list[FeedRecord], counts: UnreadCounts, highlight: str) -> None:
+    def _show(self, feeds: list[FeedRecord], counts: UnreadCounts, highlight: str,
+              settings: ReaderSettings) -> None:
         if not self.is_attached:  # closed before the store answered
             return
+        self.settings = settings
         self.feeds = {feed.url: feed for feed in feeds}
         self.unread = counts.total
         listing = self.query_one(FeedList)
@@ -130,7 +140,26 @@ class FeedsScreen(LibraryScreen[FeedChoice | None]):
         subtitle = f"{counted(len(feeds), 'feed')} · {counts.total} unread"
         if failing:
             subtitle += f" · {failing} failing"
+        every = settings.refresh_minutes
+        timer = f"refresh every {every} min" if every else "no refresh timer"
+        start = "on" if settings.refresh_on_start else "off"
+        subtitle += f" · refresh at start {start} (s) · {timer} (t)"
         self.query_one("#feeds-panel").border_subtitle = subtitle
+
+    def action_toggle_start(self) -> None:
+        if self.settings is not None:
+            self.save_settings(refresh_on_start=not self.settings.refresh_on_start)
+
+    def action_cycle_timer(self) -> None:
+        if self.settings is not None:
+            now = self.settings.refresh_minutes
+            later = [m for m in TIMER_STEPS if m > now]
+            self.save_settings(refresh_minutes=later[0] if later else 0)
+
+    @work(thread=True, group="feeds-write", exit_on_error=False)
+    def save_settings(self, **changes) -> None:
+        self.library.save_reader_settings(**changes)
+        self.load_feeds()
 
     @staticmethod
     def _option_id(url: str | None) -> str:

@@ -14,6 +14,7 @@ Esc or Backspace returns there with its scroll and quote.
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from typing import TYPE_CHECKING
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
 RELATED_DELAY = 0.25  # seconds the article cursor must rest before related entries are sought
 LIST_LIMIT = 20_000  # rows in the article list (drawn on demand); the filter reaches the rest
+HEAD_ROWS = 100  # rows shown at start-up before the whole index is read
 EMPTY_STORE_NOTE = ("No articles yet. Add one with `byline FILE_OR_URL` (or `byline feeds add "
                     "URL`), or press r to fetch the feeds.")
 PANES = (("articles", "Articles"), ("reader", "Reader"), ("summary", "Summary"),
@@ -140,21 +142,29 @@ class MainScreen(MainActions, Screen):
         self._opening = ""  # an article being opened (marked read once shown)
         self._restore: Place | None = None  # where to put the reader once it is shown
         self._keep_scroll = False  # the next quote highlighted must not move the reader
+        self._head_only = False  # the list shows only the newest articles while the rest load
         self._read_changes: queue.SimpleQueue[tuple[list[str], bool]] = queue.SimpleQueue()
         self._read_lock = threading.Lock()
         self.related_for = ""  # the article whose related entries are shown
 
     def compose(self) -> ComposeResult:
-        # First frame: the titled pane boxes and the footer. The panes' widgets mount right
-        # after it (_mount_panes), then the store opens: the layout is on screen at once.
+        # First frame: the titled pane boxes, the article list and the footer. The other
+        # panes' widgets mount right after it (_mount_panes) while the store opens in a
+        # thread: the layout is on screen at once, and the newest titles as soon as read.
         with Grid(id="panes"):
             for name, title in PANES:
-                box = Container(id=f"{name}-box", classes="pane")
-                box.border_title = title
-                yield box
-        yield Footer(compact=True)
+                with Container(id=f"{name}-box", classes="pane") as box:
+                    box.border_title = title
+                    if name == "articles":
+                        yield ArticlesPane(id="articles-pane")
 
     def on_mount(self) -> None:
+        self._panes_mounted = asyncio.Event()
+        listing = self.query_one(ArticleList)
+        self.watch(listing, "unread_count", self._show_list_title, init=False)
+        listing.focus()
+        self.query_one(ArticlesPane).loading = True
+        self._open_library()
         self.call_after_refresh(self._mount_panes)
 
     def on_unmount(self) -> None:
@@ -162,20 +172,21 @@ class MainScreen(MainActions, Screen):
             self.write_pending_marks(self.library)
 
     async def _mount_panes(self) -> None:
-        widgets = {"articles": ArticlesPane(id="articles-pane"), "reader": ReaderPane(id="reader"),
-                   "summary": SummaryPane(id="summary"), "quotes": QuoteList(id="quotes"),
-                   "reactions": ReactionList(id="reactions")}
-        for name, widget in widgets.items():
-            await self.query_one(f"#{name}-box").mount(widget)
         refresh_bar = RefreshBar(id="refresh-bar")
         refresh_bar.display = False
-        await self.query_one("#reader-box").mount(refresh_bar)
-        listing = self.query_one(ArticleList)
-        self.watch(listing, "unread_count", self._show_list_title)
-        listing.focus()
-        self.query_one(ArticlesPane).loading = True
-        # Let the panes paint before the store's reading thread competes for the interpreter.
-        self.call_after_refresh(self._open_library)
+        await self.mount(Footer(compact=True))
+        await self.query_one("#reader-box").mount_all([ReaderPane(id="reader"), refresh_bar])
+        for name, widget in (("summary", SummaryPane(id="summary")),
+                             ("quotes", QuoteList(id="quotes")),
+                             ("reactions", ReactionList(id="reactions"))):
+            await self.query_one(f"#{name}-box").mount(widget)
+        self._panes_mounted.set()
+
+    async def _painted(self) -> None:
+        """Wait for the next frame: a reading thread holding the interpreter would delay it."""
+        painted = asyncio.Event()
+        self.call_after_refresh(painted.set)
+        await painted.wait()
 
     # store workers -------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
@@ -184,8 +195,14 @@ class MainScreen(MainActions, Screen):
 
         # The samples come on a bare first launch only: `byline ARTICLE` opens that article.
         library = Library.open(self.home, seed=not self.open_target)
+        head = library.newest_articles(HEAD_ROWS)
+        if head:  # titles at once; the article itself once the whole index is read
+            self._head_only = True
+            self.app.call_from_thread(self._library_ready, library, head)
+            self.app.call_from_thread(self._painted)  # before parsing the whole index
         refs = library.articles(limit=LIST_LIMIT)
-        self.app.call_from_thread(self._library_ready, library, refs)
+        self.app.call_from_thread(self._panes_mounted.wait)
+        self.app.call_from_thread(self._all_listed, library, refs)
         self.app.call_from_thread(self._after_first_list, library.bookmarked_ids(),
                                   library.reader_settings(), library.unread_counts().total)
         if self.open_target:
@@ -203,10 +220,19 @@ class MainScreen(MainActions, Screen):
                         markup=False)
 
     def _library_ready(self, library: Library, refs: list[ArticleRef]) -> None:
+        """The store is open: list refs (the newest only, at first)."""
         self.library = library
         self.app.library = library
         self.query_one(ArticlesPane).loading = False
         self._show_list(refs, "")
+
+    def _all_listed(self, library: Library, refs: list[ArticleRef]) -> None:
+        """Every article listed: the one under the cursor (or opened meanwhile) shows now."""
+        self._head_only = False
+        self.library = library
+        self.app.library = library
+        self.query_one(ArticlesPane).loading = False
+        self._show_list(refs, self.article_id)
         if not refs:
             self.query_one(ReaderPane).show_note(EMPTY_STORE_NOTE)
 
@@ -220,8 +246,7 @@ class MainScreen(MainActions, Screen):
         self.show_total_unread(unread)
         if settings.refresh_on_start:
             self.action_refresh()
-        if settings.refresh_minutes > 0:
-            self.set_interval(settings.refresh_minutes * 60, self.timed_refresh)
+        self.apply_refresh_timer(settings)
 
     def _show_list(self, refs: list[ArticleRef], keep_id: str) -> None:
         listing = self.query_one(ArticleList)
@@ -233,7 +258,7 @@ class MainScreen(MainActions, Screen):
         self._show_list_title()
 
     def _show_list_title(self) -> None:
-        unread = self.query_one(ArticleList).unread_count
+        unread = 0 if self._head_only else self.query_one(ArticleList).unread_count
         name = shorten(self.feed_title, 30) if self.feed_filter is not None else "Articles"
         box = self.query_one("#articles-box")
         box.border_title = f"{name} · {unread} unread" if unread else name
@@ -264,6 +289,7 @@ class MainScreen(MainActions, Screen):
         if stored is None:
             raise LookupError("That article is no longer in the store.")
         advertised = library.advertised_feeds(article_id)
+        self.app.call_from_thread(self._panes_mounted.wait)  # at start-up they may not be
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show_article, stored, quote_id, advertised)
@@ -426,6 +452,11 @@ class MainScreen(MainActions, Screen):
             self.notify("No unread articles in the list.", markup=False)
 
     # going back ----------------------------------------------------------------------------
+    @property
+    def listed(self) -> bool:
+        """True once the store is open and every article is in the list."""
+        return self.library is not None and not self._head_only
+
     def here(self) -> Place:
         """The open article as the reader sees it now."""
         reader = self.query_one(ReaderPane)
@@ -465,6 +496,8 @@ class MainScreen(MainActions, Screen):
     # cursor follow -------------------------------------------------------------------------
     @on(ArticleHighlighted)
     def _follow_article(self, message: ArticleHighlighted) -> None:
+        if self._head_only:
+            return  # the index is being read: the article loads once it is
         if message.article_id != self.article_id:
             self.article_id = message.article_id
             self._load_article(message.article_id)

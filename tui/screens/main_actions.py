@@ -55,6 +55,7 @@ class MainActions:
     history: History
     _speakers: dict[str, Speaker]
     _width_timer: Timer | None = None
+    _refresh_timer: Timer | None = None
     list_width = 0  # columns of the article list set by hand (0: the layout's own)
 
     def _need_library(self) -> Library | None:
@@ -156,6 +157,23 @@ class MainActions:
             self.feed_filter = choice.url
             self.feed_title = choice.title
         self.reload_list()
+        self._reload_settings()
+
+    @work(thread=True, exclusive=True, group="settings-load", exit_on_error=False)
+    def _reload_settings(self) -> None:
+        if self.library is not None:
+            self.app.call_from_thread(self.apply_refresh_timer,
+                                      self.library.reader_settings())
+
+    def apply_refresh_timer(self, settings: ReaderSettings) -> None:
+        """(Re)start the refresh timer the settings ask for (none when 0 minutes)."""
+        self.settings = settings
+        if self._refresh_timer is not None:
+            self._refresh_timer.stop()
+            self._refresh_timer = None
+        if settings.refresh_minutes > 0:
+            self._refresh_timer = self.set_interval(settings.refresh_minutes * 60,
+                                                    self.timed_refresh)
 
     # quote and link --------------------------------------------------------------------------
     def action_copy_quote(self) -> None:

@@ -1,0 +1,66 @@
+"""Snapshots of the reader with a real article open, as `byline ARTICLE` opens it on an empty
+store: the seed article from ../shared (skipped when it is absent) and one of the project's own
+sample articles (seeds/, written for this project), at 80×24 and 120×36.
+
+Update after an intended change with `pytest tests/test_snapshots_reader.py --snapshot-update`
+and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from tui_main_store import settle
+
+from tui.app import BylineApp
+from tui.widgets import article_list
+from tui.widgets.quote_list import QuoteList
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = Path("seeds") / "000_2c06f009ad994e39.txt"
+SAMPLE = ROOT / "seeds" / "01_port_serrin_minister_strike_law.txt"
+
+
+@pytest.fixture(autouse=True)
+def pinned_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dates show their year when it is not this one: pin "this year" for stable pictures."""
+    monkeypatch.setattr(article_list, "current_year", lambda: 2026)
+
+
+async def opened(pilot: Pilot[Any]) -> None:
+    """The article open (so read), related entries sought, no notification left."""
+    await settle(pilot)
+    for notification in list(pilot.app._notifications):
+        pilot.app._unnotify(notification)
+    await settle(pilot)
+
+
+async def on_a_quote(pilot: Pilot[Any]) -> None:
+    """Opened, then the quotes pane on the first speaker's second quote."""
+    await opened(pilot)
+    pilot.app.screen.query_one(QuoteList).focus()
+    await pilot.press("down", "down", "down")
+    await settle(pilot)
+
+
+def test_seed_article_80x24(home: Path, shared: Path, snap_compare) -> None:
+    app = BylineApp(home, open_target=str(shared / SEED))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
+
+
+def test_seed_article_on_a_quote_120x36(home: Path, shared: Path, snap_compare) -> None:
+    app = BylineApp(home, open_target=str(shared / SEED))
+    assert snap_compare(app, terminal_size=(120, 36), run_before=on_a_quote)
+
+
+def test_sample_article_80x24(home: Path, snap_compare) -> None:
+    app = BylineApp(home, open_target=str(SAMPLE))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
+
+
+def test_sample_article_on_a_quote_120x36(home: Path, snap_compare) -> None:
+    app = BylineApp(home, open_target=str(SAMPLE))
+    assert snap_compare(app, terminal_size=(120, 36), run_before=on_a_quote)
