@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.messages import QuoteHighlighted
 from tui.safe_text import one_line
+from tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from analysis.model import Analysis, Quote
@@ -33,14 +33,10 @@ class QuoteRow:
     quote: Quote | None = None  # None on a speaker row
 
 
-def quote_prompt(quote: Quote, bookmarked: bool) -> Table:
+def quote_prompt(quote: Quote, bookmarked: bool) -> Hanging:
     """The whole quote, wrapped, hanging under its opening mark; ★ when bookmarked."""
-    table = Table.grid()
-    table.add_column(width=2, no_wrap=True)
-    table.add_column(ratio=1)
-    table.add_row(Text(BOOKMARK_MARK if bookmarked else "", style="bold"),
-                  Text(f"“{one_line(quote.text)}”"))
-    return table
+    return Hanging(Text(BOOKMARK_MARK if bookmarked else "", style="bold"),
+                   Text(f"“{one_line(quote.text)}”"))
 
 
 def speaker_prompt(name: str, role: str, count: int) -> Text:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 from analysis.model import STANCES
 from tui.messages import ArticleChosen, ReactionHighlighted
 from tui.safe_text import one_line
+from tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from analysis.model import Reaction
@@ -147,17 +147,13 @@ class ReactionList(OptionList):
         text.append(gist(reaction.text))
         return text
 
-    def _related_prompt(self, entry: RelatedEntry) -> Table:
+    def _related_prompt(self, entry: RelatedEntry) -> Hanging:
         """↗ and the title, wrapped under itself; the source below, dim."""
         body = Text(one_line(entry.title) or "(untitled)")
         if entry.site:
             body.append("\n")
             body.append(one_line(entry.site), style="dim")
-        table = Table.grid()
-        table.add_column(width=2, no_wrap=True)
-        table.add_column(ratio=1)
-        table.add_row(Text("↗", style="dim"), body)
-        return table
+        return Hanging(Text("↗", style="dim"), body)
 
     @property
     def related_ids(self) -> list[str]:

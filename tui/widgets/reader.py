@@ -112,14 +112,15 @@ class Paragraph(Widget):
 
     def __init__(self) -> None:
         super().__init__(classes="paragraph")
-        self._text = KeptTogether(Text(), [])
+        self._text: Text | KeptTogether = Text()
 
     def show(self, text: Text, kept: Sequence[tuple[int, int]] = (), *,
              same_size: bool = False) -> None:
-        self._text = KeptTogether(text, kept)
+        # Without a tag to keep whole, plain Text: Textual wraps it on its own fast path.
+        self._text = KeptTogether(text, kept) if kept else text
         self.refresh(layout=not same_size)
 
-    def render(self) -> KeptTogether:
+    def render(self) -> Text | KeptTogether:
         return self._text
 
 
