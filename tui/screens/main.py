@@ -60,6 +60,9 @@ EMPTY_STORE_NOTE = ("No articles yet. Add one with `byline FILE_OR_URL` (or `byl
 PANES = (("articles", "Articles"), ("reader", "Reader"), ("summary", "Summary"),
          ("quotes", "Quotes by speaker"), ("reactions", "Reactions"))
 PANE_WIDGETS = ("article-list", "reader", "summary", "quotes", "reactions")  # Tab's order
+PANE_ACTIONS = {"back", "toggle_tags", "page_reader",
+                "follow_site", "refresh", "bookmark", "copy_quote", "speaker", "widen_list",
+                "narrow_list", "feeds", "search", "bookmarks"}
 
 
 class RefreshAbandoned(Exception):
@@ -140,6 +143,7 @@ class MainScreen(ReadingState, MainActions, Screen):
         self._restore: Place | None = None  # where to put the reader once it is shown
         self._keep_scroll = False  # the next quote highlighted must not move the reader
         self._head_only = False  # the list shows only the newest articles while the rest load
+        self._panes_mounted = asyncio.Event()
         self.related_for = ""  # the article whose related entries are shown
 
     def compose(self) -> ComposeResult:
@@ -154,7 +158,6 @@ class MainScreen(ReadingState, MainActions, Screen):
                         yield ArticlesPane(id="articles-pane")
 
     def on_mount(self) -> None:
-        self._panes_mounted = asyncio.Event()
         listing = self.query_one(ArticleList)
         self.watch(listing, "unread_count", self._show_list_title, init=False)
         listing.focus()
@@ -165,6 +168,12 @@ class MainScreen(ReadingState, MainActions, Screen):
     def on_unmount(self) -> None:
         if self.library is not None:  # the reader is closing: no read mark left behind
             self.write_pending_marks(self.library)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on the panes wait for them: they mount just after the first frame."""
+        if action in PANE_ACTIONS and not self._panes_mounted.is_set():
+            return False
+        return True
 
     async def _mount_panes(self) -> None:
         refresh_bar = RefreshBar(id="refresh-bar")
@@ -218,15 +227,23 @@ class MainScreen(ReadingState, MainActions, Screen):
         """The store is open: list refs (the newest only, at first)."""
         self.library = library
         self.app.library = library
-        self.query_one(ArticlesPane).loading = False
+        self._stop_loading()
         self._show_list(refs, "")
+
+    def _stop_loading(self) -> None:
+        """The list is there: its loading indicator goes, and the list takes the focus it
+        had to give up while covered (once: later the focus is the user's)."""
+        pane = self.query_one(ArticlesPane)
+        if pane.loading:
+            pane.loading = False
+            self.query_one(ArticleList).focus()
 
     def _all_listed(self, library: Library, refs: list[ArticleRef]) -> None:
         """Every article listed: the one under the cursor (or opened meanwhile) shows now."""
         self._head_only = False
         self.library = library
         self.app.library = library
-        self.query_one(ArticlesPane).loading = False
+        self._stop_loading()
         self._show_list(refs, self.article_id)
         if not refs:
             self.query_one(ReaderPane).show_note(EMPTY_STORE_NOTE)
@@ -476,6 +493,8 @@ class MainScreen(ReadingState, MainActions, Screen):
     # panes ---------------------------------------------------------------------------------
     def _cycle_pane(self, step: int) -> None:
         """Tab and Shift+Tab go round the five panes only (never into the filter box)."""
+        if not self._panes_mounted.is_set():
+            return  # a Tab before the panes are there goes nowhere (not to the filter box)
         focused = self.focused
         current = 0
         for index, name in enumerate(PANE_WIDGETS):
@@ -484,7 +503,9 @@ class MainScreen(ReadingState, MainActions, Screen):
                 current = index
         if isinstance(focused, ArticleFilter):
             current = 0
-        self.query_one(f"#{PANE_WIDGETS[(current + step) % len(PANE_WIDGETS)]}").focus()
+        # set_focus, not focus(): a key right after this one must see the new focus (focus()
+        # applies it later, and three quick Tabs would all start from the same pane).
+        self.set_focus(self.query_one(f"#{PANE_WIDGETS[(current + step) % len(PANE_WIDGETS)]}"))
 
     def action_next_pane(self) -> None:
         self._cycle_pane(1)
