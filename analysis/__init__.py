@@ -16,14 +16,9 @@ __all__ = ["ENGINE_VERSION", "Analysis", "Article", "Quote", "Reaction", "Speake
 
 def analyze_article(article: Article) -> Analysis:
     """Run quotes, reactions and summary over an already parsed article."""
-    from .quotes import extract_quotes
-    from .reactions import find_reactions
-    from .summary import summarize
+    from .pipeline import run
 
-    quotes, speakers = extract_quotes(article)
-    reactions = find_reactions(article, quotes, speakers)
-    summary = summarize(article, quotes, speakers)
-    return Analysis(article, summary, speakers, quotes, reactions)
+    return run(article)
 
 
 def analyze(source: str, *, kind: str = "auto", url: str = "", title: str = "",
@@ -33,6 +28,6 @@ def analyze(source: str, *, kind: str = "auto", url: str = "", title: str = "",
     kind is "text" (a plain-text page dump), "html" (a web page), "entry" (the content of a
     feed entry, HTML or text, whose title and date come from the feed) or "auto".
     """
-    from .article import parse
+    from .text.article import parse
 
     return analyze_article(parse(source, kind=kind, url=url, title=title, published=published))

@@ -1,7 +1,7 @@
-"""Word lists for quote attribution: speech verbs, titles, honorifics, nominal speakers.
-
-Plain data, no logic: the attribution and speaker modules compile these into regexes once.
-"""
+"""The engine's word lists, in one place: speech and statement verbs, titles, honorifics,
+nationalities, nouns for people and organisations that speak, pronouns, words capitalised only
+for their position. Plain data (and the inflection of verb lemmas); the stances' own verbs,
+nouns and cue words are in the stance registry (`analysis.stances`)."""
 
 from __future__ import annotations
 
@@ -29,9 +29,13 @@ _IRREGULAR = {
 }
 
 
-def _inflect(lemma: str) -> tuple[str, ...]:
+def inflect(lemma: str) -> tuple[str, ...]:
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
+    """The forms of a verb lemma: base, third person, past, gerund ("argue" -> "argues",
+    "argued", "arguing")."""
+    if lemma.endswith("ee"):
+        return (lemma, lemma + "s", lemma + "d", lemma + "ing")
     if lemma.endswith("e"):
         return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
     if lemma.endswith(("sh", "ch", "ss", "x")):
@@ -44,8 +48,11 @@ def _inflect(lemma: str) -> tuple[str, ...]:
 
 
 SPEECH_VERBS: frozenset[str] = frozenset(
-    form for lemma in _SPEECH_LEMMAS for form in _inflect(lemma)
+    form for lemma in _SPEECH_LEMMAS for form in inflect(lemma)
 ) | frozenset(("spoke", "speaks", "speaking", "wrote", "quoted", "put it", "posted"))
+
+# The bare forms, which are nouns as often as verbs ("a Hale tweet", "the Kremlin answer").
+SPEECH_LEMMAS: frozenset[str] = frozenset(_SPEECH_LEMMAS)
 
 # Words between a subject and its verb that do not change the subject: "he also said".
 AUXILIARIES: frozenset[str] = frozenset("""
@@ -73,8 +80,10 @@ majority whip house senate congressman congresswoman councilman councilwoman cou
 councilor lawmaker executive ceo founder co-founder candidate nominee first lady
 vice-president secretary-general director-general attorney-general inspector-general
 surgeon-general u.s. us federal district special envoy retired ret. ret gop democratic
-republican independent party campaign manager communications adviser advisor aide analyst
+republican democrat libertarian independent party campaign manager communications adviser
+advisor aide analyst
 lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
+mp mep mla msp
 """.split())
 
 NATIONALITIES: frozenset[str] = frozenset("""
@@ -108,7 +117,7 @@ fans niece nephew cousin aunt uncle grandmother grandfather grandson granddaught
 partner girlfriend boyfriend fiance fiancee colleague classmate roommate owner parent parents
 child children teenager pensioner retiree patient customer shopper tourist visitor passenger
 driver pilot farmer fisherman miner engineer nurse lecturer academic adviser consultant
-predecessor successor
+predecessor successor agent publicist respondent respondents
 
 """.split())
 
@@ -122,6 +131,8 @@ institute foundation university newspaper network bureau service services embass
 federation league coalition alliance cabinet parliament congress senate house team club
 corporation airline operator operators regime state-run spokesoffice white-house
 secretariat directorate prosecutor's council's statement report study survey poll
+center centre college school hospital fund trust chamber conference
+article editorial memo letter video advertisement email document filing lawsuit complaint indictment
 """.split())
 
 # Words in a capitalised sequence that make it an organisation rather than a person.
@@ -134,11 +145,12 @@ cabinet parliament congress senate house club corporation corp inc co ltd llc ai
 airline center centre nato un eu fbi cia nsa epa imf who reuters ap press associated
 party's tribune herald gazette magazine daily telegraph guardian review organization
 organisation fund trust society church hospital assembly parliament watch institute's
+energy motors holdings partners capital systems technologies labs media industries airways
+petroleum oil pharmaceuticals insurance solutions networks communications entertainment
+studios brands foods exchange financial securities ventures enterprises aerospace electric
+chemicals caucus project initiative forum clinic museum library
 """.split())
 
-PRONOUNS: dict[str, str] = {
-    "he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "it": "n",
-}
 
 # Capitalised words that start sentences without being names.
 COMMON_CAPITALISED: frozenset[str] = frozenset("""
@@ -170,7 +182,7 @@ MONTHS: frozenset[str] = frozenset(
 
 # Words before a quoted term that make it a name or a term, not speech.
 TERM_MARKERS: frozenset[str] = frozenset("""
-so-called dubbed nicknamed titled entitled named term word words phrase slogan hashtag
+so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
 play poem documentary episode article column podcast opera musical painting tv
 """.split())
@@ -185,4 +197,157 @@ asian stronger new old
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand million billion dozens hundreds thousands millions
+""".split())
+
+# Verbs of opinion and finding that report a statement as speech verbs do ("Some believe …",
+# "the Tax Foundation estimates …", "research found …").
+OPINION_LEMMAS = """
+believe think fear worry feel doubt hope expect reckon consider regard view find conclude
+estimate calculate project forecast report reveal show indicate agree acknowledge express voice
+see
+""".split()
+_IRREGULAR.update({
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "find": ("find", "finds", "found", "finding"),
+    "see": ("see", "sees", "saw", "seen", "seeing"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+})
+OPINION_VERBS: frozenset[str] = frozenset(
+    form for lemma in OPINION_LEMMAS for form in inflect(lemma))
+
+# Heads of phrases naming people in the plural or as a group that make statements:
+# "top black lawmakers said", "Experts on North Korea said", "his aides say".
+GROUP_NOUNS: frozenset[str] = frozenset("""
+officials analysts experts critics lawmakers legislators residents workers observers economists
+activists campaigners members allies officers representatives sources negotiators employers
+executives directors professors researchers scholars historians commentators candidates senators
+investors traders farmers owners opponents rivals neighbours neighbors partners people voters
+teachers parents students doctors nurses prosecutors lawyers organisers organizers fans players
+managers spokespeople aides advisers advisors insiders colleagues counterparts strategists
+pollsters bankers supporters backers proponents advocates sceptics skeptics detractors locals
+villagers islanders citizens taxpayers pensioners families consumers customers passengers
+commuters drivers patients protesters demonstrators strikers shopkeepers merchants democrats
+republicans conservatives liberals progressives leaders diplomats ministers governments groups
+unions parties countries nations states authorities regulators companies firms businesses banks
+developers objectors relatives victims survivors veterans immigrants refugees donors delegates
+""".split())
+
+# Endings of plural nouns for people that no list can hold: shopkeepers, cyclists, commuters.
+PEOPLE_PLURALS = ("ers", "ists", "ians", "ents", "ors", "ees")
+
+# Quantifiers that stand for a group of speakers by themselves: "Some believe …".
+GROUP_PRONOUNS: frozenset[str] = frozenset("some others many several few most".split())
+
+# Numbers in words: a phrase opening with one counts or measures ("Sixty-two percent of …").
+NUMBER_WORDS: frozenset[str] = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion dozens hundreds thousands millions
+""".split())
+
+# Countries by their common one-word names: they speak through their governments ("Russia
+# insisted", "Japan branded …"), where a lone place name is otherwise no speaker.
+COUNTRIES: frozenset[str] = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+botswana brazil brunei bulgaria burkina burma burundi cambodia cameroon canada chad chile
+china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador
+egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait
+kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova
+monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands
+nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
+philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe britain
+""".split())
+
+# Verbs whose present plural reports what a group says or thinks ("critics say", "experts
+# warn", "some believe"): their base form is a reporting verb too.
+PRESENT_REPORTERS: frozenset[str] = frozenset("""
+say tell argue warn believe think fear worry insist agree disagree contend predict expect
+doubt suggest note maintain acknowledge complain accuse criticize criticise urge call describe
+""".split())
+
+# Particles inside names: "Bill de Blasio", "Ursula von der Leyen".
+NAME_PARTICLES: tuple[str, ...] = tuple(
+    "de da di du van von der den del della bin ibn al le la dos das".split())
+
+# Words that open a noun phrase before its noun.
+DETERMINERS: frozenset[str] = frozenset(
+    "the a an another one his her its their our this that these those some several two three "
+    "many other".split())
+
+# Honorifics that tell a person's gender.
+FEMALE_HONORIFICS: frozenset[str] = frozenset(
+    "mrs. mrs ms. ms miss dame lady mme. mme madam".split())
+MALE_HONORIFICS: frozenset[str] = frozenset("mr. mr sir lord".split())
+
+# Abbreviated titles and their words ("Sen." is a senator; a role is shown spelt out).
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "Gen.": "General",
+    "Lt.": "Lieutenant", "Del.": "Delegate", "Prof.": "Professor", "Sgt.": "Sergeant",
+    "Capt.": "Captain", "Col.": "Colonel", "Adm.": "Admiral", "Maj.": "Major",
+    "Supt.": "Superintendent", "Cmdr.": "Commander", "Lt.-Gen.": "Lieutenant-General",
+}
+
+# What a description's head can stand for in someone's role: "the senator" is the person
+# titled "Sen."; "the Ohio Democrat" the person tagged "D-Ohio".
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "senator": ("senator", "sen.", "sen"),
+    "congressman": ("congressman", "rep.", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep.", "rep", "representative"),
+    "governor": ("governor", "gov.", "gov"),
+    "general": ("general", "gen.", "gen"),
+    "professor": ("professor", "prof.", "prof"),
+    "president": ("president",),
+    "democrat": ("democrat", "democratic", "d"),
+    "republican": ("republican", "r", "gop"),
+}
+
+# Words in a name or role that make the actor an analyst of the event rather than a side.
+EXPERT_WORDS: frozenset[str] = frozenset("""
+professor analyst analysts expert experts economist economists researcher researchers scholar
+scholars historian fellow institute center centre foundation university strategist pollster
+observer observers commentator think tank scientist lecturer academic study survey report
+research office
+""".split())
+# Words in a role that make the actor speak for someone else.
+SPOKESPERSON_WORDS: frozenset[str] = frozenset("""
+spokesman spokeswoman spokesperson press secretary aide aides adviser advisers advisor
+advisors campaign surrogate daughter son wife husband lawyer attorney chief of staff manager
+""".split())
+# Officers who speak for an organisation: "its chair", "the association's spokesman".
+OFFICER_NOUNS: frozenset[str] = frozenset("""chair chairman chairwoman president head director
+spokesman spokeswoman spokesperson leader chief secretary-general""".split())
+# Nouns for places that speak through their governments ("the neighbouring region").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    "country nation region state province city republic kingdom".split())
+# Last words of the names of streets and buildings, which speak for who works there.
+PLACE_ENDINGS: frozenset[str] = frozenset(
+    "street road avenue square place hall house palace court lane".split())
+
+# Words too common to carry a sentence's content (function words, and in news "said").
+STOPWORDS: frozenset[str] = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being
+has have had do does did it its this that these those he she they we you i his her their
+our your my me him them us who whom which what when where why how not no so than then there
+here also just about into over after before under up down out more most very can could
+would should will may might must said says say told one two new last first year years
+""".split())
+# Words too common in news to tie a statement to one event (function words among them).
+NEWS_WORDS: frozenset[str] = frozenset("""
+that this with from have has had been being were will would could should their there they
+them then than what when where which while about after before over under into also only just
+more most some such said says saying week weeks month year years today monday tuesday
+wednesday thursday friday saturday sunday other others time times made make makes last first
+second next many much very well even still back since because these those here people new
+news told tells say the and for but not was are his her its our you who why how all any can
+may out off two one six ten per via yet now set get put see own few far big day ago did does
+got let lot use way
 """.split())

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .stances import STANCE_NAMES
+
 SpeakerKind = Literal["person", "organisation", "anonymous"]
-Stance = Literal["warns", "distances", "clarifies", "defends", "criticises", "supports", "analyses"]
-STANCES: tuple[str, ...] = (
-    "warns", "distances", "clarifies", "defends", "criticises", "supports", "analyses",
-)
+Stance = str  # one of STANCES
+STANCES: tuple[str, ...] = STANCE_NAMES  # in the registry's order (analysis.stances)
 
 
 @dataclass

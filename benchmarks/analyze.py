@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import analyze  # noqa: E402
-from analysis.article import parse  # noqa: E402
+from analysis.document import Document  # noqa: E402
+from analysis.people import People  # noqa: E402
 from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.text.article import parse  # noqa: E402
 
 
 def clear_caches() -> None:
@@ -97,13 +99,18 @@ def main() -> None:
               f"{1000 / seed_ms:.0f} articles/s of CPU time, median ({seed_ms:.2f} ms)")
     full = rate(lambda: analyze(text, kind="text"), args.seconds)
     cold = rate(lambda: (clear_caches(), analyze(text, kind="text")), args.seconds)
-    quotes = rate(lambda: extract_quotes(article), args.seconds)
+    def quotes_only() -> None:
+        doc = Document(article)
+        extract_quotes(doc, People(doc))
+
+    quotes = rate(quotes_only, args.seconds)
     print(f"seed article: {len(text)} characters, {len(article.paragraphs)} paragraphs")
     for label, (cpu, wall) in (("analyze(), same article again (caches warm)", full),
                                ("analyze(), every cache emptied before each run", cold),
-                               ("extract_quotes(), caches warm", quotes)):
+                               ("document, people and quotes, caches warm", quotes)):
         print(f"{label}: {cpu:.0f} articles/s of CPU time ({1000 / cpu:.2f} ms each); "
               f"{wall:.0f} articles/s wall-clock")
+
 
 def distinct_stream_rates(seed: str, passes: int) -> tuple[int, list[float], list[float]] | None:
     """What a bulk load sees: every article new, vocabulary caches warming as it goes.
@@ -116,7 +123,7 @@ def distinct_stream_rates(seed: str, passes: int) -> tuple[int, list[float], lis
     if not texts:
         return None
     analyze(seed, kind="text")  # imports every stage, as a running loader has
-    from analysis.pattern_text import compile_all_patterns
+    from analysis.patterns import compile_all_patterns
 
     compile_all_patterns()  # a long-running loader has them compiled; a pass should not pay it
     rates, seed_times = [], []
@@ -130,6 +137,7 @@ def distinct_stream_rates(seed: str, passes: int) -> tuple[int, list[float], lis
         analyze(seed, kind="text")
         seed_times.append(time.process_time() - start)
     return len(texts), rates, seed_times
+
 
 if __name__ == "__main__":
     main()

@@ -1,12 +1,14 @@
 """Quote detection and quote+speaker pair F1 on the PolNeAR development articles.
 
-Usage: python benchmarks/polnear.py [DIR] [--worst N] [--show NAME] [--style STYLE]
+Usage: python benchmarks/polnear.py [DIR] [--worst N] [--show NAME] [--style STYLE] [--half A|B]
 Runs analysis.analyze(text, kind="text") on each NAME.txt of DIR (default ../shared/polnear-dev),
 scores it against NAME.json with the shared scorer (../shared/tools/score_quotes.py, loaded at run
 time) and prints micro-averaged figures (hits, predictions and gold summed over all articles).
 --style retypes the articles' double quotes first, to measure other house styles on the same
 gold (the scorer ignores quote marks): british-straight ('…', apostrophes unchanged) or
 british-curly (‘…’, apostrophes as ’).
+--half splits the articles (sorted by file name) in two: A the even positions (0, 2, …), the half
+rules are tuned on, B the odd positions, held out to check that a change generalises.
 """
 
 from __future__ import annotations
@@ -54,13 +56,22 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run(folder: Path, worst: int = 10, show: str = "", style: str = "") -> dict[str, float]:
+def articles(folder: Path, half: str = "") -> list[Path]:
+    """The articles of folder in file-name order, or one half of them (A even, B odd)."""
+    found = sorted(folder.glob("*.txt"))
+    if half:
+        return found["AB".index(half)::2]
+    return found
+
+
+def run(folder: Path, worst: int = 10, show: str = "", style: str = "",
+        half: str = "") -> dict[str, float]:
     import json
 
     scorer = load_scorer(SHARED)
     totals = {"gold": 0, "pred": 0, "det_hits": 0, "det_found": 0, "pair_hits": 0, "pair_found": 0}
     rows = []
-    for txt in sorted(folder.glob("*.txt")):
+    for txt in articles(folder, half):
         gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
         pred = analyze(retype(txt.read_text(encoding="utf-8"), style), kind="text").to_dict()
         s = scorer.score(gold, pred)
@@ -99,11 +110,13 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=10)
     parser.add_argument("--show", default="")
     parser.add_argument("--style", default="", choices=("", "british-straight", "british-curly"))
+    parser.add_argument("--half", default="", choices=("", "A", "B"),
+                        help="A: even-numbered articles (tuning), B: odd-numbered (held out)")
     args = parser.parse_args()
     folder = Path(args.folder)
     if not folder.is_dir():
         raise SystemExit(f"no such folder: {folder}")
-    run(folder, args.worst, args.show, args.style)
+    run(folder, args.worst, args.show, args.style, args.half)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,16 @@
 """Store benchmark: build a 10,000-article store from a generated feed, then time what users do.
 
     .venv/bin/python benchmarks/store.py [--articles 10000] [--analyse 500] [--home DIR]
+    .venv/bin/python benchmarks/store.py --scale 10000 100000
 
 Prints each figure with its target. Targets (issue 3): open ≤ 0.5 s, add or remove a bookmark
 ≤ 20 ms, list bookmarks ≤ 50 ms, memory proportionate to the store.
+
+`--scale N…` instead builds a store of N entries for each N, analyses every entry in bulk (on
+every core) and prints what the store is like at that size: its size on disk, the time to open
+it and list every article in a fresh process (and that process's memory), to open one entry, to
+list speakers across the store, and to add one article (issue 12, "Large archives"). With
+`--home DIR` the stores are kept in DIR, and a later run measures them again without rebuilding.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,9 +64,9 @@ def entry_xml(n: int, rng: random.Random) -> str:
             f"<content:encoded>{escape(content)}</content:encoded></item>")
 
 
-def generated_feed(count: int, path: Path) -> None:
-    rng = random.Random(1)
-    items = "\n".join(entry_xml(n, rng) for n in range(count))
+def generated_feed(count: int, path: Path, start: int = 0) -> None:
+    rng = random.Random(1 + start)
+    items = "\n".join(entry_xml(n, rng) for n in range(start, start + count))
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
@@ -95,13 +103,71 @@ def cold_open(home: Path) -> tuple[float, float, int]:
     return float(out[0]), float(out[1]), int(out[2])
 
 
+def build_scale(size: int, work: Path, home: Path) -> None:
+    feeds = []
+    for start in range(0, size, FEED_ENTRIES):
+        feeds.append(work / f"scale-{size}-{start}.rss")
+        generated_feed(min(FEED_ENTRIES, size - start), feeds[-1], start)
+    print(f"\n{size:,} entries ({len(feeds)} feeds, "
+          f"{sum(f.stat().st_size for f in feeds) / 1e6:.0f} MB)")
+    with Library.open(home) as lib:
+        report("add the feeds", timed(lambda: [lib.add(str(feed)) for feed in feeds])[0])
+        report("analyse every entry in bulk (every core)", timed(lib.analyze_pending)[0])
+    for feed in feeds:
+        feed.unlink()
+
+
+def fresh_process(home: Path, code: str) -> float:
+    """Seconds a fresh interpreter takes to run `code` on an open store `lib` (imports apart)."""
+    script = ("import sys,time;from store.library import Library;t=time.perf_counter();"
+              f"lib=Library.open(sys.argv[1]);{code};print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", script, str(home)], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.split()[-1])
+
+
+FEED_ENTRIES = 10_000  # per generated feed file (a feed file may hold 20 MB)
+
+
+def scale(size: int, work: Path) -> None:
+    home = work / f"scale-{size}"
+    if (home / "index.json").exists():
+        print(f"\n{size:,} entries (the store built before in {home})")
+    else:
+        build_scale(size, work, home)
+    total = sum(p.stat().st_size for p in home.rglob("*.json"))
+    index = (home / "index.json").stat().st_size
+    print(f"{'store on disk':<46} {total / 1e6:9.1f} MB ({total / size / 1e3:.1f} kB per entry;"
+          f" index.json {index / 1e6:.1f} MB)")
+    open_s, with_imports, rss_kb = cold_open(home)
+    report("open + list all articles (fresh process)", open_s, 0.5)
+    report("  same, including Python imports", with_imports)
+    print(f"{'  peak memory of that process':<46} {rss_kb / 1024:9.1f} MB")
+    report("open one entry (fresh process)",
+           fresh_process(home, "lib.article(lib.articles(limit=1)[0].id)"))
+    report("speakers across the store (fresh process)", fresh_process(home, "lib.speakers()"))
+    report("add one text article to the full store",
+           fresh_process(home, "lib.add_text(f'Scale note\\n\\nOne more at {time.time()}.')"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--analyse", type=int, default=500,
                         help="how many entries to analyse in bulk (all: -1)")
     parser.add_argument("--home", help="store folder (default: a fresh temp folder)")
+    parser.add_argument("--scale", type=int, nargs="+", metavar="N",
+                        help="only the store's size figures, at each of these entry counts")
     args = parser.parse_args()
+    if args.scale:  # with --home, the stores are kept there and reused by the next run
+        work = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="byline-scale-"))
+        try:
+            for size in args.scale:
+                scale(size, work)
+        finally:
+            if not args.home:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     work = Path(tempfile.mkdtemp(prefix="byline-bench-"))
     home = Path(args.home) if args.home else work / "home"
     feed = work / "bench.rss"

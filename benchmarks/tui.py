@@ -322,7 +322,8 @@ def run(home: Path, args: argparse.Namespace) -> int:
         article_id = build_store(home, args.articles)
         remembered.write_text(article_id, encoding="utf-8")
     with Library.open(home) as lib:
-        count = len(lib.articles())  # (also keeps the listing's head for the next start)
+        count = len(lib.articles())
+        lib.keep_listing_head()  # as the reader does after listing: its next start uses it
     print(f"store: {count} articles in {home} (ready in {time.perf_counter() - started:.1f} s)")
 
     # Titles are on screen when the list's first row is: its unread mark (● shows nowhere

@@ -12,13 +12,22 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .archive import analyse_many, check_out_folder, expand_inputs, write_partitions
+    from .cluster import analyse_on_dask
     from .fetch import FetchLimits
     from .opml import export_opml, parse_opml
+    from .pool import default_jobs
     from .refresh import load_feed, refresh_feeds
     from .related import RELATED_MIN_SCORE
     from .sources import Source, read_source
 
 _FACE = {
+    "analyse_many": "archive",
+    "check_out_folder": "archive",
+    "expand_inputs": "archive",
+    "write_partitions": "archive",
+    "analyse_on_dask": "cluster",
+    "default_jobs": "pool",
     "FetchLimits": "fetch",
     "export_opml": "opml",
     "parse_opml": "opml",
@@ -30,8 +39,9 @@ _FACE = {
 }
 
 __all__ = [
-    "RELATED_MIN_SCORE", "FetchLimits", "Source", "export_opml", "load_feed", "parse_opml",
-    "read_source", "refresh_feeds",
+    "RELATED_MIN_SCORE", "FetchLimits", "Source", "analyse_many", "analyse_on_dask",
+    "check_out_folder", "default_jobs", "expand_inputs", "export_opml", "load_feed", "parse_opml",
+    "read_source", "refresh_feeds", "write_partitions",
 ]
 
 

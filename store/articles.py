@@ -152,22 +152,46 @@ def index_doc(article_id: str, *, title: str, published: str, source: str, link:
     return doc
 
 
-def quote_digest(article_id: str, analysis: Analysis, title: str,
-                 published: str) -> dict[str, Any]:
-    """What speakers, quotes and search need of an analysis, small enough to load in bulk."""
+def current_engine() -> int:
+    """The analysis engine's version, read when asked (the store stamps analyses with it)."""
+    import analysis
+
+    return analysis.ENGINE_VERSION
+
+
+def engine_of(stamped: dict[str, Any]) -> int:
+    """The engine version a stored analysis, body or digest was stamped with; 0 when unstamped
+    (everything stored before stamps existed counts as made by an older engine)."""
+    engine = stamped.get("engine", 0)
+    return engine if isinstance(engine, int) else 0
+
+
+def quote_digest(analysis: dict[str, Any], title: str, published: str,
+                 engine: int) -> dict[str, Any]:
+    """What speakers, quotes and search need of an analysis (an `Analysis.to_dict()`), small
+    enough to load in bulk; stamped with the engine version that made the analysis."""
     return {
         "title": title,
         "published": published,
+        "engine": engine,
         "speakers": [
-            {"id": s.id, "name": s.name, "role": s.role, "kind": s.kind,
-             "aliases": list(s.aliases)}
-            for s in analysis.speakers
+            {"id": s["id"], "name": s["name"], "role": s.get("role", ""),
+             "kind": s.get("kind", "person"), "aliases": list(s.get("aliases", []))}
+            for s in analysis.get("speakers", [])
         ],
         "quotes": [
-            {"id": q.id, "text": q.text, "speaker_id": q.speaker_id, "speaker": q.speaker}
-            for q in analysis.quotes
+            {"id": q["id"], "text": q["text"], "speaker_id": q.get("speaker_id", ""),
+             "speaker": q.get("speaker", "")}
+            for q in analysis.get("quotes", [])
         ],
     }
+
+
+def text_of(analysis: dict[str, Any]) -> str:
+    """An article's text rebuilt from its analysis (title, then paragraphs), for analysing it
+    again when only the analysis was stored."""
+    return "\n\n".join(p for p in [analysis.get("title", ""), *analysis.get("paragraphs", [])]
+                       if p)
 
 
 def sort_key(doc: dict[str, Any]) -> tuple[str, float]:

@@ -15,7 +15,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -350,6 +350,15 @@ class StoreFiles:
         for name, storage in dirty:
             if "/" not in name:
                 storage.flush()
+
+    def release(self, names: Iterable[str]) -> None:
+        """Drop the in-memory copies of these files (re-read on next use), so bulk work over
+        many shards holds a few at a time; a file with unwritten changes is kept."""
+        for name in names:
+            db = self._dbs.get(name)
+            if db is not None and not db.storage.dirty:  # type: ignore[attr-defined]
+                db.storage.forget()  # type: ignore[attr-defined]
+                db.clear_cache()
 
     def close(self) -> None:
         for db in list(self._dbs.values()):

@@ -7,7 +7,10 @@ Files in the store folder (all TinyDB, written atomically; see `store.db`):
   feeds.json      feeds and their fetch state
   bookmarks.json  bookmarked quotes, each a self-contained copy
   bodies/XX.json  article text and cached analysis, 256 shards by id, loaded on demand
+  chunks/*.json   feed entry texts, a few files per feed merge
+  analyses/XX.json  feed entries' analyses, cached when first opened or analysed in bulk
   quotes/XX.json  speakers and quotes of each analysed article, for speakers/quotes/search
+Every stored analysis and digest carries the engine version that made it (store.analyses).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .articles import (
     body_file,
     body_file_of,
     content_id,
+    current_engine,
     index_doc,
     quote_digest,
     quotes_file,
@@ -42,6 +46,7 @@ from .records import (
     FeedEntry,
     FeedRecord,
     FeedResult,
+    LoadReport,
     ReaderSettings,
     RelatedEntry,
     SearchHit,
@@ -175,15 +180,17 @@ class Library:
         return self._store_text(article_id, text, kind, source=source or url, url=url)
 
     def add_analysis(self, analysis: Analysis, *, text: str = "", source: str = "",
-                     url: str = "") -> ArticleRef:
-        """Store an article whose analysis is already done (id from url, else from content)."""
+                     url: str = "", engine: int | None = None) -> ArticleRef:
+        """Store an article whose analysis is already done (id from url, else from content),
+        stamped as made by `engine` (default: the current engine)."""
         body = text or "\n\n".join([analysis.article.title, *analysis.article.paragraphs])
         article_id = url_id(url) if url else content_id(body)
         return self._store_text(article_id, body, "text", source=source or url, url=url,
-                                analysis=analysis)
+                                analysis=analysis, engine=engine)
 
     def _store_text(self, article_id: str, text: str, kind: str, *, source: str, url: str,
-                    analysis: Analysis | None = None, feeds: list[str] = ()) -> ArticleRef:
+                    analysis: Analysis | None = None, engine: int | None = None,
+                    feeds: list[str] = ()) -> ArticleRef:
         existing = self.index.get(doc_id=article_id)
         if existing is not None:
             if feeds and existing.get("feeds") != list(feeds):
@@ -192,6 +199,8 @@ class Library:
             return ref_from_doc(existing, self._is_read(article_id))
         if analysis is None:
             analysis = analyze_safely(text, kind=kind, url=url, where=source)
+        engine = current_engine() if engine is None else engine
+        made = analysis.to_dict()
         art = analysis.article
         title = art.title.strip() or Path(source).name or "(untitled)"
         doc = index_doc(article_id, title=title, published=art.published, source=source,
@@ -204,13 +213,21 @@ class Library:
             if existing is not None:
                 return ref_from_doc(existing, self._is_read(article_id))
             self.files.table(body_file(article_id), "bodies").put(
-                article_id, {"kind": kind, "text": text, "analysis": analysis.to_dict()})
+                article_id, {"kind": kind, "text": text, "analysis": made, "engine": engine})
             self.files.table(quotes_file(article_id), "quotes").put(
-                article_id, quote_digest(article_id, analysis, title, art.published))
+                article_id, quote_digest(made, title, art.published, engine))
             self.index.insert(keyed(article_id, doc))
         ref = ref_from_doc(doc)
         ref.new = True
         return ref
+
+    def add_analyses(self, targets: list[str | Path],
+                     progress: Callable[[int, int], None] | None = None) -> LoadReport:
+        """Load analysis records (JSON Lines partitions made by `byline analyze --out` or
+        `--dask`: folders or files) as articles, in bulk; progress(bytes read, total)."""
+        from .archive_load import load_records
+
+        return load_records(self, [Path(t).expanduser() for t in targets], progress)
 
     def articles(self, query: str = "", limit: int | None = None,
                  feed: str | None = None) -> list[ArticleRef]:
@@ -237,21 +254,27 @@ class Library:
 
     def _listing(self) -> list[tuple[str, dict[str, Any]]]:
         """(folded title, index doc) newest first, sorted once per version of the index."""
-        from .listing_head import index_identity, write_head
-
         stamp = self.files.stamp(INDEX)
         cached = self._listing_cache
         if cached is None or stamp is None or cached[0] != stamp:
             docs = sorted(self.index_docs(), key=sort_key, reverse=True)
             cached = (stamp, [(d.get("title", "").casefold(), d) for d in docs])
             self._listing_cache = cached
-            write_head(self, docs, index_identity(self, INDEX))
         return cached[1]
 
+    def keep_listing_head(self) -> None:
+        """Keep the newest entries of the listing for `newest_articles` at the next start (the
+        reader calls this after listing; nothing is written when the kept head is current)."""
+        from .listing_head import index_identity, read_head, write_head
+
+        if read_head(self, INDEX) is None:
+            listing = self._listing()
+            write_head(self, [doc for _folded, doc in listing], index_identity(self, INDEX))
+
     def newest_articles(self, limit: int = 100) -> list[ArticleRef] | None:
-        """The newest articles (all but hidden feeds), fast: from the listing's head kept at
-        the last sort, without reading the index. None when that head is out of date (then
-        `articles` it is)."""
+        """The newest articles (all but hidden feeds), fast: from the listing's head kept by
+        `keep_listing_head`, without reading the index. None when that head is out of date
+        (then `articles` it is)."""
         from .listing_head import read_head
 
         docs = read_head(self, INDEX)
@@ -270,55 +293,57 @@ class Library:
         return ref_from_doc(doc, self._is_read(article_id), feed_store.feed_titles(self))
 
     def article(self, article_id: str) -> StoredArticle | None:
-        """The article with its analysis; a feed entry is analysed on first access and cached."""
+        """The article with its analysis. A feed entry is analysed on first access, and an
+        analysis an older engine made is made again; either is then cached."""
+        from .analyses import save_analyses, stored_analysis
+
         doc = self.index.get(doc_id=article_id)
         if doc is None:
             return None
         ref = ref_from_doc(doc, self._is_read(article_id), feed_store.feed_titles(self))
-        body = self._body(doc)
-        stored = self._stored_analysis(doc, body)
-        if stored:
+        stored = stored_analysis(self, doc)
+        if stored.current:
             from analysis import Analysis
 
-            return StoredArticle(ref, Analysis.from_dict(stored), doc.get("summary", ""))
-        text = body.get("text") or doc.get("summary") or ""
-        analysis = analyze_safely(text, kind="entry", url=ref.link, title=ref.title,
-                                  published=ref.published, where=ref.link or ref.id,
-                                  strict=False)
-        if body:  # never cache what was made up for a body lost with a damaged file
+            return StoredArticle(ref, Analysis.from_dict(stored.analysis),
+                                 doc.get("summary", ""))
+        text, kind, url, title, published, where = stored.payload()
+        analysis = analyze_safely(text, kind=kind, url=url, title=title, published=published,
+                                  where=where, strict=False)
+        if stored.body:  # never cache what was made up for a body lost with a damaged file
             try:
-                self._cache_analyses({article_id: (analysis, doc)})
+                save_analyses(self, [(stored, analysis.to_dict(), current_engine())])
             except StoreError:
                 pass  # another byline is writing: still show it, cache it next time
         return StoredArticle(ref, analysis, doc.get("summary", ""))
 
-    def _body(self, doc: dict[str, Any]) -> dict[str, Any]:
-        return self.files.raw(body_file_of(doc), "bodies").get(doc["id"]) or {}
-
-    def _stored_analysis(self, doc: dict[str, Any], body: dict[str, Any]) -> dict | None:
-        return body.get("analysis") or self.files.raw(
-            analysis_file(doc["id"]), "analyses").get(doc["id"])
-
-    def _cache_analyses(self, done: dict[str, tuple[Analysis, dict[str, Any]]]) -> None:
-        from .analyses import cache_analyses
-
-        cache_analyses(self, done)
-
-    def analyze_pending(self, progress: Callable[[int, int], None] | None = None,
-                        chunk: int = 500, limit: int | None = None) -> int:
-        """Analyse entries not analysed yet (newest first), in bulk: one write per shard per
-        chunk. Returns how many were analysed."""
+    def analyze_pending(self, progress: Callable[[int, int], None] | None = None, *,
+                        jobs: int | None = None, limit: int | None = None,
+                        stale: bool = True) -> int:
+        """Analyse in bulk, on `jobs` processes (default: every core), the entries never
+        analysed and (with `stale`) every analysis an older engine made. Returns how many."""
         from .analyses import analyze_pending
 
-        return analyze_pending(self, progress, chunk, limit)
+        return analyze_pending(self, progress, jobs=jobs, limit=limit, stale=stale)
+
+    def reanalyze(self, progress: Callable[[int, int], None] | None = None, *,
+                  jobs: int | None = None) -> int:
+        """Analyse again, in bulk, every stored analysis an older engine made. Returns how many."""
+        from .analyses import analyze_pending
+
+        return analyze_pending(self, progress, jobs=jobs, missing=False)
 
     def pending_analyses(self) -> int:
         """How many stored entries have not been analysed yet (speakers and quotes of those
         are not counted until they are opened or `analyze_pending` runs)."""
         return len(self.index_docs()) - len(self.quote_digests())
 
-    def _has_digest(self, article_id: str) -> bool:
-        return article_id in self.files.raw(quotes_file(article_id), "quotes")
+    def stale_analyses(self) -> int:
+        """How many stored analyses an older engine made (they are made again when read)."""
+        from .articles import engine_of
+
+        version = current_engine()
+        return sum(engine_of(d) < version for d in self.quote_digests().values())
 
     def mark_read(self, article_id: str, read: bool = True) -> None:
         self.mark_read_many([article_id], read)

@@ -1,12 +1,12 @@
 """The head of the article listing, kept in a small file so the reader can show titles at once.
 
 Listing the store means reading the whole index and sorting it (about 0.2 s at 10,000
-articles). The first screenful does not need that: whenever the listing is sorted, its newest
-HEAD_SIZE documents are written to `listing-head.json` with the identity of the index file
-they came from. At the next start the reader shows them at once, if the index is still that
-file, and lists the rest when the full index has been read. A stale or damaged head file is
-ignored (and rewritten the next time the listing is sorted); it never holds anything the index
-does not.
+articles). The first screenful does not need that: after listing, the reader has the newest
+HEAD_SIZE documents written to `listing-head.json` with the identity of the index file they
+came from (`Library.keep_listing_head`). At the next start the reader shows them at once,
+if the index is still that file, and lists the rest when the full index has been read. A
+stale or damaged head file is ignored (and rewritten the next time the reader lists the
+store); it never holds anything the index does not.
 """
 
 from __future__ import annotations

@@ -213,3 +213,15 @@ class ReaderSettings:
             if ok:
                 setattr(settings, name, value)
         return settings
+
+
+@dataclass
+class LoadReport:
+    """What loading analysis records (`byline add --analyses`) did."""
+
+    added: int = 0
+    known: int = 0  # already in the store
+    failed: list[str] = field(default_factory=list)  # one line each: error records, bad lines
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import analyze
-from analysis.article import parse
-from analysis.html_text import walk_html
+from analysis.text.article import parse
+from analysis.text.html import walk_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from analysis.article import parse
+from analysis.text.article import parse
 
 
 def _norm(text: str) -> str:

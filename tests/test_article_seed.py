@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.article import parse
+from analysis.text.article import parse
 
 SEED = "000_2c06f009ad994e39"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.article import block_paragraphs, header_fields, looks_like_html, parse
-from analysis.dates import date_line, normalise_published, parse_date
-from analysis.furniture import byline_of, is_furniture, split_dateline
+from analysis.text.article import block_paragraphs, header_fields, looks_like_html, parse
+from analysis.text.dates import date_line, normalise_published, parse_date
+from analysis.text.furniture import byline_of, is_furniture, split_dateline
 
 WIRE_DUMP = """Harbour pilots strike closes Eastmouth port for a second day
 

@@ -6,10 +6,10 @@ import random
 import time
 
 import pytest
+from quote_support import quotes_of
 
 from analysis import analyze
 from analysis.model import Article
-from analysis.quotes import extract_quotes
 
 MARKS = "\"'“”‘’«»„‹›"
 
@@ -38,7 +38,7 @@ CASES = [
 @pytest.mark.parametrize("paragraph", CASES, ids=range(len(CASES)))
 def test_hostile_paragraph(paragraph: str) -> None:
     start = time.perf_counter()
-    quotes, speakers = extract_quotes(Article(paragraphs=[paragraph, paragraph[:500]]))
+    quotes, speakers = quotes_of(Article(paragraphs=[paragraph, paragraph[:500]]))
     assert time.perf_counter() - start < 3.0
     for q in quotes:
         assert [paragraph, paragraph[:500]][q.paragraph][q.start:q.end] == q.text
@@ -51,7 +51,7 @@ def test_random_soup_never_crashes() -> None:
         paragraphs = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
                       for _ in range(rng.randint(0, 6))]
         article = Article(paragraphs=paragraphs)
-        quotes, speakers = extract_quotes(article)
+        quotes, speakers = quotes_of(article)
         ids = {s.id for s in speakers}
         for q in quotes:
             assert paragraphs[q.paragraph][q.start:q.end] == q.text
@@ -66,7 +66,7 @@ def test_random_words_with_quotes_never_crash() -> None:
     for _ in range(300):
         paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 60)))
                       for _ in range(rng.randint(1, 5))]
-        quotes, speakers = extract_quotes(Article(paragraphs=paragraphs))
+        quotes, speakers = quotes_of(Article(paragraphs=paragraphs))
         for q in quotes:
             assert paragraphs[q.paragraph][q.start:q.end] == q.text
 
@@ -84,7 +84,7 @@ def test_long_paragraph_of_quotes_is_analysed_in_linear_time() -> None:
 def test_long_paragraph_of_pronoun_attributed_quotes_is_fast() -> None:
     paragraph = "Tomas Hale spoke. " + "“We will win this fight,” he said. " * 20000
     start = time.perf_counter()
-    quotes, speakers = extract_quotes(Article(paragraphs=[paragraph]))
+    quotes, speakers = quotes_of(Article(paragraphs=[paragraph]))
     assert time.perf_counter() - start < 4.0  # ~0.6 s here; ~7 s when it was quadratic
     assert len(quotes) == 20000 and [s.name for s in speakers] == ["Tomas Hale"]
 
@@ -101,6 +101,6 @@ def test_long_paragraph_of_distinct_speakers_is_fast() -> None:
     paragraph = " ".join(f"“We will win,” said {name()} {name()}, the {name()} director."
                          for _ in range(4000))
     start = time.perf_counter()
-    quotes, speakers = extract_quotes(Article(paragraphs=[paragraph]))
+    quotes, speakers = quotes_of(Article(paragraphs=[paragraph]))
     assert time.perf_counter() - start < 3.5  # ~0.6 s here; ~6 s when it was quadratic
     assert len(quotes) == 4000 and len(speakers) > 3000

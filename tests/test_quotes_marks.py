@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 
 import pytest
-from quote_support import run
+from quote_support import quotes_of, run
 
 from analysis.model import Article
-from analysis.quotes import extract_quotes
 
 STYLES = {
     "curly": "“We will not back down,” said Ana Ribeiro, a spokeswoman for the union.",
@@ -115,7 +114,7 @@ def test_short_quote_with_a_speech_cue_is_a_quote() -> None:
 def test_quotes_in_the_title_are_ignored() -> None:
     article = Article(title="Hale: ‘The strike is illegal’",
                       paragraphs=["The strike entered its third week."])
-    assert extract_quotes(article) == ([], [])
+    assert quotes_of(article) == ([], [])
 
 
 def test_ids_are_in_reading_order() -> None:

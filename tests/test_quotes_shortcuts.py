@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from analysis import attribution, quoted_terms
-from analysis.name_patterns import NAME_RE
-from analysis.names import last_name_sequence, split_name
+from analysis.people import cues as attribution
+from analysis.people.name_patterns import NAME_RE
+from analysis.people.names import last_name_sequence, split_name
+from analysis.quotes import terms as quoted_terms
 
 _TOKEN_RE = re.compile(r"[a-z]+|According")
 _PIECES = ["said", "says", "told", " ", "according", "According", " to", "Said", "so-",

@@ -1,5 +1,6 @@
 """British house style typed on a plain keyboard: straight single quotes as the only quote marks,
-told apart from the apostrophes around them; and archives that flatten double quotes to ''."""
+told apart from the apostrophes around them; and archives that flatten double quotes to '',
+read as double quotes."""
 
 from __future__ import annotations
 
@@ -88,15 +89,33 @@ def test_scare_quoted_term_in_straight_singles_is_not_a_quote() -> None:
     assert quotes == []
 
 
-def test_doubled_apostrophes_are_neither_quotes_nor_apostrophes() -> None:
-    # An archive that flattened double quotes to '' (its gold lists no quotes there): none of
-    # its marks open a quote, and a real single-quoted phrase inside does not make it British.
-    quotes, _ = run(
-        "His allies called him ''a genius'' for the plan, Mr. Hale's critics said.",
+def test_archive_doubled_apostrophes_are_double_quotes() -> None:
+    # An archive that flattened double quotes to '' (NYT copy does): they pair up as double
+    # quotes, and a single-quoted phrase nested inside does not make the article British.
+    quotes, speakers = run(
         "''We're a content provider,'' Kirsty Bell told me, quoting the network's promise to "
         "'break the monopoly on news.'",
+        "''It was never about the ferries,'' said Tomas Hale. ''It was about who decides.''",
     )
-    assert quotes == []
+    assert [q.text for q in quotes] == [
+        "We're a content provider,", "It was never about the ferries,",
+        "It was about who decides."]
+    assert speaker_names(quotes, speakers) == ["Kirsty Bell", "Tomas Hale", "Tomas Hale"]
+
+
+def test_archive_quote_running_over_paragraphs() -> None:
+    quotes, speakers = run(
+        "Tomas Hale said the council had misread the islanders. ''We told them in March.",
+        "''We told them again in May,'' he said.",
+    )
+    assert [q.text for q in quotes] == ["We told them in March.", "We told them again in May,"]
+    assert speaker_names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]
+
+
+def test_retyped_archive_quotes_in_curly_apostrophes() -> None:
+    quotes, speakers = run("’’The timetable is fiction,’’ said Kirsty Bell.")
+    assert [q.text for q in quotes] == ["The timetable is fiction,"]
+    assert speaker_names(quotes, speakers) == ["Kirsty Bell"]
 
 
 def test_straight_british_article_through_the_pipeline() -> None:

@@ -10,11 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import analyze_article
-from analysis.actors import fold, strip_titles
 from analysis.model import STANCES, Article, Reaction
-from analysis.quote_mask import quote_spans
-from analysis.reactions import find_reactions
 from analysis.text import split_sentences
+from analysis.text.words import fold
 
 # Wire style: curly quotes, "said NAME, role", a nominal reaction in the lead, background.
 SCHOOL_WEEK = Article(
@@ -539,49 +537,25 @@ def test_statements_that_are_not_responses_are_left_out() -> None:
 
 
 def test_no_paragraphs_and_hostile_text_give_no_reactions() -> None:
-    assert find_reactions(Article(), [], []) == []
+    assert _reactions(Article()) == []
     weird = Article(title="x", paragraphs=["“", "\"\"\"", "said said said.", "‘’‘’", ", said ,"])
-    assert isinstance(find_reactions(weird, [], []), list)
+    assert isinstance(_reactions(weird), list)
 
 
 _NEWSY = st.sampled_from(
     ["said", "warned", "the", "The Kremlin", "he", "she", "“", "”", "'", '"', "according to",
      "from", "an outcry", "prompted", "Mr", "minister", "analysts say", ",", ".", "Jane Roe",
      "in 2019", "last year", "who", "and accused", "sought to distance", "(", "—", ", ,", "\x00",
-     "drew an angry response from", "It", "They", "‘", "’", "Osterland, the region,"])
+     "drew an angry response from", "It", "They", "‘", "’", "Osterland, the region,",
+     "many of whom say", "have been demanding", "insisted on anonymity", "''"])
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(_NEWSY, max_size=40).map(" ".join) | st.text(max_size=200),
-                max_size=8),
-       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 300), st.integers(0, 300),
-                          st.sampled_from(["s1", "s2", "", "zz"])), max_size=4))
-def test_any_text_and_inconsistent_quotes_never_crash(paragraphs: list[str],
-                                                      raw_quotes: list[tuple]) -> None:
-    from analysis.model import Quote, Speaker
-
-    speakers = [Speaker("s1", "Jane Roe", "minister"), Speaker("s2", "the minister", "",
-                                                                "anonymous")]
-    quotes = [Quote(f"q{i}", "x", "x", sid, p, a, b) for i, (p, a, b, sid) in
-              enumerate(raw_quotes)]
-    for r in find_reactions(Article(title="t", paragraphs=paragraphs), quotes, speakers):
+                max_size=8))
+def test_any_text_never_crashes(paragraphs: list[str]) -> None:
+    for r in _reactions(Article(title="t", paragraphs=paragraphs)):
         assert r.stance in STANCES and r.actor
-
-
-def test_quote_spans_mask_mismatched_pairs_but_not_apostrophes() -> None:
-    text = "“It is done,\" she said. \"Now go,” he said. Don’t worry about O’Brien."
-    spans = quote_spans(text)
-    assert [text[s:e] for s, e in spans] == ["“It is done,\"", "\"Now go,”"]
-    text = "'We cannot,' Mr Hale said of the Traders' Union's 'disaster'."
-    assert [text[s:e] for s, e in quote_spans(text)] == ["'We cannot,'", "'disaster'"]
-    assert [("‘We cannot,’ Mr Hale said."[s:e]) for s, e in
-            quote_spans("‘We cannot,’ Mr Hale said.")] == ["‘We cannot,’"]
-
-
-def test_titles_are_stripped_from_names() -> None:
-    assert strip_titles("Russian President Ivan Dorov") == "Ivan Dorov"
-    assert strip_titles("Education Minister Piotr Lenz") == "Piotr Lenz"
-    assert strip_titles("Brian Moss") == "Brian Moss"
 
 
 @pytest.mark.parametrize("text", [
@@ -591,7 +565,7 @@ def test_titles_are_stripped_from_names() -> None:
 ], ids=["verbs", "commas", "nominals"])
 def test_run_on_text_stays_fast(text: str) -> None:
     start = time.perf_counter()
-    find_reactions(Article(title="Run on", paragraphs=[text, text[:5000]]), [], [])
+    _reactions(Article(title="Run on", paragraphs=[text, text[:5000]]))
     assert time.perf_counter() - start < 2.0
 
 
@@ -599,5 +573,5 @@ def test_fast_enough() -> None:
     article = Article(title=SCHOOL_WEEK.title, paragraphs=SCHOOL_WEEK.paragraphs * 3)
     start = time.perf_counter()
     for _ in range(20):
-        find_reactions(article, [], [])
-    assert (time.perf_counter() - start) / 20 < 0.02
+        _reactions(article)
+    assert (time.perf_counter() - start) / 20 < 0.05

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from analysis import analyze
-from analysis.actors import fold
+from analysis.text.words import fold
 
 SEED = "seeds/000_2c06f009ad994e39.txt"
 GOLD = "gold/000_2c06f009ad994e39.json"

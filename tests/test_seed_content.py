@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 
 from analysis import analyze
-from analysis.actors import fold
+from analysis.text.words import fold
 
 SEEDS = ROOT / "seeds"
 ARTICLES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".html"))

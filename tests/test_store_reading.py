@@ -233,3 +233,20 @@ def test_the_seed_articles_speakers_are_found_as_people_type_them(home: Path,
         assert sorted(names("Marsh")) == ["Helena Marsh", "Ruth Marsh"]
         assert [h.title for h in lib.search("sejourne") if h.kind == "speaker"] == [
             "Stéphane Séjourné"]
+
+
+def test_the_listing_head_is_kept_for_a_fast_start_and_dropped_when_stale(
+        lib: Library) -> None:
+    assert lib.newest_articles() is None  # nothing kept yet
+    lib.keep_listing_head()
+    assert [r.id for r in lib.newest_articles(3)] == [r.id for r in lib.articles(limit=3)]
+    lib.mark_read(lib.articles()[0].id)
+    assert lib.newest_articles(1)[0].read  # read marks come from the store, not the head
+    lib.hide_feed(HERALD)
+    assert all(r.feed_url != HERALD for r in lib.newest_articles())
+    lib.merge_entries(GAZETTE, entries("later", 1))  # the index changed: the head is stale
+    assert lib.newest_articles() is None
+    (lib.home / "listing-head.json").write_text("{not json", encoding="utf-8")
+    assert lib.newest_articles() is None  # a damaged head is ignored, never an error
+    lib.keep_listing_head()
+    assert lib.newest_articles()[0].title == lib.articles()[0].title

@@ -240,3 +240,24 @@ async def test_delete_an_article_after_saying_yes(home: Path, ids: dict[str, str
         assert screen.stored.ref.id == listing.article_ids[0]
     with Library.open(home) as library:
         assert library.ref(ids[HARBOUR.title]) is None
+
+
+async def test_the_refresh_timer_is_set_in_the_feeds_view(home: Path,
+                                                          ids: dict[str, str]) -> None:
+    app = BylineApp(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        assert main._refresh_timer is None  # off at first
+        feeds = await open_feeds(pilot)
+        await pilot.press("t", "t")  # 15, then 30 minutes
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.library.reader_settings().refresh_minutes == 30)
+        await pilot.press("s")
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.library.reader_settings().refresh_on_start)
+        assert "refresh every 30 min (t)" in str(feeds.query_one("#feeds-panel").border_subtitle)
+        await pilot.press("escape")
+        await settle(pilot)
+        await wait_until(pilot, lambda: main._refresh_timer is not None)
+        assert main.settings.refresh_minutes == 30

@@ -240,3 +240,16 @@ def test_a_missing_file_is_one_line_and_exit_2_before_the_reader(tmp_path: Path)
     done = subprocess.run([sys.executable, "-m", "tui.cli.run", "--home", str(tmp_path / "h"),
                            str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 2 and "is a folder" in done.stderr
+
+
+def test_byline_article_follow_reaches_the_reader(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    from tui import cli
+
+    article = tmp_path / "note.txt"
+    article.write_text("A note\n\nThe ferry runs at six.\n", encoding="utf-8")
+    launched = []
+    monkeypatch.setattr(cli, "_launch", lambda *args: launched.append(args) or 0)
+    assert cli.main(["--home", str(tmp_path / "h"), str(article), "--follow"]) == 0
+    assert cli.main([str(article)]) == 0
+    assert launched == [(str(tmp_path / "h"), str(article), True), (None, str(article), False)]

@@ -13,7 +13,7 @@ EXIT_BAD_INPUT = 2
 COMMAND_MODULES = {
     "analyze": "analyze_cmd",
     "add": "store_cmds", "related": "store_cmds", "speakers": "store_cmds",
-    "quotes": "store_cmds", "bookmarks": "store_cmds",
+    "quotes": "store_cmds", "bookmarks": "store_cmds", "reanalyze": "store_cmds",
     "feeds": "feed_cmds", "refresh": "feed_cmds",
 }
 

@@ -21,6 +21,21 @@ def json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only")
 
 
+def jobs_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                        help="analyse on N processes (default: the cores available)")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return number
+
+
 def needs_action(parser: argparse.ArgumentParser, actions: str) -> None:
     """A command group run without its action prints usage and which actions exist."""
 
@@ -104,13 +119,20 @@ class PerInput:
 @contextmanager
 def progress_bar(label: str) -> Iterator[Callable[..., None]]:
     """A transient Rich bar on stderr (stdout stays clean for --json); yields
-    update(done, total, detail="")."""
+    update(done, total, detail=""). What is printed meanwhile goes above the bar when it goes
+    to the same terminal, and untouched where stdout is a file or a pipe. No bar (and nothing
+    at all) on a stderr that is not a terminal."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    if not sys.stderr.isatty():
+        yield lambda done, total, detail="": None
+        return
+
     with Progress(TextColumn(label, markup=False), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[detail]}", markup=False),
-                  console=Console(stderr=True), transient=True) as bar:
+                  console=Console(stderr=True), transient=True,
+                  redirect_stdout=sys.stdout.isatty()) as bar:
         task = bar.add_task(label, total=None, detail="")
 
         def update(done: int, total: int, detail: str = "") -> None:

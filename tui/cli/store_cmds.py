@@ -1,4 +1,5 @@
-"""Store subcommands: add, related, speakers, quotes, bookmarks {add,remove,list,export}.
+"""Store subcommands: add, related, speakers, quotes, reanalyze, bookmarks {add,remove,list,
+export}.
 
 Each takes --json (then stdout holds JSON only). A bad input prints one `byline: ...` line on
 stderr and the command goes on with the other inputs, exiting 2 at the end; a store that
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+import analysis
 from analysis import clean_text
 from store.library import Library
 
@@ -19,6 +21,7 @@ from .common import (
     emit_json,
     error,
     guarded,
+    jobs_flag,
     json_flag,
     needs_action,
     progress_bar,
@@ -29,7 +32,10 @@ from .common import (
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to the `byline` parser."""
     p = sub.add_parser("add", help="store articles or feeds (files or URLs); print their ids")
-    p.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("targets", nargs="*", metavar="PATH_OR_URL")
+    p.add_argument("--analyses", nargs="+", metavar="DIR", default=[],
+                   help="load analyses made by `byline analyze --out DIR` (or --dask): "
+                        "folders of JSON Lines partitions, or .jsonl files")
     json_flag(p)
     p.set_defaults(func=guarded(run_add))
 
@@ -49,6 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _all_flag(p)
     json_flag(p)
     p.set_defaults(func=guarded(run_quotes))
+
+    p = sub.add_parser("reanalyze",
+                       help="analyse again what an older analysis engine analysed")
+    jobs_flag(p)
+    json_flag(p)
+    p.set_defaults(func=guarded(run_reanalyze))
 
     p = sub.add_parser("bookmarks", help="bookmarked quotes: add, remove, list, export")
     needs_action(p, "add, remove, list or export")
@@ -74,21 +86,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _all_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true",
-                        help="first analyse feed entries not opened yet (can take a while)")
+                        help="first analyse feed entries not opened yet, and again what an "
+                             "older engine analysed (on every core; can take a while)")
+    jobs_flag(parser)
 
 
 def _cover_entries(lib: Library, args: argparse.Namespace) -> None:
     """Speakers come from analysed articles; entries are analysed when first opened."""
+    pending, stale = lib.pending_analyses(), lib.stale_analyses()
     if args.all:
-        with progress_bar("analysing feed entries") as update:
-            done = lib.analyze_pending(update)
+        if pending or stale:
+            with progress_bar("analysing") as update:
+                lib.analyze_pending(update, jobs=args.jobs)
+        done = [f"analysed {_count(pending, 'feed entry')}"] if pending else []
+        if stale:
+            done.append(f"re-analysed {_count(stale, 'article')} an older engine analysed")
         if done:
-            print(f"byline: analysed {_count(done, 'feed entry')}", file=sys.stderr)
+            print(f"byline: {', '.join(done)}", file=sys.stderr)
         return
-    pending = lib.pending_analyses()
     if pending:
         print(f"byline: {_count(pending, 'feed entry')} not analysed yet are left out "
               "(add --all to include them)", file=sys.stderr)
+    if stale:
+        print(f"byline: {_count(stale, 'article')} analysed by an older engine "
+              "(`byline reanalyze` brings them up to date)", file=sys.stderr)
 
 
 def _count(n: int, noun: str) -> str:
@@ -97,6 +118,14 @@ def _count(n: int, noun: str) -> str:
 
 
 def run_add(lib: Library, args: argparse.Namespace) -> int:
+    if args.analyses:
+        if args.targets:
+            error("give either articles and feeds, or --analyses DIR, not both")
+            return EXIT_BAD_INPUT
+        return _add_analyses(lib, args)
+    if not args.targets:
+        error("add needs a file or URL (or --analyses DIR)")
+        return EXIT_BAD_INPUT
     inputs, out = PerInput(), []
     for target, refs in inputs.each(args.targets, lib.add):
         out.extend(refs)
@@ -111,6 +140,34 @@ def run_add(lib: Library, args: argparse.Namespace) -> int:
     if args.json:
         emit_json([{k: v for k, v in r.to_dict().items() if k != "read"} for r in out])
     return inputs.status
+
+
+def _add_analyses(lib: Library, args: argparse.Namespace) -> int:
+    with progress_bar("loading analyses (MB)") as update:
+        report = lib.add_analyses(args.analyses, lambda done, total: update(
+            round(done / 1e6), round(total / 1e6)))
+    for line in report.failed:
+        error(line)
+    if args.json:
+        emit_json(report.to_dict())
+    else:
+        known = f" ({report.known} already in the store)" if report.known else ""
+        print(f"added {_count(report.added, 'article')}{known}")
+    return EXIT_BAD_INPUT if report.failed else 0
+
+
+def run_reanalyze(lib: Library, args: argparse.Namespace) -> int:
+    with progress_bar("re-analysing") as update:
+        done = lib.reanalyze(update, jobs=args.jobs)
+    if args.json:
+        emit_json({"reanalyzed": done, "engine": analysis.ENGINE_VERSION})
+    elif done:
+        print(f"re-analysed {_count(done, 'article')} (engine version "
+              f"{analysis.ENGINE_VERSION})")
+    else:
+        print(f"every stored analysis is up to date (engine version "
+              f"{analysis.ENGINE_VERSION})")
+    return 0
 
 
 def _resolve_id(lib: Library, given: str) -> str:

@@ -205,6 +205,7 @@ class MainScreen(ReadingState, MainActions, Screen):
             self.app.call_from_thread(self._library_ready, library, head)
             self.app.call_from_thread(self._painted)  # before parsing the whole index
         refs = library.articles(limit=LIST_LIMIT)
+        library.keep_listing_head()  # for the next start's first frame
         self.app.call_from_thread(self._panes_mounted.wait)
         self.app.call_from_thread(self._all_listed, library, refs)
         self.app.call_from_thread(self._after_first_list, library.bookmarked_ids(),
@@ -539,6 +540,7 @@ class MainScreen(ReadingState, MainActions, Screen):
         except RefreshAbandoned:
             return
         self.write_pending_marks(library)
+        library.keep_listing_head()
         refs = library.articles(self.filter_query, limit=LIST_LIMIT, feed=self.feed_filter)
         total = library.unread_counts().total
         self.app.call_from_thread(self._refresh_done, report, refs, total, quiet)

@@ -1,0 +1,122 @@
+"""The document every stage of the engine reads: an article's paragraphs, their sentences and
+words, and its quoted spans, each made once.
+
+Quotes, people, reactions and summary all annotate this one object instead of splitting
+sentences or finding quote marks each their own way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .model import Article
+from .quotes.marks import RawQuote, archive_quotes_as_double, blank_all_nicknames, find_quote_spans
+from .text import sentence_spans
+from .text.words import fold, words_of
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: where it stands and its text."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """An article as the engine reads it. `paragraphs` are the article's own; `marked` are the
+    same paragraphs, same lengths, as the quote finder reads them (nicknames in names blanked,
+    archive '' quotes as double marks), so offsets into either agree."""
+
+    article: Article
+    paragraphs: list[str] = field(init=False)
+    marked: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.paragraphs = self.article.paragraphs
+        self.marked = blank_all_nicknames(archive_quotes_as_double(self.paragraphs))
+
+    @cached_property
+    def quote_spans(self) -> list[RawQuote]:
+        """Every quoted span, in reading order (found once, for quotes and reactions alike)."""
+        return find_quote_spans(self.marked)
+
+    @cached_property
+    def quote_spans_by_paragraph(self) -> dict[int, list[RawQuote]]:
+        found: dict[int, list[RawQuote]] = {}
+        for span in self.quote_spans:
+            found.setdefault(span.paragraph, []).append(span)
+        return found
+
+    @cached_property
+    def sentence_spans(self) -> list[list[tuple[int, int]]]:
+        """(start, end) of the sentences of each paragraph (split where the quote finder reads
+        them, so that a sentence boundary and a quote mark never disagree)."""
+        return [sentence_spans(text) if text is self.paragraphs[p] else
+                [self._widened(p, s, e) for s, e in sentence_spans(text)]
+                for p, text in enumerate(self.marked)]
+
+    def _widened(self, p: int, start: int, end: int) -> tuple[int, int]:
+        """A sentence of the marked text, widened over an archive quote's outer apostrophe that
+        the marking made a space ("''Yes,'' he said." is read as ' "Yes," he said.')."""
+        original, marked = self.paragraphs[p], self.marked[p]
+        if start and marked[start - 1] == " " and original[start - 1] in "'’‘":
+            start -= 1
+        if end < len(marked) and marked[end] == " " and original[end] in "'’":
+            end += 1
+        return start, end
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Every sentence in reading order."""
+        return [Sentence(p, s, e, self.paragraphs[p][s:e])
+                for p, spans in enumerate(self.sentence_spans) for s, e in spans]
+
+    @cached_property
+    def sentence_starts(self) -> list[tuple[int, int]]:
+        """(paragraph, start) of every sentence, in reading order: bisect it to find the
+        sentence an offset is in."""
+        return [(s.paragraph, s.start) for s in self.sentences]
+
+    def sentences_of(self, paragraph: int) -> list[Sentence]:
+        """The sentences of one paragraph."""
+        return self.sentences[self._first_sentence[paragraph]:
+                              self._first_sentence[paragraph + 1]]
+
+    @cached_property
+    def _first_sentence(self) -> list[int]:
+        starts, n = [], 0
+        for spans in self.sentence_spans:
+            starts.append(n)
+            n += len(spans)
+        return [*starts, n]
+
+    def sentences_ended_by(self, paragraph: int, offset: int) -> int:
+        """How many sentences of a paragraph end at or before offset."""
+        return bisect_right(self._sentence_ends[paragraph], offset)
+
+    @cached_property
+    def _sentence_ends(self) -> list[list[int]]:
+        return [[e for _, e in spans] for spans in self.sentence_spans]
+
+    @cached_property
+    def folded(self) -> str:
+        """All paragraphs, folded for comparison (lower case, accents dropped), one per line."""
+        return fold("\n".join(self.paragraphs))
+
+    def words(self, sentence: Sentence) -> list[str]:
+        """The folded words of a sentence, possessive 's dropped."""
+        return words_of(fold(sentence.text))
+
+    @cached_property
+    def lead(self) -> int:
+        """The paragraph that opens the story: the first of at least twelve words."""
+        for i, p in enumerate(self.paragraphs):
+            if len(p.split()) >= 12:
+                return i
+        return 0

@@ -1,0 +1,333 @@
+"""Attribution cues around one quote: `"…," X said`, `said X, ROLE`, `X said: "…"`, `X said that
+… "…"`, "according to X", and the subject of a sentence when no cue is spoken."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from operator import attrgetter, itemgetter
+
+from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS
+from ..patterns import lazy_compile
+from ..text.sentences import last_boundary
+from .name_patterns import NAME_RE
+from .names import (
+    Phrase,
+    last_name_sequence,
+    may_open_with_nominal,
+    organisation_at,
+    parse_name_phrase,
+    parse_nominal,
+)
+from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
+from .roles import name_tail, role_before
+
+_TOKEN_RE = lazy_compile(r"[a-z]+|According")
+_SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
+_WORD_JOINERS = frozenset("-’'")
+_PASSIVE_END_RE = lazy_compile(r"\b(?:was|were|is|are|been)\s*$")
+_LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
+_APPOSITIVE_TAIL_RE = lazy_compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
+_ROLE_THEN_NAME_RE = lazy_compile(
+    r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
+_POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
+    r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
+_QUOTE_CHARS = "\"'“”‘’«»"
+_CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
+_LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
+# A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
+# (a singular subject would take "tweets").
+_NAMED_NOUN_RE = lazy_compile(
+    r"\b(?:a|an|another|the|this|that)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*(?<![sS])\s+$")
+# Past forms are never nouns: "an official said", "Hale's told them" (has told).
+_PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset(
+    "said told wrote spoke".split())
+_NOUN_MARKERS = frozenset(
+    "the a an his her its their our my your this that following first last latest brief "
+    "written public official formal".split())
+
+
+# "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.
+_VERB_WORDS = SPEECH_VERBS | {"According", "according", "put"}
+
+
+class _Verb(tuple):
+    """A speech verb found in text, (start, end, word): a light stand-in for a regex match,
+    built in C (no Python-level __init__)."""
+
+    __slots__ = ()
+    word = property(itemgetter(2))
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+    def group(self, _: int = 0) -> str:
+        return self[2]
+
+
+def _speech_verbs(text: str, limit: int | None = None,
+                  words: frozenset[str] = _VERB_WORDS) -> list[_Verb]:
+    """Speech verbs (or the given verbs, with "According"), "put it" and "according to" in
+    text, by word look-up rather than a big alternation. Capitalised words are never verbs
+    here ("the United States"), except "According"."""
+    found: list[_Verb] = []
+    end = len(text) if limit is None else min(limit, len(text))
+    candidates = words.intersection(_TOKEN_RE.findall(text, 0, end))
+    if not candidates:
+        return found  # most stretches have none: one C-level scan instead of a Python loop
+    if "According" in candidates:
+        tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(text, 0, end)
+                  if m[0] in candidates]
+    else:
+        # Without "According" the tokens are the maximal runs of a-z: find just the candidates.
+        tokens = []
+        for word in candidates:
+            i = text.find(word, 0, end)
+            while i >= 0:
+                e = i + len(word)
+                if (i == 0 or not "a" <= text[i - 1] <= "z") and \
+                        (e == end or not "a" <= text[e] <= "z"):
+                    tokens.append((i, e, word))
+                i = text.find(word, i + 1, end)
+        tokens.sort()
+    for s, e, word in tokens:
+        if word in ("According", "according"):
+            if text.startswith(" to", e):
+                found.append(_Verb((s, e + 3, "according to")))
+            continue
+        if word == "put":
+            if text.startswith(" it", e) and not text[e + 3:e + 4].isalpha() and \
+                    text[s - 1:s] != "-":
+                found.append(_Verb((s, e + 3, "put it")))
+            continue
+        if word not in words or s and text[s - 1] in _WORD_JOINERS or \
+                text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
+            continue  # so-called, said's, Said
+        if word in ("state", "states") and text[e + 1:e + 2].isupper():
+            continue  # "state Sen. Jo Hill", "United States Senate": not the verb
+        before = text[max(0, s - 12):s].split()
+        if before and word not in _PAST_FORMS and (
+                before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
+            continue  # "the offer", "his answer", "Trump's tweet": a noun
+        if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \
+                _NAMED_NOUN_RE.search(text, max(0, s - 60), s):
+            continue  # "a Donald Trump tweet", "the White House answer": a noun
+        found.append(_Verb((s, e, word)))
+    return found
+
+
+_LEAD_RE = lazy_compile(r"^[\s,;—–―\-]*")
+_DASH_RE = lazy_compile(r"^\s*[―—–]\s*")
+_INTRO_WORDS = frozenset("""
+after in during when while as since although though if because before on at for with by despite
+speaking following under over unlike like until once asked earlier later last this meanwhile
+still yet but and so also however instead now then from amid given writing addressing talking
+""".split())
+_TRAILING_AUX_RE = lazy_compile(
+    r"(?:\s+(?:" + "|".join(sorted(AUXILIARIES, key=len, reverse=True)) +
+    r"|(?!(?:family|assembly|rally|ally|supply|monopoly|anomaly|italy|july|daily|weekly|only)\b)"
+    r"[a-z]+ly))+\s*$")
+
+
+@dataclass(slots=True)
+class Cue:
+    phrase: Phrase | None
+    cue: str
+    strength: int  # 2: spoken cue next to or around the quote; 1: sentence subject only
+    lead: str = ""  # for a pronoun before the quote: the words of its sentence before it
+
+    def copy(self) -> Cue:
+        """A new Cue with the same fields, its phrase copied too."""
+        copy = Cue(*_cue_fields(self))
+        if copy.phrase is not None:
+            copy.phrase = copy.phrase.copy()
+        return copy
+
+
+_cue_fields = attrgetter(*(f.name for f in fields(Cue)))  # all of them, in order
+
+
+def _strip_aux(text: str) -> str:
+    last = text.rsplit(None, 1)[-1:]
+    if not last or last[0] not in AUXILIARIES and not last[0].endswith("ly"):
+        return text  # the regex strips whole trailing words: none of them ends text
+    return _TRAILING_AUX_RE.sub("", text)
+
+
+def after_cue(after: str) -> Cue | None:
+    """`"…," X said`, `"…," said X, ROLE`, `"…," according to X`, `"…" ― X`."""
+    cue = _after_cue(after)
+    return cue.copy() if cue is not None else None
+
+
+@lru_cache(maxsize=1024)  # memo of the pure reading; callers get a copy they may change
+def _after_cue(after: str) -> Cue | None:
+    if not after:
+        return None  # a quote that ends its sentence or paragraph
+    dash = _DASH_RE.match(after)
+    lead = _LEAD_RE.match(after)
+    rest = after[lead.end():] if lead else after
+    if dash and NAME_RE.match(rest):
+        phrase = parse_object(rest)
+        return Cue(phrase, "―", 2) if phrase else None
+    verbs = _speech_verbs(rest, 170)
+    if not verbs or verbs[0].start() > 160:
+        return None
+    m = verbs[0]
+    verb = m.word
+    if m.start() == 0:
+        phrase = parse_object(rest[m.end():])
+        if phrase is None and verb == "according to":
+            phrase = _source_description(rest[m.end():])
+        return Cue(phrase, verb, 2) if phrase else None
+    pre = _strip_aux(rest[:m.start()]).strip(" ,")
+    if not pre or last_boundary(pre) or verb == "according to":
+        return _closing_attribution(rest, verbs)
+    phrase = _whole_subject(pre)
+    if phrase is None:
+        return _closing_attribution(rest, verbs)
+    return Cue(phrase, verb, 2)
+
+
+def _closing_attribution(rest: str, verbs: list[_Verb]) -> Cue | None:
+    """`… "quote" is held accountable, Warren said.`: a short `, X said` closing the sentence
+    attributes all of it."""
+    m = verbs[-1]
+    if m.word == "according to" or len(rest) - m.end() > 40:
+        return None
+    comma = rest.rfind(",", 0, m.start())
+    if comma < 0:
+        return None
+    tail = rest[m.end():]
+    if _speech_verbs(tail) or "," in tail.strip(" .!?"):
+        return None
+    phrase = _whole_subject(_strip_aux(rest[comma + 1:m.start()]).strip(" ,"))
+    return Cue(phrase, m.word, 2) if phrase else None
+
+
+def _source_description(text: str) -> Phrase | None:
+    """Whatever follows "according to" is the source, a document as often as a person:
+    "according to a civil complaint filed by the SEC"."""
+    text = _SOURCE_END_RE.split(text.strip(), 1)[0].strip(" ,.;:")
+    words = text.split()
+    if not words or len(words) > 24 or not words[0][:1].isalnum():
+        return None
+    kind = "organisation" if any(w.lower() in ORG_NOUNS for w in words) else "anonymous"
+    return Phrase("nominal", text, entity_kind=kind, head=words[-1].lower())
+
+
+def _whole_subject(pre: str) -> Phrase | None:
+    low = pre.lower()
+    if low in ("he", "she", "they", "we", "i", "it"):
+        return Phrase("pronoun", low)
+    return parse_name_phrase(pre) or parse_nominal(pre, loose=True)
+
+
+def before_cue(before: str) -> Cue | None:
+    """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
+    cue = _before_cue(before)
+    return cue.copy() if cue is not None else None
+
+
+@lru_cache(maxsize=1024)  # a sentence is read again when a later pronoun looks back at it
+def _before_cue(before: str) -> Cue | None:
+    if not before or before.isspace():
+        return None  # a quote opening its sentence: no verb, no subject
+    for m in reversed(_speech_verbs(before)[-4:]):
+        verb = m.word
+        if m.start() > 0 and before[m.start() - 1] == "-":
+            continue
+        if verb == "according to":
+            source = before[m.end():].split(",")[0]
+            phrase = parse_object(source) or _source_description(source)
+            if phrase:
+                return Cue(phrase, verb, 2)
+            continue
+        pre = _strip_aux(before[:m.start()])
+        if not pre.strip():
+            # Inverted: `said Jones: "…"` or a verb opening the sentence.
+            phrase = parse_object(before[m.end():].strip(" :,"))
+            if phrase:
+                return Cue(phrase, verb, 2)
+            continue
+        if verb.endswith("ing") and not _PASSIVE_END_RE.search(pre[-12:]):
+            last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
+            phrase = parse_name_phrase(last.group(0)) if last is not None else None
+            phrase = phrase or sentence_subject(before)
+            if phrase:
+                return Cue(phrase, verb, 2)
+            continue
+        phrase = parse_subject(pre)
+        if phrase is not None:
+            lead = ""
+            if phrase.kind == "pronoun":
+                cut = pre.rstrip(" ,").lower().rfind(phrase.text)
+                lead = pre[:cut] if cut > 0 else ""
+            return Cue(phrase, verb, 2, lead)
+    stripped = before.rstrip()
+    if stripped.endswith(":"):
+        phrase = sentence_subject(before)
+        if phrase:
+            return Cue(phrase, ":", 2)
+    if before.strip():
+        phrase = sentence_subject(before)
+        if phrase:
+            return Cue(phrase, "", 1)
+    return None
+
+
+def sentence_subject(sentence: str) -> Phrase | None:
+    """The first noun phrase of a sentence after any introductory clause."""
+    s = LEADING_CONNECTIVE_RE.sub("", sentence.strip()[:300], 1)
+    first = s.split(None, 1)[0] if s else ""
+    if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
+            or first.endswith("ing") and first[:1].isupper()) and "," in s:
+        s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
+    s = s.lstrip(_QUOTE_CHARS + " ")
+    s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
+    s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"
+    m = _LEAD_PRONOUN_RE.match(s)
+    if m:
+        return Phrase("pronoun", m.group(1).lower())
+    # "The researcher, Dr. Amy Tan of X, put it bluntly"; "Brightwater's chief executive, Adrian
+    # Kessel, said": the person named after the role, not the owner of the possessive.
+    lead = _ROLE_THEN_NAME_RE.match(s) or _POSSESSIVE_ROLE_THEN_NAME_RE.match(s)
+    if lead:
+        candidate = parse_name_phrase(lead.group(1))
+        if candidate is not None:
+            return candidate
+    name = None
+    for m in NAME_RE.finditer(s, 0, 160):
+        prefix = s[:m.start()].strip()
+        if prefix and len(role_before(s, m.start())) < len(prefix):
+            break
+        name = m
+    if name is not None:
+        if sum(1 for w in name.group(0).split() if w.isupper() and len(w) > 3) >= 2:
+            return None  # a headline in capitals
+        end = name.end()
+        tail = _APPOSITIVE_TAIL_RE.match(s, end)
+        if tail:
+            candidate = parse_name_phrase(s[:end + tail.end()])
+            if candidate:
+                return candidate
+        if s[end - 2:end] in ("’s", "'s"):
+            rest = s[end:].split()
+            for n in range(min(3, len(rest)), 0, -1):
+                nominal = parse_nominal(s[:end] + " " + " ".join(rest[:n]))
+                if nominal and nominal.entity_kind == "organisation":
+                    return nominal
+        tail_end = name_tail(s, end)[1]
+        return parse_name_phrase(s[:tail_end]) or organisation_at(s, name)
+    words = s.split()
+    if not may_open_with_nominal(words):
+        return None
+    for n in range(min(6, len(words)), 0, -1):
+        nominal = parse_nominal(" ".join(words[:n]))
+        if nominal:
+            return nominal
+    return None

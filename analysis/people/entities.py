@@ -1,0 +1,171 @@
+"""The article's people and organisations: every capitalised name mention in reading order,
+grouped into entities (surnames and "Mr. X" joined to the full name), with roles from titles and
+appositives read lazily from their mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
+from ..patterns import lazy_compile
+from .name_patterns import NAME_RE
+from .names import NameParts, split_name
+from .roles import appositive_after, combine_role, name_tail, role_before
+
+_UNSEEN = object()  # a word not met yet in the article
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str = "person"
+    found_roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    gender: str = ""  # "m", "f" or "" when unknown
+    # Mentions whose role words are read only when asked for: (paragraph text, start, end, title).
+    pending: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    @property
+    def roles(self) -> list[str]:
+        while self.pending:
+            text, start, end, title = self.pending.pop(0)
+            tail, pos = name_tail(text, end)
+            # Only a comma opens an appositive: the clause end is looked for only then.
+            appos = appositive_after(text, pos, _clause_end(text, pos)) \
+                if text[pos:pos + 1] == "," else ""
+            before = role_before(text, start)
+            pre = f"{before} {title}" if before and title else before or title
+            if tail.startswith("of "):
+                pre, tail = f"{pre} {tail}".strip(), ""
+            if pre or tail or appos:
+                self.add_role(combine_role(pre, tail, appos))
+        return self.found_roles
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str) -> None:
+        role = role.strip(" ,")
+        if role and role not in self.found_roles:
+            self.found_roles.append(role)
+
+    @property
+    def role(self) -> str:
+        """The roles found for the entity, fullest first, each new one that the others do not
+        already say joined with "; " ("Retired Lieutenant General; top Trump surrogate")."""
+        out: list[str] = []
+        for role in sorted(self.roles, key=len, reverse=True):
+            if not any(role.lower() in kept.lower() for kept in out):
+                out.append(role)
+        return "; ".join(out[:3])
+
+
+class EntityTable:
+    """Named entities of one article, built in a single pass over its paragraphs."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.entities: list[Entity] = []
+        # Every name mention in reading order: its entity, and its (paragraph, start) for
+        # bisection by the resolver.
+        self.mentions: list[Entity] = []
+        self.mention_keys: list[tuple[int, int]] = []
+        self._by_name: dict[str, Entity] = {}
+        self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        mentions = self.mentions
+        keys = self.mention_keys
+        by_name = self._by_name
+        by_last = self._by_last
+        common = COMMON_CAPITALISED
+        # The article's words repeat: split each once. Per word: its parts and the lower-case
+        # name and surname, or None when it is no name.
+        seen: dict[str, tuple[NameParts, str, str] | None] = {}
+        for index, text in enumerate(paragraphs):
+            for m in NAME_RE.finditer(text):
+                word = m[0]
+                known = seen.get(word, _UNSEEN)
+                if known is _UNSEEN:
+                    parts = None if " " not in word and word.lower() in common \
+                        else split_name(word)
+                    known = seen[word] = None if parts is None else \
+                        (parts, parts.name.lower(), parts.name.rsplit(None, 1)[-1].lower())
+                if known is None:
+                    continue
+                parts, key, last = known
+                name = parts.name
+                entity = by_name.get(key) or \
+                    self.lookup(name, parts.kind, len(mentions), create=True)
+                if entity is None:
+                    continue
+                if parts.honorific:
+                    entity.add_alias(f"{parts.honorific} {name.split()[-1]}")
+                    low = parts.honorific.lower()
+                    entity.gender = "f" if low in FEMALE_HONORIFICS else \
+                        "m" if low in MALE_HONORIFICS else entity.gender
+                if name != entity.name:
+                    entity.add_alias(name)
+                start = m.start()
+                if entity.kind == "person":
+                    pending = entity.pending
+                    if len(pending) + len(entity.found_roles) < 12:
+                        # Roles come with the first mentions; later ones are mostly bare surnames.
+                        pending.append((text, start, start + len(word), parts.title))
+                        # The entity's surname is the name's: lookup joins only same surnames.
+                        by_last.setdefault(last, []).append((len(mentions), entity))
+                mentions.append(entity)
+                keys.append((index, start))
+
+    def lookup(self, name: str, kind: str = "person", before: int | None = None,
+               create: bool = False) -> Entity | None:
+        """The entity a name refers to: exact, then same surname (most recent), else new."""
+        key = name.lower()
+        if key in self._by_name:
+            return self._by_name[key]
+        tokens = name.split()
+        if kind == "person":
+            last = tokens[-1].lower()
+            first = tokens[0].lower() if len(tokens) > 1 else ""
+            if first in NAME_PARTICLES:
+                first = ""  # "De Blasio" is Bill de Blasio: a particle, no first name
+            for position, ent in reversed(self._by_last.get(last, ())):
+                if before is not None and position >= before:
+                    continue
+                ent_tokens = ent.name.lower().split()
+                if ent_tokens[-1] != last:
+                    continue
+                if first and len(ent_tokens) > 1 and ent_tokens[0] != first and \
+                        not (ent_tokens[0][0] == first[0] and (len(first) <= 2 or
+                                                               len(ent_tokens[0]) <= 2)):
+                    continue
+                if len(tokens) > len(ent_tokens):  # a fuller spelling arrives later
+                    ent.add_alias(ent.name)
+                    ent.name = name
+                self._by_name[key] = ent
+                return ent
+            if len(tokens) == 1 and self._by_last.get(last):
+                # A lone surname mentioned before its full name: look ahead.
+                return self._by_last[last][0][1]
+        if not create:
+            return None
+        ent = Entity(name, kind)
+        self.entities.append(ent)
+        self._by_name[key] = ent
+        return ent
+
+
+
+
+
+def _clause_end(text: str, pos: int) -> int:
+    window = min(len(text), pos + 320)  # appositives are short; keeps long input linear
+    m = _SENTENCE_END_RE.search(text, pos, window)
+    while m and _ABBREV_BEFORE_RE.search(text[max(0, m.start() - 8):m.start()]):
+        m = _SENTENCE_END_RE.search(text, m.end(), window)
+    return m.start() if m else window
+
+
+# Opens with a character class (not a look-ahead) so the engine skips to candidates in C.
+_SENTENCE_END_RE = lazy_compile(r"[.!?;\"“”«»](?:(?<=[.!?;])(?=\s|$)|(?<=[\"“”«»]))")
+_ABBREV_BEFORE_RE = lazy_compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Inc|Co|Corp|U\.S|D\.C|[A-Z]))$")

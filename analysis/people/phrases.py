@@ -1,0 +1,129 @@
+"""The speaker phrase on either side of a speech verb: the subject before it ("Lena Morrow,
+head of …, [said]", "he [said]", "the diplomat [said]") and the object after an inverted verb
+("[said] Nora O'Dea, professor of …")."""
+
+from __future__ import annotations
+
+import re
+
+from ..patterns import lazy_compile
+from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
+from .names import (
+    Phrase,
+    last_name_sequence,
+    parse_name_phrase,
+    parse_nominal,
+    split_name,
+)
+from .roles import combine_role
+
+# The leading look-aheads on first characters let the regex engine skip to candidates fast.
+_CLAUSE_CUT_RE = lazy_compile(
+    r"(?=[,;tabw—–―])(?:,\s+|;\s+|\bthat\s+|\band\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+|\bas\s+"
+    r"|[—–―]\s*)")
+_OBJECT_PRONOUN_RE = lazy_compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
+_LEADING_ADVERBIAL_RE = lazy_compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
+_TRAILING_PARTICIPLE_RE = lazy_compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
+_PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
+_RELATIVE_CLAUSE_RE = lazy_compile(r"^([^,]{2,80}),\s+(?:who|whose|whom)\s")
+_TAIL_PRONOUN_RE = lazy_compile(r"(?:^|[\s,(])(he|she|they|we|i|it)$", re.IGNORECASE)
+
+
+# A connective opening a sentence is no part of its subject: "But critics said", "And the
+# mayor added", "However prosecutors told the court".
+LEADING_CONNECTIVE_RE = lazy_compile(
+    r"^(?:but|and|however|meanwhile|still|yet|so|also|instead|now|then|indeed|moreover|"
+    r"furthermore|nonetheless|nevertheless|separately|besides|plus|thus)\b,?\s+", re.IGNORECASE)
+
+
+def parse_subject(text: str) -> Phrase | None:
+    """The speaker phrase at the end of text (the words before a speech verb)."""
+    text = text.rstrip(" ,")[-300:]
+    if text[:1] in "BAHMSYIPTNFbahmsyiptnf":  # the connectives' first letters: a cheap test
+        text = LEADING_CONNECTIVE_RE.sub("", text.lstrip(), 1)
+    if not text:
+        return None
+    tail_word = _TAIL_PRONOUN_RE.search(text[-8:])
+    if tail_word:
+        return Phrase("pronoun", tail_word.group(1).lower())
+    relative = _RELATIVE_CLAUSE_RE.match(text)
+    if relative and parse_name_phrase(text) is None:
+        # "One crane driver, who asked not to be named, [said]": the nominal before the clause.
+        phrase = parse_nominal(relative.group(1), loose=True)
+        if phrase is not None:
+            return phrase
+    found = list(_CLAUSE_CUT_RE.finditer(text))
+    # A clause joined by "but", ", and", ";" or a dash has a subject of its own: "X, who …, did
+    # not comment, but his agent, Marco Bellini, [said]" is the agent's.
+    joined = [m.end() for m in found if m.group(0)[0] in "b;—–―" or
+              m.group(0)[0] == "a" and text[:m.start()].rstrip().endswith(",")]
+    cuts = joined[-1:] + [0] + [m.end() for m in found]
+    for cut in cuts:  # the last joined clause, then the longest valid suffix first
+        candidate = text[cut:].strip()
+        if not candidate or len(candidate) > 260:
+            continue
+        for parse in (parse_name_phrase, parse_nominal):
+            phrase = parse(candidate)
+            if phrase is not None:
+                return phrase
+    participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
+    if participle:
+        phrase = parse_name_phrase(participle.group(1)) or parse_nominal(participle.group(1))
+        if phrase is not None:
+            return phrase
+    last = last_name_sequence(text)  # "footage of Trump [saying]"
+    before_last = text[:last.start()].split()[-1:] if last is not None else []
+    if last is not None and not (before_last and before_last[0].lower() in _PLACE_PREPOSITIONS):
+        parts = split_name(last.group(0))
+        if parts is not None and parts.kind == "person":
+            return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)
+    return None
+
+
+_OBJECT_STOP_RE = lazy_compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
+_ENDS_WITH_ABBR_RE = lazy_compile(
+    rf"(?:\b(?:{ABBR_WORDS})|\b[{UPPER}]|\b(?:[{UPPER}]\.)+[{UPPER}])$")
+
+
+_NAME_THEN_PREP_RE = lazy_compile(
+    rf"((?:[\w\-]+\s+){{0,3}}?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,4}})"
+    rf"\s+((?:for|of|at|with|from)\s+(?:the\s+)?[{UPPER}][^,]{{0,80}})$")
+
+
+def parse_object(text: str) -> Phrase | None:
+    """The speaker phrase after an inverted verb: "said Phillips O'Brien, professor of ..."."""
+    text = text.strip()[:300]
+    m = _OBJECT_PRONOUN_RE.match(text)
+    if m:
+        return Phrase("pronoun", m.group(1).lower())
+    end = len(text)
+    for stop in _OBJECT_STOP_RE.finditer(text):
+        if text[stop.start()] == "." and _ENDS_WITH_ABBR_RE.search(
+                text[max(0, stop.start() - 12):stop.start()]):
+            continue  # "St. Andrews", "Charles B. Rangel"
+        end = stop.start()
+        break
+    body = text[:end].strip(" ,")
+    # "said on Tuesday" / "said in a statement" before the name
+    body = _LEADING_ADVERBIAL_RE.sub("", body)
+    phrase = parse_name_phrase(body) or parse_nominal(body)
+    if phrase is None:
+        lead = _NAME_THEN_PREP_RE.match(body)
+        if lead:
+            phrase = parse_name_phrase(lead.group(1))
+            if phrase is not None:
+                phrase.role = combine_role(phrase.role, lead.group(2))
+    if phrase is None and "," in body:
+        head = body.split(",")[0]
+        phrase = parse_name_phrase(head) or parse_nominal(head)
+    if phrase is None:  # "said 9/11 widow Terry Strada": a short descriptor before the name
+        last = last_name_sequence(body)
+        if last is not None and 0 < len(body[:last.start()].split()) <= 5 and \
+                not any(ch in body[:last.start()] for ch in ",;:"):
+            phrase = parse_name_phrase(last.group(0))
+            if phrase is not None:
+                phrase.role = combine_role(body[:last.start()].strip(), phrase.role)
+    if phrase is None:  # "said Tom Smith of the decision": the leading name alone
+        name = NAME_RE.match(body)
+        phrase = parse_name_phrase(name.group(0)) if name else None
+    return phrase

@@ -1,0 +1,220 @@
+"""Reported speech: who a sentence says is speaking, judging or believing, when it quotes no
+one. "Democrats called the move a ploy", "Many lawmakers say …", "…, according to the Tax
+Foundation", "The Europeans derided the deal", "… drew scrutiny from some who saw …"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, PEOPLE_PLURALS, PERSON_NOUNS
+from ..patterns import lazy_compile
+from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
+from .name_patterns import NAME_RE
+from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
+from .phrases import parse_object, parse_subject
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One speaker a sentence reports: the phrase naming them, the verb (or "according to",
+    or the noun of a reaction named as one), and where the verb stands in the sentence."""
+
+    phrase: Phrase
+    verb: str
+    at: int
+
+
+# Where a clause of its own starts inside a sentence: a second speaker can open one.
+_CLAUSE_OPENER = lazy_compile(
+    r"(?:,\s+(?:and|but|while|whereas|as)\s|\s(?:while|whereas)\s|;\s|\s[—–―]\s|,\s)")
+_PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_NEGATED_BEFORE = lazy_compile(
+    r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
+    r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
+# A participle of speech after a statement or a comma that hangs on the main clause.
+_PARTICIPLE_OF_MAIN = lazy_compile(
+    r"(?:statement|letter|release|post|tweet|message|email|,)\s+"
+    r"(?:saying|arguing|adding|warning|insisting|noting|claiming|calling|accusing)$")
+# "sought to distance", "moved quickly to clarify": the speaker is the subject of the seeking.
+_SEEKING = lazy_compile(
+    r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
+    r"|were quick|is quick|are quick)(?:\s+\w+ly)?\s+to\s+$")
+_PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+_ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
+_CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
+_COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
+_OF_WHOM = lazy_compile(r",\s+(?:many|most|some|all|several|few|none|each|one)\s+of\s+whom$")
+_PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
+_SUBORDINATORS = frozenset(
+    "after before when whenever because since although though if unless while until once as "
+    "that which who whom whose where".split())
+_LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
+_BY_AGENT = lazy_compile(r"\s+by\s+")
+# A source ends at a clause break or a quote.
+_SOURCE_END = lazy_compile(r"[,;:.!?\"“”«»()—–]")
+_AN_ANALYSIS_BY = lazy_compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:analysis|study|report|survey|review|estimate|poll)"
+    r"\s+(?:by|from|of)\s+(?P<who>.+)$", )
+# "from some who saw …": a group named by a quantifier and a relative clause.
+_GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUNS)) +
+                                 r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
+                                 )
+_MAX_VERBS = 8  # statement verbs tried per sentence
+_SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
+
+
+def may_report(text: str, verbs: frozenset[str]) -> bool:
+    """False when no sentence of text can report a speaker: none of the verbs, no "according
+    to", no reaction "from" anyone (one scan of a paragraph spares one of each sentence)."""
+    return " from " in text or "ccording" in text or not verbs.isdisjoint(_WORDS.findall(text))
+
+
+def reported_speakers(sentence: str, verbs: frozenset[str],
+                      reaction_nouns: frozenset[str] = frozenset()) -> list[Report]:
+    """The speakers a sentence reports, in order: the subject of each statement verb that has
+    one ("Critics say", "he warned"), the speaker after an inverted verb ("…, said X"), the
+    source of "according to", the agent of a passive reaction ("was condemned by X") and the
+    source of a reaction named as a noun ("criticism from X"). A verb inside what an earlier
+    one reports ("Merrill says Machado promised …") adds no speaker: only one opening a clause
+    of its own does ("…, and human rights groups warned …")."""
+    found: list[Report] = []
+    last_end = -1
+    for verb in _speech_verbs(sentence, None, verbs)[:_MAX_VERBS]:
+        if last_end >= 0 and verb.word != "according to" and \
+                not _CLAUSE_OPENER.search(sentence, last_end, verb.start()):
+            continue  # part of what the previous speaker said
+        phrase = _speaker_of(sentence, verb.start(), verb.end(), verb.word)
+        if phrase is None and last_end < 0 and _PARTICIPLE_OF_MAIN.search(
+                sentence, max(0, verb.start() - 30), verb.end()):
+            # "The bank issued a statement saying …": the speaker is the sentence's subject
+            phrase = sentence_subject(sentence) or opening_phrase(sentence)
+        if phrase is None:
+            continue
+        last_end = verb.end()
+        if not any(r.phrase == phrase for r in found):
+            found.append(Report(phrase, verb.word, verb.start()))
+    if reaction_nouns and " from " in sentence:
+        found.extend(_named_reactions(sentence, reaction_nouns))
+    return found
+
+
+def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None:
+    if verb == "according to":
+        return source_phrase(sentence[end:])
+    before = sentence[:start]
+    if before.endswith(" to "):
+        seeking = _SEEKING.search(before)
+        if seeking is None:
+            return None  # "allowing people to see …": an infinitive, no statement made
+        before = before[:seeking.start()] + " "  # "Officials … moved to distance themselves"
+    if _NEGATED_BEFORE.search(before[-24:]):
+        return None  # "did not respond", "declined to comment": no statement made
+    if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
+        agent = _BY_AGENT.match(sentence, end)
+        return source_phrase(sentence[agent.end():]) if agent else None
+    if _ANONYMITY_AFTER.match(sentence, end):
+        return None  # "insisted on anonymity": said of the speaker, not by them
+    if _CREDIT_AFTER.match(sentence, end):
+        return None  # "X reported from Midway Atoll": the reporter's credit line
+    if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):
+        return None  # "…, arguing that": the speaker is the previous verb's
+    pre = _strip_aux(_PROGRESSIVE_BEFORE.sub("", before)).rstrip()
+    if not pre or pre.endswith(","):
+        after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
+        if after is not None and after.kind != "pronoun":
+            return after  # "…, said Jane Roe" / "Said the minister: …"
+        if not pre:
+            return None
+        pre = pre.rstrip(" ,")  # "Osterland, the neighbouring region, said it …"
+    if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
+        return group_phrase(sentence.split(",", 1)[0]) or sentence_subject(sentence)
+    of_whom = _OF_WHOM.search(pre)
+    if of_whom:  # "… with family members of 9/11 victims, many of whom say": the members
+        noun_phrase = _PREPOSITION.split(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])[-1]
+        return group_phrase(noun_phrase)
+    # The subject is the phrase right before the verb, in its own clause.
+    clause = pre
+    for m in _CLAUSE_OPENER.finditer(pre):
+        clause = pre[m.end():]
+    if len(clause.split()) > 14:
+        return None  # a long stretch with no clause break: the verb belongs to a subordinate
+    last_word = clause.split()[-1].lower() if clause.split() else ""
+    if clause.split()[:1] and clause.split()[0].lower() in _SUBORDINATORS and \
+            len(clause.split()) <= 3 or last_word in _SUBORDINATORS:
+        return None  # "after it backed Clinton": a subordinate clause, not a statement
+    pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
+    phrase = parse_subject(pre[-_SUBJECT_REACH:])
+    if phrase is not None and phrase.kind == "name" and " " not in phrase.text and \
+            clause.strip() == phrase.text:
+        # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
+        return group_phrase(phrase.text.lower()) or phrase
+    return phrase or group_phrase(clause)
+
+
+def source_phrase(text: str) -> Phrase | None:
+    """The speaker after "according to" or "by": a name, a description, a group; of "an
+    analysis by X", X."""
+    source = _SOURCE_END.split(text.strip(), 1)[0].strip()
+    if not source:
+        return None
+    by = _AN_ANALYSIS_BY.match(source)
+    if by:
+        return parse_object(text.strip()[by.start("who"):]) or group_phrase(by.group("who"))
+    return parse_object(text) or group_phrase(source) or _source_description(source)
+
+
+def opening_phrase(sentence: str) -> Phrase | None:
+    """The name or group that opens a sentence: "The Bank of Tessaly later issued …"."""
+    text = sentence.strip()
+    name = NAME_RE.match(text)
+    if name is not None:
+        return organisation_at(text, name) or parse_name_phrase(name.group(0))
+    return group_phrase(" ".join(text.split()[:5]))
+
+
+def group_phrase(text: str) -> Phrase | None:
+    """A group of speakers named by a noun for people ("top black lawmakers", "Experts on
+    North Korea and nuclear nonproliferation", "Developers and supporters in Congress") or by
+    a quantifier ("some", "many of whom")."""
+    text = text.strip(" ,")
+    words = text.split()
+    if not words or len(words) > 12:
+        return None
+    pronoun = _GROUP_PRONOUN_RE.match(text.lower())
+    if pronoun:
+        return Phrase("nominal", pronoun.group("who"), entity_kind="anonymous",
+                      head=pronoun.group("who"))
+    for n, word in enumerate(words[:5]):
+        low = word.lower().strip(",.")
+        if low in GROUP_NOUNS or low.endswith("s") and (
+                low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6):
+            head = " ".join(words[:n + 1]).strip(",.;:")
+            rest = " ".join(words[n + 1:])
+            named = parse_name_phrase(head)
+            if named is not None and named.entity_kind == "organisation":
+                return named
+            return Phrase("nominal", head, role=rest if rest[:3] in ("in ", "at ", "on ")
+                          or rest[:5] in ("from ", "with ") else "",
+                          entity_kind="anonymous", head=low)
+    return parse_nominal(text)
+
+
+_FROM = lazy_compile(r"\s+from\s+")
+_WORDS = lazy_compile(r"[a-z]+")
+_SOURCE_WINDOW = 200  # characters after "from" where a reaction's source stands
+
+
+def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:
+    """"… drew scrutiny from some who saw …", "an outcry from victims' groups": the source of a
+    reaction named by one of the nouns."""
+    found = []
+    for m in _FROM.finditer(sentence):
+        before = sentence[max(0, m.start() - 40):m.start()].split()
+        noun = before[-1].lower().strip(",") if before else ""
+        if noun not in nouns:
+            continue
+        rest = sentence[m.end():m.end() + _SOURCE_WINDOW]
+        phrase = group_phrase(_SOURCE_END.split(rest, 1)[0]) or source_phrase(rest)
+        if phrase is not None:
+            found.append(Report(phrase, noun, m.start()))
+    return found

@@ -1,0 +1,296 @@
+"""What speaker phrases refer to: a name to the article's entity, "he"/"she"/"they" to the
+person the sentences before are about, "the minister" to the person titled so earlier, an
+unnamed description ("a French diplomat") to itself, shared by later "the diplomat"."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from ..patterns import lazy_compile
+from .cues import Cue, before_cue, sentence_subject
+from .entities import Entity, EntityTable
+from .names import Phrase
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
+# A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
+_RECENT_QUOTES = 50
+
+_DEFINITE = ("the", "this", "that", "these", "those")
+# "The agency said" names the organisation met last among this many mentions before.
+_RECENT_ORGS = 12
+# Words that name what someone is by office: a description of a person holding another office
+# is someone else.
+_TITLE_HEADS = TITLE_WORDS - frozenset(
+    "former acting state federal national democratic republican gop u.s. us senior".split())
+# Heads that fit any office: "the Estavian leader" for President Karin Holt.
+_ANY_OFFICE = frozenset(
+    "leader politician lawmaker legislator official figure nominee candidate".split())
+# Person nouns that introduce someone new more often than they name someone met before.
+_NEW_PERSON_NOUNS = frozenset("""man woman person source official spokesman spokeswoman
+spokesperson aide adviser advisor lawyer attorney resident worker witness member voter
+supporter critic expert analyst officer doctor friend neighbor neighbour""".split())
+# Organisation nouns that name a side of its own rather than one met before ("the campaign").
+_OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
+                            "study survey poll police court army military".split())
+# "the senator" is the person titled "Sen." earlier.
+_ROLE_WORD_RE = lazy_compile(r"[\w.]+")
+
+
+def _has_word(words: set[str], modifier: str) -> bool:
+    """The modifier of a description among a person's role words, a state abbreviated as the
+    party tags have it ("texas" in "R-Tex.")."""
+    modifier = modifier.strip(".,")
+    return modifier in words or any(
+        w.endswith(".") and len(w) > 2 and modifier.startswith(w[:-1]) for w in words)
+
+
+def _other_title(entity: Entity, head: str) -> bool:
+    """Whether the entity is known by a title other than the description's ("Port director
+    Edda Brun" is not "the port manager")."""
+    if head in _ANY_OFFICE:
+        return False
+    words = {w.lower().strip(".,") for role in entity.roles for w in role.split()}
+    titles = words & _TITLE_HEADS
+    return bool(titles) and head not in words and not any(
+        h in words for h in ROLE_SYNONYMS.get(head, ()))
+
+
+class Resolver:
+    """Turns speaker phrases into targets, remembering descriptions and resolved quotes."""
+
+    def __init__(self, doc: Document, table: EntityTable) -> None:
+        self.doc = doc
+        self.paragraphs = doc.marked
+        self.table = table
+        self.descriptions: list[Phrase] = []
+        self.aliases: dict[int, list[str]] = {}
+        # The speakers of the statements resolved so far (quotes), in reading order, and where
+        # each stands: (paragraph, offset of its opening mark).
+        self.resolved: list[Target] = []
+        self._resolved_keys: list[tuple[int, int]] = []
+        self._mention_keys = table.mention_keys
+
+    def sentences(self, p: int) -> list[tuple[int, int]]:
+        """Sentence spans of paragraph p."""
+        return self.doc.sentence_spans[p]
+
+    def sentences_ended_by(self, p: int, offset: int) -> int:
+        """How many sentences of paragraph p end at or before offset."""
+        return self.doc.sentences_ended_by(p, offset)
+
+    def add_resolved(self, paragraph: int, offset: int, target: Target) -> None:
+        """Record the speaker of a statement at (paragraph, offset); they arrive in reading
+        order."""
+        self.resolved.append(target)
+        self._resolved_keys.append((paragraph, offset))
+
+    def _mentions_before(self, p: int, offset: int) -> int:
+        """How many name mentions precede (p, offset); mentions are in reading order."""
+        return bisect_left(self._mention_keys, (p, offset))
+
+    def resolve(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target | None:
+        if phrase.kind == "name":
+            entity = self.table.lookup(phrase.text, phrase.entity_kind,
+                                       self._mentions_before(p, offset), create=True)
+            if entity is not None:
+                entity.add_role(phrase.role)
+                if phrase.honorific:
+                    entity.add_alias(f"{phrase.honorific} {phrase.text.split()[-1]}")
+            return entity
+        if phrase.kind == "pronoun":
+            target = self.antecedent(phrase.text, p, offset, depth)
+            if isinstance(target, Entity) and not target.gender and phrase.text in ("he", "she"):
+                target.gender = "m" if phrase.text == "he" else "f"  # later pronouns agree
+            return target
+        return self._nominal(phrase, p, offset, depth)
+
+    def resolve_cue(self, cue: Cue, p: int, offset: int) -> Target | None:
+        """A pronoun inside the quote's own sentence ("Trump accused her of being "duped" by
+        what he called…") is the subject of that sentence when it fits."""
+        assert cue.phrase is not None
+        if cue.phrase.kind == "pronoun" and cue.lead.strip():
+            subject = sentence_subject(cue.lead)
+            if subject is not None and subject.kind != "pronoun":
+                target = self.resolve(subject, p, offset, 1)
+                if target is not None and self._compatible(target, cue.phrase.text):
+                    return target
+        return self.resolve(cue.phrase, p, offset)
+
+    def _nominal(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target:
+        first = phrase.text.split()[0].lower()
+        if first in _DEFINITE:
+            for known in reversed(self.descriptions):
+                if known.head == phrase.head and _places_agree(phrase, known):
+                    aliases = self.aliases.setdefault(id(known), [])
+                    if phrase.text not in aliases and phrase.text != known.text:
+                        aliases.append(phrase.text)
+                    return known
+            mods = [w.lower() for w in phrase.text.split()[1:-1]]
+            mentions = self.table.mentions
+            heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
+            tried: set[int] = set()
+            for n in range(self._mentions_before(p, offset) - 1, -1, -1):
+                ent = mentions[n]
+                if ent.kind != "person" or id(ent) in tried:
+                    continue
+                tried.add(id(ent))  # each person once, from their latest mention
+                words = set(_ROLE_WORD_RE.findall(" ".join(ent.roles).lower()))
+                if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
+                    ent.add_alias(phrase.text)
+                    return ent
+            known = self._definite_reference(phrase, p, offset, depth)
+            if known is not None:
+                return known
+        for known in self.descriptions:
+            if known.text.lower() == phrase.text.lower():
+                return known
+        self.descriptions.append(phrase)
+        return phrase
+
+    def _definite_reference(self, phrase: Phrase, p: int, offset: int,
+                            depth: int = 0) -> Entity | None:
+        """"The agency": the organisation named last before whose name holds the noun, else
+        (for a bare "the agency") the one named last in this paragraph or the one before. "The
+        Republican nominee", "the Indiana
+        governor", whom no role of anyone names: the person the sentences before are about."""
+        head = phrase.head
+        before = self._mentions_before(p, offset)
+        mentions = self.table.mentions
+        if head in ORG_NOUNS and head not in _OWN_SIDE_NOUNS:
+            keys = self._mention_keys
+            recent = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
+                      if mentions[n].kind == "organisation"]
+            named = [e for e in recent if head in e.name.lower().split()]
+            if named:
+                return named[-1]
+            near = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
+                    if mentions[n].kind == "organisation" and keys[n][0] >= p - 1]
+            return near[-1] if near and phrase.text.lower() == f"the {head}" else None
+        if head in PERSON_NOUNS and head not in _NEW_PERSON_NOUNS and \
+                phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
+            # "The Indiana governor said": the person the sentences before are about.
+            target = self.antecedent("person", p, offset, depth + 1)
+            if not isinstance(target, Entity) or _other_title(target, phrase.head):
+                return None
+            target.add_alias(phrase.text)
+            target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
+            return target
+        return None
+
+    def antecedent(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
+        """The person (or organisation for "it"/"they") the sentences before are about."""
+        if pronoun in ("i", "we") or depth > 2:
+            return None
+        steps = 0
+        for q in range(p, max(-1, p - 4), -1):
+            spans = self.sentences(q)
+            # In the quote's own paragraph, only the sentences ended before it: the quote's own
+            # sentence has as its subject what the quote is about as often as who says it.
+            stop = self.sentences_ended_by(q, offset) if q == p else len(spans)
+            for n in range(stop - 1, -1, -1):
+                s, e = spans[n]
+                steps += 1
+                if steps > 6:
+                    return self._last_quote_target(pronoun)
+                target = self.sentence_target(q, s, e, pronoun, depth)
+                if target is not None:
+                    return target
+        found = self._last_quote_target(pronoun) or self._recent_mention(pronoun, p, offset)
+        if found is not None or pronoun == "person":
+            return found  # a description names someone met before, never someone to come
+        return self._cataphora(pronoun, p, offset, depth)
+
+    def _recent_mention(self, pronoun: str, p: int, offset: int) -> Target | None:
+        """Last resort: the latest person named before, in any position of its sentence."""
+        mentions, keys = self.table.mentions, self._mention_keys
+        for n in range(self._mentions_before(p, offset) - 1, -1, -1):
+            if keys[n][0] < p - 2:  # the mention's paragraph
+                break
+            if self._compatible(mentions[n], pronoun):
+                return mentions[n]
+        return None
+
+    def _cataphora(self, pronoun: str, p: int, offset: int, depth: int) -> Target | None:
+        """An opening "“…,” she said." introduces its speaker in the next sentence."""
+        for q in range(p, min(len(self.paragraphs), p + 2)):
+            for s, e in self.sentences(q)[:3]:
+                if q == p and e <= offset + 1:
+                    continue
+                target = self.sentence_target(q, s, e, pronoun, depth)
+                if target is not None:
+                    return target
+        return None
+
+    def _last_quote_target(self, pronoun: str) -> Target | None:
+        for target in reversed(self.resolved[-_RECENT_QUOTES:]):
+            if self._compatible(target, pronoun, speaker=True):
+                return target
+        return None
+
+    def sentence_target(self, q: int, s: int, e: int, pronoun: str, depth: int) -> Target | None:
+        """Who sentence [s, e) of paragraph q is about, if the pronoun ("any" for a quote with
+        no cue) can refer to it: the speaker of a quote in it, else the speaker of its reported
+        speech, else its subject."""
+        last = bisect_left(self._resolved_keys, (q, e)) - 1  # the last quote opened before e
+        if last >= 0 and self._resolved_keys[last] >= (q, s):
+            target = self.resolved[last]
+            if self._compatible(target, pronoun, speaker=True):
+                return target
+        text = self.paragraphs[q][s:e]
+        if text[:1] in "\"“”'‘«":
+            return None
+        cue = before_cue(text)  # reported speech names its speaker; else the subject
+        phrase = cue.phrase if cue is not None else None
+        if phrase is None:
+            return None
+        target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
+            self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
+        # The speaker of reported speech ("Hale said the charge was baseless") has been seen
+        # speaking, as the speaker of a quote has.
+        if target is not None and self._compatible(target, pronoun, speaker=cue.strength == 2):
+            return target
+        return None
+
+    @staticmethod
+    def _compatible(target: Target, pronoun: str, speaker: bool = False) -> bool:
+        """Can the pronoun refer to the target? A lone capitalised word ("Russia") only when it
+        has been seen speaking (speaker) or with an honorific."""
+        if pronoun == "person":  # a description of someone met before: a named person
+            return isinstance(target, Entity) and target.kind == "person" and (
+                len(target.name.split()) >= 2 or bool(target.gender) or speaker)
+        if isinstance(target, Entity):
+            if pronoun in ("he", "she"):
+                if target.kind != "person":
+                    return False
+                if target.gender and target.gender != ("m" if pronoun == "he" else "f"):
+                    return False
+                return len(target.name.split()) >= 2 or bool(target.gender) or speaker
+            if pronoun == "it":
+                return target.kind == "organisation"
+            return True
+        if pronoun in ("he", "she"):
+            return target.entity_kind == "anonymous" and not target.head.endswith("s")
+        if pronoun == "it":
+            return target.entity_kind == "organisation"
+        return True
+
+
+def _proper_modifiers(phrase: Phrase) -> set[str]:
+    """The capitalised words between a description's first word and its head: "the Ohio
+    senator" -> {"ohio"}."""
+    return {w.lower() for w in phrase.text.split()[1:-1] if w[:1].isupper()}
+
+
+def _places_agree(phrase: Phrase, known: Phrase) -> bool:
+    """"The Indiana governor" is not "the former New Mexico governor" met before: two
+    descriptions with the same head whose capitalised modifiers differ are two people."""
+    mine = _proper_modifiers(phrase)
+    if not mine:
+        return True
+    theirs = _proper_modifiers(known)
+    return not theirs or mine <= theirs

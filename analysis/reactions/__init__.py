@@ -1,0 +1,108 @@
+"""Reactions: who responded to the article's central event, and how.
+
+Every statement of the article (quotes and reported speech, `statements`) has its speaker from
+the people layer. The principal newsmaker's own statements are the event, not reactions
+(`principal`). Each other actor's statements make one reaction, or one per distinct point
+when they take different stances; the stance is read from the whole statement, its reporting
+verb and the actor's relation to the principal (`stances`, `judge`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Reaction
+from ..people import Entity, display_name
+from ..text.words import fold, words_of
+from .background import Background
+from .judge import Point, points_of
+from .principal import find_principal
+from .relevance import relevant_statements
+from .statements import Statement, find_statements, speaking_for_organisations
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..people import People, Target
+    from ..quotes.extract import QuoteFindings
+
+__all__ = ["find_reactions"]
+
+
+def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[Reaction]:
+    """Statements by actors other than the principal newsmaker that respond to the event."""
+    if not doc.paragraphs:
+        return []
+    statements = speaking_for_organisations(find_statements(doc, people, found))
+    principal = find_principal(doc, people)
+    central = _central_quote(statements, principal)
+    newsmaker = _lead_speaker(doc, statements, principal)
+    background = Background(doc)
+    by_actor: dict[int, list[Statement]] = {}
+    for st in relevant_statements(doc, statements, principal):
+        if st.index not in background:
+            by_actor.setdefault(id(st.actor), []).append(st)
+    points: list[Point] = []
+    for actor_statements in by_actor.values():
+        actor = actor_statements[0].actor
+        if actor is principal or _own_side(actor, principal) or _member_of(actor, newsmaker):
+            continue
+        points.extend(points_of(actor_statements, principal, people))
+    points.sort(key=lambda p: p.evidence.index)
+    return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,
+                     central) for p in points]
+
+
+def _own_side(actor: Target, principal: Entity | None) -> bool:
+    """The principal under another name: an organisation named after them ("the Trump
+    campaign", "the Obama administration"), or the surname alone. Their advisers and
+    spokespeople are allies, who react."""
+    if principal is None or principal.kind != "person":
+        return False
+    surname = words_of(fold(principal.name))[-1:]
+    words = words_of(fold(display_name(actor)))
+    if not surname or surname[0] not in words:
+        return False
+    if isinstance(actor, Entity):
+        return actor.kind != "person" or len(words) == 1
+    return actor.entity_kind == "organisation"  # not "a senior adviser to Holt": an ally
+
+
+def _lead_speaker(doc: Document, statements: list[Statement],
+                  principal: Entity | None) -> Target | None:
+    """Who speaks in the story's first sentence when it does not name the principal: that
+    sentence states the event, so its speaker is the newsmaker's side ("The nurses' union
+    rejected the pay offer, saying …"). "Top lawmakers said Trump's remark …" names him:
+    they react."""
+    lead = doc.sentences_of(doc.lead)[:1]
+    for st in statements:
+        if lead and st.sentence == lead[0] and st.actor is not principal:
+            if principal is not None and _names(st.sentence.text, principal):
+                return None
+            return st.actor
+    return None
+
+
+def _names(text: str, entity: Entity) -> bool:
+    surname = words_of(fold(entity.name))[-1:]
+    return bool(surname) and surname[0] in words_of(fold(text))
+
+
+def _member_of(actor: Target, side: Target | None) -> bool:
+    """The side itself, or someone who speaks for it by their role ("union leader Pat Doyle"
+    for the nurses' union)."""
+    if side is None:
+        return False
+    if actor is side:
+        return True
+    if isinstance(side, Entity) and side.kind == "person":
+        return False
+    head = side.head if not isinstance(side, Entity) else words_of(fold(side.name))[-1:][0]
+    return bool(head) and head.rstrip("s") in {w.rstrip("s") for w in words_of(fold(actor.role))}
+
+
+def _central_quote(statements: list[Statement], principal: object) -> str:
+    """The principal's first quote: what the reactions respond to, when it is quoted."""
+    for st in statements:
+        if st.actor is principal and st.quote_ids:
+            return st.quote_ids[0]
+    return ""

@@ -1,0 +1,76 @@
+"""Background: a statement dated before the news ("in 2019 …", "last year", "years ago") is
+about an earlier event, not a response to this one."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..patterns import lazy_compile
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATED = lazy_compile(
+    rf"\b(?:in|In)\s+(?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\b[Ll]ast\s+(?:year|month)\b"
+    r"|\byears\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b")
+# "the idea", "such a move", "his remarks": a sentence pointing back at an act or a statement.
+POINTS_BACK = lazy_compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
+    r"(?:idea|plan|move|decision|remarks?|comments?|proposal|statement|announcement|policy"
+    r"|ruling|verdict|vote|veto|deal|bill|law|test|offer|pledge|speech|tweets?|claims?)\b")
+_DATE_HINT = lazy_compile(r"\d\d\d\d|[Ll]ast |ago\b|[Ee]arlier this")
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_SINCE = lazy_compile(r"\bsince\s+(?:\w+\s+){0,3}$")
+
+
+def news_year(doc: Document) -> int:
+    """The year of the news: the article's date, else the latest year its text names (0 when
+    it names none)."""
+    published = doc.article.published[:4]
+    if published.isdigit():
+        return int(published)
+    years = [int(y) for p in doc.paragraphs for y in _YEAR.findall(p)]
+    return max(years, default=0)
+
+
+def is_background(sentence: str, year: int) -> bool:
+    """Dated before the news: an earlier year, "last year", "years ago" (not "since 2019",
+    a state that still holds)."""
+    if not _DATE_HINT.search(sentence):
+        return False  # no digit and none of the words: most sentences
+    for m in _DATED.finditer(sentence):
+        if m.group(1) is None:
+            return True
+        if _SINCE.search(sentence, 0, m.start()):
+            continue
+        if year and int(m.group(1)) < year:
+            return True
+    return False
+
+
+class Background:
+    """Which sentences of a document are dated before the news (asked per sentence: only
+    the sentences that make statements need to be read)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._known: dict[int, bool] = {}
+
+    @cached_property
+    def year(self) -> int:
+        return news_year(self.doc)
+
+    def __contains__(self, index: int) -> bool:
+        """Whether sentence `index` (of Document.sentences) is background: dated before the
+        news, or right after such a sentence of its paragraph and pointing back at what it told
+        ("The remark drew …")."""
+        if index not in self._known:
+            sentences = self.doc.sentences
+            sentence = sentences[index]
+            self._known[index] = _DATE_HINT.search(sentence.text) is not None and \
+                is_background(sentence.text, self.year) or (
+                index > 0 and sentences[index - 1].paragraph == sentence.paragraph
+                and POINTS_BACK.search(sentence.text) is not None and (index - 1) in self)
+        return self._known[index]

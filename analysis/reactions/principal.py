@@ -1,0 +1,87 @@
+"""The principal newsmaker: the person or organisation whose act or statement the article is
+about, whom the others respond to. Read from the people layer: who is named most, in the title
+and in the opening sentence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..lexicon import TITLE_WORDS
+from ..people import Entity
+from ..stances import verb_stance
+from ..text.words import fold, words_of
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..people import People
+
+TITLE_WEIGHT = 5.0  # named in the title
+ROLE_IN_TITLE_WEIGHT = 4.0  # called by their title in the title ("Mayor's plan …")
+LEAD_WEIGHT = 3.0  # named in the story's first sentence
+MIN_SCORE = 3.0  # below this no one stands out: no principal
+
+
+def _keys(entity: Entity) -> set[str]:
+    """The words that name an entity alone: its surname (a person) or its name's words."""
+    words = words_of(fold(entity.name))
+    if not words:
+        return set()
+    return {words[-1]} if entity.kind == "person" else set(words)
+
+
+def _titles(entity: Entity) -> set[str]:
+    """The title words among an entity's roles ("mayor", "secretary")."""
+    return {w for role in entity.roles for w in words_of(fold(role)) if w in TITLE_WORDS}
+
+
+# Verbs of a title whose object is the one reacted to ("hammers", "rips", "says", "breaks").
+_AT_SOMEONE = ("criticises", "supports", "distances")
+_TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
+
+
+def _title_object(words: list[str]) -> set[str]:
+    """The words of a title that can name the principal: in "Warren hammers Wells Fargo CEO"
+    or "Flynn says Trump absolutely right", those after the reaction verb (who is reacted
+    to); otherwise all of them."""
+    for n, word in enumerate(words[1:6], start=1):
+        if n + 1 < len(words) and (word in _TITLE_SPEECH or verb_stance(word) in _AT_SOMEONE):
+            return set(words[n + 1:])
+    return set(words)
+
+
+def find_principal(doc: Document, people: People) -> Entity | None:
+    """The entity most central to the article, None when no one stands out."""
+    table = people.table
+    counts = Counter(id(e) for e in table.mentions)
+    if not counts:
+        return None
+    entities = {id(e): e for e in table.mentions}
+    title = _title_object(words_of(fold(doc.article.title)))
+    lead_sentences = doc.sentences_of(doc.lead)
+    lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
+    best, best_score = None, MIN_SCORE
+    named_again = False  # someone who can speak is named twice or more
+    for key, mentions in sorted(counts.items(), key=lambda item: -item[1]):
+        if mentions + TITLE_WEIGHT + LEAD_WEIGHT <= best_score:
+            break  # named too rarely to overtake the best, whatever else they have
+        entity = entities[key]
+        names = _keys(entity)
+        if not names or not people.can_speak(entity):
+            continue
+        if mentions >= 2:
+            named_again = True
+        elif named_again:
+            continue  # named once, where others are named again: a side character
+        score = float(mentions)
+        if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:
+            score *= 0.5  # a lone capitalised word is as likely a place as a person
+        if names <= title or entity.kind == "person" and names & title:
+            score += TITLE_WEIGHT
+        elif entity.kind == "person" and _titles(entity) & title:
+            score += ROLE_IN_TITLE_WEIGHT  # "Mayor's plan …" for Mayor Anne-Marie Leclerc
+        if names <= lead or entity.kind == "person" and names & lead:
+            score += LEAD_WEIGHT
+        if score > best_score:
+            best, best_score = entity, score
+    return best

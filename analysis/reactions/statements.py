@@ -1,0 +1,183 @@
+"""Statements: every sentence in which someone other than the reporter speaks, judges or
+believes: the quotes the quote stage attributed, and reported speech (`people.reported`), each
+with its speaker resolved through the people layer (so "he", "the minister" and "Mr. Hale"
+are the person the quotes have too)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..lexicon import (
+    OFFICER_NOUNS,
+    OPINION_LEMMAS,
+    OPINION_VERBS,
+    PRESENT_REPORTERS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+)
+from ..patterns import lazy_compile
+from ..people import Entity, display_name
+from ..people.reported import may_report, reported_speakers
+from ..stances import reaction_nouns, reporting_verbs, verb_stance
+
+if TYPE_CHECKING:
+    from ..document import Document, Sentence
+    from ..people import People, Target
+    from ..quotes.extract import QuoteFindings
+
+
+# Endings of the verb forms that report ("warned", "slams", "backing"): a base form is as often
+# a noun ("a question", "support").
+_FINITE_ENDINGS = ("ed", "s", "ing")
+_LOWER_WORD = lazy_compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s")
+
+
+@dataclass
+class Statement:
+    """One actor speaking in one sentence."""
+
+    actor: Target
+    sentence: Sentence
+    index: int  # of the sentence in Document.sentences
+    verb: str  # the reporting verb as written ("said", "according to"), "" when none
+    said: str  # the actor's words: the quotes' texts, or the reported sentence
+    quote_ids: list[str] = field(default_factory=list)
+
+
+_LEMMAS = frozenset(SPEECH_LEMMAS) | frozenset(OPINION_LEMMAS)
+
+
+@cache
+def statement_verbs() -> frozenset[str]:
+    """Verbs that report a statement: of speech, of opinion and finding, and the stances'. A
+    base form counts only for the verbs a group reports with in the present ("critics say",
+    "some believe"): "see", "state" or "support" alone are nouns or infinitives far more often."""
+    verbs = SPEECH_VERBS | OPINION_VERBS | reporting_verbs()
+    bases = {lemma for lemma in _LEMMAS if lemma in verbs} - PRESENT_REPORTERS
+    return verbs - bases | {"According", "according"}
+
+
+def find_statements(doc: Document, people: People, found: QuoteFindings) -> list[Statement]:
+    """Every statement of the document, in reading order."""
+    statements: list[Statement] = []
+    by_key: dict[tuple[int, int], Statement] = {}
+    starts = doc.sentence_starts
+    for quote, target in zip(found.quotes, found.targets, strict=True):
+        if target is None or not people.can_speak(target):
+            continue
+        index = max(0, bisect_right(starts, (quote.paragraph, quote.start)) - 1)
+        key = (index, id(target))
+        if key in by_key:
+            by_key[key].said += " " + quote.text
+            by_key[key].quote_ids.append(quote.id)
+            continue
+        sentence = doc.sentences[index]
+        frame = sentence.text.replace(quote.text, " ")
+        by_key[key] = Statement(target, sentence, index, _frame_verb(frame) or quote.cue,
+                                f"{quote.text} {frame}", [quote.id])
+        statements.append(by_key[key])
+    quoted = {index for index, _ in by_key}
+    verbs, nouns = statement_verbs(), reaction_nouns()
+    resolver = people.resolver
+    speakers_of: dict[int, set[int]] = {}
+    for index, key in by_key:
+        speakers_of.setdefault(index, set()).add(key)
+    reporting = [may_report(text, verbs) for text in doc.marked]
+    for index, sentence in enumerate(doc.sentences):
+        if not reporting[sentence.paragraph]:
+            continue
+        text = doc.marked[sentence.paragraph][sentence.start:sentence.end]
+        after = 0
+        if index in quoted:  # "X hailed the move as “…,” while Y voiced concern": Y too
+            text, after = _second_clause(doc, sentence, text)
+            if not after:
+                continue
+        for report in reported_speakers(text, verbs, nouns):
+            if report.at < after:
+                continue
+            said = sentence.text[after:] if after else sentence.text
+            target = resolver.resolve(report.phrase, sentence.paragraph,
+                                      sentence.start + report.at)
+            if target is not None and people.can_speak(target) and \
+                    id(target) not in speakers_of.get(index, ()):
+                verb = report.verb if verb_stance(report.verb) else \
+                    _frame_verb(text[report.at + len(report.verb):]) or report.verb
+                statements.append(Statement(target, sentence, index, verb, said))
+                speakers_of.setdefault(index, set()).add(id(target))
+    statements.sort(key=lambda st: st.index)
+    return statements
+
+
+def _frame_verb(frame: str) -> str:
+    """The first verb in a stretch of the reporter's words that takes a stance by itself: what
+    frames a quote ("backed Mr Hale, saying '…'", "slammed the pardons as '…'") or what a
+    neutral "say" reports ("analysts say he may have fumbled"); "" when none does."""
+    return next((word for word in _LOWER_WORD.findall(frame)
+                 if word.endswith(_FINITE_ENDINGS) and verb_stance(word)), "")
+
+
+def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, int]:
+    """A quoting sentence's text with its quotes blanked (same length), and where a clause of
+    its own opens after its last quote (0 when none does): another speaker may talk there."""
+    chars = list(text)
+    last_close = -1
+    for span in doc.quote_spans_by_paragraph.get(sentence.paragraph, ()):
+        start = max(span.open_at, sentence.start) - sentence.start
+        end = min(span.close_at + 1, sentence.end) - sentence.start
+        if start < end:
+            chars[start:end] = " " * (end - start)
+            last_close = max(last_close, end)
+    blanked = "".join(chars)
+    opener = _SECOND_CLAUSE.search(blanked, max(last_close, 0))
+    return blanked, opener.end() if opener and last_close >= 0 else 0
+
+
+_OFFICER_BEFORE = lazy_compile(
+    r"\b(?P<owner>its|their|\w+(?=[’']s\s))(?:[’']s)?\s+(?:\w+\s+)?(?P<officer>[\w-]+)"
+    r",?\s+(?:\w+\.?\s+){0,2}$")
+
+
+def speaking_for_organisations(statements: list[Statement]) -> list[Statement]:
+    """The statements with an officer who speaks right after their organisation ("The Royal
+    College said … Its chair, Dr Alan Whitby, told the BBC …", "Downing Street distanced itself
+    … A spokesman for the prime minister said …") made the organisation's: one actor, one
+    reaction."""
+    out: list[Statement] = []
+    last_organisation: Statement | None = None
+    for st in statements:
+        if last_organisation is not None and \
+                st.sentence.paragraph - last_organisation.sentence.paragraph <= 1 and \
+                _speaks_for(st, last_organisation.actor):
+            st = replace(st, actor=last_organisation.actor)
+        elif _organisation_like(st.actor):
+            last_organisation = st
+        out.append(st)
+    return out
+
+
+def _speaks_for(statement: Statement, organisation: Target) -> bool:
+    """Whether the statement's speaker is introduced as the organisation's officer: "its chair,
+    Dr Alan Whitby", "the association's chairman", "a spokesman for …" (not "the opposition's
+    spokeswoman" after another organisation)."""
+    actor = statement.actor
+    if not isinstance(actor, Entity):
+        return actor.head in OFFICER_NOUNS and actor.text.split()[0].lower() in ("a", "an", "its",
+                                                                             "their")
+    surname = actor.name.split()[-1]
+    before = statement.sentence.text.split(surname, 1)[0].lower()
+    owned = _OFFICER_BEFORE.search(before)
+    if owned is None or owned.group("officer") not in OFFICER_NOUNS:
+        return False
+    owner = owned.group("owner")
+    return owner in ("its", "their") or owner in display_name(organisation).lower().split()
+
+
+def _organisation_like(actor: Target) -> bool:
+    if isinstance(actor, Entity):
+        return actor.kind == "organisation" or actor.name.split()[-1].lower() in (
+            "street", "house", "palace", "hall")
+    return actor.entity_kind == "organisation"

@@ -1,0 +1,37 @@
+"""Words for comparing: text folded to lower-case ASCII (accents dropped, one apostrophe), and
+the words of folded text."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from ..patterns import lazy_compile
+
+_FOLDED_WORD = lazy_compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")
+# Marks with no decomposition that separate words: folded to a space, not dropped.
+_SEPARATORS = str.maketrans({"“": " ", "”": " ", "—": " ", "–": " ", "―": " ", "’": "'",
+                             "‘": "'", "«": " ", "»": " "})
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and other marks outside ASCII dropped, quote marks and dashes made
+    spaces, one kind of apostrophe: "Sébastien O’Brien" -> "sebastien o'brien"."""
+    if text.isascii():
+        return text.lower()
+    return _fold_short(text) if len(text) < 64 else _fold(text)
+
+
+def _fold(text: str) -> str:
+    text = text.translate(_SEPARATORS)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)  # names and phrases recur; long texts do not
+
+
+def words_of(folded: str) -> list[str]:
+    """The words of folded text, possessive 's dropped: "o'brien's" -> ["o'brien"]."""
+    return _FOLDED_WORD.findall(folded)

@@ -1,0 +1,259 @@
+"""Attribution shapes of news writing that the quote engine reads, each in several house styles:
+"as X put it", a pronoun speaker after named subjects and quotes of its own sentence, poll
+figures as speakers, quoted terms and nicknames that are not speech, and speech nouns that are
+not verbs ("a Hale tweet")."""
+
+from __future__ import annotations
+
+import pytest
+from quote_support import run, speaker_names
+
+STYLES = [("“", "”"), ("‘", "’"), ('"', '"'), ("''", "''")]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("frame", [
+    "As Dana Whitcombe put it in a letter to shareholders last spring, the yard is {q}",
+    "The yard, as Dana Whitcombe put it at the launch, is {q}",
+    "Dana Whitcombe put it plainly on Monday: the yard is {q}",
+])
+def test_as_x_put_it(o: str, c: str, frame: str) -> None:
+    quote = f"{o}a place that builds ships nobody else can build.{c}"
+    quotes, speakers = run(
+        "The shipyard at Corran Bay has taken on two hundred welders since March.",
+        frame.format(q=quote),
+    )
+    assert [q.text for q in quotes] == ["a place that builds ships nobody else can build."]
+    assert speaker_names(quotes, speakers) == ["Dana Whitcombe"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_pronoun_after_quotes_of_its_sentence_is_the_sentence_subject(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}The council met its deadline,{c} said Priya Nandakumar, the council's press "
+        "officer.",
+        f"Mayor Ines Carvalho accused the council of being {o}asleep at the wheel{c} and "
+        f"{o}reckless with public money{c} in what she called {o}a scandal of its own "
+        f"making.{c}",
+    )
+    assert len(quotes) == 4
+    assert speaker_names(quotes, speakers) == [
+        "Priya Nandakumar", "Ines Carvalho", "Ines Carvalho", "Ines Carvalho"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_descriptions_with_different_places_are_different_people(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}We will not sign it,{c} the former Vermont governor said on Sunday.",
+        f"{o}Nor will we,{c} the Oregon governor said.",
+        f"{o}It is a bad deal,{c} the governor added.",
+    )
+    names = speaker_names(quotes, speakers)
+    assert names[0] != names[1]
+    assert "Oregon" in names[1] and "Vermont" in names[0]
+    assert names[2] == names[1]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_shares_of_a_poll_speak(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "A survey of 900 commuters by the Harlow Transit Authority was published on Monday.",
+        f"Only 41 percent of riders agreed that the new timetable was {o}easy to follow,{c} "
+        f"while 58 percent said the night buses were {o}too few to be useful.{c}",
+        f"About a third of respondents said fares were {o}more than they could afford.{c}",
+    )
+    assert speaker_names(quotes, speakers) == [
+        "Only 41 percent of riders", "58 percent", "About a third of respondents"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_shares_without_people_or_numbers_are_no_poll_speakers(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"The majority leader said the vote was {o}far from over, whatever the count says.{c}",
+        f"Half the time the trains ran late, Rosa Gill said, and {o}nobody ever told us why.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["The majority leader", "Rosa Gill"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("noun", ["tweet", "comment", "answer"])
+def test_a_named_speech_noun_is_no_verb(o: str, c: str, noun: str) -> None:
+    quotes, speakers = run(
+        f"Councillor Mira Okafor is calling {o}petty and spiteful{c} a Tomas Hale {noun} "
+        "about her budget.",
+    )
+    assert speaker_names(quotes, speakers) == ["Mira Okafor"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_plural_names_keep_the_bare_verb(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"{o}The budget is petty and spiteful,{c} the Greens claim in a leaflet sent on Friday.")
+    assert speaker_names(quotes, speakers) == ["Greens"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_share_is_no_speaker_past_its_group(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Harlow Transit chief Edda Brun spoke to the council on Monday.",
+        "Brun insisted that only 2 percent of the fleet had been affected by what several "
+        f"drivers called {o}sabotage by neglect{c} before the audit began.",
+    )
+    assert "percent" not in speaker_names(quotes, speakers)[0]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("frame", [
+    "He would also double the levy, known as the {q} among hauliers, in May.",
+    "He would double what has come to be known as the {q} after its author.",
+    "Rivals pinned the nickname {q} on him within a week.",
+])
+def test_terms_after_known_as_and_nickname(o: str, c: str, frame: str) -> None:
+    quotes, _ = run(
+        "Transport Minister Tomas Hale said the new levy would be collected at every port.",
+        frame.format(q=f"{o}Hale tax{c}"),
+    )
+    assert [q.text for q in quotes] == []
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("frame", "speaker"), [
+    ("The board was a rubber stamp (or, as The Harlow Daily called it last week, {q}).",
+     "Harlow Daily"),
+    ("The board was, as the mayor called it on Monday, {q}", "The mayor"),
+])
+def test_subject_of_an_as_clause(o: str, c: str, frame: str, speaker: str) -> None:
+    quotes, speakers = run(
+        "The port board met for the last time on Friday.",
+        frame.format(q=f"{o}a club for old friends{c}"),
+    )
+    assert speaker_names(quotes, speakers) == [speaker]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("source", "name"), [
+    ("a senior administration official said", "A senior administration official"),
+    ("one official said", "One official"),
+    ("a senior State Department official said", "A senior State Department official"),
+    ("a Treasury official told reporters", "A Treasury official"),
+])
+def test_anonymous_officials_speak(o: str, c: str, source: str, name: str) -> None:
+    quotes, speakers = run(
+        "Talks on the tariff deal resumed in Geneva on Monday.",
+        f"{o}Nobody expects a breakthrough this week,{c} {source}.",
+    )
+    assert speaker_names(quotes, speakers) == [name]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_speech_nouns_after_markers_stay_nouns(o: str, c: str) -> None:
+    quotes, speakers = run(
+        f"Mayor Ines Carvalho read the official reply aloud: {o}The council will not bend on "
+        f"this.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Ines Carvalho"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_pronoun_after_reported_speech_by_a_surname(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Councillor Edda Brun chaired the hearing on the harbour contract.",
+        "Okonkwo said the charge against him was baseless.",
+        f"{o}Nobody has shown me a single invoice that is wrong,{c} he added.",
+    )
+    assert speaker_names(quotes, speakers) == ["Okonkwo"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Twenty years ago, a Harlow Courier article hailed the mayor as {q}", "Harlow Courier"),
+    ("An editorial in the Harlow Courier called the levy {q}", "Harlow Courier"),
+    ("The lawsuit, filed in Dayton, says the firm had {q}", "lawsuit"),
+    ("The memo warned staff that the audit was {q}", "memo"),
+])
+def test_documents_and_articles_speak(o: str, c: str, sentence: str, source: str) -> None:
+    quotes, speakers = run(
+        "The harbour levy was voted through on Monday.",
+        sentence.format(q=f"{o}a gift to the few{c}") + ".",
+    )
+    assert len(quotes) == 1
+    label = quotes[0].speaker
+    assert source.lower() in label.lower()
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("company", ["Harlow Energy", "Corran Motors", "Brightwater Holdings",
+                                     "Tessel Pharmaceuticals", "Dunmore Capital"])
+def test_it_said_after_a_company_name(o: str, c: str, company: str) -> None:
+    quotes, speakers = run(
+        f"{company} dismissed its chief executive on Monday.",
+        f"{o}We needed a fresh start after a difficult year,{c} it said in a statement.",
+    )
+    assert speaker_names(quotes, speakers) == [company]
+    assert speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_state_and_party_descriptions_resolve_to_the_tagged_member(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Sen. Dana Holt, D-Ohio, and Rep. Tom Hale (R-Tex.) met on Tuesday to discuss the bill.",
+        f"{o}We are close to a deal,{c} the Ohio Democrat said after the meeting.",
+        f"{o}We are nowhere near one,{c} the Texas Republican said.",
+        f"Democrat Ana Ruiz called the talks {o}theatre for the cameras and nothing more.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Dana Holt", "Tom Hale", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("But critics said", "Critics"),
+    ("And the port manager said", "The port manager"),
+    ("However prosecutors told the court", "Prosecutors"),
+    ("Meanwhile, union officials said", "Union officials"),
+])
+def test_connective_opening_is_no_part_of_the_speaker(o: str, c: str, opening: str,
+                                                       speaker: str) -> None:
+    quotes, speakers = run(
+        "Port director Edda Brun said the new cranes would arrive in May.",
+        f"{opening} the cranes were {o}two years late and twice the price.{c}",
+    )
+    assert speaker_names(quotes, speakers) == [speaker]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("adverb", ["Interestingly", "Ironically", "Predictably", "Reportedly"])
+def test_sentence_adverb_is_no_speaker(o: str, c: str, adverb: str) -> None:
+    quotes, speakers = run(
+        "Councillor Edda Brun has fought the harbour levy for a year.",
+        f"{adverb} enough, leaflets with the line {o}we will not pay for a harbour we cannot "
+        f"use{c} went up across her own ward.",
+    )
+    assert adverb not in speaker_names(quotes, speakers)[0]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("frame", [
+    "Hale used the phrase {q} four times in his speech.",
+    "Hale said the words {q} and left the stage.",
+    "In his speech, Hale repeated the word {q} until the crowd joined in.",
+])
+def test_words_quoted_from_a_speaker_are_his_quote(o: str, c: str, frame: str) -> None:
+    quotes, speakers = run(
+        "Transport Minister Tomas Hale addressed dock workers in Serrin on Friday.",
+        frame.format(q=f"{o}fair shares{c}"),
+    )
+    assert [q.text for q in quotes] == ["fair shares"]
+    assert speaker_names(quotes, speakers) == ["Tomas Hale"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("subject", [
+    "His mother Lucy, 32, of Upminster, east London,",
+    "Lucy Hart, 32, of Upminster, east London,",
+    "Her neighbour Lucy, 71, from Leeds,",
+])
+def test_relative_with_age_and_home_town(o: str, c: str, subject: str) -> None:
+    quotes, speakers = run(
+        f"{subject} said: {o}He has kicked a ball against our wall every day since he was "
+        f"three.{c}")
+    assert speaker_names(quotes, speakers)[0] in ("Lucy", "Lucy Hart")
