@@ -15,6 +15,7 @@ Esc or Backspace returns there with its scroll and quote.
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -251,6 +252,10 @@ class MainScreen(ReadingState, MainActions, Screen):
 
     def _after_first_list(self, bookmarked: set[str], settings: ReaderSettings,
                           unread: int) -> None:
+        # The store's index now lives as long as the reader: leave it out of the cyclic
+        # collector's full passes, which over a 10,000-entry index stalled a cursor move for
+        # 0.2 s (plain data is still freed when dropped).
+        gc.freeze()
         self.bookmarked = bookmarked
         self.query_one(QuoteList).refresh_marks(bookmarked)
         self.settings = settings
