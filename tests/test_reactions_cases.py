@@ -245,6 +245,19 @@ def test_sources_of_facts_and_memories_are_no_reactions(style: str) -> None:
     assert _has(reactions, "berg", "criticises")
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_north_and_south_are_two_countries(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "North Velden fired a long-range missile over the sea on Friday, its third test this "
+        "year.",
+        f"South Velden accused the North's leader of {o}reckless provocation.{c}",
+        "North Velden said the test was a routine exercise.",
+    ], "North Velden fires missile")
+    assert _has(reactions, "south velden", "criticises")
+    assert not any("north" in fold(r.actor) for r in reactions)
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 
