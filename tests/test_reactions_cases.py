@@ -258,6 +258,15 @@ def test_north_and_south_are_two_countries(style: str) -> None:
     assert not any("north" in fold(r.actor) for r in reactions)
 
 
+def test_with_someone_doing_names_who_does_it() -> None:
+    reactions = _reactions([
+        "Finance Minister Arno Vell on Wednesday proposed a flat income tax of 20 percent.",
+        "The plan has become the issue of the campaign, with Senator Ines Darrow — who has "
+        "called for higher taxes on the rich — lambasting it as a gift to landlords.",
+    ], "Vell proposes flat income tax")
+    assert _has(reactions, "darrow", "criticises")
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 

@@ -65,6 +65,9 @@ _RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
 _PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|before)\s")
+# "with X [— who … —] doing": X does it.
+_WITH_DOER = lazy_compile(
+    r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
@@ -125,6 +128,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if _CREDIT_AFTER.match(sentence, end):
         return None  # "X reported from Midway Atoll": the reporter's credit line
     if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):
+        absolute = _WITH_DOER.search(before[-_SUBJECT_REACH:])
+        if absolute:  # "…, with Democrats accusing him of …": the Democrats
+            return parse_subject(absolute.group("who")) or group_phrase(absolute.group("who"))
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
