@@ -267,6 +267,16 @@ def test_with_someone_doing_names_who_does_it() -> None:
     assert _has(reactions, "darrow", "criticises")
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_what_observers_call_it_is_their_statement(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        f"Senator Ira Holt said on Tuesday that the border post at Kessen would close, calling "
+        f"it {o}a drain{c} on the budget, in what analysts described as a bid for rural votes.",
+    ], "Holt to close Kessen border post")
+    assert any(fold(r.actor).strip() == "analysts" for r in reactions)
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 

@@ -68,6 +68,7 @@ _PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|b
 # "with X [— who … —] doing": X does it.
 _WITH_DOER = lazy_compile(
     r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
+_WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
@@ -147,6 +148,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if of_whom:  # "… with family members of 9/11 victims, many of whom say": the members
         noun_phrase = _PREPOSITION.split(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])[-1]
         return group_phrase(noun_phrase)
+    what = _WHAT_DOER.search(pre[-60:])
+    if what:  # "engaging in what analysts described as …": the analysts
+        return group_phrase(what.group("who")) or parse_subject(what.group("who"))
     # The subject is the phrase right before the verb, in its own clause.
     clause = pre
     for m in _CLAUSE_OPENER.finditer(pre):
