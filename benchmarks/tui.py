@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/tui.py            # builds the store in a temp dir, prints figures
     .venv/bin/python benchmarks/tui.py --articles 2000 --runs 3 --moves 20   # quicker
 
-(1) First paint: the installed `byline` and a bare Textual app showing one Static are each
-    started in a pseudo-terminal (80×24, TERM=xterm-256color) several times, alternating; the
-    time from process start to the first frame on the terminal is recorded (the bare app's
-    frame shows its one line; the reader's shows its pane titles), median of each and the ratio.
-    Also printed: the time until the reader lists the store's newest article.
+(1) First paint and time to titles: the installed `byline` and a bare Textual app showing one
+    Static are each started in a pseudo-terminal (80×24, TERM=xterm-256color) several times,
+    alternating; the time from process start to the first frame on the terminal is recorded
+    (the bare app's frame shows its one line; the reader's shows its pane titles), and the time
+    until the reader shows the newest articles' titles (what a user waits for), each
+    beside the bare app's paint: medians and ratios (target ≤ 1.5× for the titles).
 (2) Cursor: the reader runs in-process (App.run_test, at 80×24 and 160×50) on the same store
     with a long article of many quotes open and the quotes pane focused; each ↓ is timed from
     the key reaching the app until the reader highlights the new quote, no message is left
@@ -34,6 +35,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
 TARGET_PAINT_RATIO = 1.5
+TARGET_TITLES_RATIO = 1.5
+UNREAD_MARK = "●"  # the article list's mark of an unread row (the bench store is all unread)
 TARGET_MOVE_MS = 50.0
 BARE_MARKER = "bare-textual-first-paint"
 PAINT_TIMEOUT = 60.0
@@ -172,15 +175,15 @@ def bare_app_main() -> None:
     Bare().run()
 
 
-def measure_first_paint(home: Path, runs: int, marker: str, newest_title: str) -> dict:
+def measure_first_paint(home: Path, runs: int, marker: str, titles_marker: str) -> dict:
     bare_argv = [sys.executable, str(Path(__file__).resolve()), "--bare-app"]
     reader_argv = [byline_command(), "--home", str(home)]
     time_to_text(bare_argv, BARE_MARKER)  # warm the OS file cache for both
-    time_to_text(reader_argv, marker)
+    time_to_text(reader_argv, marker, titles_marker)
     bare, reader, listed = [], [], []
     for _ in range(runs):
         bare.append(time_to_text(bare_argv, BARE_MARKER)[0])
-        paint, articles = time_to_text(reader_argv, marker, newest_title)
+        paint, articles = time_to_text(reader_argv, marker, titles_marker)
         reader.append(paint)
         if articles is not None:
             listed.append(articles)
@@ -190,6 +193,7 @@ def measure_first_paint(home: Path, runs: int, marker: str, newest_title: str) -
         "bare_min_ms": min(bare) * 1000,
         "reader_min_ms": min(reader) * 1000,
         "listed_ms": statistics.median(listed) * 1000 if listed else float("nan"),
+        "listed_min_ms": min(listed) * 1000 if listed else float("nan"),
     }
 
 
@@ -210,21 +214,22 @@ async def _drained(app) -> None:
         await asyncio.sleep(0)
 
 
-async def _one_move(app, tree, reader, key: str) -> tuple[float, bool]:
+async def _one_move(app, quotes, reader, key: str) -> tuple[float, bool]:
     """ms from the key reaching the app to every pane handled it and a frame was composed.
 
     Returns (ms, landed_on_a_quote). Only the event loop is yielded to while waiting (no
-    timed sleeps), so the figure is the reader's own work: key → tree cursor → QuoteHighlighted
-    → reader highlight + scroll, reactions brought forward → layout and compositor update.
+    timed sleeps), so the figure is the reader's own work: key → quotes cursor →
+    QuoteHighlighted → reader highlight + scroll, reactions brought forward → layout and
+    compositor update.
     """
     from textual import events
 
-    line = tree.cursor_line
+    line = quotes.highlighted
     start = time.perf_counter()
     app._driver.send_message(events.Key(key, None))
-    await _until(lambda: tree.cursor_line != line, start)
-    node = tree.cursor_node
-    quote = node.data.quote if node is not None and node.data is not None else None
+    await _until(lambda: quotes.highlighted != line, start)
+    row = quotes.current
+    quote = row.quote if row is not None else None
     if quote is not None:
         await _until(lambda: reader.current_quote == quote.id, start)
     await _drained(app)
@@ -246,32 +251,32 @@ async def _workers_done(app) -> None:
 
 async def measure_cursor(home: Path, article_id: str, moves: int,
                          size: tuple[int, int]) -> list[float]:
-    """ms per ↓/↑ in the quotes pane that lands on a quote (speaker lines are not counted)."""
+    """ms per ↓/↑ in the quotes pane that lands on a quote (speaker rows are not counted)."""
     from tui.app import BylineApp
-    from tui.widgets.quote_tree import QuoteTree
+    from tui.widgets.quote_list import QuoteList
     from tui.widgets.reader import ReaderPane
 
     app = BylineApp(home=str(home))
     timings: list[float] = []
     async with app.run_test(size=size) as pilot:
-        while app.library is None:
+        screen = app.screen
+        while not screen.listed:  # type: ignore[attr-defined]
             await _workers_done(app)
             await pilot.pause()
-        screen = app.screen
         screen.open_article(article_id)  # type: ignore[attr-defined]
         while screen.stored is None or screen.stored.ref.id != article_id:  # type: ignore
             await _workers_done(app)
             await pilot.pause()
-        tree = screen.query_one(QuoteTree)
+        quotes = screen.query_one(QuoteList)
         reader = screen.query_one(ReaderPane)
-        tree.focus()
-        tree.move_cursor_to_line(0)
+        quotes.focus()
+        quotes.highlighted = 0
         await pilot.pause()
         key = "down"
         while len(timings) < moves:
-            if tree.cursor_line == (tree.last_line if key == "down" else 0):
-                key = "up" if key == "down" else "down"  # at an end of the tree: turn around
-            elapsed, on_quote = await _one_move(app, tree, reader, key)
+            if quotes.highlighted == (quotes.option_count - 1 if key == "down" else 0):
+                key = "up" if key == "down" else "down"  # at an end of the list: turn around
+            elapsed, on_quote = await _one_move(app, quotes, reader, key)
             if on_quote:
                 timings.append(elapsed)
             await pilot.pause()  # settle (timers, scroll) between moves, outside the timing
@@ -318,10 +323,12 @@ def run(home: Path, args: argparse.Namespace) -> int:
         remembered.write_text(article_id, encoding="utf-8")
     with Library.open(home) as lib:
         count = len(lib.articles())
-        newest = lib.articles(limit=1)[0].title
+        lib.keep_listing_head()  # as the reader does after listing: its next start uses it
     print(f"store: {count} articles in {home} (ready in {time.perf_counter() - started:.1f} s)")
 
-    paint = measure_first_paint(home, args.runs, args.marker, newest[:20])
+    # Titles are on screen when the list's first row is: its unread mark (● shows nowhere
+    # else; a title's text would also match the reader's header, drawn later).
+    paint = measure_first_paint(home, args.runs, args.marker, UNREAD_MARK)
     ratio = paint["reader_ms"] / paint["bare_ms"]
     print(f"first paint, median of {args.runs} (process start → first frame, 80×24 pty):")
     print(f"  bare Textual app, one Static : {paint['bare_ms']:7.0f} ms"
@@ -330,7 +337,15 @@ def run(home: Path, args: argparse.Namespace) -> int:
           f"   (fastest run {paint['reader_min_ms']:.0f} ms)")
     print(f"  ratio                        : {ratio:7.2f}×  (target ≤ {TARGET_PAINT_RATIO}×;"
           f" fastest runs {paint['reader_min_ms'] / paint['bare_min_ms']:.2f}×)")
-    print(f"  reader lists the newest article after {paint['listed_ms']:.0f} ms")
+    titles_ratio = paint["listed_ms"] / paint["bare_ms"]
+    print(f"time to titles, median of {args.runs} (process start → the newest titles listed on "
+          "screen, 80×24 pty):")
+    print(f"  bare Textual app, one Static : {paint['bare_ms']:7.0f} ms   (its first paint)")
+    print(f"  byline reader, titles        : {paint['listed_ms']:7.0f} ms"
+          f"   (fastest run {paint['listed_min_ms']:.0f} ms)")
+    print(f"  ratio                        : {titles_ratio:7.2f}×  (target ≤ "
+          f"{TARGET_TITLES_RATIO}×; fastest runs "
+          f"{paint['listed_min_ms'] / paint['bare_min_ms']:.2f}×)")
 
     medians = []
     for size in CURSOR_SIZES:
@@ -342,7 +357,8 @@ def run(home: Path, args: argparse.Namespace) -> int:
               f"{size[0]}×{size[1]}:")
         print(f"  median {median:.1f} ms, p90 {p90:.1f} ms, max {max(timings):.1f} ms "
               f"(target median ≤ {TARGET_MOVE_MS:.0f} ms)")
-    ok = ratio <= TARGET_PAINT_RATIO and max(medians) <= TARGET_MOVE_MS
+    ok = (ratio <= TARGET_PAINT_RATIO and titles_ratio <= TARGET_TITLES_RATIO
+          and max(medians) <= TARGET_MOVE_MS)
     print("PASS" if ok else "MISS")
     return 0 if ok else 1
 

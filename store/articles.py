@@ -11,15 +11,18 @@ per merge) with its analysis cached later in `analyses/<..>.json`; quote/speaker
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-from analysis import Analysis, Article, analyze
 
 from .errors import BylineError, SourceError
 from .records import ArticleRef, FeedEntry
+
+if TYPE_CHECKING:  # the engine is imported when something is analysed, not to list articles
+    from analysis import Analysis
 
 INDEX = "index.json"
 CHUNK_SIZE = 250  # feed entry bodies per chunk file
@@ -112,12 +115,28 @@ class ChunkAllocator:
         return f"{self.prefix}{self.number:05d}.json"
 
 
-def ref_from_doc(doc: dict[str, Any], read: bool = False) -> ArticleRef:
+def ref_from_doc(doc: dict[str, Any], read: bool = False,
+                 feed_titles: dict[str, str] | None = None) -> ArticleRef:
     return ArticleRef(
         id=doc["id"], title=doc.get("title", ""), published=doc.get("published", ""),
         source=doc.get("source", ""), link=doc.get("link", ""),
         feed_url=doc.get("feed_url", ""), guid=doc.get("guid", ""), read=read,
+        site=site_name(doc, feed_titles or {}),
     )
+
+
+def site_name(doc: dict[str, Any], feed_titles: dict[str, str]) -> str:
+    """Where an article comes from, as a reader names it: its feed's title, else the host of
+    its link (without "www."), else the name of the file it was read from."""
+    feed_url = doc.get("feed_url", "")
+    if feed_url and feed_titles.get(feed_url):
+        return feed_titles[feed_url]
+    for url in (doc.get("link", ""), feed_url, doc.get("source", "")):
+        if url.startswith(("http://", "https://")):
+            host = urlsplit(url).hostname or ""
+            return host.removeprefix("www.")
+    source = doc.get("source", "") or feed_url
+    return PurePath(source).name if source else ""
 
 
 def index_doc(article_id: str, *, title: str, published: str, source: str, link: str = "",
@@ -188,14 +207,20 @@ def text_of(analysis: dict[str, Any]) -> str:
 
 
 def sort_key(doc: dict[str, Any]) -> tuple[str, float]:
-    """Newest first: by published date, then by when it was added."""
-    return (doc.get("published") or "", doc.get("added") or 0.0)
+    """Newest first: by published date (an undated article by when it was added, so it sits
+    among the articles of that day, not at the bottom), then by when it was added."""
+    added = doc.get("added") or 0.0
+    published = doc.get("published") or (
+        time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(added)) if added else "")
+    return (published, added)
 
 
 def analyze_safely(text: str, *, kind: str, url: str = "", title: str = "",
                    published: str = "", where: str = "", strict: bool = True) -> Analysis:
     """Run the analysis engine; a failure becomes a one-line SourceError (or, when not strict,
     a bare analysis holding the text, so a stored entry always opens)."""
+    from analysis import Analysis, Article, analyze
+
     try:
         return analyze(text, kind=kind, url=url, title=title, published=published)
     except BylineError:

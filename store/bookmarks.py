@@ -94,6 +94,30 @@ def remove_bookmark(lib: Library, quote_id: str) -> bool:
     return True
 
 
+def set_note(lib: Library, quote_id: str, note: str) -> Bookmark:
+    """Write (or, with an empty note, clear) a bookmark's note."""
+    article_id, qid = split_quote_id(quote_id)
+    key = f"{article_id}:{qid}"
+    with lib.files.writing():
+        table = _table(lib)
+        doc = table.get(doc_id=key)
+        if doc is None:
+            raise SourceError(f"{key}: not bookmarked")
+        clean = " ".join(clean_text(note).split())
+        table.update({"note": clean}, doc_ids=[key])
+    return _from_doc({**doc, "note": clean})
+
+
+def restore_bookmark(lib: Library, bookmark: Bookmark) -> Bookmark:
+    """Put back a bookmark exactly as it was (undoing a delete): its own copy, so it comes
+    back even when its article has gone meanwhile."""
+    article_id, qid = split_quote_id(bookmark.quote_id)
+    key = f"{article_id}:{qid}"
+    with lib.files.writing():
+        _table(lib).put(key, {**bookmark.to_dict(), "quote_id": key})
+    return bookmark
+
+
 def list_bookmarks(lib: Library) -> list[Bookmark]:
     """Newest bookmark first."""
     marks = [_from_doc(doc) for doc in _table(lib).all()]

@@ -246,6 +246,14 @@ def _html_page(utf8: bytes, url: str, where: str) -> NotAFeedError:
 
 def discover_feed(page: bytes, url: str = "") -> str:
     """The first RSS/Atom feed an HTML page links to as its alternate, as an absolute URL."""
+    found = advertised_feeds(page, url, limit=1)
+    return found[0] if found else ""
+
+
+def advertised_feeds(page: bytes, url: str = "", limit: int = 10) -> list[str]:
+    """The RSS/Atom feeds an HTML page names as its alternates (<link rel="alternate">), as
+    absolute http(s) URLs, in page order, at most limit of them."""
+    found: list[str] = []
     for tag in _LINK_TAG.finditer(page[:MAX_DISCOVERY_BYTES]):
         attrs = {m.group(1).lower(): m.group(2).strip(b"\"'")
                  for m in _ATTRIBUTE.finditer(tag.group(0))}
@@ -255,9 +263,11 @@ def discover_feed(page: bytes, url: str = "") -> str:
         if b"alternate" in rel and kind in _FEED_TYPES and href:
             absolute = urljoin(url, href) if url.startswith(("http://", "https://")) else href
             link = _http_link(absolute)
-            if link:
-                return link
-    return ""
+            if link and link not in found:
+                found.append(link)
+                if len(found) >= limit:
+                    break
+    return found
 
 
 def _skip_prolog(utf8: bytes, pattern: re.Pattern[bytes] = _PROLOG_ITEM) -> int:

@@ -13,8 +13,6 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis import clean_text
-
 from .articles import (
     INDEX,
     ChunkAllocator,
@@ -40,6 +38,14 @@ BATCH = 5_000  # entries stored per write when a feed is streamed: bounds the me
 _TAG = re.compile(r"<[^<>]+>")  # [^<>]: stays linear on floods of stray "<"
 
 
+def clean_text(text: str) -> str:
+    """The analysis engine's text cleaner, imported on first use: listing feeds and articles
+    (what the reader does first) needs none of the engine."""
+    from analysis import clean_text as clean
+
+    return clean(text)
+
+
 def feed_key(url_or_path: str) -> str:
     """How a feed is keyed: its URL as given, or a file's absolute path."""
     target = url_or_path.strip()
@@ -57,16 +63,18 @@ def _table(lib: Library) -> Any:
     return lib.files.table(FEEDS, "feeds")
 
 
-def _record(doc: dict[str, Any], counts: Counter[str]) -> FeedRecord:
+def _record(doc: dict[str, Any], counts: Counter[str], unread: dict[str, int]) -> FeedRecord:
     fields = {k: doc.get(k, "") for k in FEED_FIELDS}
     return FeedRecord(url=doc["url"], entry_count=counts.get(doc["url"], 0),
-                      max_size=doc.get("max_size", 0), **fields)
+                      max_size=doc.get("max_size", 0), unread=unread.get(doc["url"], 0),
+                      hidden=doc.get("hidden") is True, **fields)
 
 
 def feeds(lib: Library) -> list[FeedRecord]:
     counts = Counter(url for d in lib.index_docs() for url in entry_feeds(d))
+    unread, _ = unread_by_feed(lib)
     docs = sorted(_table(lib).all(), key=lambda d: (d.get("title", "").casefold(), d["url"]))
-    return [_record(d, counts) for d in docs]
+    return [_record(d, counts, unread) for d in docs]
 
 
 def feed(lib: Library, url: str) -> FeedRecord | None:
@@ -75,7 +83,49 @@ def feed(lib: Library, url: str) -> FeedRecord | None:
     if doc is None:
         return None
     count = sum(1 for d in lib.index_docs() if key in entry_feeds(d))
-    return _record(doc, Counter({key: count}))
+    return _record(doc, Counter({key: count}), unread_by_feed(lib)[0])
+
+
+def unread_by_feed(lib: Library, hidden: set[str] | frozenset[str] = frozenset()
+                   ) -> tuple[dict[str, int], int]:
+    """Unread entries per feed URL, an entry counted in every feed that carries it ("" for
+    the articles added by hand); and how many unread entries a feed not hidden carries."""
+    from .library import STATE
+
+    read = lib.files.raw(STATE, "read")
+    counts: Counter[str] = Counter()
+    total = 0
+    for doc in lib.index_docs():
+        if doc["id"] not in read:
+            carriers = entry_feeds(doc) or [""]
+            counts.update(carriers)
+            total += any(url not in hidden for url in carriers)
+    return dict(counts), total
+
+
+def hidden_feeds(lib: Library) -> set[str]:
+    """URLs of the feeds whose entries the list of all articles leaves out."""
+    return {url for url, doc in lib.files.raw(FEEDS, "feeds").items() if doc.get("hidden") is True}
+
+
+def only_in_hidden(doc: dict[str, Any], hidden: set[str]) -> bool:
+    """Whether every feed that carries an entry is hidden (an article added by hand never
+    is)."""
+    carriers = entry_feeds(doc)
+    return bool(carriers) and all(url in hidden for url in carriers)
+
+
+def feed_titles(lib: Library) -> dict[str, str]:
+    return {url: doc.get("title", "") for url, doc in lib.files.raw(FEEDS, "feeds").items()}
+
+
+def set_hidden(lib: Library, url: str, hidden: bool) -> None:
+    key = feed_key(url)
+    with lib.files.writing():
+        table = _table(lib)
+        if table.get(doc_id=key) is None:
+            raise SourceError(f"{url}: no such feed in the store")
+        table.update({"hidden": bool(hidden)}, doc_ids=[key])
 
 
 def _new_feed(key: str, title: str = "", link: str = "") -> dict[str, Any]:

@@ -21,8 +21,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from analysis import Analysis
-
 from . import feeds as feed_store
 from .articles import (
     INDEX,
@@ -48,15 +46,20 @@ from .records import (
     Bookmark,
     FeedEntry,
     FeedRecord,
+    FeedResult,
     LoadReport,
+    ReaderSettings,
     RelatedEntry,
     SearchHit,
     SpeakerQuote,
     SpeakerSummary,
     StoredArticle,
+    UnreadCounts,
 )
 
 if TYPE_CHECKING:
+    from analysis import Analysis
+
     from .records import RefreshReport
 
 # 2: an article's index document lists in `feeds` every feed that carries it. A schema 1
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 2
 SETTINGS = "settings.json"
 STATE = "state.json"
+READER_SETTINGS = "reader"
 
 
 class Library:
@@ -108,6 +112,20 @@ class Library:
         self.close()
 
     # settings ------------------------------------------------------------------------------
+    def reader_settings(self) -> ReaderSettings:
+        return ReaderSettings.from_dict(self.setting(READER_SETTINGS))
+
+    def save_reader_settings(self, **changes: Any) -> ReaderSettings:
+        """Change some reader settings (by ReaderSettings field name); the settings now."""
+        settings = self.reader_settings()
+        for name, value in changes.items():
+            if not hasattr(settings, name):
+                raise ValueError(f"unknown reader setting: {name}")
+            setattr(settings, name, value)
+        settings = ReaderSettings.from_dict(settings.to_dict())
+        self.set_setting(READER_SETTINGS, settings.to_dict())
+        return settings
+
     def setting(self, key: str, default: Any = None) -> Any:
         doc = self.files.table(SETTINGS, "settings").get(doc_id=key)
         return default if doc is None else doc.get("value", default)
@@ -167,8 +185,13 @@ class Library:
             article_id, where = url_id(target), source.location
         else:  # a file: its content names it; its absolute path says where it came from
             article_id, where = content_id(source.raw), str(Path(target).expanduser().resolve())
+        feeds: list[str] = []
+        if source.kind == "html":  # the feeds the page names, offered for following later
+            from .feedparse import advertised_feeds
+
+            feeds = advertised_feeds(source.raw, source.url)
         return [self._store_text(article_id, source.text, source.kind, source=where,
-                                 url=source.url)]
+                                 url=source.url, feeds=feeds)]
 
     def add_text(self, text: str, *, kind: str = "auto", source: str = "",
                  url: str = "") -> ArticleRef:
@@ -187,9 +210,13 @@ class Library:
                                 analysis=analysis, engine=engine)
 
     def _store_text(self, article_id: str, text: str, kind: str, *, source: str, url: str,
-                    analysis: Analysis | None = None, engine: int | None = None) -> ArticleRef:
+                    analysis: Analysis | None = None, engine: int | None = None,
+                    feeds: list[str] = ()) -> ArticleRef:
         existing = self.index.get(doc_id=article_id)
         if existing is not None:
+            if feeds and existing.get("feeds") != list(feeds):
+                with self.files.writing():  # stored before its page's feeds were kept
+                    self.index.update({"feeds": list(feeds)}, doc_ids=[article_id])
             return ref_from_doc(existing, self._is_read(article_id))
         if analysis is None:
             analysis = analyze_safely(text, kind=kind, url=url, where=source)
@@ -200,6 +227,8 @@ class Library:
         doc = index_doc(article_id, title=title, published=art.published, source=source,
                         link=url or art.url, kind=kind, content_hash=content_id(text),
                         added=time.time())
+        if feeds:
+            doc["feeds"] = list(feeds)
         with self.files.batch():
             existing = self.index.get(doc_id=article_id)  # another byline may have added it
             if existing is not None:
@@ -221,15 +250,30 @@ class Library:
 
         return load_records(self, [Path(t).expanduser() for t in targets], progress)
 
-    def articles(self, query: str = "", limit: int | None = None) -> list[ArticleRef]:
-        """Newest first; query keeps the articles whose title holds every word of it."""
+    def articles(self, query: str = "", limit: int | None = None,
+                 feed: str | None = None) -> list[ArticleRef]:
+        """Newest first; query keeps the articles whose title holds every word of it.
+
+        feed=None lists every article except the entries of hidden feeds; a feed URL lists
+        only that feed's entries, and "" only the articles added by hand."""
         words = query.casefold().split()
         listing = self._listing()
+        if feed is not None:
+            key = feed_store.feed_key(feed) if feed else ""
+            listing = [item for item in listing
+                       if (key in entry_feeds(item[1]) if key else not entry_feeds(item[1]))]
+        else:
+            hidden = feed_store.hidden_feeds(self)
+            if hidden:
+                listing = [item for item in listing
+                           if not feed_store.only_in_hidden(item[1], hidden)]
         if words:
             listing = [(folded, doc) for folded, doc in listing
                        if all(w in folded for w in words)]
         read = self.files.raw(STATE, "read")
-        return [ref_from_doc(doc, doc["id"] in read) for _folded, doc in listing[:limit]]
+        titles = feed_store.feed_titles(self)
+        return [ref_from_doc(doc, doc["id"] in read, titles)
+                for _folded, doc in listing[:limit]]
 
     def _listing(self) -> list[tuple[str, dict[str, Any]]]:
         """(folded title, index doc) newest first, sorted once per version of the index."""
@@ -241,9 +285,35 @@ class Library:
             self._listing_cache = cached
         return cached[1]
 
+    def keep_listing_head(self) -> None:
+        """Keep the newest entries of the listing for `newest_articles` at the next start (the
+        reader calls this after listing; nothing is written when the kept head is current)."""
+        from .listing_head import index_identity, read_head, write_head
+
+        if read_head(self, INDEX) is None:
+            listing = self._listing()
+            write_head(self, [doc for _folded, doc in listing], index_identity(self, INDEX))
+
+    def newest_articles(self, limit: int = 100) -> list[ArticleRef] | None:
+        """The newest articles (all but hidden feeds), fast: from the listing's head kept by
+        `keep_listing_head`, without reading the index. None when that head is out of date
+        (then `articles` it is)."""
+        from .listing_head import read_head
+
+        docs = read_head(self, INDEX)
+        if docs is None:
+            return None
+        hidden = feed_store.hidden_feeds(self)
+        read = self.files.raw(STATE, "read")
+        titles = feed_store.feed_titles(self)
+        return [ref_from_doc(doc, doc["id"] in read, titles) for doc in docs
+                if not feed_store.only_in_hidden(doc, hidden)][:limit]
+
     def ref(self, article_id: str) -> ArticleRef | None:
         doc = self.index.get(doc_id=article_id)
-        return None if doc is None else ref_from_doc(doc, self._is_read(article_id))
+        if doc is None:
+            return None
+        return ref_from_doc(doc, self._is_read(article_id), feed_store.feed_titles(self))
 
     def article(self, article_id: str) -> StoredArticle | None:
         """The article with its analysis. A feed entry is analysed on first access, and an
@@ -253,10 +323,13 @@ class Library:
         doc = self.index.get(doc_id=article_id)
         if doc is None:
             return None
-        ref = ref_from_doc(doc, self._is_read(article_id))
+        ref = ref_from_doc(doc, self._is_read(article_id), feed_store.feed_titles(self))
         stored = stored_analysis(self, doc)
         if stored.current:
-            return StoredArticle(ref, Analysis.from_dict(stored.analysis), doc.get("summary", ""))
+            from analysis import Analysis
+
+            return StoredArticle(ref, Analysis.from_dict(stored.analysis),
+                                 doc.get("summary", ""))
         text, kind, url, title, published, where = stored.payload()
         analysis = analyze_safely(text, kind=kind, url=url, title=title, published=published,
                                   where=where, strict=False)
@@ -299,15 +372,34 @@ class Library:
         """Mark an article read (or not). The reader marks what it opens: in a read-only store
         that is no write the user asked for, so it is skipped without a word."""
         try:
-            with self.files.writing():
-                table = self.files.table(STATE, "read")
-                if read:
-                    table.put(article_id, {"at": time.time()})
-                elif table.get(doc_id=article_id) is not None:
-                    table.remove(doc_ids=[article_id])
+            self.mark_read_many([article_id], read)
         except StoreError:
             if not self.files.read_only:
                 raise
+
+    def mark_read_many(self, article_ids: list[str], read: bool = True) -> int:
+        """Mark articles read (or unread) in one write; how many changed."""
+        with self.files.writing():
+            marks = self.files.raw(STATE, "read")
+            if read:
+                now = time.time()
+                fresh = {i: {"at": now} for i in dict.fromkeys(article_ids) if i not in marks}
+                self.files.table(STATE, "read").put_many(fresh)
+                return len(fresh)
+            gone = [i for i in dict.fromkeys(article_ids) if i in marks]
+            if gone:
+                self.files.table(STATE, "read").remove(doc_ids=gone)
+            return len(gone)
+
+    def mark_feed_read(self, feed_url: str) -> int:
+        """Mark every entry of a feed read ("" : every article added by hand)."""
+        return self.mark_read_many([ref.id for ref in self.articles(feed=feed_url)])
+
+    def unread_counts(self) -> UnreadCounts:
+        """Unread entries per feed, and in all (an entry carried by several feeds counted once,
+        one only hidden feeds carry not at all)."""
+        by_feed, total = feed_store.unread_by_feed(self, feed_store.hidden_feeds(self))
+        return UnreadCounts(total, by_feed)
 
     def remove_article(self, article_id: str) -> bool:
         return self.remove_articles([article_id]) == 1
@@ -367,6 +459,30 @@ class Library:
     def update_feed(self, url: str, **fields: Any) -> None:
         feed_store.update_feed(self, url, **fields)
 
+    def rename_feed(self, url: str, title: str) -> None:
+        """Give a feed a title of one's own (a refresh keeps it)."""
+        if not title.strip():
+            raise SourceError("a feed's title cannot be empty")
+        feed_store.update_feed(self, url, title=title)
+
+    def hide_feed(self, url: str, hidden: bool = True) -> None:
+        """Leave a feed's entries out of the list of all articles (still listed by feed)."""
+        feed_store.set_hidden(self, url, hidden)
+
+    def advertised_feeds(self, article_id: str) -> list[str]:
+        """The feeds the page of an article names (<link rel="alternate">) and that are not
+        followed yet."""
+        doc = self.index.get(doc_id=article_id)
+        named = doc.get("feeds", []) if doc is not None else []
+        followed = set(self.files.raw(feed_store.FEEDS, "feeds"))
+        return [url for url in named if isinstance(url, str) and url not in followed]
+
+    def follow_feed(self, url: str) -> tuple[FeedRecord, FeedResult]:
+        """Fetch a feed, follow it and store its entries (BylineError when it cannot)."""
+        from .refresh import load_feed
+
+        return load_feed(self, url)
+
     def merge_entries(self, feed_url: str, entries: list[FeedEntry]) -> int:
         return len(feed_store.merge_entries(self, feed_url, entries))
 
@@ -379,10 +495,12 @@ class Library:
         read = self._read_ids()
         return [ref_from_doc(d, d["id"] in read) for d in docs]
 
-    def refresh(self, progress: Callable[[int, int, str], None] | None = None) -> RefreshReport:
+    def refresh(self, progress: Callable[[int, int, str], None] | None = None,
+                urls: list[str] | None = None) -> RefreshReport:
+        """Fetch every feed (or the feeds in urls)."""
         from .refresh import refresh_feeds
 
-        return refresh_feeds(self, progress)
+        return refresh_feeds(self, progress, urls=urls)
 
     # related, speakers, bookmarks, search -------------------------------------------------
     def related(self, article_id: str, limit: int = 10,
@@ -399,9 +517,19 @@ class Library:
         return speaker_summaries(self)
 
     def quotes_by_speaker(self, name: str) -> list[SpeakerQuote]:
+        """The quotes of the one speaker name stands for ([] when it names none, or several:
+        see match_speakers)."""
         from .speakers import quotes_of
 
         return quotes_of(self, name)
+
+    def match_speakers(self, name: str) -> list[SpeakerSummary]:
+        """The speakers name may stand for, best first: one for a full name, a unique surname
+        or part of a name; several when it is ambiguous ("Marsh"); none when nobody fits.
+        Accents, apostrophes and case do not matter; a role ("the diplomat") also matches."""
+        from .speakers import match_speakers
+
+        return match_speakers(self, name)
 
     def quote_digests(self) -> dict[str, dict[str, Any]]:
         """article id -> its speakers and quotes, for every analysed article still indexed."""
@@ -423,6 +551,18 @@ class Library:
         from .bookmarks import remove_bookmark
 
         return remove_bookmark(self, quote_id)
+
+    def set_bookmark_note(self, quote_id: str, note: str) -> Bookmark:
+        """Write, change or (with "") clear the note of a bookmark."""
+        from .bookmarks import set_note
+
+        return set_note(self, quote_id, note)
+
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a deleted bookmark back as it was (the undo of remove_bookmark)."""
+        from .bookmarks import restore_bookmark
+
+        return restore_bookmark(self, bookmark)
 
     def bookmarked_ids(self) -> set[str]:
         from .bookmarks import BOOKMARKS

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 
 def resolve_home(home: str | os.PathLike[str] | None = None) -> Path:
     """The store folder to use (created if missing)."""
-    chosen = home or os.environ.get("BYLINE_HOME") or user_data_path("byline", appauthor=False)
+    chosen = home or os.environ.get("BYLINE_HOME")
+    if not chosen:
+        from platformdirs import user_data_path
+
+        chosen = user_data_path("byline", appauthor=False)
     path = Path(chosen).expanduser()
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -22,6 +22,7 @@ class ArticleRef:
     guid: str = ""
     read: bool = False
     new: bool = False  # set by add(): True when this call stored it, False when it was there
+    site: str = ""  # where it comes from, for people: the feed's title, else the site's host
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -60,6 +61,8 @@ class FeedRecord:
     entry_count: int = 0
     link: str = ""  # the site the feed belongs to
     max_size: int = 0  # the largest response fetched for it, in bytes; 0: the store's setting
+    unread: int = 0  # entries not read yet
+    hidden: bool = False  # its entries are left out of the list of all articles
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -106,6 +109,7 @@ class RelatedEntry:
     score: float
     feed_url: str = ""
     published: str = ""
+    site: str = ""  # the feed's title, else the site's host
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -159,14 +163,57 @@ class Bookmark:
 
 @dataclass
 class SearchHit:
-    kind: str  # "article" | "speaker" | "quote"
+    kind: str  # "article" | "speaker" | "quote" | "text" (words found in an article's text)
     title: str
-    detail: str = ""
+    detail: str = ""  # speaker: role and counts; quote: speaker and article; text: the passage
     article_id: str = ""
     quote_id: str = ""
+    published: str = ""  # ISO 8601 or "" (articles, quotes and text hits)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class UnreadCounts:
+    """Unread articles: in the list of all articles (hidden feeds left out) and per feed
+    ("" holds the articles added by hand)."""
+
+    total: int = 0
+    by_feed: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ReaderSettings:
+    """The reader's preferences, kept in the store's settings file."""
+
+    refresh_on_start: bool = False  # fetch every feed when the reader opens
+    refresh_minutes: int = 0  # and then every so many minutes (0: never on a timer)
+    list_width: int = 0  # columns of the article list (0: the layout's own width)
+    speaker_tags: bool = True  # ‹Name› after each quote in the reader text
+    read_after: float = 2.0  # seconds an article is shown before it counts as read (< 0: never)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ReaderSettings:
+        """Settings from a stored dict; values of the wrong type (a hand-edited file) fall
+        back to their defaults."""
+        settings = cls()
+        if not isinstance(data, dict):
+            return settings
+        for name, default in asdict(settings).items():
+            value = data.get(name, default)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            else:
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if ok:
+                setattr(settings, name, value)
+        return settings
 
 
 @dataclass

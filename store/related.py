@@ -16,7 +16,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .articles import INDEX, quotes_file
+from .articles import INDEX, quotes_file, site_name
+from .feeds import feed_titles
 from .records import RelatedEntry
 
 if TYPE_CHECKING:
@@ -162,7 +163,9 @@ def related_entries(lib: Library, article_id: str, limit: int = 10,
         if score >= min_score:
             scored.append((score, doc))
     scored.sort(key=lambda pair: (-pair[0], pair[1].get("title", "")))
+    titles = feed_titles(lib)
     return [RelatedEntry(id=doc["id"], guid=doc.get("guid", ""), title=doc.get("title", ""),
                          link=doc.get("link", ""), score=round(score, 4),
-                         feed_url=doc.get("feed_url", ""), published=doc.get("published", ""))
+                         feed_url=doc.get("feed_url", ""), published=doc.get("published", ""),
+                         site=site_name(doc, titles))
             for score, doc in scored[:limit]]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -28,6 +30,12 @@ HONORIFICS = frozenset(
     prince princess pope rev chief secretary ambassador commissioner""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_FOLDED_WORD = re.compile(r"\w+")
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`´")
+_FILLERS = frozenset({"the", "a", "an"})
+# Letters that no accent-stripping decomposes, as they are typed on an English keyboard.
+_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+                          "þ": "th", "ı": "i"})
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +106,7 @@ class SpeakerIndex:
         self.quote_rows: list[tuple[str, str, str, dict[str, Any]]] = []  # folded, article, ...
         for article_id, digest in digests.items():
             for quote in digest.get("quotes", []):
-                self.quote_rows.append((quote.get("text", "").casefold(), article_id,
+                self.quote_rows.append((fold_text(quote.get("text", "")), article_id,
                                         digest.get("published", ""), quote))
 
 
@@ -167,33 +175,63 @@ def speaker_summaries(lib: Library) -> list[SpeakerSummary]:
     return list(speaker_index(lib).summaries)
 
 
-def find_group(groups: list[SpeakerGroup], name: str) -> SpeakerGroup | None:
-    """The group a user-typed name means: its name or an alias, case-insensitive."""
-    wanted = name.strip().casefold()
-    words = name_words(name)
-    for group in groups:
-        if wanted in {n.casefold() for n in group.names}:
-            return group
-    for group in groups:
-        if group.key == f"person:{_person_key(words)}":
-            return group
-    by_alias = [g for g in groups if wanted in {a.casefold() for a in g.aliases}]
-    if len(by_alias) == 1:
-        return by_alias[0]
-    if len(words) == 1:  # a surname alone: only when it names one person
-        matches = [g for g in groups if g.kind == "person"
-                   and name_words(g.name)[-1:] == words]
-        if len(matches) == 1:
-            return matches[0]
-    return None
+def fold_text(text: str) -> str:
+    """text as a search compares it: accents, apostrophes and case gone ("O’Brien" and
+    "obrien", "Séjourné" and "sejourne" fold alike)."""
+    if text.isascii():
+        return text.translate(_APOSTROPHES).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(_APOSTROPHES).casefold().translate(_LETTERS)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """fold_text, remembered: for names, which come again and again."""
+    return fold_text(text)
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    return tuple(_FOLDED_WORD.findall(fold(text)))
+
+
+def match_groups(groups: list[SpeakerGroup], name: str) -> list[SpeakerGroup]:
+    """The groups a typed name may mean, most quoted first.
+
+    In turn, the first rule that finds someone wins: the whole name or an alias (folded);
+    then every typed word (honorifics and "the" left out) opening a word of a name or an
+    alias ("Puglier", "Jana P"); then of a role ("the diplomat"). Several groups come back
+    when the name fits several people ("Marsh")."""
+    typed = folded_words(name)
+    if not typed:
+        return []
+    whole = " ".join(typed)
+    found = [g for g in groups
+             if any(" ".join(folded_words(n)) == whole for n in (*g.names, *g.aliases))]
+    if not found:
+        wanted = [w for w in typed if w not in HONORIFICS and w not in _FILLERS] or list(typed)
+        found = [g for g in groups if _opens_words(wanted, g.names, g.aliases)]
+        if not found:
+            found = [g for g in groups if _opens_words(wanted, g.roles)]
+    return sorted(found, key=lambda g: (-len(g.quotes), g.name.casefold()))
+
+
+def _opens_words(wanted: list[str], *texts: Iterable[str]) -> bool:
+    words = {w for group in texts for text in group for w in folded_words(text)}
+    return all(any(word.startswith(w) for word in words) for w in wanted)
+
+
+def match_speakers(lib: Library, name: str) -> list[SpeakerSummary]:
+    return [group.summary() for group in match_groups(speaker_index(lib).groups, name)]
 
 
 def quotes_of(lib: Library, name: str) -> list[SpeakerQuote]:
     index = speaker_index(lib)
     digests = index.digests
-    group = find_group(index.groups, name)
-    if group is None:
+    matched = match_groups(index.groups, name)
+    if len(matched) != 1:
         return []
+    group = matched[0]
     indexed = lib.files.raw(INDEX, "articles")
     added = {a: indexed.get(a, {}).get("added", 0.0) for a, _q in group.quotes}
     speakers_by_id = {

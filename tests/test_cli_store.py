@@ -167,3 +167,20 @@ def test_speakers_all_analyses_pending_entries_first(capsys, files, home) -> Non
         assert lib.pending_analyses() == 0
     code, out, err = run(capsys, "speakers", "--json")
     assert "not analysed" not in err
+
+
+def test_quotes_of_an_ambiguous_name_lists_who_it_may_be(capsys, home) -> None:
+    seed_quotes(home)
+    text = "The ferry will run all winter."
+    art = Article(title="Ferry all winter", published="2026-02-02",
+                  paragraphs=[f"\u201c{text}\u201d said Ivo Quinn, the harbour master."])
+    analysis = Analysis(art, speakers=[Speaker("s1", "Ivo Quinn", role="harbour master")],
+                        quotes=[Quote("q1", text, "Ivo Quinn", "s1", 0, 1, 1 + len(text))])
+    with Library.open(home) as lib:
+        lib.add_analysis(analysis, url="https://keston.test/ferry")
+    code, out, err = run(capsys, "quotes", "--speaker", "Quinn")
+    assert code == 2 and out == ""
+    assert err == ("byline: Quinn: 2 speakers fit that name: Ivo Quinn; Mara Quinn "
+                   "(give more of the name)\n")
+    code, out, _ = run(capsys, "quotes", "--speaker", "ivo quin", "--json")
+    assert code == 0 and [q["speaker"] for q in json.loads(out)] == ["Ivo Quinn"]

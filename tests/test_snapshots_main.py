@@ -11,14 +11,21 @@ from pathlib import Path
 import pytest
 from tui_main_store import fill_store, settle
 
+from store.library import Library
 from tui.app import BylineApp
-from tui.widgets.quote_tree import QuoteTree
+from tui.widgets import article_list
+from tui.widgets.quote_list import QuoteList
 from tui.widgets.reactions import ReactionList
 
 
 @pytest.fixture
-def app(home: Path) -> BylineApp:
+def app(home: Path, monkeypatch: pytest.MonkeyPatch) -> BylineApp:
+    """The fixed store; "this year" pinned (dates of other years show theirs) and articles
+    read only when opened, never by the clock, so each picture is the same on every run."""
+    monkeypatch.setattr(article_list, "current_year", lambda: 2026)
     fill_store(home)
+    with Library.open(home) as library:
+        library.save_reader_settings(read_after=-1)
     return BylineApp(home)
 
 
@@ -26,7 +33,7 @@ def app(home: Path) -> BylineApp:
 async def on_a_quote(pilot) -> None:
     """Open the newest article and move onto Tom Reyes's first quote."""
     await settle(pilot)
-    pilot.app.screen.query_one(QuoteTree).focus()
+    pilot.app.screen.query_one(QuoteList).focus()
     await pilot.press("down", "down", "down", "down", "down")
     await settle(pilot)
 

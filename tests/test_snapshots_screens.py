@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 
 from store.library import Library
 from tui.app import BylineApp
+from tui.widgets import article_list
 
 real_gmtime = time.gmtime
 
@@ -34,6 +35,9 @@ def fixed_store(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             lib.add_analysis(analysis)
         lib.add_bookmark(quote_id_of(lib, "is markup")[1])
         lib.add_bookmark(quote_id_of(lib, "forgets the harbour workers")[1], note="ask the union")
+        lib.save_reader_settings(read_after=-1)  # read when opened, never by the clock
+    patch_year = monkeypatch.setattr
+    patch_year(article_list, "current_year", lambda: 2026)
     return home
 
 
@@ -43,8 +47,7 @@ def reader_then(*keys: str):
         pilot.app.screen.query_one("#quotes").focus()
         await pilot.press(*keys)
         await settle(pilot)
-        for notification in list(pilot.app._notifications):
-            pilot.app._unnotify(notification)
+        pilot.app.clear_notifications()
         await settle(pilot)
 
     return run_before

@@ -15,7 +15,7 @@ from tui.app import BylineApp
 from tui.safe_text import clean, clean_mapped, one_line, plain
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
-from tui.widgets.quote_tree import QuoteTree
+from tui.widgets.quote_list import QuoteList
 from tui.widgets.reader import ReaderPane
 
 CLICK_TITLE = "[@click=app.quit]x[/]"
@@ -96,7 +96,7 @@ async def test_hostile_text_shows_literally_and_does_nothing(home: Path) -> None
         assert app.is_running
 
         # A notification quoting hostile text is not parsed as markup either.
-        tree = screen.query_one(QuoteTree)
+        tree = screen.query_one(QuoteList)
         tree.focus()
         await pilot.press("down", "down", "b")
         await settle(pilot)

@@ -101,12 +101,12 @@ async def test_reader_b_key_then_bookmarks_enter_jumps_back_to_the_quote(
         assert main.query_one("#quotes").has_focus
 
 
-async def test_reader_slash_search_opens_the_quote_found(library: Library) -> None:
+async def test_reader_search_key_opens_the_quote_found(library: Library) -> None:
     _, crews_quote = quote_id_of(library, "listened to the dock crews")
     app = reader_on(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_reader(pilot)
-        await pilot.press("slash")
+        await pilot.press("S")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"dock crews")

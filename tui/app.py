@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.control import Control
 from textual.app import App
 from textual.binding import Binding
 
@@ -39,14 +40,27 @@ class BylineApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys and panes"),
     ]
 
-    def __init__(self, home: str | Path | None = None, open_target: str | None = None) -> None:
+    def __init__(self, home: str | Path | None = None, open_target: str | None = None,
+                 follow: bool = False) -> None:
         super().__init__()
         self.home = None if home is None else str(home)
         self.open_target = open_target
+        self.follow = follow
         self.library: Library | None = None
+        self.unread = -1  # unread articles in the store (-1 until known)
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.home, self.open_target)
+        return MainScreen(self.home, self.open_target, self.follow)
+
+    def show_unread(self, unread: int) -> None:
+        """The number of unread articles in the app's title and the terminal's."""
+        if unread == self.unread:
+            return
+        self.unread = unread
+        self.title = f"Byline ({unread} unread)" if unread else "Byline"
+        driver = getattr(self, "_driver", None)  # Textual has no public way to the terminal
+        if driver is not None and not self.is_headless:
+            driver.write(str(Control.title(self.title)))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -59,7 +73,7 @@ class BylineApp(App[None]):
             self.library.close()
 
 
-def run(home: str | None = None, open_target: str | None = None) -> int:
+def run(home: str | None = None, open_target: str | None = None, follow: bool = False) -> int:
     """Run the reader until the user quits; the process exit code."""
-    BylineApp(home, open_target).run()
+    BylineApp(home, open_target, follow).run()
     return 0

@@ -19,6 +19,15 @@ class JumpTarget:
     quote_id: str = ""
 
 
+@dataclass(frozen=True)
+class FeedChoice:
+    """What the feeds view hands back: list one feed's entries (its URL), only the articles
+    added by hand (""), or every article (None)."""
+
+    url: str | None
+    title: str = ""
+
+
 # Messages between the main screen's panes. Cursor messages replace a queued one of the same
 # kind, so a held-down arrow key leaves only the newest position to process.
 
@@ -40,9 +49,10 @@ class ArticleHighlighted(_Replaceable):
 class ArticleChosen(Message):
     """Enter on an article (or a related entry): open it and move into the reader."""
 
-    def __init__(self, article_id: str) -> None:
+    def __init__(self, article_id: str, related: bool = False) -> None:
         super().__init__()
         self.article_id = article_id
+        self.related = related  # chosen among the related entries (Esc comes back)
 
 
 class FilterChanged(_Replaceable):

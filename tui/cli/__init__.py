@@ -64,7 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         # `byline PATH_OR_URL` adds that article and opens it in the reader.
         reader = _Parser(prog="byline", description="Open an article.")
         reader.add_argument("open", metavar="PATH_OR_URL")
-        return _launch(home, reader.parse_args(argv).open)
+        reader.add_argument("--follow", action="store_true",
+                            help="also follow the feeds the article's page names")
+        args = reader.parse_args(argv)
+        problem = _unreadable(args.open)
+        if problem:  # said before the reader takes the terminal
+            print(f"byline: {problem}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return _launch(home, args.open, args.follow)
     parser, _ = build_parser()
     args = parser.parse_args(argv)
     args.home = home
@@ -98,7 +105,24 @@ def _take_home(argv: list[str]) -> tuple[list[str], str | None]:
     return rest, home
 
 
-def _launch(home: str | None, open_target: str | None) -> int:
+def _unreadable(target: str) -> str:
+    """Why the file target cannot be opened ("" for a URL or a readable file)."""
+    from pathlib import Path
+
+    if target.startswith(("http://", "https://")):
+        return ""
+    shown = " ".join("".join(ch if ch.isprintable() else "?" for ch in target).split())
+    path = Path(target).expanduser()
+    if not path.exists():
+        return f"{shown}: no such file"
+    if path.is_dir():
+        return f"{shown}: is a folder, not a file"
+    if not os.access(path, os.R_OK):
+        return f"{shown}: permission denied"
+    return ""
+
+
+def _launch(home: str | None, open_target: str | None, follow: bool = False) -> int:
     from tui.app import run
 
-    return run(home=home, open_target=open_target)
+    return run(home=home, open_target=open_target, follow=follow)

@@ -218,7 +218,13 @@ def run_quotes(lib: Library, args: argparse.Namespace) -> int:
     _cover_entries(lib, args)
     quotes = lib.quotes_by_speaker(args.speaker)
     if not quotes:
-        error(f"{args.speaker}: no quotes from a speaker of that name in the store")
+        candidates = lib.match_speakers(args.speaker)
+        if len(candidates) > 1:  # "Marsh": which one?
+            names = "; ".join(c.name for c in candidates[:10])
+            error(f"{args.speaker}: {len(candidates)} speakers fit that name: {names} "
+                  "(give more of the name)")
+        else:
+            error(f"{args.speaker}: no quotes from a speaker of that name in the store")
         if args.json:
             emit_json([])
         return EXIT_BAD_INPUT

@@ -3,7 +3,7 @@ reports."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.binding import Binding
@@ -11,18 +11,21 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
-from tui.messages import JumpTarget
 from tui.safe_text import one_line
 
 if TYPE_CHECKING:
     from store.library import Library
 
 
-class LibraryScreen(ModalScreen[JumpTarget | None]):
-    """A modal over the reader that reads the store in workers and may hand back a JumpTarget."""
+ResultT = TypeVar("ResultT")
+
+
+class LibraryScreen(ModalScreen[ResultT]):
+    """A modal over the reader that reads the store in workers and may hand back an answer
+    (a JumpTarget to open, for most)."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="screen.close", tooltip="Back to the reader")
+        Binding("escape,q", "dismiss", "Close", id="screen.close", tooltip="Back to the reader")
     ]
 
     def __init__(self, library: Library) -> None:
@@ -49,14 +52,23 @@ def report_store_work(screen: Screen, library: Library | None,
                       markup=False)
 
 
-def counted(number: int, noun: str) -> str:
-    """"1 quote", "3 quotes"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """"1 quote", "3 quotes"; "2 entries" with plural="entries"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def short_date(iso: str) -> str:
-    """The date part of an ISO 8601 string ("" stays "")."""
-    return one_line(iso)[:10]
+    """An ISO 8601 date as people read it: "3 Mar 2026" ("" stays ""; an unreadable date
+    is shown as it is)."""
+    text = one_line(iso)
+    try:
+        year, month, day = int(text[:4]), int(text[5:7]), int(text[8:10])
+        return f"{day} {MONTHS[month - 1]} {year}" if 1 <= day <= 31 else text[:10]
+    except (ValueError, IndexError):
+        return text[:10]
 
 
 class ResultList(OptionList):
@@ -67,4 +79,6 @@ class ResultList(OptionList):
                 tooltip="Open the article at this quote"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
     ]

@@ -52,20 +52,25 @@ class BookmarkList(ResultList):
     """The bookmarked quotes."""
 
     HELP = """
-    Your bookmarked quotes, newest first. Enter opens the quote in its article,
-    d deletes the bookmark, e exports all bookmarks to a Markdown file.
+    Your bookmarked quotes, newest first. Enter opens the quote in its article, n writes or
+    changes its note, d deletes the bookmark (u brings it back), e exports all bookmarks to a
+    Markdown file.
     """
     BINDING_GROUP_TITLE = "Bookmark list"
 
 
-class BookmarksScreen(LibraryScreen):
+class BookmarksScreen(LibraryScreen[JumpTarget | None]):
     """Every bookmark with its quote, speaker, article, date and note."""
 
     BINDING_GROUP_TITLE = "Bookmarks"
 
     BINDINGS = [
+        Binding("n", "note", "Note", id="bookmarks.note",
+                tooltip="Write or change the highlighted bookmark's note"),
         Binding("d,delete", "delete", "Delete", id="bookmarks.delete",
-                tooltip="Delete the highlighted bookmark"),
+                tooltip="Delete the highlighted bookmark (u brings it back)"),
+        Binding("u", "undo", "Undo delete", id="bookmarks.undo",
+                tooltip="Bring back the bookmark deleted last"),
         Binding("e", "export", "Export Markdown", id="bookmarks.export",
                 tooltip=f"Write every bookmark to {EXPORT_NAME} in the store folder"),
     ]
@@ -73,6 +78,7 @@ class BookmarksScreen(LibraryScreen):
     def __init__(self, library: Library) -> None:
         super().__init__(library)
         self.bookmarks: dict[str, Bookmark] = {}
+        self.deleted: list[tuple[int, Bookmark]] = []  # (position, bookmark), last deleted last
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-panel", classes="library-panel") as panel:
@@ -138,15 +144,63 @@ class BookmarksScreen(LibraryScreen):
         self.app.call_from_thread(self._deleted, bookmark, removed)
 
     def _deleted(self, bookmark: Bookmark, removed: bool) -> None:
+        position = 0
         if self.is_attached and bookmark.quote_id in self.bookmarks:
             position = list(self.bookmarks).index(bookmark.quote_id)
             del self.bookmarks[bookmark.quote_id]
             self._fill(position)
         if removed:
+            self.deleted.append((position, bookmark))
             speaker = bookmark.speaker or "unattributed"
-            self.app.notify(
-                f"Removed the bookmark of {speaker}'s quote.", title="Bookmarks", markup=False
-            )
+            self.app.notify(f"Removed the bookmark of {speaker}'s quote: u brings it back.",
+                            title="Bookmarks", markup=False)
+
+    def action_undo(self) -> None:
+        if not self.deleted:
+            self.notify("Nothing to bring back.", markup=False)
+            return
+        self.restore_bookmark(*self.deleted.pop())
+
+    @work(thread=True, group="bookmarks-write", exit_on_error=False)
+    def restore_bookmark(self, position: int, bookmark: Bookmark) -> None:
+        self.library.restore_bookmark(bookmark)
+        self.app.call_from_thread(self._restored, position, bookmark)
+
+    def _restored(self, position: int, bookmark: Bookmark) -> None:
+        if not self.is_attached:
+            return
+        items = list(self.bookmarks.items())
+        items.insert(min(position, len(items)), (bookmark.quote_id, bookmark))
+        self.bookmarks = dict(items)
+        self._fill(position)
+        self.notify(f"Brought back the bookmark of {bookmark.speaker or 'unattributed'}'s "
+                    "quote.", title="Bookmarks", markup=False)
+
+    def action_note(self) -> None:
+        from tui.screens.prompts import PromptScreen
+
+        bookmark = self._current()
+        if bookmark is None:
+            return
+        self.app.push_screen(
+            PromptScreen("Note on this bookmark", bookmark.note, placeholder="your note",
+                         hint="Enter keeps it (an empty note clears it), Esc cancels."),
+            lambda note: self._note(bookmark, note))
+
+    def _note(self, bookmark: Bookmark, note: str | None) -> None:
+        if note is not None and note.strip() != bookmark.note:
+            self.write_note(bookmark, note.strip())
+
+    @work(thread=True, group="bookmarks-write", exit_on_error=False)
+    def write_note(self, bookmark: Bookmark, note: str) -> None:
+        updated = self.library.set_bookmark_note(bookmark.quote_id, note)
+        self.app.call_from_thread(self._noted, updated)
+
+    def _noted(self, bookmark: Bookmark) -> None:
+        if self.is_attached and bookmark.quote_id in self.bookmarks:
+            position = list(self.bookmarks).index(bookmark.quote_id)
+            self.bookmarks[bookmark.quote_id] = bookmark
+            self._fill(position)
 
     def action_export(self) -> None:
         self.export_bookmarks()
@@ -154,8 +208,11 @@ class BookmarksScreen(LibraryScreen):
     @work(thread=True, exclusive=True, group="bookmarks-export", exit_on_error=False)
     def export_bookmarks(self) -> None:
         path = self.library.export_bookmarks_to(Path(self.library.home) / EXPORT_NAME, "markdown")
-        self.app.call_from_thread(
-            self.notify, f"Exported {counted(len(self.bookmarks), 'bookmark')} to {path}",
-            title="Bookmarks",
-            markup=False,
-        )
+        self.app.call_from_thread(self._exported, path)
+
+    def _exported(self, path: Path) -> None:
+        self.notify(f"Exported {counted(len(self.bookmarks), 'bookmark')} to {path}",
+                    title="Bookmarks", markup=False, timeout=10)
+        if self.is_attached:
+            self.query_one("#bookmarks-panel").border_subtitle = plain(
+                f"{len(self.bookmarks)} bookmarked · written to {path}").plain

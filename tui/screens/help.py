@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Collapsible, Static
 
 
 @dataclass(frozen=True)
@@ -112,22 +112,28 @@ def _pane(node: DOMNode, bindings: list[tuple[Binding, bool]], focused: bool) ->
 
 
 def collect_help(screen: Screen) -> list[PaneHelp]:
-    """Help for `screen`: its focus chain (active keys) first, then its other panes."""
+    """Help for `screen`, Byline's keys grouped by pane: the focused pane and the screen (the
+    keys active now) first, then the screen's other panes in their order, then the keys
+    that work everywhere. Textual's own widget keys are kept apart (standard_keys)."""
     by_node: dict[DOMNode, list[ActiveBinding]] = {}
     for active in screen.active_bindings.values():
         by_node.setdefault(active.node, []).append(active)
 
     panes: list[PaneHelp] = []
     chain = focus_chain(screen)
+    app = screen.app
     for node in chain:
         actives = [(a.binding, a.enabled) for a in by_node.get(node, [])]
-        if actives or node.HELP:
+        if node is not app and (actives or node.HELP):
             panes.append(_pane(node, actives, focused=True))
 
     # Other panes: widgets that explain themselves; their own bindings work once focused (Tab).
     for widget in screen.query(Widget):
         if widget not in chain and widget.HELP:
             panes.append(_pane(widget, [(b, True) for _k, b in widget._bindings], focused=False))
+    actives = [(a.binding, a.enabled) for a in by_node.get(app, [])]
+    if actives:
+        panes.append(_pane(app, actives, focused=True))
     return panes
 
 
@@ -162,7 +168,16 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Close help", id="help.close"),
         Binding("q,question_mark", "dismiss", "Close help", show=False),
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
     ]
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction == "down":
+            body.scroll_down(animate=False)
+        else:
+            body.scroll_up(animate=False)
 
     def __init__(self, target: Screen | None = None) -> None:
         super().__init__()
@@ -194,7 +209,11 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(_keys_table(pane.keys), classes="help-pane-keys")
             standard = [pane for pane in self.panes if pane.standard_keys]
             if standard:
-                yield Static(Text("Standard keys", style="bold"), classes="help-pane-title")
-            for pane in standard:
-                yield Static(Text(pane.title, style="italic"), classes="help-standard-title")
-                yield Static(_keys_table(pane.standard_keys), classes="help-pane-keys -standard")
+                # Textual's generic keys (editing, lists): folded, Enter on the title opens them
+                with Collapsible(title="Standard keys of lists and text boxes", collapsed=True,
+                                 id="help-standard"):
+                    for pane in standard:
+                        yield Static(Text(pane.title, style="italic"),
+                                     classes="help-standard-title")
+                        yield Static(_keys_table(pane.standard_keys),
+                                     classes="help-pane-keys -standard")

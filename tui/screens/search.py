@@ -15,24 +15,32 @@ from textual.widgets.option_list import Option
 
 from store.records import SearchHit
 from tui.messages import JumpTarget
-from tui.safe_text import plain
-from tui.screens.base import LibraryScreen, ResultList
+from tui.safe_text import one_line, plain
+from tui.screens.base import LibraryScreen, ResultList, short_date
 from tui.screens.speaker_quotes import SpeakerQuotesScreen
 
 if TYPE_CHECKING:
     from store.library import Library
 
 DEBOUNCE_SECONDS = 0.15
-GROUPS = (("speaker", "Speakers"), ("article", "Articles"), ("quote", "Quotes"))
+GROUPS = (("speaker", "Speakers"), ("article", "Articles"), ("quote", "Quotes"),
+          ("text", "In the text of articles"))
 
 
 def hit_prompt(hit: SearchHit) -> Text:
-    """The hit's title (quote text for a quote) and its detail line, literally."""
+    """The hit's title (quote text for a quote), its date as people write it, and its detail
+    line (role, speaker and article, or the passage found), literally."""
     title = f"“{hit.title}”" if hit.kind == "quote" else hit.title
     prompt = plain(title, "bold" if hit.kind != "quote" else "")
-    if hit.detail:
+    detail = [one_line(hit.detail)] if hit.detail and hit.kind != "text" else []
+    if hit.published:
+        detail.append(short_date(hit.published))
+    if detail:
         prompt.append("\n")
-        prompt.append_text(plain(hit.detail, "dim"))
+        prompt.append_text(plain(" · ".join(part for part in detail if part), "dim"))
+    if hit.kind == "text" and hit.detail:
+        prompt.append("\n")
+        prompt.append_text(plain(hit.detail, "italic"))
     return prompt
 
 
@@ -55,13 +63,15 @@ class SearchResults(ResultList):
     """Search results."""
 
     HELP = """
-    Matches for what you typed: articles by title, speakers by name, quotes by their words.
-    Enter opens an article or a quote; on a speaker it lists all that speaker's quotes.
+    Matches for what you typed (accents, apostrophes and case do not matter): speakers by
+    name, part of a name or role, articles by title, quotes by their words, then articles
+    whose text holds the words. Enter opens an article or a quote; on a speaker it lists all
+    that speaker's quotes.
     """
     BINDING_GROUP_TITLE = "Results"
 
 
-class SearchScreen(LibraryScreen):
+class SearchScreen(LibraryScreen[JumpTarget | None]):
     """An input and its results, refreshed in a worker as you type."""
 
     BINDING_GROUP_TITLE = "Search"
@@ -75,7 +85,7 @@ class SearchScreen(LibraryScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-panel", classes="library-panel") as panel:
-            panel.border_title = "Search articles, speakers and quotes"
+            panel.border_title = "Search titles, article text, speakers and quotes"
             yield Input(self.initial_query, placeholder="type to search…", id="search-input")
             yield Static("", id="search-status", classes="library-empty")
             yield SearchResults(id="search-results")
@@ -108,7 +118,7 @@ class SearchScreen(LibraryScreen):
         results.set_options(grouped_options(hits))
         status = self.query_one("#search-status", Static)
         if not text:
-            status.update("Type a title, a name or words of a quote.")
+            status.update("Type a title, a name, words of a quote or of an article.")
         elif not hits:
             status.update(plain(f"Nothing matches “{text}”."))
         else:

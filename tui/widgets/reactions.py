@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from analysis.model import STANCES
 from tui.messages import ArticleChosen, ReactionHighlighted
 from tui.safe_text import one_line
+from tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from analysis.model import Reaction
@@ -22,12 +23,18 @@ if TYPE_CHECKING:
 
 FORWARD_MARK = "▸"
 RELATED_PREFIX = "related:"
-GIST_WIDTH = 160  # characters of an evidence sentence shown as the gist
+GIST_WIDTH = 240  # characters of an evidence sentence shown as the gist (the card wraps)
 
 
 def gist(sentence: str) -> str:
+    """The evidence sentence, cut (at a word boundary, never inside a word) when very long."""
     text = one_line(sentence)
-    return text if len(text) <= GIST_WIDTH else text[: GIST_WIDTH - 1].rstrip() + "…"
+    if len(text) <= GIST_WIDTH:
+        return text
+    cut = text[:GIST_WIDTH]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—-") + "…"
 
 
 def _words(text: str) -> list[str]:
@@ -53,6 +60,8 @@ class ReactionList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
     ]
     COMPONENT_CLASSES = {f"stance--{stance}" for stance in STANCES} | {
         "reactions--actor", "reactions--heading", "reactions--forward",
@@ -138,11 +147,17 @@ class ReactionList(OptionList):
         text.append(gist(reaction.text))
         return text
 
-    def _related_prompt(self, entry: RelatedEntry) -> Text:
-        text = Text()
-        text.append("↗ ", style="dim")
-        text.append(one_line(entry.title) or "(untitled)")
-        return text
+    def _related_prompt(self, entry: RelatedEntry) -> Hanging:
+        """↗ and the title, wrapped under itself; the source below, dim."""
+        body = Text(one_line(entry.title) or "(untitled)")
+        if entry.site:
+            body.append("\n")
+            body.append(one_line(entry.site), style="dim")
+        return Hanging(Text("↗", style="dim"), body)
+
+    @property
+    def related_ids(self) -> list[str]:
+        return [entry.id for entry in self._related]
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._restyle, init=False)
@@ -170,7 +185,7 @@ class ReactionList(OptionList):
         event.stop()
         option_id = event.option.id or ""
         if option_id.startswith(RELATED_PREFIX):
-            self.post_message(ArticleChosen(option_id[len(RELATED_PREFIX):]))
+            self.post_message(ArticleChosen(option_id[len(RELATED_PREFIX):], related=True))
 
     def reaction(self, index: int) -> Reaction | None:
         return self._reactions[index] if 0 <= index < len(self._reactions) else None

@@ -11,14 +11,15 @@ from tui.safe_text import shorten
 
 
 class RefreshBar(Horizontal):
-    """Hidden until a refresh starts; the rest of the screen stays usable meanwhile."""
+    """Hidden until a refresh starts, then at the foot of the reader; the rest of the screen
+    stays usable meanwhile."""
 
     def compose(self) -> ComposeResult:
         yield Label(id="refresh-label", markup=False)
         yield ProgressBar(id="refresh-progress", show_eta=False)
 
-    def start(self) -> None:
-        self.query_one(Label).update(Text("Refreshing feeds…"))
+    def start(self, label: str = "Refreshing feeds…") -> None:
+        self.query_one(Label).update(Text(label))
         self.query_one(ProgressBar).update(total=None, progress=0)
         self.display = True
 

@@ -27,10 +27,12 @@ class SummaryPane(VerticalScroll):
     """The summary sentences of the open article."""
 
     BINDING_GROUP_TITLE = "Summary"
-    HELP = "The article's main points, in article order. ↑/↓ j/k scroll."
+    HELP = "The article's main points, in article order."
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
     ]
 
     _sentences: list[str] = []
