@@ -125,3 +125,26 @@ def test_an_older_byline_refuses_a_migrated_store(home: Path,
     monkeypatch.setattr(library_module, "SCHEMA_VERSION", 1)
     with pytest.raises(StoreError, match="newer Byline"):
         Library.open(home)
+
+
+def test_shared_entries_are_unread_in_every_feed_and_counted_once_in_all(
+        server: ScriptedServer, home: Path) -> None:
+    first = server.route("/first.xml", Reply(body=rss(3, title="First")))
+    second = server.route("/second.xml", Reply(body=rss(2, start=1, title="Second")))
+    with Library.open(home) as lib:
+        load_feed(lib, first)
+        load_feed(lib, second)
+        counts = lib.unread_counts()
+        assert counts.total == 3  # stories 1 and 2 are carried by both, counted once
+        assert (counts.by_feed[first], counts.by_feed[second]) == (3, 2)
+        assert len(lib.articles(feed=second)) == 2  # the second lists what it carries
+        assert lib.feed(second).unread == 2
+        shared = lib.articles(feed=second)[0].id
+        lib.mark_read(shared)
+        counts = lib.unread_counts()
+        assert (counts.total, counts.by_feed[first], counts.by_feed[second]) == (2, 2, 1)
+        lib.hide_feed(first)
+        # hidden: what only the first carries leaves the list; what the second carries stays
+        listed = {ref.id for ref in lib.articles()}
+        assert listed == {ref.id for ref in lib.articles(feed=second)}
+        assert lib.unread_counts().total == 1
