@@ -105,7 +105,7 @@ indian pakistani ukrainian polish dutch belgian swiss austrian swedish norwegian
 finnish irish scottish welsh canadian mexican brazilian argentine australian israeli
 palestinian iranian iraqi syrian turkish egyptian saudi greek portuguese hungarian czech
 romanian bulgarian serbian croatian european african asian arab latvian lithuanian estonian
-belarusian georgian armenian nigerian kenyan south
+belarusian georgian armenian nigerian kenyan
 """.split())
 
 # Nominal heads that denote a person who can speak: "the diplomat said".

@@ -63,13 +63,12 @@ REGISTRY: tuple[Stance, ...] = (
         verbs=_words("clarify explain"),
         nouns=_words("clarification"),
         phrases=_phrases("""centered on, centred on, focused on, focussed on, would not be,
-                         wouldn't be, will not be, won't be, is not about, was not about,
-                         what he meant, what she meant, what they meant, was referring to,
-                         were referring to, out of context, misunderstood, misinterpreted,
+                         wouldn't be, will not be, won't be, is not about, was not about, what
+                         he meant, what she meant, what they meant, was referring to, were
+                         referring to, out of context, misunderstood, misinterpreted,
                          misquoted, does not mean, did not mean, did not say, never said, was
                          not saying, is not saying, not a decision, not a policy, not a threat,
-                         no change in, limited to, only about, rather than, simply, merely,
-                         we are not, would apply to, applies to"""),
+                         no change in, limited to, only about, would apply to, applies to"""),
     ),
     Stance(
         "defends", "justifies the principal or the act",

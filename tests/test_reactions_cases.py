@@ -245,6 +245,38 @@ def test_sources_of_facts_and_memories_are_no_reactions(style: str) -> None:
     assert _has(reactions, "berg", "criticises")
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_north_and_south_are_two_countries(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "North Velden fired a long-range missile over the sea on Friday, its third test this "
+        "year.",
+        f"South Velden accused the North's leader of {o}reckless provocation.{c}",
+        "North Velden said the test was a routine exercise.",
+    ], "North Velden fires missile")
+    assert _has(reactions, "south velden", "criticises")
+    assert not any("north" in fold(r.actor) for r in reactions)
+
+
+def test_with_someone_doing_names_who_does_it() -> None:
+    reactions = _reactions([
+        "Finance Minister Arno Vell on Wednesday proposed a flat income tax of 20 percent.",
+        "The plan has become the issue of the campaign, with Senator Ines Darrow — who has "
+        "called for higher taxes on the rich — lambasting it as a gift to landlords.",
+    ], "Vell proposes flat income tax")
+    assert _has(reactions, "darrow", "criticises")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_what_observers_call_it_is_their_statement(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        f"Senator Ira Holt said on Tuesday that the border post at Kessen would close, calling "
+        f"it {o}a drain{c} on the budget, in what analysts described as a bid for rural votes.",
+    ], "Holt to close Kessen border post")
+    assert any(fold(r.actor).strip() == "analysts" for r in reactions)
+
+
 def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 

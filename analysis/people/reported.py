@@ -65,6 +65,10 @@ _RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
 _PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|before)\s")
+# "with X [— who … —] doing": X does it.
+_WITH_DOER = lazy_compile(
+    r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
+_WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 
@@ -113,7 +117,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         if seeking is None:
             return None  # "allowing people to see …": an infinitive, no statement made
         before = before[:seeking.start()] + " "  # "Officials … moved to distance themselves"
-    if _NEGATED_BEFORE.search(before[-24:]):
+    near = before[-24:]
+    if _may_negate(near) and _NEGATED_BEFORE.search(near):
         return None  # "did not respond", "declined to comment": no statement made
     if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
         agent = _BY_AGENT.match(sentence, end)
@@ -125,6 +130,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if _CREDIT_AFTER.match(sentence, end):
         return None  # "X reported from Midway Atoll": the reporter's credit line
     if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):
+        absolute = _WITH_DOER.search(before[-_SUBJECT_REACH:])
+        if absolute:  # "…, with Democrats accusing him of …": the Democrats
+            return parse_subject(absolute.group("who")) or group_phrase(absolute.group("who"))
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
@@ -141,6 +149,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if of_whom:  # "… with family members of 9/11 victims, many of whom say": the members
         noun_phrase = _PREPOSITION.split(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])[-1]
         return group_phrase(noun_phrase)
+    what = _WHAT_DOER.search(pre[-60:])
+    if what:  # "engaging in what analysts described as …": the analysts
+        return group_phrase(what.group("who")) or parse_subject(what.group("who"))
     # The subject is the phrase right before the verb, in its own clause.
     clause = pre
     for m in _CLAUSE_OPENER.finditer(pre):
@@ -167,6 +178,12 @@ def _follows_verb(rest: str, phrase: Phrase) -> bool:
     Sen. Jo Hill"), not inside what follows it ("said Thursday on Fox News")."""
     at = rest.find(phrase.text.split()[0])
     return at >= 0 and not _PLACE_OR_TIME_BEFORE.search(rest, 0, at)
+
+
+def _may_negate(text: str) -> bool:
+    """Whether text holds a word of _NEGATED_BEFORE (substring tests, cheaper than its scan)."""
+    return "not" in text or "n't" in text or "n’t" in text or "never" in text or \
+        "decline" in text or "refuse" in text
 
 
 def source_phrase(text: str) -> Phrase | None:

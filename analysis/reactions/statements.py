@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # Endings of the verb forms that report ("warned", "slams", "backing"): a base form is as often
 # a noun ("a question", "support").
 _FINITE_ENDINGS = ("ed", "s", "ing")
-_SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s")
+_SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s|,\s+")
 
 
 @dataclass
