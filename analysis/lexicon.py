@@ -161,7 +161,8 @@ organisation fund trust society church hospital assembly parliament watch instit
 energy motors holdings partners capital systems technologies labs media industries airways
 petroleum oil pharmaceuticals insurance solutions networks communications entertainment
 studios brands foods exchange financial securities ventures enterprises aerospace electric
-chemicals caucus project initiative forum clinic museum library
+chemicals caucus project initiative forum clinic museum library institution academy
+laboratory observatory
 """.split())
 
 

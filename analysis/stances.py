@@ -86,7 +86,7 @@ REGISTRY: tuple[Stance, ...] = (
                      attack accuse assail castigate rebuke scold mock ridicule blame fault
                      dismiss reject oppose question dispute challenge rip hammer bristle
                      complain object protest lash scoff jeer berate excoriate demand fumble
-                     betray disagree"""),
+                     betray disagree discriminate"""),
         nouns=_words("""critic criticism condemnation outrage outcry backlash fraud insult disgrace
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
                      recklessness provocation breach scrutiny folly blunder abuse shame farce

@@ -327,3 +327,13 @@ def test_pronoun_gender_is_learnt_and_respected() -> None:
         "“We will meet again next week,” he said.",
     )
     assert speaker_names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
+
+
+def test_the_speaker_of_a_sentence_that_predicts_what_someone_will_tell() -> None:
+    """"said it would tell a story of '…'": the quote is the first speaker's words, and the
+    name after "the National Library of" is the library's, not a person's."""
+    quotes, speakers = run(
+        "President Alda Rhee, opening the National Library of Modern Letters on Monday, said it "
+        "would tell a long story, one of ''bitter days and sweet ones, of loss. It belongs to "
+        "everyone,'' she said.")
+    assert speaker_names(quotes, speakers) == ["Alda Rhee"]

@@ -42,6 +42,14 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The official insisted on anonymity to discuss the talks.", []),
     ("The new timetable allows commuters to say where they board.", []),
     ("Ana Lind reported from Kingsmere.", []),
+    # Who "told" or "urged" addresses is no inverted speaker; a relative clause after the
+    # subject does not hand the verb to the name after it; a think tank thinks nothing.
+    ("Mayor Ines Tarrow, who knew the vote was lost, told her aides to draft a new plan.",
+     [("Ines Tarrow", "told")]),
+    ("Economist Jo Rand, who studies ports at Kingsmere College, said Rhea Sand's plan was "
+     "thin.", [("Economist Jo Rand", "said")]),
+    ("The plan is unfair, said Dana Ruiz, a fellow at the Hillcrest Institute, a think tank.",
+     [("Dana Ruiz", "said")]),
 ])
 def test_reported_speakers(sentence: str, expected: list[tuple[str, str]]) -> None:
     found = _speakers(sentence)

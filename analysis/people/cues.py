@@ -32,6 +32,12 @@ _ROLE_THEN_NAME_RE = lazy_compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
 _POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
     r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
+# A speech verb that someone else is said to be going to use: "said it would tell", "says the
+# museum will tell": its subject is not who speaks the quote.
+_PROJECTED_SPEECH_RE = lazy_compile(
+    r"\b(?:said|says|say|told|tells|promised|predicted|added|declared)\s+(?:that\s+)?"
+    r"(?:it|he|she|they|we|the\s+\w+)\s+(?:would|will|could|might|may|can|should)"
+    r"\s+(?:also\s+|not\s+|one\s+day\s+)?$")
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
@@ -89,6 +95,8 @@ def _speech_verbs(text: str, limit: int | None = None,
         if s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
             continue  # so-called, said's, Said
+        if word[:5] == "think" and text.startswith(" tank", e):
+            continue  # "a liberal think tank"
         if word in ("state", "states") and text[e + 1:e + 2].isupper():
             continue  # "state Sen. Jo Hill", "United States Senate": not the verb
         before = text[max(0, s - 12):s].split()
@@ -229,6 +237,8 @@ def _before_cue(before: str) -> Cue | None:
             if phrase:
                 return Cue(phrase, verb, 2)
             continue
+        if _PROJECTED_SPEECH_RE.search(before, max(0, m.start() - 60), m.start()):
+            continue  # "said it would tell a story of '…'": the words are the first speaker's
         pre = _strip_aux(before[:m.start()])
         if not pre.strip():
             # Inverted: `said Jones: "…"` or a verb opening the sentence.

@@ -82,8 +82,15 @@ class EntityTable:
         # name and surname, or None when it is no name.
         seen: dict[str, tuple[NameParts, str, str] | None] = {}
         for index, text in enumerate(paragraphs):
+            organisation_end = -1  # where the paragraph's last organisation name ended
             for m in NAME_RE.finditer(text):
                 word = m[0]
+                if text.startswith(" of ", organisation_end) and \
+                        m.start() == organisation_end + 4:
+                    # "the National Museum of African American History": the organisation's
+                    # own name goes on, no person there.
+                    organisation_end = m.end()
+                    continue
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
@@ -113,6 +120,8 @@ class EntityTable:
                         pending.append((text, start, start + len(word), parts.title))
                         # The entity's surname is the name's: lookup joins only same surnames.
                         by_last.setdefault(last, []).append((len(mentions), entity))
+                if entity.kind == "organisation":
+                    organisation_end = m.end()
                 mentions.append(entity)
                 keys.append((index, start))
 

@@ -62,8 +62,14 @@ _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUN
                                  )
 _RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
 # Verbs of speaking that state something only with what was spoken of: "spoke out against".
+# Verbs whose next noun is who they address or judge, never an inverted speaker: "…, told his
+# advisers to …", "…, urged voters to …".
+_ADDRESSING = frozenset("""tell tells told telling urge urges urged urging remind reminds reminded
+assure assures assured inform informs informed thank thanks thanked order orders ordered instruct
+instructs instructed ask asks asked""".split())
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
+_RELATIVE_CLAUSE = lazy_compile(r",\s+(?:who|whose)\s[^,]*(?:,[^,]*)?,$")
 _PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|before)\s")
 # "with X [— who … —] doing": X does it.
 _WITH_DOER = lazy_compile(
@@ -136,9 +142,15 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
+    if pre.endswith(","):
+        relative = _RELATIVE_CLAUSE.search(pre, max(0, len(pre) - _SUBJECT_REACH - 160))
+        subject = parse_subject(pre[:relative.start()][-_SUBJECT_REACH:]) if relative else None
+        if subject is not None:
+            return subject  # "Aparna Mathur, who studies tax policy, said Ivanka Trump's …"
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
-        if after is not None and after.kind != "pronoun" and _follows_verb(sentence[end:], after):
+        if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
+                _follows_verb(sentence[end:], after):
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
