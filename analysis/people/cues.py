@@ -40,6 +40,10 @@ _PROJECTED_SPEECH_RE = lazy_compile(
     r"\s+(?:also\s+|not\s+|one\s+day\s+)?$")
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
+# A run-in heading in title case, its text following (not a speaker's quote: "President Ana
+# Ruiz: “…”").
+_TITLE_HEADING_RE = lazy_compile(
+    r"^(?:[A-Z][\w’'\-]*\s+){2,}[A-Z][\w’'\-]*:\s+(?=[^\s\"“'‘«])")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 # A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
 # (a singular subject would take "tweets").
@@ -282,6 +286,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
     s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"
+    s = _TITLE_HEADING_RE.sub("", s)  # "Ferry Fares Hit Islanders: Raising the price …"
     m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())
