@@ -41,7 +41,8 @@ REGISTRY: tuple[Stance, ...] = (
         nouns=_words("""warning risk danger threat consequence disaster catastrophe chaos
                      crisis escalation concern"""),
         adjectives=_words("""dangerous risky grave perilous destabilizing destabilising
-                          catastrophic disastrous alarming worrying inevitable hardest"""),
+                          catastrophic disastrous alarming worrying inevitable hardest
+                          harmful devastating damaging troubling unsustainable"""),
         phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
                          trigger, could cause, would cause, playing with fire, at risk, out of
                          control, will pay, pay a price, a blow to, serious consequences,
@@ -91,7 +92,8 @@ REGISTRY: tuple[Stance, ...] = (
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
                      recklessness provocation breach scrutiny folly blunder abuse shame farce
                      sham rubbish nonsense greed arrogance betrayal division fury ire dismay
-                     anger"""),
+                     anger pandering demagoguery smear gimmick stunt charade distraction
+                     whitewash"""),
         adjectives=_words("""disgusting outrageous reckless wrong unacceptable irresponsible
                           shameful disgraceful misguided toothless phony phoney unfounded
                           unhinged improper vague discriminatory absurd ridiculous divisive
@@ -99,7 +101,11 @@ REGISTRY: tuple[Stance, ...] = (
                           deplorable appalling pathetic ineffectual racist sexist false cynical
                           inconsistent naive ill-advised unhelpful counterproductive
                           inappropriate disappointing disappointed shocking arrogant
-                          incompetent hypocritical unnecessary regrettable angry furious"""),
+                          incompetent hypocritical unnecessary regrettable angry furious
+                          misleading insulting offensive bizarre baseless bogus laughable
+                          embarrassing despicable vile nasty petty ignorant insensitive
+                          unconstitutional disqualifying ludicrous preposterous ill-conceived
+                          wrongheaded inexcusable indefensible unworkable unrealistic unfit"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
                          hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than
@@ -114,7 +120,9 @@ REGISTRY: tuple[Stance, ...] = (
         nouns=_words("""praise support victory success boost triumph applause endorsement
                      solidarity"""),
         adjectives=_words("""great excellent brilliant historic impressive remarkable wonderful
-                          positive pleased grateful proud overdue encouraging"""),
+                          positive pleased grateful proud overdue encouraging courageous
+                          admirable commendable inspiring delighted thrilled glad honored
+                          honoured landmark"""),
         phrases=_phrases("""did the right thing, good news, step forward, right direction,
                          right decision, absolutely right, agreed with, agrees with, agree with,
                          the winner, a win for, good start"""),
