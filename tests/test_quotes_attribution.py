@@ -337,3 +337,21 @@ def test_the_speaker_of_a_sentence_that_predicts_what_someone_will_tell() -> Non
         "would tell a long story, one of ''bitter days and sweet ones, of loss. It belongs to "
         "everyone,'' she said.")
     assert speaker_names(quotes, speakers) == ["Alda Rhee"]
+
+
+def test_one_of_a_group_named_right_before_the_quote() -> None:
+    """"…, including the former governor Jo Rand -- '…'": Jo Rand, not the group nor the
+    previous speaker."""
+    for mark_open, mark_close, dash in (("''", "''", "--"), ("“", "”", "—"), ('"', '"', ":")):
+        quotes, speakers = run(
+            "Dana Ruiz, an economist, said the budget was thin. Several mayors have said the "
+            f"same, including the former governor Jo Rand {dash} {mark_open}It is a scandal for "
+            f"a city to hide its books from the voters.{mark_close}")
+        assert speaker_names(quotes, speakers) == ["Jo Rand"]
+
+
+def test_a_misspelt_surname_is_the_person_named_before() -> None:
+    quotes, speakers = run(
+        "Two voters, Tamsin McCrory and Jo Hale, came to hear the candidate.",
+        "McRory said the speech was thin. “I have heard all of it before,” McRory said.")
+    assert speaker_names(quotes, speakers) == ["Tamsin McCrory"]

@@ -38,6 +38,10 @@ _PROJECTED_SPEECH_RE = lazy_compile(
     r"\b(?:said|says|say|told|tells|promised|predicted|added|declared)\s+(?:that\s+)?"
     r"(?:it|he|she|they|we|the\s+\w+)\s+(?:would|will|could|might|may|can|should)"
     r"\s+(?:also\s+|not\s+|one\s+day\s+)?$")
+# One of a group that said something, named just before the quote: "several mayors have said
+# the same, including the former governor Jo Rand -- '…'".
+_NAMED_MEMBER_RE = lazy_compile(
+    r"\b(?:including|among them|such as|notably)\s+(?P<who>[^,;:—–]{2,80}?)\s*(?:--|[—–:])\s*$")
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
 # A run-in heading in title case, its text following (not a speaker's quote: "President Ana
@@ -231,6 +235,11 @@ def before_cue(before: str) -> Cue | None:
 def _before_cue(before: str) -> Cue | None:
     if not before or before.isspace():
         return None  # a quote opening its sentence: no verb, no subject
+    if before.rstrip().endswith(("--", "—", "–", ":")):
+        named = _NAMED_MEMBER_RE.search(before, max(0, len(before) - 120))
+        phrase = parse_name_phrase(named.group("who")) if named else None
+        if phrase is not None:  # "…, including the former governor Jo Rand -- '…'"
+            return Cue(phrase, ":", 2)
     for m in reversed(_speech_verbs(before)[-4:]):
         verb = m.word
         if m.start() > 0 and before[m.start() - 1] == "-":

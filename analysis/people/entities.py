@@ -13,6 +13,19 @@ from .names import NameParts, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
+_MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether b is a with one letter added, dropped or changed ("McClenney", "McLenney")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) < len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + 1:] == b[i:]
+    return True  # the longer has one more letter at the end
 
 
 @dataclass(slots=True)
@@ -155,6 +168,15 @@ class EntityTable:
             if len(tokens) == 1 and self._by_last.get(last):
                 # A lone surname mentioned before its full name: look ahead.
                 return self._by_last[last][0][1]
+            if len(tokens) == 1 and len(last) >= _MIN_MISSPELT:
+                # "McLenney said" after "Tyresha McClenney": the same person, misspelt.
+                for known, found in self._by_last.items():
+                    if known[:1] == last[:1] and one_edit_apart(known, last):
+                        ent = found[-1][1]
+                        if len(ent.name.split()) > 1:
+                            ent.add_alias(name)
+                            self._by_name[key] = ent
+                            return ent
         if not create:
             return None
         ent = Entity(name, kind)
