@@ -144,9 +144,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
     if pre.endswith(","):
         relative = _RELATIVE_CLAUSE.search(pre, max(0, len(pre) - _SUBJECT_REACH - 160))
-        subject = parse_subject(pre[:relative.start()][-_SUBJECT_REACH:]) if relative else None
-        if subject is not None:
-            return subject  # "Aparna Mathur, who studies tax policy, said Ivanka Trump's …"
+        if relative and parse_subject(pre[:relative.start()][-_SUBJECT_REACH:]) is not None:
+            # "Aparna Mathur, who studies tax policy, said Ivanka Trump's …": Mathur
+            pre = pre[:relative.start()]
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
