@@ -42,6 +42,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The official insisted on anonymity to discuss the talks.", []),
     ("The new timetable allows commuters to say where they board.", []),
     ("Ana Lind reported from Kingsmere.", []),
+    # A feeling told is no statement; a concern with what it is, is.
+    ("Harbour towns almost universally expressed outrage over the closure.", []),
+    ("The ferry union voiced concern that the cranes were unsafe.",
+     [("The ferry union", "voiced")]),
     # Who "told" or "urged" addresses is no inverted speaker; a relative clause after the
     # subject does not hand the verb to the name after it; a think tank thinks nothing.
     ("Mayor Ines Tarrow, who knew the vote was lost, told her aides to draft a new plan.",

@@ -41,6 +41,12 @@ _SEEKING = lazy_compile(
     r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
     r"|were quick|is quick|are quick)(?:\s+\w+ly)?\s+to\s+$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+# A feeling expressed, with no words of it reported ("expressed outrage over", not "expressed
+# concern that …").
+_FEELING_AFTER = lazy_compile(
+    r"\s+(?:\w+\s+){0,2}?(?:outrage|anger|dismay|frustration|disappointment|sadness|"
+    r"shock|concern|concerns|alarm|relief)"
+    r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
 _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
@@ -131,6 +137,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
+    if verb[:5] in ("expre", "voice") and _FEELING_AFTER.match(sentence, end):
+        return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
