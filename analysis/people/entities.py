@@ -22,7 +22,7 @@ def one_edit_apart(a: str, b: str) -> bool:
         return False
     if len(a) < len(b):
         a, b = b, a
-    for i, (x, y) in enumerate(zip(a, b)):
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + 1:] == b[i:]
     return True  # the longer has one more letter at the end
