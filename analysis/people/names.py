@@ -208,7 +208,8 @@ _COLLECTIVES = frozenset("police staff management government parliament congress
 
 # Shares of a group that speak in poll stories: "63 percent said", "a majority of voters said".
 _SHARE_HEADS = frozenset("percent majority minority plurality half third quarter".split())
-_NOUN_HEADS = PERSON_NOUNS | ORG_NOUNS | _SHARE_HEADS
+_PERSON_OR_ORG_NOUNS = PERSON_NOUNS | ORG_NOUNS
+_NOUN_HEADS = _PERSON_OR_ORG_NOUNS | _SHARE_HEADS
 _POST_STARTS = frozenset("with for of at from in on to close familiar".split())
 
 
@@ -259,7 +260,7 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     if not SPEECH_VERBS.isdisjoint(inner) or \
             not _NOT_IN_NOMINAL.isdisjoint(w.lower() for w in inner):
         return None
-    singular = head[:-1] if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS else head
+    singular = head[:-1] if head.endswith("s") and head[:-1] in _PERSON_OR_ORG_NOUNS else head
     if singular in _SHARE_HEADS:
         return _share(text, m)
     if singular in ORG_NOUNS:

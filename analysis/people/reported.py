@@ -176,11 +176,12 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     clause = pre
     for m in _CLAUSE_OPENER.finditer(pre):
         clause = pre[m.end():]
-    if len(clause.split()) > 14:
+    clause_words = clause.split()
+    if len(clause_words) > 14:
         return None  # a long stretch with no clause break: the verb belongs to a subordinate
-    last_word = clause.split()[-1].lower() if clause.split() else ""
-    if clause.split()[:1] and clause.split()[0].lower() in _SUBORDINATORS and \
-            len(clause.split()) <= 3 or last_word in _SUBORDINATORS:
+    last_word = clause_words[-1].lower() if clause_words else ""
+    if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
+            len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
