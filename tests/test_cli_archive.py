@@ -111,7 +111,7 @@ def test_add_analyses_reports_bad_lines_and_loads_the_rest(tmp_path: Path) -> No
     lines = [
         json.dumps({"id": "0123456789abcdef", "source": "/a/x.txt", "engine": ENGINE_VERSION,
                     "analysis": good}),
-        '{"id": "1123456789abcdef", "source": "/a/cut.txt", "engine": ENGINE_VERSION, "analysis": {"ti',
+        '{"id": "1123456789abcdef", "source": "/a/cut.txt", "engine": 2, "analysis": {"ti',
         json.dumps({"id": "2123456789abcdef", "source": "/a/y.txt", "engine": ENGINE_VERSION,
                     "analysis": broken}),
         json.dumps({"id": "", "source": "/a/z.txt", "error": "/a/z.txt: no such file"}),
