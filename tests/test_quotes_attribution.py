@@ -355,3 +355,12 @@ def test_a_misspelt_surname_is_the_person_named_before() -> None:
         "Two voters, Tamsin McCrory and Jo Hale, came to hear the candidate.",
         "McRory said the speech was thin. “I have heard all of it before,” McRory said.")
     assert speaker_names(quotes, speakers) == ["Tamsin McCrory"]
+
+
+def test_he_said_after_a_sentence_that_introduces_someone_by_role() -> None:
+    quotes, speakers = run(
+        "“The ferry is late again,” said Tom Ardle, a commuter.",
+        "The timetable has not changed in a decade, which is something that worries Henry "
+        "Crespo, chairman of the Kingsmere Ferry Users Group.",
+        "“Nobody has looked at it since the port was rebuilt,” he said.")
+    assert speaker_names(quotes, speakers) == ["Tom Ardle", "Henry Crespo"]
