@@ -118,11 +118,13 @@ REGISTRY: tuple[Stance, ...] = (
         verbs=_words("""praise welcome applaud endorse back support commend congratulate thank
                      hail laud celebrate champion encourage"""),
         nouns=_words("""praise support victory success boost triumph applause endorsement
-                     solidarity"""),
+                     solidarity honor honour privilege courage"""),
         adjectives=_words("""great excellent brilliant historic impressive remarkable wonderful
                           positive pleased grateful proud overdue encouraging courageous
                           admirable commendable inspiring delighted thrilled glad honored
-                          honoured landmark"""),
+                          honoured landmark amazing incredible terrific fantastic tremendous
+                          outstanding exciting powerful moving beautiful extraordinary superb
+                          thoughtful smart bold"""),
         phrases=_phrases("""did the right thing, good news, step forward, right direction,
                          right decision, absolutely right, agreed with, agrees with, agree with,
                          the winner, a win for, good start"""),
