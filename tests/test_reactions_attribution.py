@@ -42,6 +42,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The official insisted on anonymity to discuss the talks.", []),
     ("The new timetable allows commuters to say where they board.", []),
     ("Ana Lind reported from Kingsmere.", []),
+    # "X did …, and said": X, not the first clause's object.
+    ("Mr. Hale generally backed Labour during his time at the paper, and said he did not "
+     "regret it.", [("Hale", "backed")]),
     # A feeling told is no statement; a concern with what it is, is.
     ("Harbour towns almost universally expressed outrage over the closure.", []),
     ("The ferry union voiced concern that the cranes were unsafe.",

@@ -164,7 +164,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             return None
         pre = pre.rstrip(" ,")  # "Osterland, the neighbouring region, said it …"
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
-        return group_phrase(sentence.split(",", 1)[0]) or sentence_subject(sentence)
+        return sentence_subject(sentence) or group_phrase(sentence.split(",", 1)[0])
     of_whom = _OF_WHOM.search(pre)
     if of_whom:  # "… with family members of 9/11 victims, many of whom say": the members
         noun_phrase = _PREPOSITION.split(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])[-1]
