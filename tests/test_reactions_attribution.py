@@ -45,6 +45,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # "X did …, and said": X, not the first clause's object.
     ("Mr. Hale generally backed Labour during his time at the paper, and said he did not "
      "regret it.", [("Hale", "backed")]),
+    # A named subject and its appositive before "said": what follows is what they said.
+    ("But Mina Hale, senior associate for ferry planning at the Kingsmere Institute, said "
+     "parents still want local ferries.", [("Mina Hale", "said")]),
     # A feeling told is no statement; a concern with what it is, is.
     ("Harbour towns almost universally expressed outrage over the closure.", []),
     ("The ferry union voiced concern that the cranes were unsafe.",

@@ -11,7 +11,7 @@ from ..patterns import any_word, lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
 from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
-from .phrases import parse_object, parse_subject
+from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
 from .roles import FINITE_VERB_RE
 
 
@@ -158,7 +158,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
-                _follows_verb(sentence[end:], after):
+                _follows_verb(sentence[end:], after) and not _named_subject(pre):
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
@@ -192,6 +192,17 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
             return group_phrase(phrase.text.lower()) or phrase
     return phrase or group_phrase(clause)
+
+
+def _named_subject(pre: str) -> bool:
+    """Whether the words before a verb are a named subject and its appositive alone ("Megan
+    Hester, senior associate at the institute, [said]"), not a clause an inverted speaker
+    closes ("The cuts will hurt the islands, [said Rhea Sand]")."""
+    if FINITE_VERB_RE.search(pre):
+        return False
+    subject = parse_subject(pre)
+    return subject is not None and subject.kind == "name" and \
+        LEADING_CONNECTIVE_RE.sub("", pre.lstrip(), 1).startswith(subject.text)
 
 
 def _follows_verb(rest: str, phrase: Phrase) -> bool:
