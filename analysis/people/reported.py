@@ -55,6 +55,8 @@ _PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
 _SUBORDINATORS = frozenset(
     "after before when whenever because since although though if unless while until once as "
     "that which who whom whose where".split())
+_TIME_SPANS = frozenset(
+    "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
 _BY_AGENT = lazy_compile(r"\s+by\s+")
 # A source ends at a clause break or a quote.
@@ -183,6 +185,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
             len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
+    if len(clause_words) > 2 and clause_words[1] in ("after", "before", "since", "until") and \
+            clause_words[0].lower() in _TIME_SPANS:
+        return None  # "…, years after many countries agreed to …": a time, no statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
