@@ -48,8 +48,8 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # A named subject and its appositive before "said": what follows is what they said.
     ("But Mina Hale, senior associate for ferry planning at the Kingsmere Institute, said "
      "parents still want local ferries.", [("Mina Hale", "said")]),
-    ("The fleet would be pooled, years after many island councils agreed to share one "
-     "harbour.", []),
+    ("The plan to pool the ferries would touch the islands' oldest power, the harbours, years "
+     "after many Baltic countries agreed to share a port.", []),
     # A feeling told is no statement; a concern with what it is, is.
     ("Harbour towns almost universally expressed outrage over the closure.", []),
     ("The ferry union voiced concern that the cranes were unsafe.",
