@@ -16,6 +16,10 @@ _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
 
 
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether b is a with one letter added, dropped or changed ("McClenney", "McLenney")."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -86,6 +90,8 @@ class EntityTable:
         self.mention_keys: list[tuple[int, int]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        # Each known surname with one letter dropped, to find it misspelt without a scan.
+        self._misspelt: dict[str, str] = {}
         mentions = self.mentions
         keys = self.mention_keys
         by_name = self._by_name
@@ -132,6 +138,9 @@ class EntityTable:
                         # Roles come with the first mentions; later ones are mostly bare surnames.
                         pending.append((text, start, start + len(word), parts.title))
                         # The entity's surname is the name's: lookup joins only same surnames.
+                        if last not in by_last and len(last) >= _MIN_MISSPELT:
+                            for variant in _deletions(last):
+                                self._misspelt.setdefault(variant, last)
                         by_last.setdefault(last, []).append((len(mentions), entity))
                 if entity.kind == "organisation":
                     organisation_end = m.end()
@@ -170,9 +179,10 @@ class EntityTable:
                 return self._by_last[last][0][1]
             if len(tokens) == 1 and len(last) >= _MIN_MISSPELT:
                 # "McLenney said" after "Tyresha McClenney": the same person, misspelt.
-                for known, found in self._by_last.items():
+                for variant in (last, *_deletions(last)):
+                    known = self._misspelt.get(variant, "")
                     if known[:1] == last[:1] and one_edit_apart(known, last):
-                        ent = found[-1][1]
+                        ent = self._by_last[known][-1][1]
                         if len(ent.name.split()) > 1:
                             ent.add_alias(name)
                             self._by_name[key] = ent
