@@ -132,15 +132,14 @@ def _frame_verbs() -> re.Pattern[str]:
 def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, int]:
     """A quoting sentence's text with its quotes blanked (same length), and where a clause of
     its own opens after its last quote (0 when none does): another speaker may talk there."""
-    chars = list(text)
+    blanked = text
     last_close = -1
     for span in doc.quote_spans_by_paragraph.get(sentence.paragraph, ()):
         start = max(span.open_at, sentence.start) - sentence.start
         end = min(span.close_at + 1, sentence.end) - sentence.start
         if start < end:
-            chars[start:end] = " " * (end - start)
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
             last_close = max(last_close, end)
-    blanked = "".join(chars)
     opener = _SECOND_CLAUSE.search(blanked, max(last_close, 0))
     return blanked, opener.end() if opener and last_close >= 0 else 0
 
