@@ -164,7 +164,7 @@ _NEGATION_REACH = 40  # characters before a cue where its negation can stand
 class _CueTable:
     cues: dict[str, str]  # a word form or phrase -> its stance
     verbs: dict[str, str]  # a verb form -> its stance
-    pattern: re.Pattern[str]  # any cue as whole words (the longest where several start)
+    pattern: re.Pattern[str]  # any cue as whole words (the longest where several start), group 1
 
 
 def _plural(noun: str) -> str:
@@ -195,7 +195,9 @@ def _table() -> _CueTable:
             cues.setdefault(_plural(noun), stance.name)
         for word in (*stance.adjectives, *stance.phrases):
             cues.setdefault(word, stance.name)
-    pattern = re.compile(rf"(?<![\w']){trie_pattern(sorted(cues))}(?![\w'])")
+    # Scanned in " " + text: the character before a cue is matched, not looked behind at, so
+    # the engine skips in C to where a cue may start.
+    pattern = re.compile(rf"[^\w']({trie_pattern(sorted(cues))})(?![\w'])")
     return _CueTable(cues, verbs, pattern)
 
 
@@ -231,9 +233,9 @@ def cue_scores(folded: str) -> dict[str, float]:
     reckless")."""
     table = _table()
     scores = dict.fromkeys(STANCE_NAMES, 0.0)
-    for found in table.pattern.finditer(folded):
+    for found in table.pattern.finditer(" " + folded):
         if _NEGATION.search(folded, max(0, found.start() - _NEGATION_REACH), found.start()):
             continue
-        cue = found.group(0)
+        cue = found.group(1)
         scores[table.cues[cue]] += PHRASE_WEIGHT if " " in cue else WORD_WEIGHT
     return scores

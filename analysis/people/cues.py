@@ -89,8 +89,8 @@ def _speech_verbs(text: str, limit: int | None = None,
     United States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
-    for m in any_word(words).finditer(text, 0, end):
-        s, e, word = m.start(), m.end(), m[0]
+    for m in any_word(words).finditer(" " + text, 0, end + 1):
+        s, e, word = m.start(), m.end() - 1, m[1]
         if word in ("According", "according"):
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))

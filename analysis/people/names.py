@@ -328,6 +328,14 @@ def parse_name_phrase(text: str) -> Phrase | None:
     """A whole phrase that is a name, possibly with titles, roles and appositives around it:
     "The head of NATO, Secretary-General Piet Varo", "Lena Morrow, head of X, a think
     tank", "Representative Dana K. Holt of Ohio", "IMF chief economist Tarik Osei"."""
+    phrase = _name_phrase(text)
+    return phrase.copy() if phrase is not None else None
+
+
+# A quote's cue and the sentence's reported speech, and the suffixes a subject is looked for in,
+# read the same phrases again: a quarter of the calls.
+@lru_cache(maxsize=2048)
+def _name_phrase(text: str) -> Phrase | None:
     text = text.strip(" ,")
     if not text or text.isascii() and text.islower():
         return None  # no capital, no name

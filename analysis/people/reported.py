@@ -90,7 +90,7 @@ _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositi
 def may_report(text: str, verbs: frozenset[str]) -> bool:
     """False when no sentence of text can report a speaker: none of the verbs, no "according
     to", no reaction "from" anyone (one scan of a paragraph spares one of each sentence)."""
-    return " from " in text or "ccording" in text or any_word(verbs).search(text) is not None
+    return " from " in text or "ccording" in text or any_word(verbs).search(" " + text) is not None
 
 
 def reported_speakers(sentence: str, verbs: frozenset[str],
