@@ -4,6 +4,7 @@ appositives read lazily from their mentions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
@@ -14,6 +15,9 @@ from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
+# Surnames met before the look-up for a misspelt one reads an index instead of each of them
+# (every look-up scanning every surname grows with the square of a long list of speakers).
+_INDEX_SURNAMES_FROM = 256
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -86,10 +90,14 @@ class EntityTable:
         self.mention_keys: list[tuple[int, int]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        self._surnames: list[str] = []  # the keys of _by_last, in order
+        self._by_deletion: dict[str, list[int]] = {}  # see _may_be_misspelt
+        self._indexed = 0  # surnames in _by_deletion
         mentions = self.mentions
         keys = self.mention_keys
         by_name = self._by_name
         by_last = self._by_last
+        surnames = self._surnames
         common = COMMON_CAPITALISED
         # The article's words repeat: split each once. Per word: its parts and the lower-case
         # name and surname, or None when it is no name.
@@ -132,7 +140,11 @@ class EntityTable:
                         # Roles come with the first mentions; later ones are mostly bare surnames.
                         pending.append((text, start, start + len(word), parts.title))
                         # The entity's surname is the name's: lookup joins only same surnames.
-                        by_last.setdefault(last, []).append((len(mentions), entity))
+                        entries = by_last.get(last)
+                        if entries is None:
+                            entries = by_last[last] = []
+                            surnames.append(last)
+                        entries.append((len(mentions), entity))
                 if entity.kind == "organisation":
                     organisation_end = m.end()
                 mentions.append(entity)
@@ -170,7 +182,7 @@ class EntityTable:
                 return self._by_last[last][0][1]
             if len(tokens) == 1 and len(last) >= _MIN_MISSPELT:
                 # "McLenney said" after "Tyresha McClenney": the same person, misspelt.
-                for known, found in self._by_last.items():
+                for known, found in self._may_be_misspelt(last):
                     if known[:1] == last[:1] and one_edit_apart(known, last):
                         ent = found[-1][1]
                         if len(ent.name.split()) > 1:
@@ -184,8 +196,28 @@ class EntityTable:
         self._by_name[key] = ent
         return ent
 
+    def _may_be_misspelt(self, last: str) -> Iterable[tuple[str, list[tuple[int, Entity]]]]:
+        """The surnames met, in order, with their mentions, among which those one edit apart
+        from last are: all of them, or when many those sharing a word of _deletions with it."""
+        surnames = self._surnames
+        if len(surnames) < _INDEX_SURNAMES_FROM:
+            return self._by_last.items()
+        index = self._by_deletion
+        for n in range(self._indexed, len(surnames)):
+            for variant in _deletions(surnames[n]):
+                index.setdefault(variant, []).append(n)
+        self._indexed = len(surnames)
+        near = {n for variant in _deletions(last) for n in index.get(variant, ())}
+        return [(surnames[n], self._by_last[surnames[n]]) for n in sorted(near)]
 
 
+
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and the words it makes with one letter dropped: two words one edit apart share
+    one of them."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 def _clause_end(text: str, pos: int) -> int:
