@@ -153,6 +153,14 @@ def _strip_aux(text: str) -> str:
     last = text.rsplit(None, 1)[-1:]
     if not last or last[0] not in AUXILIARIES and not last[0].endswith("ly"):
         return text  # the regex strips whole trailing words: none of them ends text
+    # The regex is tried at every space: read the last three words first, the whole text only
+    # when the run of stripped words may start before them.
+    parts = text.rsplit(None, 3)
+    if len(parts) == 4:
+        cut = len(parts[0])  # where the spaces before the last three words start
+        m = _TRAILING_AUX_RE.search(text, cut)
+        if m is None or m.start() > cut:
+            return text if m is None else text[:m.start()] + text[m.end():]
     return _TRAILING_AUX_RE.sub("", text)
 
 

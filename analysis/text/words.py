@@ -36,6 +36,14 @@ def _fold(text: str) -> str:
 _fold_short = lru_cache(maxsize=8192)(_fold)  # names and phrases recur; long texts do not
 
 
+# ASCII bytes kept as word bytes (a-z, 0-9), the others made spaces.
+_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
 def words_of(folded: str) -> list[str]:
     """The words of folded text, possessive 's dropped: "o'brien's" -> ["o'brien"]."""
-    return _FOLDED_WORD.findall(folded)
+    if "'" in folded or not folded.isascii():
+        return _FOLDED_WORD.findall(folded)
+    # With no apostrophe a word is a run of letters and digits: split in C after translating
+    # the other bytes to spaces (twice as fast as the regex's findall).
+    return folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
