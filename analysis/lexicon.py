@@ -148,6 +148,13 @@ center centre college school hospital fund trust chamber conference
 article editorial memo letter video advertisement email document filing lawsuit complaint indictment
 """.split())
 
+# Heads of what an organisation publishes, which speaks for it in a quote ("the report said")
+# but reacts to nothing itself: the organisation does.
+DOCUMENT_NOUNS: frozenset[str] = frozenset("""
+statement report study survey poll polls article editorial editorials memo letter video
+advertisement email document filing lawsuit complaint indictment
+""".split())
+
 # Words in a capitalised sequence that make it an organisation rather than a person.
 ORG_NAME_WORDS: frozenset[str] = frozenset("""
 ministry department agency association union committee commission council company
@@ -161,7 +168,8 @@ organisation fund trust society church hospital assembly parliament watch instit
 energy motors holdings partners capital systems technologies labs media industries airways
 petroleum oil pharmaceuticals insurance solutions networks communications entertainment
 studios brands foods exchange financial securities ventures enterprises aerospace electric
-chemicals caucus project initiative forum clinic museum library
+chemicals caucus project initiative forum clinic museum library institution academy
+laboratory observatory
 """.split())
 
 

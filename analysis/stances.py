@@ -41,7 +41,8 @@ REGISTRY: tuple[Stance, ...] = (
         nouns=_words("""warning risk danger threat consequence disaster catastrophe chaos
                      crisis escalation concern"""),
         adjectives=_words("""dangerous risky grave perilous destabilizing destabilising
-                          catastrophic disastrous alarming worrying inevitable hardest"""),
+                          catastrophic disastrous alarming worrying inevitable hardest
+                          harmful devastating damaging troubling unsustainable"""),
         phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
                          trigger, could cause, would cause, playing with fire, at risk, out of
                          control, will pay, pay a price, a blow to, serious consequences,
@@ -86,12 +87,13 @@ REGISTRY: tuple[Stance, ...] = (
                      attack accuse assail castigate rebuke scold mock ridicule blame fault
                      dismiss reject oppose question dispute challenge rip hammer bristle
                      complain object protest lash scoff jeer berate excoriate demand fumble
-                     betray disagree"""),
+                     betray disagree discriminate"""),
         nouns=_words("""critic criticism condemnation outrage outcry backlash fraud insult disgrace
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
                      recklessness provocation breach scrutiny folly blunder abuse shame farce
                      sham rubbish nonsense greed arrogance betrayal division fury ire dismay
-                     anger"""),
+                     anger pandering demagoguery smear gimmick stunt charade distraction
+                     whitewash"""),
         adjectives=_words("""disgusting outrageous reckless wrong unacceptable irresponsible
                           shameful disgraceful misguided toothless phony phoney unfounded
                           unhinged improper vague discriminatory absurd ridiculous divisive
@@ -99,7 +101,11 @@ REGISTRY: tuple[Stance, ...] = (
                           deplorable appalling pathetic ineffectual racist sexist false cynical
                           inconsistent naive ill-advised unhelpful counterproductive
                           inappropriate disappointing disappointed shocking arrogant
-                          incompetent hypocritical unnecessary regrettable angry furious"""),
+                          incompetent hypocritical unnecessary regrettable angry furious
+                          misleading insulting offensive bizarre baseless bogus laughable
+                          embarrassing despicable vile nasty petty ignorant insensitive
+                          unconstitutional disqualifying ludicrous preposterous ill-conceived
+                          wrongheaded inexcusable indefensible unworkable unrealistic unfit"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
                          hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than
@@ -112,9 +118,13 @@ REGISTRY: tuple[Stance, ...] = (
         verbs=_words("""praise welcome applaud endorse back support commend congratulate thank
                      hail laud celebrate champion encourage"""),
         nouns=_words("""praise support victory success boost triumph applause endorsement
-                     solidarity"""),
+                     solidarity honor honour privilege courage"""),
         adjectives=_words("""great excellent brilliant historic impressive remarkable wonderful
-                          positive pleased grateful proud overdue encouraging"""),
+                          positive pleased grateful proud overdue encouraging courageous
+                          admirable commendable inspiring delighted thrilled glad honored
+                          honoured landmark amazing incredible terrific fantastic tremendous
+                          outstanding exciting powerful moving beautiful extraordinary superb
+                          thoughtful smart bold"""),
         phrases=_phrases("""did the right thing, good news, step forward, right direction,
                          right decision, absolutely right, agreed with, agrees with, agree with,
                          the winner, a win for, good start"""),
@@ -154,7 +164,7 @@ _NEGATION_REACH = 40  # characters before a cue where its negation can stand
 class _CueTable:
     cues: dict[str, str]  # a word form or phrase -> its stance
     verbs: dict[str, str]  # a verb form -> its stance
-    pattern: re.Pattern[str]  # any cue as whole words (the longest where several start)
+    pattern: re.Pattern[str]  # any cue as whole words (the longest where several start), group 1
 
 
 def _plural(noun: str) -> str:
@@ -185,7 +195,9 @@ def _table() -> _CueTable:
             cues.setdefault(_plural(noun), stance.name)
         for word in (*stance.adjectives, *stance.phrases):
             cues.setdefault(word, stance.name)
-    pattern = re.compile(rf"(?<![\w']){trie_pattern(sorted(cues))}(?![\w'])")
+    # Scanned in " " + text: the character before a cue is matched, not looked behind at, so
+    # the engine skips in C to where a cue may start.
+    pattern = re.compile(rf"[^\w']({trie_pattern(sorted(cues))})(?![\w'])")
     return _CueTable(cues, verbs, pattern)
 
 
@@ -221,9 +233,9 @@ def cue_scores(folded: str) -> dict[str, float]:
     reckless")."""
     table = _table()
     scores = dict.fromkeys(STANCE_NAMES, 0.0)
-    for found in table.pattern.finditer(folded):
+    for found in table.pattern.finditer(" " + folded):
         if _NEGATION.search(folded, max(0, found.start() - _NEGATION_REACH), found.start()):
             continue
-        cue = found.group(0)
+        cue = found.group(1)
         scores[table.cues[cue]] += PHRASE_WEIGHT if " " in cue else WORD_WEIGHT
     return scores

@@ -15,7 +15,7 @@ import pytest
 from archive_support import write_articles
 
 import store.archive_load as archive_load
-from analysis import analyze
+from analysis import ENGINE_VERSION, analyze
 from store.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,10 +109,10 @@ def test_add_analyses_reports_bad_lines_and_loads_the_rest(tmp_path: Path) -> No
     good = analyze(text, kind="text").to_dict()
     broken = dict(good, quotes=[dict(good["quotes"][0], start="seven")])
     lines = [
-        json.dumps({"id": "0123456789abcdef", "source": "/a/x.txt", "engine": 1,
+        json.dumps({"id": "0123456789abcdef", "source": "/a/x.txt", "engine": ENGINE_VERSION,
                     "analysis": good}),
-        '{"id": "1123456789abcdef", "source": "/a/cut.txt", "engine": 1, "analysis": {"ti',
-        json.dumps({"id": "2123456789abcdef", "source": "/a/y.txt", "engine": 1,
+        '{"id": "1123456789abcdef", "source": "/a/cut.txt", "engine": 2, "analysis": {"ti',
+        json.dumps({"id": "2123456789abcdef", "source": "/a/y.txt", "engine": ENGINE_VERSION,
                     "analysis": broken}),
         json.dumps({"id": "", "source": "/a/z.txt", "error": "/a/z.txt: no such file"}),
         json.dumps(good | {"url": "https://archive.test/bare"}),  # a bare `analyze --json` line

@@ -327,3 +327,40 @@ def test_pronoun_gender_is_learnt_and_respected() -> None:
         "“We will meet again next week,” he said.",
     )
     assert speaker_names(quotes, speakers) == ["Ana Ribeiro", "Tomas Hale"]
+
+
+def test_the_speaker_of_a_sentence_that_predicts_what_someone_will_tell() -> None:
+    """"said it would tell a story of '…'": the quote is the first speaker's words, and the
+    name after "the National Library of" is the library's, not a person's."""
+    quotes, speakers = run(
+        "President Alda Rhee, opening the National Library of Modern Letters on Monday, said it "
+        "would tell a long story, one of ''bitter days and sweet ones, of loss. It belongs to "
+        "everyone,'' she said.")
+    assert speaker_names(quotes, speakers) == ["Alda Rhee"]
+
+
+def test_one_of_a_group_named_right_before_the_quote() -> None:
+    """"…, including the former governor Jo Rand -- '…'": Jo Rand, not the group nor the
+    previous speaker."""
+    for mark_open, mark_close, dash in (("''", "''", "--"), ("“", "”", "—"), ('"', '"', ":")):
+        quotes, speakers = run(
+            "Dana Ruiz, an economist, said the budget was thin. Several mayors have said the "
+            f"same, including the former governor Jo Rand {dash} {mark_open}It is a scandal for "
+            f"a city to hide its books from the voters.{mark_close}")
+        assert speaker_names(quotes, speakers) == ["Jo Rand"]
+
+
+def test_a_misspelt_surname_is_the_person_named_before() -> None:
+    quotes, speakers = run(
+        "Two voters, Tamsin McCrory and Jo Hale, came to hear the candidate.",
+        "McRory said the speech was thin. “I have heard all of it before,” McRory said.")
+    assert speaker_names(quotes, speakers) == ["Tamsin McCrory"]
+
+
+def test_he_said_after_a_sentence_that_introduces_someone_by_role() -> None:
+    quotes, speakers = run(
+        "“The ferry is late again,” said Tom Ardle, a commuter.",
+        "The timetable has not changed in a decade, which is something that worries Henry "
+        "Crespo, chairman of the Kingsmere Ferry Users Group.",
+        "“Nobody has looked at it since the port was rebuilt,” he said.")
+    assert speaker_names(quotes, speakers) == ["Tom Ardle", "Henry Crespo"]

@@ -42,6 +42,28 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The official insisted on anonymity to discuss the talks.", []),
     ("The new timetable allows commuters to say where they board.", []),
     ("Ana Lind reported from Kingsmere.", []),
+    # "X did …, and said": X, not the first clause's object.
+    ("Mr. Hale generally backed Labour during his time at the paper, and said he did not "
+     "regret it.", [("Hale", "backed")]),
+    # A named subject and its appositive before "said": what follows is what they said.
+    ("But Mina Hale, senior associate for ferry planning at the Kingsmere Institute, said "
+     "parents still want local ferries.", [("Mina Hale", "said")]),
+    ("The plan to pool the ferries would touch the islands' oldest power, the harbours, years "
+     "after many Baltic countries agreed to share a port.", []),
+    # A feeling told is no statement; a concern with what it is, is.
+    ("Harbour towns almost universally expressed outrage over the closure.", []),
+    ("The ferry union voiced concern that the cranes were unsafe.",
+     [("The ferry union", "voiced")]),
+    # Who "told" or "urged" addresses is no inverted speaker; a relative clause after the
+    # subject does not hand the verb to the name after it; a think tank thinks nothing.
+    ("Mayor Ines Tarrow, who knew the vote was lost, told her aides to draft a new plan.",
+     [("Ines Tarrow", "told")]),
+    ("Economist Jo Rand, who studies ports at Kingsmere College, said Rhea Sand's plan was "
+     "thin.", [("Economist Jo Rand", "said")]),
+    ("The Europeans, who were left out of the talks, derided the harbour plan as toothless.",
+     [("Europeans", "derided")]),
+    ("The plan is unfair, said Dana Ruiz, a fellow at the Hillcrest Institute, a think tank.",
+     [("Dana Ruiz", "said")]),
 ])
 def test_reported_speakers(sentence: str, expected: list[tuple[str, str]]) -> None:
     found = _speakers(sentence)

@@ -281,3 +281,17 @@ def _all_stances() -> tuple[str, ...]:
     from analysis.model import STANCES
 
     return STANCES
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_report_or_a_poll_reacts_to_nothing_its_makers_do(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "A new poll found that most residents back the closure of the bridge.",
+        f"The engineers' report said the bridge {o}cannot safely carry heavy loads.{c}",
+        "The Dunmore Hauliers' Association condemned the closure of the bridge as reckless.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert not any("poll" in fold(r.actor) or "report" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "hauliers", "criticises")

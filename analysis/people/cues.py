@@ -32,8 +32,22 @@ _ROLE_THEN_NAME_RE = lazy_compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
 _POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
     r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
+# A speech verb that someone else is said to be going to use: "said it would tell", "says the
+# museum will tell": its subject is not who speaks the quote.
+_PROJECTED_SPEECH_RE = lazy_compile(
+    r"\b(?:said|says|say|told|tells|promised|predicted|added|declared)\s+(?:that\s+)?"
+    r"(?:it|he|she|they|we|the\s+\w+)\s+(?:would|will|could|might|may|can|should)"
+    r"\s+(?:also\s+|not\s+|one\s+day\s+)?$")
+# One of a group that said something, named just before the quote: "several mayors have said
+# the same, including the former governor Jo Rand -- '…'".
+_NAMED_MEMBER_RE = lazy_compile(
+    r"\b(?:including|among them|such as|notably)\s+(?P<who>[^,;:—–]{2,80}?)\s*(?:--|[—–:])\s*$")
 _QUOTE_CHARS = "\"'“”‘’«»"
 _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\s*[—–:-]\s*")
+# A run-in heading in title case, its text following (not a speaker's quote: "President Ana
+# Ruiz: “…”").
+_TITLE_HEADING_RE = lazy_compile(
+    r"^(?:[A-Z][\w’'\-]*\s+){2,}[A-Z][\w’'\-]*:\s+(?=[^\s\"“'‘«])")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 # A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
 # (a singular subject would take "tweets").
@@ -75,8 +89,8 @@ def _speech_verbs(text: str, limit: int | None = None,
     United States"), except "According"."""
     found: list[_Verb] = []
     end = len(text) if limit is None else min(limit, len(text))
-    for m in any_word(words).finditer(text, 0, end):
-        s, e, word = m.start(), m.end(), m[0]
+    for m in any_word(words).finditer(" " + text, 0, end + 1):
+        s, e, word = m.start(), m.end() - 1, m[1]
         if word in ("According", "according"):
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))
@@ -89,6 +103,8 @@ def _speech_verbs(text: str, limit: int | None = None,
         if s and text[s - 1] in _WORD_JOINERS or \
                 text[e:e + 1] in _WORD_JOINERS or text[s - 1:s].isalpha():
             continue  # so-called, said's, Said
+        if word[:5] == "think" and text.startswith(" tank", e):
+            continue  # "a liberal think tank"
         if word in ("state", "states") and text[e + 1:e + 2].isupper():
             continue  # "state Sen. Jo Hill", "United States Senate": not the verb
         before = text[max(0, s - 12):s].split()
@@ -137,6 +153,14 @@ def _strip_aux(text: str) -> str:
     last = text.rsplit(None, 1)[-1:]
     if not last or last[0] not in AUXILIARIES and not last[0].endswith("ly"):
         return text  # the regex strips whole trailing words: none of them ends text
+    # The regex is tried at every space: read the last three words first, the whole text only
+    # when the run of stripped words may start before them.
+    parts = text.rsplit(None, 3)
+    if len(parts) == 4:
+        cut = len(parts[0])  # where the spaces before the last three words start
+        m = _TRAILING_AUX_RE.search(text, cut)
+        if m is None or m.start() > cut:
+            return text if m is None else text[:m.start()] + text[m.end():]
     return _TRAILING_AUX_RE.sub("", text)
 
 
@@ -219,6 +243,11 @@ def before_cue(before: str) -> Cue | None:
 def _before_cue(before: str) -> Cue | None:
     if not before or before.isspace():
         return None  # a quote opening its sentence: no verb, no subject
+    if before.rstrip().endswith(("--", "—", "–", ":")):
+        named = _NAMED_MEMBER_RE.search(before, max(0, len(before) - 120))
+        phrase = parse_name_phrase(named.group("who")) if named else None
+        if phrase is not None:  # "…, including the former governor Jo Rand -- '…'"
+            return Cue(phrase, ":", 2)
     for m in reversed(_speech_verbs(before)[-4:]):
         verb = m.word
         if m.start() > 0 and before[m.start() - 1] == "-":
@@ -229,6 +258,8 @@ def _before_cue(before: str) -> Cue | None:
             if phrase:
                 return Cue(phrase, verb, 2)
             continue
+        if _PROJECTED_SPEECH_RE.search(before, max(0, m.start() - 60), m.start()):
+            continue  # "said it would tell a story of '…'": the words are the first speaker's
         pre = _strip_aux(before[:m.start()])
         if not pre.strip():
             # Inverted: `said Jones: "…"` or a verb opening the sentence.
@@ -272,6 +303,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
     s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"
+    s = _TITLE_HEADING_RE.sub("", s)  # "Ferry Fares Hit Islanders: Raising the price …"
     m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())

@@ -13,6 +13,23 @@ from .names import NameParts, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
+_MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether b is a with one letter added, dropped or changed ("McClenney", "McLenney")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) < len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + 1:] == b[i:]
+    return True  # the longer has one more letter at the end
 
 
 @dataclass(slots=True)
@@ -73,6 +90,8 @@ class EntityTable:
         self.mention_keys: list[tuple[int, int]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        # Each known surname with one letter dropped, to find it misspelt without a scan.
+        self._misspelt: dict[str, str] = {}
         mentions = self.mentions
         keys = self.mention_keys
         by_name = self._by_name
@@ -82,8 +101,15 @@ class EntityTable:
         # name and surname, or None when it is no name.
         seen: dict[str, tuple[NameParts, str, str] | None] = {}
         for index, text in enumerate(paragraphs):
+            organisation_end = -1  # where the paragraph's last organisation name ended
             for m in NAME_RE.finditer(text):
                 word = m[0]
+                if text.startswith(" of ", organisation_end) and \
+                        m.start() == organisation_end + 4:
+                    # "the National Museum of African American History": the organisation's
+                    # own name goes on, no person there.
+                    organisation_end = m.end()
+                    continue
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
@@ -112,7 +138,12 @@ class EntityTable:
                         # Roles come with the first mentions; later ones are mostly bare surnames.
                         pending.append((text, start, start + len(word), parts.title))
                         # The entity's surname is the name's: lookup joins only same surnames.
+                        if last not in by_last and len(last) >= _MIN_MISSPELT:
+                            for variant in _deletions(last):
+                                self._misspelt.setdefault(variant, last)
                         by_last.setdefault(last, []).append((len(mentions), entity))
+                if entity.kind == "organisation":
+                    organisation_end = m.end()
                 mentions.append(entity)
                 keys.append((index, start))
 
@@ -146,6 +177,16 @@ class EntityTable:
             if len(tokens) == 1 and self._by_last.get(last):
                 # A lone surname mentioned before its full name: look ahead.
                 return self._by_last[last][0][1]
+            if len(tokens) == 1 and len(last) >= _MIN_MISSPELT:
+                # "McLenney said" after "Tyresha McClenney": the same person, misspelt.
+                for variant in (last, *_deletions(last)):
+                    known = self._misspelt.get(variant, "")
+                    if known[:1] == last[:1] and one_edit_apart(known, last):
+                        ent = self._by_last[known][-1][1]
+                        if len(ent.name.split()) > 1:
+                            ent.add_alias(name)
+                            self._by_name[key] = ent
+                            return ent
         if not create:
             return None
         ent = Entity(name, kind)

@@ -11,7 +11,7 @@ from ..patterns import any_word, lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
 from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
-from .phrases import parse_object, parse_subject
+from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
 from .roles import FINITE_VERB_RE
 
 
@@ -41,6 +41,12 @@ _SEEKING = lazy_compile(
     r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
     r"|were quick|is quick|are quick)(?:\s+\w+ly)?\s+to\s+$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+# A feeling expressed, with no words of it reported ("expressed outrage over", not "expressed
+# concern that …").
+_FEELING_AFTER = lazy_compile(
+    r"\s+(?:\w+\s+){0,2}?(?:outrage|anger|dismay|frustration|disappointment|sadness|"
+    r"shock|concern|concerns|alarm|relief)"
+    r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
 _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
@@ -49,6 +55,8 @@ _PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
 _SUBORDINATORS = frozenset(
     "after before when whenever because since although though if unless while until once as "
     "that which who whom whose where".split())
+_TIME_SPANS = frozenset(
+    "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
 _BY_AGENT = lazy_compile(r"\s+by\s+")
 # A source ends at a clause break or a quote.
@@ -62,8 +70,14 @@ _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUN
                                  )
 _RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
 # Verbs of speaking that state something only with what was spoken of: "spoke out against".
+# Verbs whose next noun is who they address or judge, never an inverted speaker: "…, told his
+# advisers to …", "…, urged voters to …".
+_ADDRESSING = frozenset("""tell tells told telling urge urges urged urging remind reminds reminded
+assure assures assured inform informs informed thank thanks thanked order orders ordered instruct
+instructs instructed ask asks asked""".split())
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
+_RELATIVE_CLAUSE = lazy_compile(r",\s+(?:who|whose)\s[^,]*(?:,[^,]*)?,$")
 _PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|before)\s")
 # "with X [— who … —] doing": X does it.
 _WITH_DOER = lazy_compile(
@@ -76,7 +90,7 @@ _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositi
 def may_report(text: str, verbs: frozenset[str]) -> bool:
     """False when no sentence of text can report a speaker: none of the verbs, no "according
     to", no reaction "from" anyone (one scan of a paragraph spares one of each sentence)."""
-    return " from " in text or "ccording" in text or any_word(verbs).search(text) is not None
+    return " from " in text or "ccording" in text or any_word(verbs).search(" " + text) is not None
 
 
 def reported_speakers(sentence: str, verbs: frozenset[str],
@@ -125,6 +139,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
+    if verb[:5] in ("expre", "voice") and _FEELING_AFTER.match(sentence, end):
+        return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
@@ -136,15 +152,21 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
+    if pre.endswith(","):
+        relative = _RELATIVE_CLAUSE.search(pre, max(0, len(pre) - _SUBJECT_REACH - 160))
+        if relative and parse_subject(pre[:relative.start()][-_SUBJECT_REACH:]) is not None:
+            # "Aparna Mathur, who studies tax policy, said Ivanka Trump's …": Mathur
+            pre = pre[:relative.start()]
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
-        if after is not None and after.kind != "pronoun" and _follows_verb(sentence[end:], after):
+        if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
+                _follows_verb(sentence[end:], after) and not _named_subject(pre):
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
         pre = pre.rstrip(" ,")  # "Osterland, the neighbouring region, said it …"
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
-        return group_phrase(sentence.split(",", 1)[0]) or sentence_subject(sentence)
+        return sentence_subject(sentence) or group_phrase(sentence.split(",", 1)[0])
     of_whom = _OF_WHOM.search(pre)
     if of_whom:  # "… with family members of 9/11 victims, many of whom say": the members
         noun_phrase = _PREPOSITION.split(_CLAUSE_OPENER.split(pre[:of_whom.start()])[-1])[-1]
@@ -156,12 +178,16 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     clause = pre
     for m in _CLAUSE_OPENER.finditer(pre):
         clause = pre[m.end():]
-    if len(clause.split()) > 14:
+    clause_words = clause.split()
+    if len(clause_words) > 14:
         return None  # a long stretch with no clause break: the verb belongs to a subordinate
-    last_word = clause.split()[-1].lower() if clause.split() else ""
-    if clause.split()[:1] and clause.split()[0].lower() in _SUBORDINATORS and \
-            len(clause.split()) <= 3 or last_word in _SUBORDINATORS:
+    last_word = clause_words[-1].lower() if clause_words else ""
+    if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
+            len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
+    if len(clause_words) > 2 and clause_words[1] in ("after", "before", "since", "until") and \
+            clause_words[0].lower() in _TIME_SPANS:
+        return None  # "…, years after many countries agreed to …": a time, no statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
@@ -171,6 +197,17 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
             return group_phrase(phrase.text.lower()) or phrase
     return phrase or group_phrase(clause)
+
+
+def _named_subject(pre: str) -> bool:
+    """Whether the words before a verb are a named subject and its appositive alone ("Megan
+    Hester, senior associate at the institute, [said]"), not a clause an inverted speaker
+    closes ("The cuts will hurt the islands, [said Rhea Sand]")."""
+    if FINITE_VERB_RE.search(pre):
+        return False
+    subject = parse_subject(pre)
+    return subject is not None and subject.kind == "name" and \
+        LEADING_CONNECTIVE_RE.sub("", pre.lstrip(), 1).startswith(subject.text)
 
 
 def _follows_verb(rest: str, phrase: Phrase) -> bool:

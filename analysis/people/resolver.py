@@ -11,6 +11,7 @@ from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
+from .name_patterns import NAME_RE
 from .names import Phrase
 
 if TYPE_CHECKING:
@@ -20,6 +21,11 @@ Target = Entity | Phrase  # a named entity, or an unnamed description ("A French
 # A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
 _RECENT_QUOTES = 50
 
+# ", president of …" / ", a lawyer at …" closing a sentence: a person introduced by their role.
+_INTRODUCING_ROLE = lazy_compile(
+    r",\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z]+)"
+    r"\b[^.;!?\"“”]*[.!?]?\s*$")
+_ROLE_HEADS = TITLE_WORDS | PERSON_NOUNS
 _DEFINITE = ("the", "this", "that", "these", "those")
 # "The agency said" names the organisation met last among this many mentions before.
 _RECENT_ORGS = 12
@@ -245,6 +251,10 @@ class Resolver:
         if text[:1] in "\"“”'‘«":
             return None
         cue = before_cue(text)  # reported speech names its speaker; else the subject
+        if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
+            introduced = self._introduced(q, s, e, pronoun)
+            if introduced is not None:
+                return introduced
         phrase = cue.phrase if cue is not None else None
         if phrase is None:
             return None
@@ -255,6 +265,23 @@ class Resolver:
         if target is not None and self._compatible(target, pronoun, speaker=cue.strength == 2):
             return target
         return None
+
+    def _introduced(self, q: int, s: int, e: int, pronoun: str) -> Entity | None:
+        """A person the sentence ends by introducing, full name and role ("…, which worries
+        Henry Crespo, president of the caucus."): whom the next "he said" quotes."""
+        text = self.paragraphs[q]
+        last = bisect_left(self._mention_keys, (q, e)) - 1
+        while last >= 0 and self._mention_keys[last] >= (q, s) and \
+                self.table.mentions[last].kind != "person":
+            last -= 1  # the organisation in the role: "president of the Black Caucus"
+        if last < 0 or self._mention_keys[last] < (q, s):
+            return None
+        entity = self.table.mentions[last]
+        if len(entity.name.split()) < 2 or not self._compatible(entity, pronoun):
+            return None
+        name = NAME_RE.match(text, self._mention_keys[last][1])
+        role = _INTRODUCING_ROLE.match(text, name.end(), e) if name else None
+        return entity if role and role.group("head") in _ROLE_HEADS else None
 
     @staticmethod
     def _compatible(target: Target, pronoun: str, speaker: bool = False) -> bool:

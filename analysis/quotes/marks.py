@@ -23,7 +23,6 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # apostrophe, while choosing the house style and in double-quoted articles (read as two single
 # marks it would make the article look British).
 _MARK_RE = lazy_compile("''|[" + re.escape(ALL_MARKS) + "]")
-_MARK_RE_SINGLE = lazy_compile("[" + re.escape(ALL_MARKS) + "]")
 # A doubled apostrophe opening a word is the sign of such an archive; a closing one (",''")
 # can also be a nested single quote ending together with its outer one.
 _FLATTENED_OPENER_RE = lazy_compile(r"(?:^|[\s(\[—–-])''(?=\w)")
@@ -131,7 +130,15 @@ def _marks(text: str, doubled: bool = False) -> list[int]:
     (single-quoted articles, which are no flattening archive: there "me.''" closes a nested
     quote and its outer one together)."""
     if doubled or "''" not in text:
-        return [m.start() for m in _MARK_RE_SINGLE.finditer(text)]
+        # Each mark found by str.find (a regex scan makes a match object per mark).
+        found = []
+        for mark in ALL_MARKS if not text.isascii() else "\"'":
+            at = text.find(mark)
+            while at >= 0:
+                found.append(at)
+                at = text.find(mark, at + 1)
+        found.sort()
+        return found
     return [m.start() for m in _MARK_RE.finditer(text) if m.end() - m.start() == 1]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import DOCUMENT_NOUNS
 from ..model import Reaction
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
@@ -40,9 +41,11 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     by_actor: dict[int, list[Statement]] = {}
     for st in relevant_statements(doc, statements, principal):
         # The headline's deck above the story restates a reaction the story reports; "according
-        # to X" sources a fact, it does not respond.
+        # to X" sources a fact, it does not respond; nor does a report or a poll (who made it
+        # does).
         if st.index not in background and not recalls(st.verb) and \
-                st.verb != "according to" and st.sentence.paragraph >= doc.lead:
+                st.verb != "according to" and st.sentence.paragraph >= doc.lead and \
+                (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS):
             by_actor.setdefault(id(st.actor), []).append(st)
     reacting = [group for group in by_actor.values() if not (
         group[0].actor is principal or _own_side(group[0].actor, principal)

@@ -18,8 +18,11 @@ _DATED = lazy_compile(
     rf"\b(?:in|In)\s+(?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\b[Ll]ast\s+(?:year|month)\b"
     r"|\byears\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b")
 # "the idea", "such a move", "his remarks": a sentence pointing back at an act or a statement.
+# Each alternative opens with a literal letter (the engine skips to one in C), the word boundary
+# before it checked after it: "(?<!\w.)".
 POINTS_BACK = lazy_compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]uch an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+)?"
+    r"(?:T(?<!\w.)h(?:e|is|at|eir)|t(?<!\w.)h(?:e|is|at|eir)|S(?<!\w.)uch an?|s(?<!\w.)uch an?"
+    r"|H(?<!\w.)(?:is|er)|h(?<!\w.)(?:is|er)|I(?<!\w.)ts|i(?<!\w.)ts)\s+(?:[\w-]+\s+)?"
     r"(?:idea|plan|move|decision|remarks?|comments?|proposal|statement|announcement|policy"
     r"|ruling|verdict|vote|veto|deal|bill|law|test|offer|pledge|speech|tweets?|claims?)\b")
 _SINCE = lazy_compile(r"\bsince\s+(?:\w+\s+){0,3}$")

@@ -116,8 +116,8 @@ def _frame_verb(frame: str) -> str:
     """The first verb in a stretch of the reporter's words that takes a stance by itself: what
     frames a quote ("backed Mr Hale, saying '…'", "slammed the pardons as '…'") or what a
     neutral "say" reports ("analysts say he may have fumbled"); "" when none does."""
-    found = _frame_verbs().search(frame)
-    return found.group(0) if found else ""
+    found = _frame_verbs().search(" " + frame)
+    return found.group(1) if found else ""
 
 
 @cache
@@ -126,21 +126,20 @@ def _frame_verbs() -> re.Pattern[str]:
     whole lower-case word: one scan of a frame instead of a look-up per word."""
     forms = [w for w in (*reporting_verbs(), *reaction_nouns())
              if w.islower() and w.endswith(_FINITE_ENDINGS) and verb_stance(w)]
-    return re.compile(rf"(?<![\w'’-]){trie_pattern(sorted(forms))}(?![\w'’-])")
+    return re.compile(rf"[^\w'’-]({trie_pattern(sorted(forms))})(?![\w'’-])")  # in " " + text
 
 
 def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, int]:
     """A quoting sentence's text with its quotes blanked (same length), and where a clause of
     its own opens after its last quote (0 when none does): another speaker may talk there."""
-    chars = list(text)
+    blanked = text
     last_close = -1
     for span in doc.quote_spans_by_paragraph.get(sentence.paragraph, ()):
         start = max(span.open_at, sentence.start) - sentence.start
         end = min(span.close_at + 1, sentence.end) - sentence.start
         if start < end:
-            chars[start:end] = " " * (end - start)
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
             last_close = max(last_close, end)
-    blanked = "".join(chars)
     opener = _SECOND_CLAUSE.search(blanked, max(last_close, 0))
     return blanked, opener.end() if opener and last_close >= 0 else 0
 

@@ -10,8 +10,8 @@ from ..patterns import lazy_compile
 
 _FOLDED_WORD = lazy_compile(r"[a-z0-9]+(?:'(?!s\b)[a-z]+)*")
 # Marks with no decomposition that separate words: folded to a space, not dropped.
-_SEPARATORS = str.maketrans({"“": " ", "”": " ", "—": " ", "–": " ", "―": " ", "’": "'",
-                             "‘": "'", "«": " ", "»": " "})
+_SEPARATORS = (("“", " "), ("”", " "), ("—", " "), ("–", " "), ("―", " "), ("’", "'"), ("‘", "'"),
+               ("«", " "), ("»", " "))
 
 
 def fold(text: str) -> str:
@@ -23,7 +23,11 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = text.translate(_SEPARATORS)
+    # One str.replace per mark: str.translate of a text beyond Latin-1 looks up every character
+    # in Python (fifty times slower on an article).
+    for mark, replacement in _SEPARATORS:
+        if mark in text:
+            text = text.replace(mark, replacement)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
@@ -32,6 +36,14 @@ def _fold(text: str) -> str:
 _fold_short = lru_cache(maxsize=8192)(_fold)  # names and phrases recur; long texts do not
 
 
+# ASCII bytes kept as word bytes (a-z, 0-9), the others made spaces.
+_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
 def words_of(folded: str) -> list[str]:
     """The words of folded text, possessive 's dropped: "o'brien's" -> ["o'brien"]."""
-    return _FOLDED_WORD.findall(folded)
+    if "'" in folded or not folded.isascii():
+        return _FOLDED_WORD.findall(folded)
+    # With no apostrophe a word is a run of letters and digits: split in C after translating
+    # the other bytes to spaces (twice as fast as the regex's findall).
+    return folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
