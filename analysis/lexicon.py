@@ -134,6 +134,13 @@ predecessor successor agent publicist respondent respondents
 
 """.split())
 
+# Heads of what an organisation publishes, which speaks for it in a quote ("the report said")
+# but reacts to nothing itself: the organisation does.
+DOCUMENT_NOUNS: frozenset[str] = frozenset("""
+statement report study survey poll article editorial memo letter video advertisement email
+document filing lawsuit complaint indictment
+""".split())
+
 # Heads of organisation nouns: "the ministry said", "the operators' association".
 ORG_NOUNS: frozenset[str] = frozenset("""
 ministry department agency association union committee commission council company
@@ -143,17 +150,9 @@ military navy group firm bank board authority authorities organisation organizat
 institute foundation university newspaper network bureau service services embassy
 federation league guild coalition alliance cabinet parliament congress senate house team club
 corporation airline operator operators regime state-run spokesoffice white-house
-secretariat directorate prosecutor's council's statement report study survey poll
+secretariat directorate prosecutor's council's
 center centre college school hospital fund trust chamber conference
-article editorial memo letter video advertisement email document filing lawsuit complaint indictment
-""".split())
-
-# Heads of what an organisation publishes, which speaks for it in a quote ("the report said")
-# but reacts to nothing itself: the organisation does.
-DOCUMENT_NOUNS: frozenset[str] = frozenset("""
-statement report study survey poll polls article editorial editorials memo letter video
-advertisement email document filing lawsuit complaint indictment
-""".split())
+""".split()) | DOCUMENT_NOUNS
 
 # Words in a capitalised sequence that make it an organisation rather than a person.
 ORG_NAME_WORDS: frozenset[str] = frozenset("""

@@ -102,11 +102,10 @@ def worker_pids(payloads: list[object]) -> list[int]:
 def slow_worker_pids(payloads: list[object]) -> list[int]:
     """worker_pids, taking a while over each batch: a busy machine starts the second worker
     late, and one quick enough would have done all the work by then."""
-    import os
     import time
 
     time.sleep(0.05)
-    return [os.getpid()] * len(payloads)
+    return worker_pids(payloads)
 
 
 def worker_dies(payloads: list[object]) -> list[int]:

@@ -26,11 +26,13 @@ _CLAUSE_CUT_RE = lazy_compile(
 _OBJECT_PRONOUN_RE = lazy_compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
 _LEADING_ADVERBIAL_RE = lazy_compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _TRAILING_PARTICIPLE_RE = lazy_compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")
+# What a time after a subject ends with: "on Tuesday", "late Friday night", "last week",
+# "today" and "tonight" (whose endings are listed too).
 _TIME_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening",
-               "today", "tonight", "weekend")
+               "weekend")
 _TRAILING_TIME_RE = lazy_compile(
     r"(?:,?\s+(?:on|late|early|last|this|earlier|later)(?:\s+(?:on|in|this|last|that))?"
-    r"(?:\s+\w*(?:day|night|week|month|year|morning|afternoon|evening|weekend)){1,2}"
+    rf"(?:\s+\w*(?:{'|'.join(_TIME_WORDS)})){{1,2}}"
     r"|\s+(?:yesterday|today|tonight))$", re.IGNORECASE)
 _PLACE_PREPOSITIONS = frozenset("in at on to from into near for with across outside".split())
 _RELATIVE_CLAUSE_RE = lazy_compile(r"^([^,]{2,80}),\s+(?:who|whose|whom)\s")

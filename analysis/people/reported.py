@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import GROUP_NOUNS, GROUP_PRONOUNS, NATIONALITIES, PEOPLE_PLURALS, PERSON_NOUNS
+from ..lexicon import (
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    NATIONALITIES,
+    PEOPLE_PLURALS,
+    PERSON_NOUNS,
+    inflect,
+)
 from ..patterns import any_word, lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
@@ -69,12 +76,14 @@ _GROUP_PRONOUN_RE = lazy_compile(r"^(?P<who>(?:" + "|".join(sorted(GROUP_PRONOUN
                                  r"))\b(?=\s+(?:who|of|say|said|believe|see|saw|argue)|\s*$)",
                                  )
 _RELATIVE = lazy_compile(r"\b(?:who|that|which|whose)\b")
+# Verbs whose next noun is who they address, never an inverted speaker: "…, told his advisers
+# to …", "…, urged voters to …".
+_ADDRESSING = frozenset(form for lemma in
+                        "tell urge remind assure inform thank order instruct ask".split()
+                        for form in inflect(lemma))
+# Verbs that voice a feeling: with one named after them and nothing of it said, no statement.
+_VOICING = frozenset(inflect("express") + inflect("voice"))
 # Verbs of speaking that state something only with what was spoken of: "spoke out against".
-# Verbs whose next noun is who they address or judge, never an inverted speaker: "…, told his
-# advisers to …", "…, urged voters to …".
-_ADDRESSING = frozenset("""tell tells told telling urge urges urged urging remind reminds reminded
-assure assures assured inform informs informed thank thanks thanked order orders ordered instruct
-instructs instructed ask asks asked""".split())
 _SPEAKING = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
 _RELATIVE_CLAUSE = lazy_compile(r",\s+(?:who|whose)\s[^,]*(?:,[^,]*)?,$")
@@ -139,7 +148,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
-    if verb[:5] in ("expre", "voice") and _FEELING_AFTER.match(sentence, end):
+    if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them

@@ -12,7 +12,7 @@ from ..lexicon import EXPERT_WORDS, SPOKESPERSON_WORDS
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
-from ..text.words import fold, words_of
+from ..text.words import fold, replace_marks, words_of
 
 if TYPE_CHECKING:
     from ..people import Target
@@ -33,7 +33,6 @@ NEIGHBOURING = 1  # paragraphs apart that statements still make one stretch of s
 MIN_PRAISING = 2  # actors praising before a statement with no cue is read as praise
 DISTINCT_POINT = 2.0  # how strongly a stretch must lean to another stance to be a point
 # Cues are read across quote marks ('it would be "improper"'), with one kind of apostrophe.
-# (str.replace per mark: str.translate of a text beyond Latin-1 looks up every character in Python.)
 _CUE_TEXT = (("’", "'"), ("“", ""), ("”", ""), ('"', ""), ("«", ""), ("»", ""))
 
 
@@ -80,8 +79,7 @@ def statement_scores(statement: Statement) -> dict[str, float]:
     words of what was said."""
     said = statement.said.lower().replace('"', "")
     if not said.isascii():
-        for mark, replacement in _CUE_TEXT:
-            said = said.replace(mark, replacement)
+        said = replace_marks(said, _CUE_TEXT)
     scores = cue_scores(said)
     verb = verb_stance(statement.verb)
     if verb is not None:
