@@ -64,6 +64,19 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
      [("Europeans", "derided")]),
     ("The plan is unfair, said Dana Ruiz, a fellow at the Hillcrest Institute, a think tank.",
      [("Dana Ruiz", "said")]),
+    # Where or how it was said, between the speaker and the verb; a platform taken to speak.
+    ("Councillor Ada Moss on Twitter slammed the ferry plan as a giveaway.",
+     [("Ada Moss", "slammed")]),
+    ("Harbour pilots in a joint letter warned that the cranes were unsafe.",
+     [("Harbour pilots", "warned")]),
+    ("Councillor Ada Moss took to the council floor on Monday to denounce the ferry plan.",
+     [("Ada Moss", "denounce")]),
+    # A long opening with no comma: the full name right before a tensed verb speaks; a name
+    # inside a noun phrase before a noun does not.
+    ("In a long meeting with the editors of the Kingsmere Gazette late last spring Rhea Sand "
+     "said the port might need a second crane.", [("Rhea Sand", "said")]),
+    ("Nobody has forgotten how the crowds in the harbour gathered on the quay before the "
+     "terrible Port Ellin attack.", []),
 ])
 def test_reported_speakers(sentence: str, expected: list[tuple[str, str]]) -> None:
     found = _speakers(sentence)
