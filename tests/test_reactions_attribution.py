@@ -137,3 +137,47 @@ def test_a_description_with_no_one_before_it_is_itself() -> None:
     ])
     result = analyze_article(article)
     assert [s.name for s in result.speakers] == ["The mayor"]
+
+
+def test_he_after_a_sentence_about_someone_is_that_someone() -> None:
+    # A sentence opening with a possessive is about its owner: "he" next is the mayor, not the
+    # aide who spoke in the paragraph before.
+    article = Article(title="Mayor Ines Tarrow opens the Velmar sea wall", paragraphs=[
+        "Mayor Ines Tarrow opened the new sea wall at Velmar on Saturday.",
+        "Pavel Rusk, one of the mayor's aides, recalled her long fight for the money.",
+        "The mayor's island childhood also came into play. At the ceremony, she said the wall "
+        "would protect the harbour for fifty years.",
+    ])
+    # "she" is the mayor, the principal: her own words are no reaction
+    assert not any("ceremony" in r.text for r in analyze_article(article).reactions)
+
+
+def test_a_possessive_that_owns_a_person_does_not_stand_for_them() -> None:
+    article = Article(title="Chess champion expelled from the Kesra open", paragraphs=[
+        "The Kesra open expelled its champion, Ivo Marek, on Sunday.",
+        "The complaint came from Marek's opponent in the sixth round, Tallin Oskar.",
+        "He said: \"Marek kept leaving the hall after every move.\"",
+    ])
+    quotes = analyze_article(article).quotes
+    assert [q.speaker.split(",")[0] for q in quotes] == ["Tallin Oskar"]
+
+
+def test_a_person_named_after_their_outlet_is_the_person() -> None:
+    article = Article(title="Kesra council votes to close the ferry office", paragraphs=[
+        "The Kesra council voted on Monday to close the ferry office.",
+        "“The vote will not change much on the islands,” said the Gazette’s Ann Marsh.",
+    ])
+    result = analyze_article(article)
+    assert [(s.name, s.role) for s in result.speakers] == [("Ann Marsh", "Gazette")]
+
+
+def test_the_company_is_the_business_the_story_is_about() -> None:
+    article = Article(title="Velmar Ferries Group cuts winter crossings", paragraphs=[
+        "Velmar Ferries Group will cut its winter crossings by half, the operator of the "
+        "island routes announced on Monday.",
+        "Velmar Ferries Group has lost money on the routes for three years.",
+        "Harbour pilots warned that the cuts would leave the islands cut off in storms.",
+        "The company said the remaining crossings would run on time.",
+    ])
+    reactions = analyze_article(article).reactions
+    assert [r.actor for r in reactions] == ["Harbour pilots"]  # not "The company": the principal
