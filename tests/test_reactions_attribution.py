@@ -44,7 +44,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Ana Lind reported from Kingsmere.", []),
     # "X did …, and said": X, not the first clause's object.
     ("Mr. Hale generally backed Labour during his time at the paper, and said he did not "
-     "regret it.", [("Hale", "backed")]),
+     "regret it.", [("Hale", "said")]),
+    # Backing is a position or an act, no statement.
+    ("With Osterland backing the harbour board, the ferry plan passed.", []),
     # A named subject and its appositive before "said": what follows is what they said.
     ("But Mina Hale, senior associate for ferry planning at the Kingsmere Institute, said "
      "parents still want local ferries.", [("Mina Hale", "said")]),
