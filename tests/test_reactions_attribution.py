@@ -183,3 +183,14 @@ def test_the_company_is_the_business_the_story_is_about() -> None:
     ])
     reactions = analyze_article(article).reactions
     assert [r.actor for r in reactions] == ["Harbour pilots"]  # not "The company": the principal
+
+
+def test_a_section_heading_is_nobody_a_pronoun_refers_to() -> None:
+    article = Article(title="Mayor Piet Tarrow leaves the Kesra sea wall to his successor",
+                      paragraphs=[
+        "Mayor Piet Tarrow steps down this week, leaving the Kesra sea wall half built.",
+        "Harbour Works.",
+        "Walls First: It was under Mr. Tarrow's watch that the council began the sea wall. He "
+        "said the wall would protect the harbour for fifty years.",
+    ])
+    assert analyze_article(article).reactions == []  # "he" is the mayor, the principal

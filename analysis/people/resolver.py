@@ -51,6 +51,9 @@ supporter critic expert analyst officer doctor friend neighbor neighbour""".spli
 _OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
                             "study survey poll police court army military".split())
 # "the senator" is the person titled "Sen." earlier.
+# A short line of capitalised words and no verb: a section heading.
+_HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*")
+_RUN_IN_HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*:\s+")
 # A role's own words: not an owner's ("one of the mayor's aides" is no mayor).
 _ROLE_WORD_RE = lazy_compile(r"[\w.]+(?![\w.]*[’']s\b)")
 
@@ -269,8 +272,12 @@ class Resolver:
             if self._compatible(target, pronoun, speaker=True):
                 return target
         text = self.paragraphs[q][s:e]
-        if text[:1] in "\"“”'‘«":
-            return None
+        if text[:1] in "\"“”'‘«" or _HEADING.fullmatch(text):
+            return None  # a quote, or a heading ("Gender Equality."): nobody to refer to
+        run_in = _RUN_IN_HEADING.match(text)
+        if run_in:  # "The Gap Goes On: It was under …": the heading is nobody either
+            text = text[run_in.end():]
+            s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)
