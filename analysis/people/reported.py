@@ -111,6 +111,7 @@ _WITH_DOER = lazy_compile(
 _WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
+MAX_CLAUSE_WORDS = 14  # words before a verb with no clause break: more, and it is a subordinate's
 
 
 def may_report(text: str, verbs: frozenset[str]) -> bool:
@@ -205,7 +206,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     for m in _CLAUSE_OPENER.finditer(pre):
         clause = pre[m.end():]
     clause_words = clause.split()
-    if len(clause_words) > 14:
+    if len(clause_words) > MAX_CLAUSE_WORDS:
         # A long stretch with no clause break: the verb belongs to a subordinate, unless a
         # full name stands right before it ("In a meeting with the board last spring Roy Hale
         # said …").
