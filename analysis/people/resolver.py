@@ -50,11 +50,11 @@ supporter critic expert analyst officer doctor friend neighbor neighbour""".spli
 # Organisation nouns that name a side of its own rather than one met before ("the campaign").
 _OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
                             "study survey poll police court army military".split())
-# "the senator" is the person titled "Sen." earlier.
 # A short line of capitalised words and no verb: a section heading.
 _HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*")
 _RUN_IN_HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*:\s+")
-# A role's own words: not an owner's ("one of the mayor's aides" is no mayor).
+# "the senator" is the person titled "Sen." earlier; a role's own words count, not an owner's
+# ("one of the mayor's aides" is no mayor).
 _ROLE_WORD_RE = lazy_compile(r"[\w.]+(?![\w.]*[’']s\b)")
 
 
