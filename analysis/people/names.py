@@ -324,6 +324,24 @@ def _name_with_context(body: str) -> tuple[re.Match[str], NameParts, str, str, s
     return None
 
 
+# "NBC’s Dante Chinni", "the Gazette's Ann Marsh": a capitalised owner before a name.
+_OWNER_RE = lazy_compile(
+    rf"^(?:the\s+)?([{UPPER}][\w.&-]*(?:\s+[{UPPER}][\w.&-]*){{0,3}})[’']s\s+(?=[{UPPER}])")
+
+
+def _owned_name(text: str) -> Phrase | None:
+    """A person named after the organisation they work for, in the possessive: the person, with
+    the organisation as their role."""
+    owner = _OWNER_RE.match(text)
+    if owner is None:
+        return None
+    inner = _name_phrase(text[owner.end():])
+    if inner is None or inner.entity_kind != "person" or " " not in inner.text:
+        return None
+    return Phrase("name", inner.text, role=combine_role(owner.group(1), inner.role),
+                  honorific=inner.honorific, entity_kind="person")
+
+
 def parse_name_phrase(text: str) -> Phrase | None:
     """A whole phrase that is a name, possibly with titles, roles and appositives around it:
     "The head of NATO, Secretary-General Piet Varo", "Lena Morrow, head of X, a think
@@ -339,6 +357,10 @@ def _name_phrase(text: str) -> Phrase | None:
     text = text.strip(" ,")
     if not text or text.isascii() and text.islower():
         return None  # no capital, no name
+    if "s " in text:
+        owned = _owned_name(text)
+        if owned is not None:
+            return owned
     bare = NAME_RE.match(text)
     if bare is not None and bare.end() == len(text):  # a bare name: no context to read
         parts = split_name(text)

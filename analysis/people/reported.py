@@ -17,7 +17,13 @@ from ..lexicon import (
 from ..patterns import any_word, lazy_compile
 from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
-from .names import Phrase, organisation_at, parse_name_phrase, parse_nominal
+from .names import (
+    Phrase,
+    last_name_sequence,
+    organisation_at,
+    parse_name_phrase,
+    parse_nominal,
+)
 from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
 from .roles import FINITE_VERB_RE
 
@@ -46,7 +52,7 @@ _PARTICIPLE_OF_MAIN = lazy_compile(
 # "sought to distance", "moved quickly to clarify": the speaker is the subject of the seeking.
 _SEEKING = lazy_compile(
     r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
-    r"|were quick|is quick|are quick)(?:\s+\w+ly)?\s+to\s+$")
+    r"|were quick|is quick|are quick|took to(?:\s+[\w'’.-]+){1,6})(?:\s+\w+ly)?\s+to\s+$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 # A feeling expressed, with no words of it reported ("expressed outrage over", not "expressed
 # concern that …").
@@ -66,6 +72,17 @@ _TIME_SPANS = frozenset(
     "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
 _BY_AGENT = lazy_compile(r"\s+by\s+")
+# Where or how something was said, between the speaker and the verb.
+_TRAILING_SETTING = lazy_compile(
+    r"\s(?:in|on|at|during|via|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"(?:[\w'’.-]+\s+){0,2}(?P<last>[\w'’.-]+)$")
+_MEDIUM_NOUNS = frozenset("""statement statements interview interviews letter tweet tweets post
+posts email emails speech op-ed editorial memo release conference hearing briefing appearance
+broadcast podcast video remarks address rally debate show""".split())
+_TENSED = ("ed", "id", "ld", "ote", "s")  # said, told, wrote, says: no noun ("the … attack")
+_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
+_PREPOSITION_WORDS = frozenset(
+    "of for with from by to at in on about against among over amid after before".split())
 # A source ends at a clause break or a quote.
 _SOURCE_END = lazy_compile(r"[,;:.!?\"“”«»()—–]")
 _AN_ANALYSIS_BY = lazy_compile(
@@ -94,6 +111,7 @@ _WITH_DOER = lazy_compile(
 _WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
+MAX_CLAUSE_WORDS = 14  # words before a verb with no clause break: more, and it is a subordinate's
 
 
 def may_report(text: str, verbs: frozenset[str]) -> bool:
@@ -188,8 +206,11 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     for m in _CLAUSE_OPENER.finditer(pre):
         clause = pre[m.end():]
     clause_words = clause.split()
-    if len(clause_words) > 14:
-        return None  # a long stretch with no clause break: the verb belongs to a subordinate
+    if len(clause_words) > MAX_CLAUSE_WORDS:
+        # A long stretch with no clause break: the verb belongs to a subordinate, unless a
+        # full name stands right before it ("In a meeting with the board last spring Roy Hale
+        # said …").
+        return _name_right_before(clause) if verb.endswith(_TENSED) else None
     last_word = clause_words[-1].lower() if clause_words else ""
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
             len(clause_words) <= 3 or last_word in _SUBORDINATORS:
@@ -199,6 +220,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "…, years after many countries agreed to …": a time, no statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
+    if phrase is None:
+        phrase = _subject_before_setting(pre)
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
         if phrase.text.lower()[:-1] in NATIONALITIES:  # "The Europeans, who …, derided"
             return group_phrase(phrase.text) or phrase
@@ -206,6 +229,38 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             # "Shopkeepers warned …": a plural for people, capitalised only to open the sentence
             return group_phrase(phrase.text.lower()) or phrase
     return phrase or group_phrase(clause)
+
+
+def _subject_before_setting(pre: str) -> Phrase | None:
+    """The subject before where or how something was said: "Ann Cole on Twitter [slammed]",
+    "Critics in a joint letter [warned]" (a medium, or a capitalised place or outlet)."""
+    setting = _TRAILING_SETTING.search(pre, max(0, len(pre) - 60))
+    if setting is None:
+        return None
+    last = setting.group("last")
+    if not (last[:1].isupper() or last.lower() in _MEDIUM_NOUNS):
+        return None
+    subject = pre[max(0, setting.start() - _SUBJECT_REACH):setting.start()]
+    phrase = parse_subject(subject)
+    if phrase is None or not subject.endswith(phrase.text):
+        return None
+    before = subject[:len(subject) - len(phrase.text)].split()[-1:]
+    return None if before and before[0].lower() in _PREPOSITION_WORDS else phrase
+
+
+def _name_right_before(text: str) -> Phrase | None:
+    """A person named by two words or more that ends text, not the object of a preposition."""
+    last = last_name_sequence(text)
+    if last is None or "’s " in last.group(0) or "'s " in last.group(0):
+        return None  # "Hoffenheim's Andreas Beck added an own goal": a name in a long clause
+    before = text[:last.start()].split()[-1:]
+    if before and (before[0].lower() in _PREPOSITION_WORDS or before[0][:1].isupper() or
+                   before[0].lower() in _DETERMINERS):
+        return None
+    phrase = parse_name_phrase(last.group(0))
+    if phrase is None or phrase.entity_kind != "person" or " " not in phrase.text:
+        return None
+    return phrase
 
 
 def _named_subject(pre: str) -> bool:

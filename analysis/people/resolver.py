@@ -5,14 +5,16 @@ unnamed description ("a French diplomat") to itself, shared by later "the diplom
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from ..lexicon import COUNTRIES, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .name_patterns import NAME_RE
 from .names import Phrase
+from .phrases import parse_subject
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -29,6 +31,11 @@ _ROLE_HEADS = TITLE_WORDS | PERSON_NOUNS
 _DEFINITE = ("the", "this", "that", "these", "those")
 # "The agency said" names the organisation met last among this many mentions before.
 _RECENT_ORGS = 12
+# Nouns a story calls the business it is about, whatever its name: "the bank", "the airline".
+_BUSINESS_NOUNS = frozenset("""company firm bank airline carrier club retailer insurer lender
+automaker carmaker manufacturer maker chain network newspaper paper publisher studio team
+brand business corporation conglomerate operator supplier""".split())
+_STORY_ORGANISATION_MENTIONS = 2  # named this often before, an organisation is the story's
 # Words that name what someone is by office: a description of a person holding another office
 # is someone else.
 _TITLE_HEADS = TITLE_WORDS - frozenset(
@@ -43,8 +50,12 @@ supporter critic expert analyst officer doctor friend neighbor neighbour""".spli
 # Organisation nouns that name a side of its own rather than one met before ("the campaign").
 _OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
                             "study survey poll police court army military".split())
-# "the senator" is the person titled "Sen." earlier.
-_ROLE_WORD_RE = lazy_compile(r"[\w.]+")
+# A short line of capitalised words and no verb: a section heading.
+_HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*")
+_RUN_IN_HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*:\s+")
+# "the senator" is the person titled "Sen." earlier; a role's own words count, not an owner's
+# ("one of the mayor's aides" is no mayor).
+_ROLE_WORD_RE = lazy_compile(r"[\w.]+(?![\w.]*[’']s\b)")
 
 
 def _has_word(words: set[str], modifier: str) -> bool:
@@ -174,9 +185,22 @@ class Resolver:
             named = [e for e in recent if head in e.name.lower().split()]
             if named:
                 return named[-1]
+            if phrase.text.lower() != f"the {head}":
+                return None
             near = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
                     if mentions[n].kind == "organisation" and keys[n][0] >= p - 1]
-            return near[-1] if near and phrase.text.lower() == f"the {head}" else None
+            if near:
+                return near[-1]
+            if head not in _BUSINESS_NOUNS:
+                return None
+            # "The bank said" in a story about Wells Fargo: the organisation the story is about
+            counts = Counter(id(m) for m in mentions[:before] if m.kind == "organisation" and
+                             m.name.lower() not in COUNTRIES)
+            if counts:
+                key, count = counts.most_common(1)[0]
+                if count >= _STORY_ORGANISATION_MENTIONS:
+                    return next(m for m in mentions[:before] if id(m) == key)
+            return None
         if head in PERSON_NOUNS and head not in _NEW_PERSON_NOUNS and \
                 phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
             # "The Indiana governor said": the person the sentences before are about.
@@ -248,21 +272,28 @@ class Resolver:
             if self._compatible(target, pronoun, speaker=True):
                 return target
         text = self.paragraphs[q][s:e]
-        if text[:1] in "\"“”'‘«":
-            return None
+        if text[:1] in "\"“”'‘«" or _HEADING.fullmatch(text):
+            return None  # a quote, or a heading ("Gender Equality."): nobody to refer to
+        run_in = _RUN_IN_HEADING.match(text)
+        if run_in:  # "The Gap Goes On: It was under …": the heading is nobody either
+            text = text[run_in.end():]
+            s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)
             if introduced is not None:
                 return introduced
         phrase = cue.phrase if cue is not None else None
+        if phrase is None and pronoun in ("he", "she"):
+            phrase = _possessor(text)  # "The president's roots came into play. He told …"
         if phrase is None:
             return None
         target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
             self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
         # The speaker of reported speech ("Hale said the charge was baseless") has been seen
         # speaking, as the speaker of a quote has.
-        if target is not None and self._compatible(target, pronoun, speaker=cue.strength == 2):
+        if target is not None and self._compatible(
+                target, pronoun, speaker=cue is not None and cue.strength == 2):
             return target
         return None
 
@@ -305,6 +336,23 @@ class Resolver:
         if pronoun == "it":
             return target.entity_kind == "organisation"
         return True
+
+
+_POSSESSOR = lazy_compile(
+    r"^(?:The\s+|the\s+)?(?P<who>[A-Za-z][\w .-]{0,40}?)[’']s\s+(?:\w+\s+){0,2}?(?P<what>\w+)\b")
+_FULL_NAME = lazy_compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _possessor(sentence: str) -> Phrase | None:
+    """Who a sentence opening with a possessive is about: "The president's roots came into
+    play." Not when what is owned is a person ("Hale's opponent, Tom Roe, …") or the sentence
+    names someone else in full."""
+    found = _POSSESSOR.match(sentence)
+    if found is None or found.group("what").lower().rstrip("s") in PERSON_NOUNS or \
+            _FULL_NAME.search(sentence, found.end("who")):
+        return None
+    phrase = parse_subject(found.group(0)[:found.end("who")])
+    return phrase if phrase is not None and phrase.kind != "pronoun" else None
 
 
 def _proper_modifiers(phrase: Phrase) -> set[str]:

@@ -18,6 +18,7 @@ from ..lexicon import (
     PRESENT_REPORTERS,
     SPEECH_LEMMAS,
     SPEECH_VERBS,
+    inflect,
 )
 from ..patterns import lazy_compile, trie_pattern
 from ..people import Entity, display_name
@@ -49,6 +50,10 @@ class Statement:
 
 
 _LEMMAS = frozenset(SPEECH_LEMMAS) | frozenset(OPINION_LEMMAS)
+_POSITION_LEMMAS = ("back", "support", "champion", "encourage")
+# Verbs of supporting tell a position or an act far more often than a statement ("Russia backed
+# the government", "she supported the bill"): they frame a quote's stance, but report nothing.
+_POSITION_VERBS = frozenset(form for lemma in _POSITION_LEMMAS for form in inflect(lemma))
 
 
 @cache
@@ -58,7 +63,7 @@ def statement_verbs() -> frozenset[str]:
     "some believe"): "see", "state" or "support" alone are nouns or infinitives far more often."""
     verbs = SPEECH_VERBS | OPINION_VERBS | reporting_verbs()
     bases = {lemma for lemma in _LEMMAS if lemma in verbs} - PRESENT_REPORTERS
-    return verbs - bases | {"According", "according"}
+    return verbs - bases - _POSITION_VERBS | {"According", "according"}
 
 
 def find_statements(doc: Document, people: People, found: QuoteFindings) -> list[Statement]:
