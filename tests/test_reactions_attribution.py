@@ -45,6 +45,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # "X did …, and said": X, not the first clause's object.
     ("Mr. Hale generally backed Labour during his time at the paper, and said he did not "
      "regret it.", [("Hale", "said")]),
+    # Seeing is an opinion only "as" something; a video that shows is nobody speaking.
+    ("Many islanders see the ferry plan as a giveaway.", [("Many islanders", "see")]),
+    ("Harbour guards saw Rhea Sand leave the quay at noon.", []),
+    ("It shows the crane falling onto the quay.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
     # A named subject and its appositive before "said": what follows is what they said.

@@ -60,6 +60,10 @@ _FEELING_AFTER = lazy_compile(
     r"\s+(?:\w+\s+){0,2}?(?:outrage|anger|dismay|frustration|disappointment|sadness|"
     r"shock|concern|concerns|alarm|relief)"
     r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
+_SHOWING = frozenset(inflect("show"))
+# Seeing is an opinion only "as" something: "some saw the remark as a dig".
+_PERCEIVING = frozenset(inflect("see"))
+_SEEN_AS = lazy_compile(r"[^.;:]{0,80}?\bas\b")
 _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
@@ -168,6 +172,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
     if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
+    if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
+        return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
@@ -222,6 +228,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
     if phrase is None:
         phrase = _subject_before_setting(pre)
+    if phrase is not None and phrase.kind == "pronoun" and phrase.text == "it" and \
+            verb.lower() in _SHOWING:
+        return None  # "It shows an officer aiming a gun": a video or a page, no one speaking
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
         if phrase.text.lower()[:-1] in NATIONALITIES:  # "The Europeans, who …, derided"
             return group_phrase(phrase.text) or phrase
