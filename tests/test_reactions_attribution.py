@@ -49,6 +49,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Many islanders see the ferry plan as a giveaway.", [("Many islanders", "see")]),
     ("Harbour guards saw Rhea Sand leave the quay at noon.", []),
     ("It shows the crane falling onto the quay.", []),
+    # Asked is no statement, whatever adverb stands between; a base form after "the" is a noun.
+    ("Rhea Sand was once asked how the ferry war would end.", []),
+    ("From a harbour master, Rhea Sand, this shows the greatest fear I have ever seen.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
     # A named subject and its appositive before "said": what follows is what they said.

@@ -4,6 +4,7 @@ Foundation", "The Europeans derided the deal", "… drew scrutiny from some who 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon import (
@@ -12,6 +13,7 @@ from ..lexicon import (
     NATIONALITIES,
     PEOPLE_PLURALS,
     PERSON_NOUNS,
+    PRESENT_REPORTERS,
     inflect,
 )
 from ..patterns import any_word, lazy_compile
@@ -41,7 +43,12 @@ class Report:
 # Where a clause of its own starts inside a sentence: a second speaker can open one.
 _CLAUSE_OPENER = lazy_compile(
     r"(?:,\s+(?:and|but|while|whereas|as)\s|\s(?:while|whereas)\s|;\s|\s(?:[—–―]|--?)\s|,\s)")
-_PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = lazy_compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|(?:once|also|later|then|often|first|"
+    r"both|all|even|since|long|again)\s+)?$")
+# A base form after an article or a possessive is a noun: "the greatest fear", "his call".
+_NOUN_BEFORE = lazy_compile(
+    r"\b(?:the|a|an|this|that|his|her|its|their|our|my|your|\w+est)\s+$", re.IGNORECASE)
 _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
     r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
@@ -163,6 +170,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             return None  # "allowing people to see …": an infinitive, no statement made
         before = before[:seeking.start()] + " "  # "Officials … moved to distance themselves"
     near = before[-24:]
+    if verb.lower() in PRESENT_REPORTERS and _NOUN_BEFORE.search(near):
+        return None  # "this reeks of the greatest fear", "a call for calm": nouns
     if _may_negate(near) and _NEGATED_BEFORE.search(near):
         return None  # "did not respond", "declined to comment": no statement made
     if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
