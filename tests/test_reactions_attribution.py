@@ -201,3 +201,14 @@ def test_a_section_heading_is_nobody_a_pronoun_refers_to() -> None:
         "said the wall would protect the harbour for fifty years.",
     ])
     assert analyze_article(article).reactions == []  # "he" is the mayor, the principal
+
+
+def test_he_after_a_fronted_clause_is_its_subject() -> None:
+    article = Article(title="Kesra and Velmar sign a ferry pact", paragraphs=[
+        "Kesra and Velmar signed a ferry pact on Monday, ending a decade of disputes.",
+        "Former mayor Piet Orlov, who first proposed the pact, called it overdue.",
+        "When Mayor Ines Tarrow visited Velmar in January, she insisted the pact would cut "
+        "fares.",
+    ])
+    by_text = {r.text[:4]: r.actor for r in analyze_article(article).reactions}
+    assert by_text["When"] == "Ines Tarrow"  # not Orlov, named in the sentence before
