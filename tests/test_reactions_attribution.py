@@ -212,3 +212,15 @@ def test_he_after_a_fronted_clause_is_its_subject() -> None:
     ])
     by_text = {r.text[:4]: r.actor for r in analyze_article(article).reactions}
     assert by_text["When"] == "Ines Tarrow"  # not Orlov, named in the sentence before
+
+
+def test_a_polls_share_of_respondents_is_no_actor() -> None:
+    article = Article(title="Poll: Kesra voters split on the ferry pact", paragraphs=[
+        "Kesra voters are split over the ferry pact signed with Velmar, a poll showed on "
+        "Monday.",
+        "Nearly six of 10 voters say the pact will raise ferry fares, and 52 percent of "
+        "islanders say it should be put to a vote.",
+        "Councillor Ada Moss said the poll showed the pact had been rushed.",
+    ])
+    actors = [r.actor for r in analyze_article(article).reactions]
+    assert actors == ["Ada Moss"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import DOCUMENT_NOUNS
 from ..model import Reaction
+from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
 from .background import Background, recalls
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["find_reactions"]
 
+_SHARE = lazy_compile(r"\d|\bpercent\b|\bmajority\b")
+
 
 def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[Reaction]:
     """Statements by actors other than the principal newsmaker that respond to the event."""
@@ -42,10 +45,11 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     for st in relevant_statements(doc, statements, principal):
         # The headline's deck above the story restates a reaction the story reports; "according
         # to X" sources a fact, it does not respond; nor does a report or a poll (who made it
-        # does).
+        # does), nor a poll's share of respondents ("52 percent of voters say").
         if st.index not in background and not recalls(st.verb) and \
                 st.verb != "according to" and st.sentence.paragraph >= doc.lead and \
-                (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS):
+                (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
+                 not _SHARE.search(st.actor.text)):
             by_actor.setdefault(id(st.actor), []).append(st)
     reacting = [group for group in by_actor.values() if not (
         group[0].actor is principal or _own_side(group[0].actor, principal)
