@@ -120,6 +120,9 @@ class Resolver:
                                        self._mentions_before(p, offset), create=True)
             if entity is not None:
                 entity.add_role(phrase.role)
+                if phrase.entity_kind == "organisation" and entity.kind == "person" and \
+                        not entity.gender:
+                    entity.kind = "organisation"  # "consumer group Fair Meter": no person
                 if phrase.honorific:
                     entity.add_alias(f"{phrase.honorific} {phrase.text.split()[-1]}")
             return entity
