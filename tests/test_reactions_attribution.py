@@ -224,3 +224,38 @@ def test_a_polls_share_of_respondents_is_no_actor() -> None:
     ])
     actors = [r.actor for r in analyze_article(article).reactions]
     assert actors == ["Ada Moss"]
+
+
+def test_an_officer_speaks_for_the_group_named_before_them_throughout() -> None:
+    article = Article(title="Regulator fines Holt Lines over late ferries", paragraphs=[
+        "The Kesra transport regulator fined Holt Lines two million crowns on Monday for a year "
+        "of late ferries.",
+        "Passenger group Fair Crossing welcomed the fine. Its chair, Mina Osei, said the "
+        "penalty was overdue.",
+        "“Islanders have waited too long for this,” Osei said.",
+    ])
+    reactions = analyze_article(article).reactions
+    assert [r.actor for r in reactions] == ["Fair Crossing"]  # one actor, one reaction
+    speakers = analyze_article(article).speakers
+    assert [s.name for s in speakers] == ["Mina Osei"]  # her quote stays hers in the quotes pane
+
+
+def test_one_of_a_kind_speaks_and_a_named_reaction_takes_its_own_stance() -> None:
+    article = Article(title="Kesra minister warns dockers of a return-to-work law", paragraphs=[
+        "Kesra's port minister Ada Moss said on Tuesday that a return-to-work law could not be "
+        "ruled out, a warning that drew an angry response from dock union leaders.",
+        "One crane driver, who asked not to be named, said the law would be a betrayal of "
+        "the workers.",
+    ])
+    stances = {r.actor: r.stance for r in analyze_article(article).reactions}
+    assert stances == {"Dock union leaders": "criticises", "One crane driver": "criticises"}
+
+
+def test_a_quote_running_on_into_a_sentence_names_no_speaker_inside_it() -> None:
+    article = Article(title="Kesra council backs Ada Moss for the harbour board", paragraphs=[
+        "The Kesra council backed councillor Ada Moss for the harbour board on Monday.",
+        "\"She would be a fine chair. Not good, fine. One of the sharpest minds on the whole "
+        "council,\" councillor Piet Orlov said in a phone interview.",
+    ])
+    actors = [r.actor for r in analyze_article(article).reactions]
+    assert actors == ["Piet Orlov"]
