@@ -52,6 +52,13 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # Asked is no statement, whatever adverb stands between; a base form after "the" is a noun.
     ("Rhea Sand was once asked how the ferry war would end.", []),
     ("From a harbour master, Rhea Sand, this shows the greatest fear I have ever seen.", []),
+    # Counted among those who said it, joining others in saying it, going on to say it.
+    ("Councillor Ada Moss was among the islanders who criticized the ferry plan.",
+     [("Ada Moss", "criticized")]),
+    ("Councillor Ada Moss joined harbour pilots in calling the ferry plan a giveaway.",
+     [("Ada Moss", "calling")]),
+    ("Councillor Ada Moss went on to say the ferry plan was a giveaway.",
+     [("Ada Moss", "say")]),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
     # A named subject and its appositive before "said": what follows is what they said.

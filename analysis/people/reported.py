@@ -59,7 +59,12 @@ _PARTICIPLE_OF_MAIN = lazy_compile(
 # "sought to distance", "moved quickly to clarify": the speaker is the subject of the seeking.
 _SEEKING = lazy_compile(
     r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
-    r"|were quick|is quick|are quick|took to(?:\s+[\w'’.-]+){1,6})(?:\s+\w+ly)?\s+to\s+$")
+    r"|were quick|is quick|are quick|went on|goes on|continued|continues"
+    r"|took to(?:\s+[\w'’.-]+){1,6})(?:\s+\w+ly)?\s+to\s+$")
+# A speaker who joins others in saying it, or is counted among those who said it.
+_JOINED_IN = lazy_compile(r"\s(?:joined|joins|join)\s+(?:[\w'’-]+\s+){1,5}?in\s+$")
+_AMONG_THOSE_WHO = lazy_compile(
+    r"\s(?:was|were|is|are)\s+(?:among|one of)\s+(?:[\w'’-]+\s+){1,5}?who$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 # A feeling expressed, with no words of it reported ("expressed outrage over", not "expressed
 # concern that …").
@@ -191,6 +196,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         absolute = _WITH_DOER.search(before[-_SUBJECT_REACH:])
         if absolute:  # "…, with Democrats accusing him of …": the Democrats
             return parse_subject(absolute.group("who")) or group_phrase(absolute.group("who"))
+        joined = _JOINED_IN.search(before, max(0, len(before) - _SUBJECT_REACH))
+        if joined:  # "Ann Cole joined critics in calling the plan …": Ann Cole
+            return parse_subject(before[:joined.start()][-_SUBJECT_REACH:])
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
@@ -227,6 +235,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         # said …").
         return _name_right_before(clause) if verb.endswith(_TENSED) else None
     last_word = clause_words[-1].lower() if clause_words else ""
+    among = _AMONG_THOSE_WHO.search(pre, max(0, len(pre) - 80))
+    if among:  # "Ann Cole was among the Democrats who criticized …": Ann Cole
+        return parse_subject(pre[:among.start()][-_SUBJECT_REACH:])
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
             len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
