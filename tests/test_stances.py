@@ -50,3 +50,14 @@ def test_a_statement_with_no_cue_takes_the_articles_tone() -> None:
     ])
     stances = {r.actor: r.stance for r in analyze_article(split).reactions}
     assert stances.get("Seal keepers") == "criticises"
+
+
+def test_an_ally_with_nothing_else_to_tell_defends() -> None:
+    article = Article(title="Senator Ruth Calder skips the Kesra harbour hearing", paragraphs=[
+        "Senator Ruth Calder did not attend Monday's hearing on the Kesra harbour, her office "
+        "said.",
+        "Calder campaign spokesman Piet Orlov said the senator had met the harbour pilots "
+        "twice this month.",
+    ])
+    assert [(r.actor, r.stance) for r in analyze_article(article).reactions] == \
+        [("Piet Orlov", "defends")]

@@ -81,17 +81,25 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
 
 def _lead_speaker(doc: Document, statements: list[Statement],
                   principal: Entity | None) -> Target | None:
-    """Who speaks in the story's first sentence when it does not name the principal: that
-    sentence states the event, so its speaker is the newsmaker's side ("The nurses' union
-    rejected the pay offer, saying …"). "Top lawmakers said Trump's remark …" names him:
-    they react."""
+    """Who speaks in the story's first sentence when it does not name the principal, or names
+    them as the owner of the speaker ("…, her office said"): that sentence states the event,
+    so its speaker is the newsmaker's side ("The nurses' union rejected the pay offer, saying
+    …"). "Top lawmakers said Trump's remark …" names him: they react."""
     lead = doc.sentences_of(doc.lead)[:1]
     for st in statements:
         if lead and st.sentence == lead[0] and st.actor is not principal:
-            if principal is not None and _names(st.sentence.text, principal):
+            if principal is not None and _names(st.sentence.text, principal) and \
+                    not _owned(st.actor):
                 return None
             return st.actor
     return None
+
+
+def _owned(actor: Target) -> bool:
+    """A description owned by someone the sentence names ("Senator Calder did not attend,
+    her office said"): their side, not a reaction to them."""
+    return not isinstance(actor, Entity) and \
+        actor.text.split(None, 1)[0].lower() in ("his", "her", "its", "their")
 
 
 def _names(text: str, entity: Entity) -> bool:

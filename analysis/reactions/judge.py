@@ -28,6 +28,7 @@ _LEANINGS = (
 )
 _ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
+ALLY_CLARIFIES = 0.9  # an ally with nothing else to tell defends: the commoner of the two in news
 MAX_POINTS = 2  # distinct points kept per actor
 NEIGHBOURING = 1  # paragraphs apart that statements still make one stretch of speech
 MIN_PRAISING = 2  # actors praising before a statement with no cue is read as praise
@@ -101,7 +102,7 @@ def best_stance(scores: dict[str, float], relation: Relation,
     if relation.ally:  # the side's attack on the principal's critics defends the principal
         scores["defends"] += PRIOR_WEIGHT + scores["criticises"]
         scores["criticises"] = 0.0
-        scores["clarifies"] += PRIOR_WEIGHT
+        scores["clarifies"] += PRIOR_WEIGHT * ALLY_CLARIFIES
     if relation.leaning:
         scores[relation.leaning] += PRIOR_WEIGHT
     best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
