@@ -292,6 +292,7 @@ uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe brita
 PRESENT_REPORTERS: frozenset[str] = frozenset("""
 say tell argue warn believe think fear worry insist agree disagree contend predict expect
 doubt suggest note maintain acknowledge complain accuse criticize criticise urge call describe
+see
 """.split())
 
 # Particles inside names: "Bill de Blasio", "Ursula von der Leyen".

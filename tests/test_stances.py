@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.model import STANCES
+from analysis import analyze_article
+from analysis.model import STANCES, Article
 from analysis.stances import REGISTRY, cue_scores, verb_stance
 
 
@@ -30,3 +31,33 @@ def test_reporting_verbs_carry_their_stance_in_every_form() -> None:
 
 def test_the_readers_stances_are_the_registrys_in_order() -> None:
     assert STANCES == tuple(s.name for s in REGISTRY)
+
+
+def test_a_statement_with_no_cue_takes_the_articles_tone() -> None:
+    # Where no one takes a side (an accident report), a plain "said" reads as analysis; where
+    # actors do, as the commonest reaction in news, criticism.
+    calm = Article(title="Boy hurt in fall at the Velmar zoo", paragraphs=[
+        "A six-year-old boy was hurt on Sunday when he fell from a wall at the Velmar zoo.",
+        "Zoo director Ana Brisk said the boy had climbed the wall near the seal pool.",
+        "Ambulance officer Tom Reyes said the boy was taken to hospital with a broken arm.",
+    ])
+    assert {(r.actor, r.stance) for r in analyze_article(calm).reactions} == \
+        {("Ana Brisk", "analyses"), ("Tom Reyes", "analyses")}
+    split = Article(title="Velmar zoo to close its seal pool", paragraphs=[
+        "The Velmar zoo will close its seal pool next month, its director said on Sunday.",
+        "Animal welfare groups condemned the closure as cruel to the seals.",
+        "Seal keepers said the decision had been taken without asking them.",
+    ])
+    stances = {r.actor: r.stance for r in analyze_article(split).reactions}
+    assert stances.get("Seal keepers") == "criticises"
+
+
+def test_an_ally_with_nothing_else_to_tell_defends() -> None:
+    article = Article(title="Senator Ruth Calder skips the Kesra harbour hearing", paragraphs=[
+        "Senator Ruth Calder did not attend Monday's hearing on the Kesra harbour, her office "
+        "said.",
+        "Calder campaign spokesman Piet Orlov said the senator had met the harbour pilots "
+        "twice this month.",
+    ])
+    assert [(r.actor, r.stance) for r in analyze_article(article).reactions] == \
+        [("Piet Orlov", "defends")]

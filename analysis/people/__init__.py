@@ -79,7 +79,7 @@ _NAME_JOINERS = frozenset(NAME_PARTICLES) | frozenset("of and the for on".split(
 # Words that open a clause, not a description of people ("When Republican voters …").
 _NOT_A_DESCRIPTION_START = (COMMON_CAPITALISED - GROUP_PRONOUNS - frozenset(
     "the a an his her their its our this that these those other another all both each "
-    "one".split())) | NUMBER_WORDS | frozenset(
+    "one".split())) | NUMBER_WORDS - {"one"} | frozenset(
     "contrary percent".split())
 
 

@@ -396,8 +396,12 @@ def _name_phrase(text: str) -> Phrase | None:
         pre = f"{pre} {tail}" if pre else tail
         tail = ""
     role = combine_role(pre, tail, appos)
+    kind = parts.kind
+    if kind == "person" and not parts.title and before and \
+            before.split()[-1].lower() in ORG_NOUNS:
+        kind = "organisation"  # "consumer group Fair Meter", "the shipping firm Holt Lines"
     return _organisation_named(Phrase("name", parts.name, role=role, honorific=parts.honorific,
-                                      entity_kind=parts.kind))
+                                      entity_kind=kind))
 
 
 # "of"/"for" and capitalised words after an organisation's head noun: part of its name.

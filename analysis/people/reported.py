@@ -4,6 +4,7 @@ Foundation", "The Europeans derided the deal", "… drew scrutiny from some who 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon import (
@@ -12,6 +13,7 @@ from ..lexicon import (
     NATIONALITIES,
     PEOPLE_PLURALS,
     PERSON_NOUNS,
+    PRESENT_REPORTERS,
     inflect,
 )
 from ..patterns import any_word, lazy_compile
@@ -41,7 +43,12 @@ class Report:
 # Where a clause of its own starts inside a sentence: a second speaker can open one.
 _CLAUSE_OPENER = lazy_compile(
     r"(?:,\s+(?:and|but|while|whereas|as)\s|\s(?:while|whereas)\s|;\s|\s(?:[—–―]|--?)\s|,\s)")
-_PASSIVE_BEFORE = lazy_compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = lazy_compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|(?:once|also|later|then|often|first|"
+    r"both|all|even|since|long|again)\s+)?$")
+# A base form after an article or a possessive is a noun: "the greatest fear", "his call".
+_NOUN_BEFORE = lazy_compile(
+    r"\b(?:the|a|an|this|that|his|her|its|their|our|my|your|\w+est)\s+$", re.IGNORECASE)
 _NEGATED_BEFORE = lazy_compile(
     r"(?:\bnot|n[’']t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)"
     r"\s+(?:\w+ly\s+)?(?:immediately\s+)?$")
@@ -52,7 +59,12 @@ _PARTICIPLE_OF_MAIN = lazy_compile(
 # "sought to distance", "moved quickly to clarify": the speaker is the subject of the seeking.
 _SEEKING = lazy_compile(
     r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
-    r"|were quick|is quick|are quick|took to(?:\s+[\w'’.-]+){1,6})(?:\s+\w+ly)?\s+to\s+$")
+    r"|were quick|is quick|are quick|went on|goes on|continued|continues"
+    r"|took to(?:\s+[\w'’.-]+){1,6})(?:\s+\w+ly)?\s+to\s+$")
+# A speaker who joins others in saying it, or is counted among those who said it.
+_JOINED_IN = lazy_compile(r"\s(?:joined|joins|join)\s+(?:[\w'’-]+\s+){1,5}?in\s+$")
+_AMONG_THOSE_WHO = lazy_compile(
+    r"\s(?:was|were|is|are)\s+(?:among|one of)\s+(?:[\w'’-]+\s+){1,5}?who$")
 _PROGRESSIVE_BEFORE = lazy_compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
 # A feeling expressed, with no words of it reported ("expressed outrage over", not "expressed
 # concern that …").
@@ -60,6 +72,10 @@ _FEELING_AFTER = lazy_compile(
     r"\s+(?:\w+\s+){0,2}?(?:outrage|anger|dismay|frustration|disappointment|sadness|"
     r"shock|concern|concerns|alarm|relief)"
     r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
+_SHOWING = frozenset(inflect("show"))
+# Seeing is an opinion only "as" something: "some saw the remark as a dig".
+_PERCEIVING = frozenset(inflect("see"))
+_SEEN_AS = lazy_compile(r"[^.;:]{0,80}?\bas\b")
 _ANONYMITY_AFTER = lazy_compile(r"\s+on\s+(?:condition\s+of\s+)?anonymity")
 _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
@@ -159,6 +175,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             return None  # "allowing people to see …": an infinitive, no statement made
         before = before[:seeking.start()] + " "  # "Officials … moved to distance themselves"
     near = before[-24:]
+    if verb.lower() in PRESENT_REPORTERS and _NOUN_BEFORE.search(near):
+        return None  # "this reeks of the greatest fear", "a call for calm": nouns
     if _may_negate(near) and _NEGATED_BEFORE.search(near):
         return None  # "did not respond", "declined to comment": no statement made
     if not verb.endswith("ing") and _PASSIVE_BEFORE.search(before[-20:]):
@@ -168,6 +186,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
     if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
+    if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
+        return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
@@ -176,6 +196,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         absolute = _WITH_DOER.search(before[-_SUBJECT_REACH:])
         if absolute:  # "…, with Democrats accusing him of …": the Democrats
             return parse_subject(absolute.group("who")) or group_phrase(absolute.group("who"))
+        joined = _JOINED_IN.search(before, max(0, len(before) - _SUBJECT_REACH))
+        if joined:  # "Ann Cole joined critics in calling the plan …": Ann Cole
+            return parse_subject(before[:joined.start()][-_SUBJECT_REACH:])
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
     pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
@@ -212,6 +235,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         # said …").
         return _name_right_before(clause) if verb.endswith(_TENSED) else None
     last_word = clause_words[-1].lower() if clause_words else ""
+    among = _AMONG_THOSE_WHO.search(pre, max(0, len(pre) - 80))
+    if among:  # "Ann Cole was among the Democrats who criticized …": Ann Cole
+        return parse_subject(pre[:among.start()][-_SUBJECT_REACH:])
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
             len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
@@ -222,6 +248,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
     if phrase is None:
         phrase = _subject_before_setting(pre)
+    if phrase is not None and phrase.kind == "pronoun" and phrase.text == "it" and \
+            verb.lower() in _SHOWING:
+        return None  # "It shows an officer aiming a gun": a video or a page, no one speaking
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
         if phrase.text.lower()[:-1] in NATIONALITIES:  # "The Europeans, who …, derided"
             return group_phrase(phrase.text) or phrase

@@ -50,6 +50,10 @@ supporter critic expert analyst officer doctor friend neighbor neighbour""".spli
 # Organisation nouns that name a side of its own rather than one met before ("the campaign").
 _OWN_SIDE_NOUNS = frozenset("campaign party government administration state statement report "
                             "study survey poll police court army military".split())
+# A clause opening a sentence with a named subject, the pronoun right after its comma.
+_FRONTED_CLAUSE = lazy_compile(
+    r"(?:When|After|As|While|Before|Although|Though|Since|Once|Until|Because)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z][^,]*,\s*")
 # A short line of capitalised words and no verb: a section heading.
 _HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*[.:]?\s*")
 _RUN_IN_HEADING = lazy_compile(r"(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*:\s+")
@@ -116,6 +120,9 @@ class Resolver:
                                        self._mentions_before(p, offset), create=True)
             if entity is not None:
                 entity.add_role(phrase.role)
+                if phrase.entity_kind == "organisation" and entity.kind == "person" and \
+                        not entity.gender:
+                    entity.kind = "organisation"  # "consumer group Fair Meter": no person
                 if phrase.honorific:
                     entity.add_alias(f"{phrase.honorific} {phrase.text.split()[-1]}")
             return entity
@@ -216,6 +223,10 @@ class Resolver:
         """The person (or organisation for "it"/"they") the sentences before are about."""
         if pronoun in ("i", "we") or depth > 2:
             return None
+        if pronoun in ("he", "she"):
+            fronted = self._fronted_subject(pronoun, p, offset)
+            if fronted is not None:
+                return fronted
         steps = 0
         for q in range(p, max(-1, p - 4), -1):
             spans = self.sentences(q)
@@ -234,6 +245,23 @@ class Resolver:
         if found is not None or pronoun == "person":
             return found  # a description names someone met before, never someone to come
         return self._cataphora(pronoun, p, offset, depth)
+
+    def _fronted_subject(self, pronoun: str, p: int, offset: int) -> Entity | None:
+        """"When David Cameron visited Washington, he insisted …": the subject of a clause
+        opening the pronoun's own sentence."""
+        spans = self.sentences(p)
+        n = self.sentences_ended_by(p, offset)
+        if n >= len(spans):
+            return None
+        start = spans[n][0]
+        fronted = _FRONTED_CLAUSE.match(self.paragraphs[p], start, offset)
+        if fronted is None:
+            return None
+        phrase = parse_subject(fronted.group("who"))
+        if phrase is None or phrase.kind != "name":
+            return None
+        entity = self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
+        return entity if entity is not None and self._compatible(entity, pronoun) else None
 
     def _recent_mention(self, pronoun: str, p: int, offset: int) -> Target | None:
         """Last resort: the latest person named before, in any position of its sentence."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import DOCUMENT_NOUNS
 from ..model import Reaction
+from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..text.words import fold, words_of
 from .background import Background, recalls
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["find_reactions"]
 
+_SHARE = lazy_compile(r"\d|\bpercent\b|\bmajority\b")
+
 
 def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[Reaction]:
     """Statements by actors other than the principal newsmaker that respond to the event."""
@@ -42,10 +45,11 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     for st in relevant_statements(doc, statements, principal):
         # The headline's deck above the story restates a reaction the story reports; "according
         # to X" sources a fact, it does not respond; nor does a report or a poll (who made it
-        # does).
+        # does), nor a poll's share of respondents ("52 percent of voters say").
         if st.index not in background and not recalls(st.verb) and \
                 st.verb != "according to" and st.sentence.paragraph >= doc.lead and \
-                (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS):
+                (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
+                 not _SHARE.search(st.actor.text)):
             by_actor.setdefault(id(st.actor), []).append(st)
     reacting = [group for group in by_actor.values() if not (
         group[0].actor is principal or _own_side(group[0].actor, principal)
@@ -77,17 +81,25 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
 
 def _lead_speaker(doc: Document, statements: list[Statement],
                   principal: Entity | None) -> Target | None:
-    """Who speaks in the story's first sentence when it does not name the principal: that
-    sentence states the event, so its speaker is the newsmaker's side ("The nurses' union
-    rejected the pay offer, saying …"). "Top lawmakers said Trump's remark …" names him:
-    they react."""
+    """Who speaks in the story's first sentence when it does not name the principal, or names
+    them as the owner of the speaker ("…, her office said"): that sentence states the event,
+    so its speaker is the newsmaker's side ("The nurses' union rejected the pay offer, saying
+    …"). "Top lawmakers said Trump's remark …" names him: they react."""
     lead = doc.sentences_of(doc.lead)[:1]
     for st in statements:
         if lead and st.sentence == lead[0] and st.actor is not principal:
-            if principal is not None and _names(st.sentence.text, principal):
+            if principal is not None and _names(st.sentence.text, principal) and \
+                    not _owned(st.actor):
                 return None
             return st.actor
     return None
+
+
+def _owned(actor: Target) -> bool:
+    """A description owned by someone the sentence names ("Senator Calder did not attend,
+    her office said"): their side, not a reaction to them."""
+    return not isinstance(actor, Entity) and \
+        actor.text.split(None, 1)[0].lower() in ("his", "her", "its", "their")
 
 
 def _names(text: str, entity: Entity) -> bool:

@@ -28,9 +28,11 @@ _LEANINGS = (
 )
 _ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
+ALLY_CLARIFIES = 0.9  # an ally with nothing else to tell defends: the commoner of the two in news
 MAX_POINTS = 2  # distinct points kept per actor
 NEIGHBOURING = 1  # paragraphs apart that statements still make one stretch of speech
 MIN_PRAISING = 2  # actors praising before a statement with no cue is read as praise
+MIN_SIDES_TAKEN = 1  # actors taking sides for a statement with no cue to read as criticism
 DISTINCT_POINT = 2.0  # how strongly a stretch must lean to another stance to be a point
 # Cues are read across quote marks ('it would be "improper"'), with one kind of apostrophe.
 _CUE_TEXT = (("’", "'"), ("“", ""), ("”", ""), ('"', ""), ("«", ""), ("»", ""))
@@ -100,7 +102,7 @@ def best_stance(scores: dict[str, float], relation: Relation,
     if relation.ally:  # the side's attack on the principal's critics defends the principal
         scores["defends"] += PRIOR_WEIGHT + scores["criticises"]
         scores["criticises"] = 0.0
-        scores["clarifies"] += PRIOR_WEIGHT
+        scores["clarifies"] += PRIOR_WEIGHT * ALLY_CLARIFIES
     if relation.leaning:
         scores[relation.leaning] += PRIOR_WEIGHT
     best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
@@ -112,9 +114,9 @@ def best_stance(scores: dict[str, float], relation: Relation,
 def usual_stance(scores: list[list[dict[str, float]]]) -> str:
     """What a statement with no cue of its own most likely does in this article: the
     reactions to one event share a tone, so where several actors praise and more of them
-    praise than criticise or warn (a museum opened, a rescue), supports; otherwise
-    criticises, the commonest reaction in news. `scores` are the statements' scores, by
-    actor."""
+    praise than criticise or warn (a museum opened, a rescue), supports; where actors take
+    sides, criticises, the commonest reaction in news; where no one takes a side (a court
+    report, a study's findings), analyses. `scores` are the statements' scores, by actor."""
     praising = opposing = 0
     for group in scores:
         tone = _sum(group)
@@ -122,7 +124,9 @@ def usual_stance(scores: list[list[dict[str, float]]]) -> str:
             praising += 1
         elif tone["criticises"] + tone["warns"] > tone["supports"]:
             opposing += 1
-    return "supports" if praising >= MIN_PRAISING and praising > opposing else "criticises"
+    if praising >= MIN_PRAISING and praising > opposing:
+        return "supports"
+    return "criticises" if praising + opposing >= MIN_SIDES_TAKEN else "analyses"
 
 
 def _name(actor: Target) -> str:

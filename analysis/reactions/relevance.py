@@ -47,7 +47,8 @@ def relevant_statements(doc: Document, statements: list[Statement],
         if st.actor is principal or st.sentence.paragraph in seeds or st.index in read:
             continue
         read.add(st.index)
-        if _shares_stem(st.sentence.text, event) or POINTS_BACK.search(st.sentence.text):
+        said = st.said if st.quote_ids else st.sentence.text  # a quote: all of it
+        if _shares_stem(said, event) or POINTS_BACK.search(said):
             seeds.add(st.sentence.paragraph)
     # Statements in neighbouring paragraphs run on one exchange: it is about the event when
     # one of them is.

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 # Endings of the verb forms that report ("warned", "slams", "backing"): a base form is as often
 # a noun ("a question", "support").
 _FINITE_ENDINGS = ("ed", "s", "ing")
+# The words that tell a reaction named as a noun: the noun with the two words before it.
+_NAMED_REACTION = lazy_compile(r"(?:\S+\s+){0,2}$")
 _SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s|,\s+")
 
 
@@ -71,10 +73,14 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     statements: list[Statement] = []
     by_key: dict[tuple[int, int], Statement] = {}
     starts = doc.sentence_starts
+    # Sentences a quote runs on into from an earlier one: read only after the quote closes.
+    continued: set[int] = set()
     for quote, target in zip(found.quotes, found.targets, strict=True):
+        index = max(0, bisect_right(starts, (quote.paragraph, quote.start)) - 1)
+        last = bisect_right(starts, (quote.paragraph, max(quote.start, quote.end - 1))) - 1
+        continued.update(range(index + 1, last + 1))
         if target is None or not people.can_speak(target):
             continue
-        index = max(0, bisect_right(starts, (quote.paragraph, quote.start)) - 1)
         key = (index, id(target))
         if key in by_key:
             by_key[key].said += " " + quote.text
@@ -85,7 +91,7 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
         by_key[key] = Statement(target, sentence, index, _frame_verb(frame) or quote.cue,
                                 f"{quote.text} {frame}", [quote.id])
         statements.append(by_key[key])
-    quoted = {index for index, _ in by_key}
+    quoting = {index for index, _ in by_key} | continued
     verbs, nouns = statement_verbs(), reaction_nouns()
     resolver = people.resolver
     speakers_of: dict[int, set[int]] = {}
@@ -97,7 +103,7 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             continue
         text = doc.marked[sentence.paragraph][sentence.start:sentence.end]
         after = 0
-        if index in quoted:  # "X hailed the move as “…,” while Y voiced concern": Y too
+        if index in quoting:  # "X hailed the move as “…,” while Y voiced concern": Y too
             text, after = _second_clause(doc, sentence, text)
             if not after:
                 continue
@@ -105,6 +111,9 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             if report.at < after:
                 continue
             said = sentence.text[after:] if after else sentence.text
+            if report.verb in nouns:  # "a warning that drew an angry response from X": X's
+                said = _NAMED_REACTION.search(sentence.text[:report.at]).group(0) + \
+                    sentence.text[report.at:]
             target = resolver.resolve(report.phrase, sentence.paragraph,
                                       sentence.start + report.at)
             if target is not None and people.can_speak(target) and \
@@ -161,10 +170,14 @@ def speaking_for_organisations(statements: list[Statement]) -> list[Statement]:
     reaction."""
     out: list[Statement] = []
     last_organisation: Statement | None = None
+    officers: dict[int, Target] = {}  # who has spoken for an organisation, for the rest
     for st in statements:
-        if last_organisation is not None and \
+        if id(st.actor) in officers:
+            st = replace(st, actor=officers[id(st.actor)])
+        elif last_organisation is not None and \
                 st.sentence.paragraph - last_organisation.sentence.paragraph <= 1 and \
                 _speaks_for(st, last_organisation.actor):
+            officers[id(st.actor)] = last_organisation.actor
             st = replace(st, actor=last_organisation.actor)
         elif _organisation_like(st.actor):
             last_organisation = st
