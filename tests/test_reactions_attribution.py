@@ -266,3 +266,12 @@ def test_a_quote_running_on_into_a_sentence_names_no_speaker_inside_it() -> None
     ])
     actors = [r.actor for r in analyze_article(article).reactions]
     assert actors == ["Piet Orlov"]
+
+
+def test_a_surname_before_a_generation_suffix_is_the_surname() -> None:
+    article = Article(title="Kesra man in court over harbour fire", paragraphs=[
+        "Tomas Ferris Vell III appeared in court on Thursday over the harbour fire.",
+        "Judge Arnold O. Ruiz read the charges.",
+        "\"Yes, I know that,\" Vell said.",
+    ])
+    assert [q.speaker for q in analyze_article(article).quotes] == ["Tomas Ferris Vell III"]
