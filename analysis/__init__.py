@@ -4,14 +4,14 @@ reactions. No I/O here: callers pass text in and get dataclasses back."""
 from __future__ import annotations
 
 from .model import Analysis, Article, Quote, Reaction, Speaker
-from .text import clean_text
+from .text import clean_text, cleaned_offset
 
 # Bumped whenever a change to the engine changes what it finds: the store stamps each cached
 # analysis with it and analyses again what an older engine made.
-ENGINE_VERSION = 4
+ENGINE_VERSION = 5
 
 __all__ = ["ENGINE_VERSION", "Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze",
-           "analyze_article", "clean_text"]
+           "analyze_article", "clean_text", "cleaned_offset"]
 
 
 def analyze_article(article: Article) -> Analysis:

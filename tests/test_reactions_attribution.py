@@ -59,6 +59,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
      [("Ada Moss", "calling")]),
     ("Councillor Ada Moss went on to say the ferry plan was a giveaway.",
      [("Ada Moss", "say")]),
+    # Firing, shooting and hitting back speak; firing workers does not.
+    ("Councillor Ada Moss fired back that the ferry plan was a giveaway.",
+     [("Ada Moss", "fired back")]),
+    ("The ferry company fired 300 workers last year.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
     # A named subject and its appositive before "said": what follows is what they said.
@@ -266,3 +270,12 @@ def test_a_quote_running_on_into_a_sentence_names_no_speaker_inside_it() -> None
     ])
     actors = [r.actor for r in analyze_article(article).reactions]
     assert actors == ["Piet Orlov"]
+
+
+def test_a_surname_before_a_generation_suffix_is_the_surname() -> None:
+    article = Article(title="Kesra man in court over harbour fire", paragraphs=[
+        "Tomas Ferris Vell III appeared in court on Thursday over the harbour fire.",
+        "Judge Arnold O. Ruiz read the charges.",
+        "\"Yes, I know that,\" Vell said. \"No, I did not,\" Vell shot back.",
+    ])
+    assert [q.speaker for q in analyze_article(article).quotes] == ["Tomas Ferris Vell III"] * 2

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from analysis import clean_text
+from analysis import clean_text, cleaned_offset
 from store.errors import shown
 
 
@@ -66,9 +66,7 @@ class _CleanedOffsets(Sequence[int]):
             raise IndexError(offset)
         found = self._known.get(offset)
         if found is None:
-            # Inside an escape sequence a prefix may clean to more than the whole sequence
-            # does: clamped, so offsets never run backwards or past the end.
-            found = min(len(clean_text(self._value[:offset])), self._end)
+            found = min(cleaned_offset(self._value, offset), self._end)
             self._known[offset] = found
         return found
 

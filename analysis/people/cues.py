@@ -62,7 +62,9 @@ _NOUN_MARKERS = frozenset(
 
 
 # "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.
-_VERB_WORDS = SPEECH_VERBS | {"According", "according", "put"}
+# Verbs that speak only with "back": "“Not so,” she fired back".
+BACK_VERBS = frozenset("fired fires shot shoots hit hits".split())
+_VERB_WORDS = SPEECH_VERBS | BACK_VERBS | {"According", "according", "put"}
 
 
 class _Verb(tuple):
@@ -94,6 +96,10 @@ def _speech_verbs(text: str, limit: int | None = None,
         if word in ("According", "according"):
             if text.startswith(" to", e):
                 found.append(_Verb((s, e + 3, "according to")))
+            continue
+        if word in BACK_VERBS:
+            if text.startswith(" back", e) and not text[e + 5:e + 6].isalpha():
+                found.append(_Verb((s, e + 5, f"{word} back")))
             continue
         if word == "put":
             if text.startswith(" it", e) and not text[e + 3:e + 4].isalpha() and \

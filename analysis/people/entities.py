@@ -32,6 +32,17 @@ def one_edit_apart(a: str, b: str) -> bool:
     return True  # the longer has one more letter at the end
 
 
+_GENERATIONS = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def surname(words: list[str]) -> str:
+    """The surname of a name's lower-case words: the last, before a generation ("Kenneth
+    Stancil III", "John Roberts Jr.")."""
+    if len(words) > 2 and words[-1] in _GENERATIONS:
+        return words[-2].rstrip(",")
+    return words[-1] if words else ""
+
+
 @dataclass(slots=True)
 class Entity:
     name: str
@@ -115,7 +126,7 @@ class EntityTable:
                     parts = None if " " not in word and word.lower() in common \
                         else split_name(word)
                     known = seen[word] = None if parts is None else \
-                        (parts, parts.name.lower(), parts.name.rsplit(None, 1)[-1].lower())
+                        (parts, parts.name.lower(), surname(parts.name.lower().split()))
                 if known is None:
                     continue
                 parts, key, last = known
@@ -155,7 +166,7 @@ class EntityTable:
             return self._by_name[key]
         tokens = name.split()
         if kind == "person":
-            last = tokens[-1].lower()
+            last = surname([t.lower() for t in tokens])
             first = tokens[0].lower() if len(tokens) > 1 else ""
             if first in NAME_PARTICLES:
                 first = ""  # "De Blasio" is Bill de Blasio: a particle, no first name
@@ -163,7 +174,7 @@ class EntityTable:
                 if before is not None and position >= before:
                     continue
                 ent_tokens = ent.name.lower().split()
-                if ent_tokens[-1] != last:
+                if surname(ent_tokens) != last:
                     continue
                 if first and len(ent_tokens) > 1 and ent_tokens[0] != first and \
                         not (ent_tokens[0][0] == first[0] and (len(first) <= 2 or

@@ -22,6 +22,7 @@ from ..lexicon import (
 )
 from ..patterns import lazy_compile, trie_pattern
 from ..people import Entity, display_name
+from ..people.cues import BACK_VERBS
 from ..people.reported import may_report, reported_speakers
 from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
@@ -65,7 +66,7 @@ def statement_verbs() -> frozenset[str]:
     "some believe"): "see", "state" or "support" alone are nouns or infinitives far more often."""
     verbs = SPEECH_VERBS | OPINION_VERBS | reporting_verbs()
     bases = {lemma for lemma in _LEMMAS if lemma in verbs} - PRESENT_REPORTERS
-    return verbs - bases - _POSITION_VERBS | {"According", "according"}
+    return verbs - bases - _POSITION_VERBS | {"According", "according"} | BACK_VERBS
 
 
 def find_statements(doc: Document, people: People, found: QuoteFindings) -> list[Statement]:

@@ -3,7 +3,7 @@ parsing a source (text dump, HTML page, feed entry) into an `Article`."""
 
 from __future__ import annotations
 
-from .clean import clean_text
+from .clean import clean_text, cleaned_offset
 from .sentences import sentence_spans, split_sentences
 
-__all__ = ["clean_text", "sentence_spans", "split_sentences"]
+__all__ = ["clean_text", "cleaned_offset", "sentence_spans", "split_sentences"]

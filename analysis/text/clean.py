@@ -32,3 +32,18 @@ def clean_text(text: str) -> str:
     if "\t" not in text and text.replace("\n", " ").isprintable():
         return text
     return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+def cleaned_offset(text: str, offset: int) -> int:
+    """Where offset of text lands in clean_text(text): the length of the cleaned text before
+    it. An offset inside an escape sequence lands where the sequence starts: a sequence cut
+    short cleans to more than the whole one does ("\\x1b[0" leaves the "0" that "\\x1b[0@"
+    does not), and offsets must never run backwards."""
+    if "\x1b" in text[:offset]:
+        for m in _ANSI.finditer(text):
+            if m.start() >= offset:
+                break
+            if offset < m.end():
+                offset = m.start()
+                break
+    return len(clean_text(text[:offset]))
