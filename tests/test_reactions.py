@@ -523,6 +523,24 @@ def test_a_title_calling_on_someone_to_act_points_at_whom_it_calls_on() -> None:
     assert "tomas lind" not in actors
 
 
+def test_a_title_endorsing_someone_makes_the_endorser_the_newsmaker() -> None:
+    article = Article(
+        title="Northern dockers' union endorses Hana Ruiz for mayor",
+        paragraphs=[
+            "The Northern Dockers Union endorsed Hana Ruiz for mayor on Monday, the first union "
+            "in the port to pick a side.",
+            "Hana Ruiz has promised to reopen the east quay. Hana Ruiz leads in the polls.",
+            "\u201cShe is the only candidate who has walked the quays,\u201d the Northern Dockers "
+            "Union said in a statement.",
+            "\u201cI am proud to have the dockers behind me,\u201d Hana Ruiz told supporters.",
+            "Her rival, Piet Saar, said the union had been promised a pay rise in return.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "hana ruiz" in actors and "piet saar" in actors
+    assert not [a for a in actors if "union" in a]
+
+
 def test_the_lead_sentence_states_the_event_and_is_not_a_reaction() -> None:
     article = Article(
         title="Nurses' union rejects pay offer",

@@ -37,6 +37,11 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # A second clause of its own has its own speaker.
     ("The mayor praised the plan, while the ferry union warned of delays.",
      [("mayor", "praised"), ("the ferry union", "warned")]),
+    # After an appositive and an auxiliary, the name after the verb is its object, not an
+    # inverted speaker; examples set off after the subject are not the subject.
+    ("Other ferry unions, including the Dock Guild and the NFU, have also endorsed Hana Ruiz "
+     "in the race.", [("Other ferry unions", "endorsed")]),
+    ("The harbour will close in May, said Rhea Sand.", [("Rhea Sand", "said")]),
     # Not statements: a negated verb, anonymity, an infinitive, a credit line.
     ("Rhea Sand did not respond to requests for comment.", []),
     ("The official insisted on anonymity to discuss the talks.", []),

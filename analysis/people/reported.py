@@ -166,6 +166,10 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
     return found
 
 
+# Examples set off after a subject: "Other unions, including the GMB and the NFU,".
+_EXAMPLES_AFTER = lazy_compile(r",\s+(?:including|such as|among them|notably)\s[^,]*$")
+
+
 def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None:
     if verb == "according to":
         return source_phrase(sentence[end:])
@@ -202,7 +206,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             return parse_subject(before[:joined.start()][-_SUBJECT_REACH:])
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
-    pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
+    unstripped = (before[:progressive.start()] if progressive else before).rstrip()
+    pre = _strip_aux(unstripped).rstrip()
     if pre.endswith(","):
         relative = _RELATIVE_CLAUSE.search(pre, max(0, len(pre) - _SUBJECT_REACH - 160))
         if relative and parse_subject(pre[:relative.start()][-_SUBJECT_REACH:]) is not None:
@@ -211,11 +216,15 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
-                _follows_verb(sentence[end:], after) and not _named_subject(pre):
+                _follows_verb(sentence[end:], after) and not _named_subject(pre) and \
+                len(pre) == len(unstripped):  # "…, the GMB, have also endorsed Ruiz": no Ruiz
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
         pre = pre.rstrip(" ,")  # "Osterland, the neighbouring region, said it …"
+        examples = _EXAMPLES_AFTER.search(pre)
+        if examples:  # "Other unions, including the GMB, have also endorsed …": the unions
+            pre = pre[:examples.start()]
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
         return sentence_subject(sentence) or group_phrase(sentence.split(",", 1)[0])
     of_whom = _OF_WHOM.search(pre)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import TITLE_WORDS
+from ..lexicon import ORG_NOUNS, TITLE_WORDS
 from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
@@ -22,12 +22,19 @@ LEAD_WEIGHT = 3.0  # named in the story's first sentence
 MIN_SCORE = 3.0  # below this no one stands out: no principal
 
 
+_JOINING = frozenset("of for the and to on".split())
+
+
 def _keys(entity: Entity) -> set[str]:
-    """The words that name an entity alone: its surname (a person) or its name's words."""
+    """The words that name an entity alone: its surname (a person) or its name's words less
+    its generic nouns ("flight attendants" of the Association of Flight Attendants: a title
+    calls it the flight attendants' union), when any are left."""
     words = words_of(fold(entity.name))
     if not words:
         return set()
-    return {words[-1]} if entity.kind == "person" else set(words)
+    if entity.kind == "person":
+        return {words[-1]}
+    return set(words) - _JOINING - ORG_NOUNS or set(words)
 
 
 def _titles(entity: Entity) -> set[str]:
@@ -36,7 +43,7 @@ def _titles(entity: Entity) -> set[str]:
 
 
 # Verbs of a title whose object is the one reacted to ("hammers", "rips", "says", "breaks").
-_AT_SOMEONE = ("criticises", "supports", "distances")
+_AT_SOMEONE = ("criticises", "distances")
 _TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
 # Two-word verbs of a title that take the one reacted to: "Axelrod calls on Dean to apologize".
 _TITLE_PHRASES = frozenset({"calls on", "called on", "turns on", "turned on", "hits out at"})
@@ -58,6 +65,8 @@ def _title_object(words: list[str]) -> set[str]:
                     return set(rest[:end])
         if n + 1 < len(words) and (word in _TITLE_SPEECH or verb_stance(word) in _AT_SOMEONE):
             return set(words[n + 1:])
+        if n + 1 < len(words) and verb_stance(word) == "supports":
+            return set(words[:n])  # "Union endorses Clinton": the endorsement is the news
     return set(words)
 
 
