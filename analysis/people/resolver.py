@@ -158,7 +158,10 @@ class Resolver:
             mentions = self.table.mentions
             heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
             tried: set[int] = set()
-            for n in range(self._mentions_before(p, offset) - 1, -1, -1):
+            # "The network" names no person, whatever a role before a name says ("the network
+            # President Vladimir Putin formed").
+            people_before = 0 if phrase.head in ORG_NOUNS else self._mentions_before(p, offset)
+            for n in range(people_before - 1, -1, -1):
                 ent = mentions[n]
                 if ent.kind != "person" or id(ent) in tried:
                     continue
