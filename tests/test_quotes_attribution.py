@@ -375,3 +375,11 @@ def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     names = speaker_names(quotes, speakers)
     assert names[:2] == ["Federation of Coastal Fishermen"] * 2
     assert names[2] == "NFU"  # capitals that spell no organisation named before stay their own
+
+
+def test_a_surname_in_capitals_is_the_person_not_an_acronym() -> None:
+    quotes, speakers = run(
+        "Transport Minister Tomas Hale spoke to the host on Sunday.",
+        "“We will not requisition the crews,” HALE said. “Not this week.”",
+    )
+    assert speaker_names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]

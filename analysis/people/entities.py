@@ -188,6 +188,8 @@ class EntityTable:
         tokens = name.split()
         if kind == "organisation" and len(tokens) == 1 and 2 < len(name) <= _MAX_ACRONYM and \
                 name.isalpha() and name.isupper():
+            if self._by_last.get(key):  # "PENCE:" in a transcript is Mike Pence, no acronym
+                return self._by_last[key][-1][1]
             for ent in reversed(self.entities):
                 if ent.kind == "organisation" and initials(ent.name) == name:
                     ent.add_alias(name)
