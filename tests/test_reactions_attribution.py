@@ -303,3 +303,19 @@ def test_the_network_is_no_person_whose_role_a_sentence_put_before_their_name() 
         ],
     ))
     assert not [r for r in analysis.reactions if "brand" in r.actor.lower()]
+
+
+def test_the_union_is_the_officer_whose_role_says_they_lead_it() -> None:
+    analysis = analyze_article(Article(
+        title="Ferry crews strike over rota",
+        paragraphs=[
+            "Ferry crews in Kingsmere walked out on Monday over a new night rota.",
+            "Mina Ostrow, general secretary of the Ferry and Harbour Crews' Union, told a rally "
+            "that the rota was \u201cdangerous for everyone on board.\u201d",
+            "The harbour board said the rota was needed to keep the winter timetable.",
+            "The union says about 900 of its members have joined the strike.",
+        ],
+    ))
+    actors = [r.actor for r in analysis.reactions]
+    assert "Mina Ostrow" in actors
+    assert not [a for a in actors if a.lower() == "the union"]
