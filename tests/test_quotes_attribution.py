@@ -364,3 +364,22 @@ def test_he_said_after_a_sentence_that_introduces_someone_by_role() -> None:
         "Crespo, chairman of the Kingsmere Ferry Users Group.",
         "“Nobody has looked at it since the port was rebuilt,” he said.")
     assert speaker_names(quotes, speakers) == ["Tom Ardle", "Henry Crespo"]
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
+    quotes, speakers = run(
+        "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",
+        "“We were never consulted,” the FCF said in a statement on Friday.",
+        "“This is a dark day,” said the NFU, a ferry union, in a separate note.",
+    )
+    names = speaker_names(quotes, speakers)
+    assert names[:2] == ["Federation of Coastal Fishermen"] * 2
+    assert names[2] == "NFU"  # capitals that spell no organisation named before stay their own
+
+
+def test_a_surname_in_capitals_is_the_person_not_an_acronym() -> None:
+    quotes, speakers = run(
+        "Transport Minister Tomas Hale spoke to the host on Sunday.",
+        "“We will not requisition the crews,” HALE said. “Not this week.”",
+    )
+    assert speaker_names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]

@@ -484,6 +484,63 @@ def test_the_principal_named_by_role_is_not_a_reaction() -> None:
     assert not [a for a in actors if "leader" in a or "president" in a or "holt" in a]
 
 
+def test_a_title_that_names_one_of_a_family_by_first_name_points_at_that_one() -> None:
+    article = Article(
+        title="Marek Dunn calls the harbour tax 'a slow leak'",
+        paragraphs=[
+            "Former governor Marek Dunn on Tuesday called the harbour tax \u201ca slow leak\u201d "
+            "at a rally for his daughter, Senate candidate Ilse Dunn, in Varbury.",
+            "Marek Dunn, who left office in 2019, has long opposed the tax.",
+            "Ilse Dunn has said she would keep the tax but cut it for small boats.",
+            "Ilse Dunn later told reporters she had her own view of the tax.",
+            "Ilse Dunn is ahead in the polls.",
+            "Port operator Sami Reyes said the former governor was right about the leak.",
+            "\u201cHe put it better than anyone in Varbury has,\u201d Reyes said.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "sami reyes" in actors
+    assert "marek dunn" not in actors  # the principal, though his daughter is named more
+
+
+def test_a_title_calling_on_someone_to_act_points_at_whom_it_calls_on() -> None:
+    article = Article(
+        title="Ortega calls on Lind to apologise for remark about Voss",
+        paragraphs=[
+            "Campaign strategist Pia Ortega on Sunday called on party chair Tomas Lind to "
+            "apologise for suggesting that rival Karl Voss had faked his war record.",
+            "Lind made the remark on a radio show on Friday. On Sunday Lind said he stood "
+            "by every word.",
+            "\u201cIt is beneath the party,\u201d Ortega said. "
+            "\u201cHe should say sorry today.\u201d",
+            "Voss said he would not dignify the claim with an answer.",
+            "Voss also told supporters the radio show had no evidence.",
+            "Voss later said the party knew his record well.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "pia ortega" in actors and "karl voss" in actors  # Voss, named most, answers Lind
+    assert "tomas lind" not in actors
+
+
+def test_a_title_endorsing_someone_makes_the_endorser_the_newsmaker() -> None:
+    article = Article(
+        title="Northern dockers' union endorses Hana Ruiz for mayor",
+        paragraphs=[
+            "The Northern Dockers Union endorsed Hana Ruiz for mayor on Monday, the first union "
+            "in the port to pick a side.",
+            "Hana Ruiz has promised to reopen the east quay. Hana Ruiz leads in the polls.",
+            "\u201cShe is the only candidate who has walked the quays,\u201d the Northern Dockers "
+            "Union said in a statement.",
+            "\u201cI am proud to have the dockers behind me,\u201d Hana Ruiz told supporters.",
+            "Her rival, Piet Saar, said the union had been promised a pay rise in return.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "hana ruiz" in actors and "piet saar" in actors
+    assert not [a for a in actors if "union" in a]
+
+
 def test_the_lead_sentence_states_the_event_and_is_not_a_reaction() -> None:
     article = Article(
         title="Nurses' union rejects pay offer",

@@ -37,6 +37,16 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # A second clause of its own has its own speaker.
     ("The mayor praised the plan, while the ferry union warned of delays.",
      [("mayor", "praised"), ("the ferry union", "warned")]),
+    # After an appositive and an auxiliary, the name after the verb is its object, not an
+    # inverted speaker; examples set off after the subject are not the subject.
+    ("Other ferry unions, including the Dock Guild and the NFU, have also endorsed Hana Ruiz "
+     "in the race.", [("Other ferry unions", "endorsed")]),
+    ("The harbour will close in May, said Rhea Sand.", [("Rhea Sand", "said")]),
+    # A base form after one named person is no statement of theirs ("help X maintain"); after
+    # two named people, or an auxiliary, it is.
+    ("The new rules help Mr. Hale maintain the fiction that the port is busy.", []),
+    ("Rhea Sand and Tom Ardle argue the ferry plan is a giveaway.", [("Tom Ardle", "argue")]),
+    ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
     # Not statements: a negated verb, anonymity, an infinitive, a credit line.
     ("Rhea Sand did not respond to requests for comment.", []),
     ("The official insisted on anonymity to discuss the talks.", []),
@@ -279,3 +289,33 @@ def test_a_surname_before_a_generation_suffix_is_the_surname() -> None:
         "\"Yes, I know that,\" Vell said. \"No, I did not,\" Vell shot back.",
     ])
     assert [q.speaker for q in analyze_article(article).quotes] == ["Tomas Ferris Vell III"] * 2
+
+
+def test_the_network_is_no_person_whose_role_a_sentence_put_before_their_name() -> None:
+    analysis = analyze_article(Article(
+        title="Kest TV hires two veteran anchors",
+        paragraphs=[
+            "Two veteran anchors, Rhea Sand and Tom Ardle, joined Kest TV on Monday. Part of "
+            "the network President Ivo Brand founded in 2009, Kest TV has struggled to find "
+            "viewers.",
+            "The network said it would give both anchors a prime-time hour.",
+            "Media critic Ola Berg said the hires were a bid for respectability.",
+        ],
+    ))
+    assert not [r for r in analysis.reactions if "brand" in r.actor.lower()]
+
+
+def test_the_union_is_the_officer_whose_role_says_they_lead_it() -> None:
+    analysis = analyze_article(Article(
+        title="Ferry crews strike over rota",
+        paragraphs=[
+            "Ferry crews in Kingsmere walked out on Monday over a new night rota.",
+            "Mina Ostrow, general secretary of the Ferry and Harbour Crews' Union, told a rally "
+            "that the rota was \u201cdangerous for everyone on board.\u201d",
+            "The harbour board said the rota was needed to keep the winter timetable.",
+            "The union says about 900 of its members have joined the strike.",
+        ],
+    ))
+    actors = [r.actor for r in analysis.reactions]
+    assert "Mina Ostrow" in actors
+    assert not [a for a in actors if a.lower() == "the union"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
-from .names import NameParts, split_name
+from .names import ORGANISATION_HEADS, NameParts, organisation_at, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
@@ -30,6 +30,15 @@ def one_edit_apart(a: str, b: str) -> bool:
         if x != y:
             return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + 1:] == b[i:]
     return True  # the longer has one more letter at the end
+
+
+_MAX_ACRONYM = 6
+
+
+def initials(name: str) -> str:
+    """The capitals that start a name's capitalised words: what its acronym spells
+    ("Alliance to Reclaim Our Schools" -> "AROS")."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 _GENERATIONS = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -111,16 +120,27 @@ class EntityTable:
         # The article's words repeat: split each once. Per word: its parts and the lower-case
         # name and surname, or None when it is no name.
         seen: dict[str, tuple[NameParts, str, str] | None] = {}
+        heads = ORGANISATION_HEADS
         for index, text in enumerate(paragraphs):
             organisation_end = -1  # where the paragraph's last organisation name ended
             for m in NAME_RE.finditer(text):
                 word = m[0]
-                if text.startswith(" of ", organisation_end) and \
-                        m.start() == organisation_end + 4:
+                if m.start() < organisation_end or text.startswith(" of ", organisation_end) \
+                        and m.start() == organisation_end + 4:
                     # "the National Museum of African American History": the organisation's
                     # own name goes on, no person there.
-                    organisation_end = m.end()
+                    organisation_end = max(organisation_end, m.end())
                     continue
+                if word[word.rfind(" ") + 1:].lower() in heads and \
+                        text.startswith((" of ", " for "), m.end()):
+                    # "The Department of Veterans Affairs": one organisation, named in full.
+                    named = organisation_at(text, m)
+                    if named is not None:
+                        word = named.text
+                        seen.setdefault(word, (NameParts("", word, "", "organisation"),
+                                               word.lower(), ""))
+                        found_at = text.find(word, m.start())
+                        organisation_end = found_at + len(word) if found_at >= 0 else m.end()
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
@@ -154,17 +174,27 @@ class EntityTable:
                                 self._misspelt.setdefault(variant, last)
                         by_last.setdefault(last, []).append((len(mentions), entity))
                 if entity.kind == "organisation":
-                    organisation_end = m.end()
+                    organisation_end = max(organisation_end, m.end())
                 mentions.append(entity)
                 keys.append((index, start))
 
     def lookup(self, name: str, kind: str = "person", before: int | None = None,
                create: bool = False) -> Entity | None:
-        """The entity a name refers to: exact, then same surname (most recent), else new."""
+        """The entity a name refers to: exact, then same surname (most recent), an acronym of
+        an organisation named before ("IMF" after "International Monetary Fund"), else new."""
         key = name.lower()
         if key in self._by_name:
             return self._by_name[key]
         tokens = name.split()
+        if kind == "organisation" and len(tokens) == 1 and 2 < len(name) <= _MAX_ACRONYM and \
+                name.isalpha() and name.isupper():
+            if self._by_last.get(key):  # "PENCE:" in a transcript is Mike Pence, no acronym
+                return self._by_last[key][-1][1]
+            for ent in reversed(self.entities):
+                if ent.kind == "organisation" and initials(ent.name) == name:
+                    ent.add_alias(name)
+                    self._by_name[key] = ent
+                    return ent
         if kind == "person":
             last = surname([t.lower() for t in tokens])
             first = tokens[0].lower() if len(tokens) > 1 else ""

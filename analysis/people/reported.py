@@ -166,11 +166,18 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
     return found
 
 
+# The last of two or more named subjects: "Rhea Sand and Tom Ardle" (they say, not says).
+_LAST_OF_PAIR = lazy_compile(r"\band\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+$")
+# Examples set off after a subject: "Other unions, including the GMB and the NFU,".
+_EXAMPLES_AFTER = lazy_compile(r",\s+(?:including|such as|among them|notably)\s[^,]*$")
+
+
 def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None:
     if verb == "according to":
         return source_phrase(sentence[end:])
     before = sentence[:start]
-    if before.endswith(" to "):
+    infinitive = before.endswith(" to ")
+    if infinitive:
         seeking = _SEEKING.search(before)
         if seeking is None:
             return None  # "allowing people to see …": an infinitive, no statement made
@@ -202,7 +209,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
             return parse_subject(before[:joined.start()][-_SUBJECT_REACH:])
         return None  # "…, arguing that": the speaker is the previous verb's
     progressive = _PROGRESSIVE_BEFORE.search(before, max(0, len(before) - 24))
-    pre = _strip_aux(before[:progressive.start()] if progressive else before).rstrip()
+    unstripped = (before[:progressive.start()] if progressive else before).rstrip()
+    pre = _strip_aux(unstripped).rstrip()
+    auxiliary = len(pre) < len(unstripped)  # "have also", "will": what follows is no inversion
     if pre.endswith(","):
         relative = _RELATIVE_CLAUSE.search(pre, max(0, len(pre) - _SUBJECT_REACH - 160))
         if relative and parse_subject(pre[:relative.start()][-_SUBJECT_REACH:]) is not None:
@@ -211,11 +220,15 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
-                _follows_verb(sentence[end:], after) and not _named_subject(pre):
+                _follows_verb(sentence[end:], after) and not _named_subject(pre) and \
+                not auxiliary:  # "…, the GMB, have also endorsed Ruiz": no Ruiz
             return after  # "…, said Jane Roe" / "Said the minister: …"
         if not pre:
             return None
         pre = pre.rstrip(" ,")  # "Osterland, the neighbouring region, said it …"
+        examples = _EXAMPLES_AFTER.search(pre)
+        if examples:  # "Other unions, including the GMB, have also endorsed …": the unions
+            pre = pre[:examples.start()]
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
         return sentence_subject(sentence) or group_phrase(sentence.split(",", 1)[0])
     of_whom = _OF_WHOM.search(pre)
@@ -252,6 +265,10 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if phrase is not None and phrase.kind == "pronoun" and phrase.text == "it" and \
             verb.lower() in _SHOWING:
         return None  # "It shows an officer aiming a gun": a video or a page, no one speaking
+    if phrase is not None and verb in PRESENT_REPORTERS and not (auxiliary or infinitive) and \
+            phrase.kind == "name" and phrase.entity_kind == "person" and \
+            (phrase.honorific or " " in phrase.text) and not _LAST_OF_PAIR.search(pre):
+        return None  # "help Mr. Putin maintain the image": one person's verb has no base form
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:
         if phrase.text.lower()[:-1] in NATIONALITIES:  # "The Europeans, who …, derided"
             return group_phrase(phrase.text) or phrase

@@ -158,12 +158,19 @@ class Resolver:
             mentions = self.table.mentions
             heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
             tried: set[int] = set()
+            organisation = phrase.head in ORG_NOUNS
             for n in range(self._mentions_before(p, offset) - 1, -1, -1):
                 ent = mentions[n]
                 if ent.kind != "person" or id(ent) in tried:
                     continue
                 tried.add(id(ent))  # each person once, from their latest mention
-                words = set(_ROLE_WORD_RE.findall(" ".join(ent.roles).lower()))
+                roles = " ".join(ent.roles).lower()
+                words = set(_ROLE_WORD_RE.findall(roles))
+                if organisation and not any(_officer_of(roles, h) for h in heads):
+                    # "The union" is the person who heads it ("general secretary of the Dock
+                    # Workers' Union"), never one whose role merely holds the word ("the
+                    # network President Vladimir Putin formed").
+                    continue
                 if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
                     ent.add_alias(phrase.text)
                     return ent
@@ -397,3 +404,18 @@ def _places_agree(phrase: Phrase, known: Phrase) -> bool:
         return True
     theirs = _proper_modifiers(known)
     return not theirs or mine <= theirs
+
+
+def _officer_of(role: str, organisation: str) -> bool:
+    """Whether a (lower-case) role makes its holder an officer of an organisation of that
+    noun: "chair of the ferry union", "the union's leader"."""
+    at = role.find(organisation)
+    while at >= 0:
+        end = at + len(organisation)
+        if (at == 0 or not role[at - 1].isalpha()) and (end == len(role) or not role[end].isalpha()
+                                                        or role.startswith(("'s", "’s"), end)):
+            before = role[:at].split()
+            if role.startswith(("'s", "’s"), end) or any(w in ("of", "for", "at") for w in before):
+                return True
+        at = role.find(organisation, end)
+    return False

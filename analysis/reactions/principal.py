@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import TITLE_WORDS
+from ..lexicon import ORG_NOUNS, TITLE_WORDS
 from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
@@ -22,12 +22,19 @@ LEAD_WEIGHT = 3.0  # named in the story's first sentence
 MIN_SCORE = 3.0  # below this no one stands out: no principal
 
 
+_JOINING = frozenset("of for the and to on".split())
+
+
 def _keys(entity: Entity) -> set[str]:
-    """The words that name an entity alone: its surname (a person) or its name's words."""
+    """The words that name an entity alone: its surname (a person) or its name's words less
+    its generic nouns ("flight attendants" of the Association of Flight Attendants: a title
+    calls it the flight attendants' union), when any are left."""
     words = words_of(fold(entity.name))
     if not words:
         return set()
-    return {words[-1]} if entity.kind == "person" else set(words)
+    if entity.kind == "person":
+        return {words[-1]}
+    return set(words) - _JOINING - ORG_NOUNS or set(words)
 
 
 def _titles(entity: Entity) -> set[str]:
@@ -36,18 +43,50 @@ def _titles(entity: Entity) -> set[str]:
 
 
 # Verbs of a title whose object is the one reacted to ("hammers", "rips", "says", "breaks").
-_AT_SOMEONE = ("criticises", "supports", "distances")
+_AT_SOMEONE = ("criticises", "distances")
 _TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
+# Two-word verbs of a title that take the one reacted to: "Axelrod calls on Dean to apologize".
+_TITLE_PHRASES = frozenset({"calls on", "called on", "turns on", "turned on", "hits out at"})
+# Where the object of a two-word verb ends: what it is asked to do or why.
+_OBJECT_ENDS = frozenset("to for over after about".split())
 
 
 def _title_object(words: list[str]) -> set[str]:
     """The words of a title that can name the principal: in "Warren hammers Wells Fargo CEO"
     or "Flynn says Trump absolutely right", those after the reaction verb (who is reacted
-    to); otherwise all of them."""
+    to); in "Axelrod calls on Dean to apologize for …", the object up to what it is asked;
+    otherwise all of them."""
     for n, word in enumerate(words[1:6], start=1):
+        for length in (3, 2):
+            if " ".join(words[n:n + length]) in _TITLE_PHRASES:
+                rest = words[n + length:]
+                end = next((k for k, w in enumerate(rest) if w in _OBJECT_ENDS), len(rest))
+                if end:
+                    return set(rest[:end])
         if n + 1 < len(words) and (word in _TITLE_SPEECH or verb_stance(word) in _AT_SOMEONE):
             return set(words[n + 1:])
+        if n + 1 < len(words) and verb_stance(word) == "supports":
+            return set(words[:n])  # "Union endorses Clinton": the endorsement is the news
     return set(words)
+
+
+def _relative_in_title(entity: Entity, title: list[str], table_entities: list[Entity]) -> bool:
+    """Whether the title names another person of the same surname by their first name ("Bill
+    Clinton calls …" in a story that also names Hillary Clinton): the surname is not this
+    one's."""
+    words = words_of(fold(entity.name))
+    if entity.kind != "person" or len(words) < 2:
+        return False
+    last, first = words[-1], words[0]
+    named_first = {title[k - 1] for k in range(1, len(title)) if title[k] == last}
+    if not named_first or first in named_first:
+        return False
+    for other in table_entities:
+        other_words = words_of(fold(other.name))
+        if other is not entity and other.kind == "person" and len(other_words) > 1 and \
+                other_words[-1] == last and other_words[0] in named_first:
+            return True
+    return False
 
 
 def find_principal(doc: Document, people: People) -> Entity | None:
@@ -57,7 +96,8 @@ def find_principal(doc: Document, people: People) -> Entity | None:
     if not counts:
         return None
     entities = {id(e): e for e in table.mentions}
-    title = _title_object(words_of(fold(doc.article.title)))
+    title_words = words_of(fold(doc.article.title))
+    title = _title_object(title_words)
     lead_sentences = doc.sentences_of(doc.lead)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
@@ -76,7 +116,8 @@ def find_principal(doc: Document, people: People) -> Entity | None:
         score = float(mentions)
         if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:
             score *= 0.5  # a lone capitalised word is as likely a place as a person
-        if names <= title or entity.kind == "person" and names & title:
+        if (names <= title or entity.kind == "person" and names & title) and \
+                not _relative_in_title(entity, title_words, table.entities):
             score += TITLE_WEIGHT
         elif entity.kind == "person" and _titles(entity) & title:
             score += ROLE_IN_TITLE_WEIGHT  # "Mayor's plan …" for Mayor Anne-Marie Leclerc
