@@ -154,9 +154,10 @@ _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split
 # Base forms that say nothing of a stance inside what was said: "the question is", "in the
 # dispute".
 _NOT_CUES = frozenset("question dispute".split())
-# A negation among the three words before a cue turns it off.
+# A negation among the five words before a cue turns it off ("no one single point of
+# failure").
 _NEGATION = lazy_compile(
-    r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:\W+\w[\w']*){0,2}\W+$")
+    r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:\W+\w[\w']*){0,4}\W+$")
 _NEGATION_REACH = 40  # characters before a cue where its negation can stand
 
 

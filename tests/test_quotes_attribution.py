@@ -383,3 +383,11 @@ def test_a_surname_in_capitals_is_the_person_not_an_acronym() -> None:
         "“We will not requisition the crews,” HALE said. “Not this week.”",
     )
     assert speaker_names(quotes, speakers) == ["Tomas Hale", "Tomas Hale"]
+
+
+def test_a_progressive_speech_verb_has_the_subject_before_it_as_speaker() -> None:
+    quotes, speakers = run(
+        "Rhea Sand’s doctor is calling the candidate “as fit as a ferry captain.”")
+    assert speaker_names(quotes, speakers) == ["Rhea Sand’s doctor"]
+    quotes, speakers = run("The harbour doctor is calling the new rota “a danger to crews.”")
+    assert speaker_names(quotes, speakers) == ["The harbour doctor"]

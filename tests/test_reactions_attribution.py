@@ -47,6 +47,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The new rules help Mr. Hale maintain the fiction that the port is busy.", []),
     ("Rhea Sand and Tom Ardle argue the ferry plan is a giveaway.", [("Tom Ardle", "argue")]),
     ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
+    # What a study shows names no speaker after the verb.
+    ("A Kingsmere Post analysis of ferry groups that have raised a million crowns since 2015, "
+     "shows harbour groups outpacing ferry groups in recent weeks.", []),
     # Not statements: a negated verb, anonymity, an infinitive, a credit line.
     ("Rhea Sand did not respond to requests for comment.", []),
     ("The official insisted on anonymity to discuss the talks.", []),

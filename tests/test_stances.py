@@ -21,6 +21,10 @@ def test_every_listed_word_and_phrase_counts_for_its_stance(stance) -> None:
 def test_a_negated_cue_does_not_count() -> None:
     assert cue_scores("she said the plan was reckless.")["criticises"] > 0
     assert cue_scores("she said the plan was not reckless.")["criticises"] == 0
+    # A negation a few words before still reaches the cue; one a clause away does not.
+    assert cue_scores("there is no one single point of failure, he said.")["criticises"] == 0
+    assert cue_scores("there is no doubt: the ferry plan has been an utter failure.")[
+        "criticises"] > 0
 
 
 def test_reporting_verbs_carry_their_stance_in_every_form() -> None:

@@ -266,14 +266,18 @@ def _before_cue(before: str) -> Cue | None:
             continue
         if _PROJECTED_SPEECH_RE.search(before, max(0, m.start() - 60), m.start()):
             continue  # "said it would tell a story of '…'": the words are the first speaker's
-        pre = _strip_aux(before[:m.start()])
+        unstripped = before[:m.start()]
+        pre = _strip_aux(unstripped)
         if not pre.strip():
             # Inverted: `said Jones: "…"` or a verb opening the sentence.
             phrase = parse_object(before[m.end():].strip(" :,"))
             if phrase:
                 return Cue(phrase, verb, 2)
             continue
-        if verb.endswith("ing") and not _PASSIVE_END_RE.search(pre[-12:]):
+        if verb.endswith("ing") and not _PASSIVE_END_RE.search(pre[-12:]) and \
+                not _PASSIVE_END_RE.search(unstripped[-12:]):
+            # "…, calling it …": the sentence's subject speaks; "X is calling it …" reads as
+            # "X called it" below.
             last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
             phrase = parse_name_phrase(last.group(0)) if last is not None else None
             phrase = phrase or sentence_subject(before)

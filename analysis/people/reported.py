@@ -220,6 +220,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if not pre or pre.endswith(","):
         after = parse_object(sentence[end:]) if pre.endswith(",") or not pre else None
         if after is not None and after.kind != "pronoun" and verb not in _ADDRESSING and \
+                verb.lower() not in _SHOWING and \
                 _follows_verb(sentence[end:], after) and not _named_subject(pre) and \
                 not auxiliary:  # "…, the GMB, have also endorsed Ruiz": no Ruiz
             return after  # "…, said Jane Roe" / "Said the minister: …"
