@@ -391,3 +391,7 @@ def test_a_progressive_speech_verb_has_the_subject_before_it_as_speaker() -> Non
     assert speaker_names(quotes, speakers) == ["Rhea Sand’s doctor"]
     quotes, speakers = run("The harbour doctor is calling the new rota “a danger to crews.”")
     assert speaker_names(quotes, speakers) == ["The harbour doctor"]
+    quotes, speakers = run(
+        "Independent mayoral candidate Rhea Sand’s doctor called her “as fit as a captain.”")
+    assert speaker_names(quotes, speakers) == [
+        "Independent mayoral candidate Rhea Sand’s doctor"]  # not Rhea Sand

@@ -322,3 +322,22 @@ def test_the_union_is_the_officer_whose_role_says_they_lead_it() -> None:
     actors = [r.actor for r in analysis.reactions]
     assert "Mina Ostrow" in actors
     assert not [a for a in actors if a.lower() == "the union"]
+
+
+def test_a_transcript_label_speaks_for_its_paragraph() -> None:
+    analysis = analyze_article(Article(
+        title="Holt says ferry cuts will not touch the islands",
+        paragraphs=[
+            "Transport Minister Karin Holt on Sunday said the ferry cuts would spare the "
+            "islands. Harbour pilots' leader Mina Ostrow and shipping adviser Piet Saar joined "
+            "her on a radio show.",
+            "Partial transcript as follows:",
+            "HOST: Minister, will the islands lose their morning boat?",
+            "OSTROW: Well, look, Piet Saar apparently thinks the islanders will not notice. "
+            "They will notice on the first cold morning, and it is a reckless plan.",
+            "CLARIFICATION: An earlier version of this story misspelt the harbour's name.",
+        ],
+    ))
+    found = {(r.actor, r.stance) for r in analysis.reactions}
+    assert ("Mina Ostrow", "criticises") in found  # her label: her words
+    assert not [a for a, _ in found if a in ("Piet Saar", "Host", "Clarification")]

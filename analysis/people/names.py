@@ -189,7 +189,7 @@ _LEADING_AGE_RE = lazy_compile(r",\s*\d{1,3}(?=\s*,|\s*$)")
 
 _NOMINAL_RE = lazy_compile(
     r"^(?P<det>(?:the|a|an|another|one|two|three|several|some|many|his|her|its|their|our|"
-    rf"{NAME_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,4}}?)(?P<head>[a-z][\w\-]*)"
+    rf"{NAME_WORD}[’']s?)\s+)?(?P<mods>(?:[\w’'\-\.]+\s+){{0,5}}?)(?P<head>[a-z][\w\-]*)"
     r"(?P<post>\s+(?:with|for|of|at|from|in|on|to|close to|familiar with)\s+.{1,80})?$",
     re.IGNORECASE)
 

@@ -23,6 +23,7 @@ from ..lexicon import (
 from ..patterns import lazy_compile, trie_pattern
 from ..people import Entity, display_name
 from ..people.cues import BACK_VERBS
+from ..people.names import split_name
 from ..people.reported import may_report, reported_speakers
 from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
@@ -99,7 +100,24 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     for index, key in by_key:
         speakers_of.setdefault(index, set()).add(key)
     reporting = [may_report(text, verbs) for text in doc.marked]
+    # "PENCE: Well, look, …" in a transcript: the labelled speaker says all of the paragraph;
+    # a name inside it is spoken of, not speaking.
+    transcript: dict[int, tuple[Entity, str]] = {}
+    for paragraph, text in enumerate(doc.paragraphs):
+        label = _SPEAKER_LABEL.match(text)
+        target = _labelled_speaker(people, label) if label is not None else None
+        if target is not None:
+            transcript[paragraph] = (target, text[label.end():])
+    transcribed: set[int] = set()  # transcript paragraphs whose statement is made
     for index, sentence in enumerate(doc.sentences):
+        if sentence.paragraph in transcript:
+            target, said = transcript[sentence.paragraph]
+            # One statement per paragraph, at its first sentence; an interviewer's question
+            # is none.
+            if sentence.paragraph not in transcribed and not said.rstrip(" \"”").endswith("?"):
+                statements.append(Statement(target, sentence, index, "", said))
+            transcribed.add(sentence.paragraph)
+            continue
         if not reporting[sentence.paragraph]:
             continue
         text = doc.marked[sentence.paragraph][sentence.start:sentence.end]
@@ -125,6 +143,18 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
                 speakers_of.setdefault(index, set()).add(id(target))
     statements.sort(key=lambda st: st.index)
     return statements
+
+
+# A transcript's speaker label opening a paragraph: "PENCE:", "“WALLACE:", "SEN. HOLT:".
+_SPEAKER_LABEL = lazy_compile(r"[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
+def _labelled_speaker(people: People, label: re.Match[str]) -> Entity | None:
+    """The person a transcript label names when the article has named them ("PENCE" is Mike
+    Pence); an editor's "CLARIFICATION:" or "UPDATE:" names no one."""
+    parts = split_name(label.group("who").strip().title())
+    if parts is None or parts.kind != "person":
+        return None
+    target = people.table.lookup(parts.name, "person")
+    return target if target is not None and people.can_speak(target) else None
 
 
 def _frame_verb(frame: str) -> str:
