@@ -395,3 +395,11 @@ def test_a_progressive_speech_verb_has_the_subject_before_it_as_speaker() -> Non
         "Independent mayoral candidate Rhea Sand’s doctor called her “as fit as a captain.”")
     assert speaker_names(quotes, speakers) == [
         "Independent mayoral candidate Rhea Sand’s doctor"]  # not Rhea Sand
+
+
+def test_an_age_before_a_name_is_no_part_of_it() -> None:
+    quotes, speakers = run(
+        "Thirteen-year-old Ilya Varga won the harbour chess title on Sunday.",
+        "“I just tried to enjoy every game,” Varga said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ilya Varga"]

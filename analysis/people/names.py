@@ -143,9 +143,9 @@ def split_name(seq: str) -> NameParts | None:
         if prefix == _HONORIFIC:
             honorific = tokens[k]
             cut = k
-        elif prefix is not None or "-" in lows[k] and all(
-                part in TITLE_WORDS for part in lows[k].split("-")):
-            cut = k
+        elif prefix is not None or "-" in lows[k] and (all(
+                part in TITLE_WORDS for part in lows[k].split("-")) or lows[k].endswith("-old")):
+            cut = k  # "Vice-President", "Thirteen-year-old": a description, not the name
     if cut >= 0:
         title = " ".join(tokens[k] for k in range(cut + 1) if lows[k] not in HONORIFICS)
         name_tokens = tokens[cut + 1:]
