@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
-from .names import ORGANISATION_HEADS, NameParts, organisation_at, split_name
+from .names import NameParts, organisation_name_at, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
@@ -35,7 +35,7 @@ def one_edit_apart(a: str, b: str) -> bool:
 _MAX_ACRONYM = 6
 
 
-def initials(name: str) -> str:
+def _initials(name: str) -> str:
     """The capitals that start a name's capitalised words: what its acronym spells
     ("Alliance to Reclaim Our Schools" -> "AROS")."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
@@ -120,7 +120,6 @@ class EntityTable:
         # The article's words repeat: split each once. Per word: its parts and the lower-case
         # name and surname, or None when it is no name.
         seen: dict[str, tuple[NameParts, str, str] | None] = {}
-        heads = ORGANISATION_HEADS
         for index, text in enumerate(paragraphs):
             organisation_end = -1  # where the paragraph's last organisation name ended
             for m in NAME_RE.finditer(text):
@@ -131,16 +130,13 @@ class EntityTable:
                     # own name goes on, no person there.
                     organisation_end = max(organisation_end, m.end())
                     continue
-                if word[word.rfind(" ") + 1:].lower() in heads and \
-                        text.startswith((" of ", " for "), m.end()):
+                if text.startswith((" of ", " for "), m.end()):
                     # "The Department of Veterans Affairs": one organisation, named in full.
-                    named = organisation_at(text, m)
+                    named = organisation_name_at(text, m)
                     if named is not None:
-                        word = named.text
+                        word, organisation_end = named
                         seen.setdefault(word, (NameParts("", word, "", "organisation"),
                                                word.lower(), ""))
-                        found_at = text.find(word, m.start())
-                        organisation_end = found_at + len(word) if found_at >= 0 else m.end()
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
@@ -191,7 +187,7 @@ class EntityTable:
             if self._by_last.get(key):  # "PENCE:" in a transcript is Mike Pence, no acronym
                 return self._by_last[key][-1][1]
             for ent in reversed(self.entities):
-                if ent.kind == "organisation" and initials(ent.name) == name:
+                if ent.kind == "organisation" and _initials(ent.name) == name:
                     ent.add_alias(name)
                     self._by_name[key] = ent
                     return ent

@@ -406,7 +406,7 @@ def _name_phrase(text: str) -> Phrase | None:
 
 # "of"/"for" and capitalised words after an organisation's head noun: part of its name.
 _ORGANISATION_TAIL_RE = lazy_compile(rf"^(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}][^,;]*")
-ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
+_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
 def _organisation_named(phrase: Phrase) -> Phrase:
@@ -415,7 +415,7 @@ def _organisation_named(phrase: Phrase) -> Phrase:
     organisation's name goes on past its head noun, where a person's "of Ohio" is a role."""
     words = phrase.text.split()
     if not words or not words[-1][:1].isupper() or \
-            words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
+            words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
         return phrase
     tail = _ORGANISATION_TAIL_RE.match(phrase.role)
     if tail is None:
@@ -431,16 +431,22 @@ _OF_NAME_RE = lazy_compile(
     rf"\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
 
 
-def organisation_at(text: str, name: re.Match[str]) -> Phrase | None:
-    """The organisation a capitalised run found in text begins, when it is an organisation's
-    head noun followed by "of"/"for" and capitalised words: "The Bank of Tessaly"."""
+def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | None:
+    """The full name of the organisation a capitalised run found in text begins, and where the
+    name ends in text, when the run ends in an organisation's head noun followed by "of"/"for"
+    and capitalised words: "The Bank of Tessaly"."""
     words = name.group(0).split()
     if words[0].lower() == "the":
         words = words[1:]
-    if not words or words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
+    if not words or words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
         return None
     tail = _OF_NAME_RE.match(text, name.end())
     if tail is None:
         return None
-    return Phrase("name", " ".join(words) + tail.group(0).replace("\n", " ").rstrip(),
-                  entity_kind="organisation")
+    return " ".join(words) + tail.group(0).replace("\n", " ").rstrip(), tail.end()
+
+
+def organisation_at(text: str, name: re.Match[str]) -> Phrase | None:
+    """The organisation a capitalised run found in text begins (`organisation_name_at`)."""
+    found = organisation_name_at(text, name)
+    return None if found is None else Phrase("name", found[0], entity_kind="organisation")

@@ -266,8 +266,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if phrase is not None and phrase.kind == "pronoun" and phrase.text == "it" and \
             verb.lower() in _SHOWING:
         return None  # "It shows an officer aiming a gun": a video or a page, no one speaking
-    if phrase is not None and verb in PRESENT_REPORTERS and not (auxiliary or infinitive) and \
-            phrase.kind == "name" and phrase.entity_kind == "person" and \
+    if phrase is not None and verb.lower() in PRESENT_REPORTERS and \
+            not (auxiliary or infinitive) and phrase.kind == "name" and \
+            phrase.entity_kind == "person" and \
             (phrase.honorific or " " in phrase.text) and not _LAST_OF_PAIR.search(pre):
         return None  # "help Mr. Putin maintain the image": one person's verb has no base form
     if phrase is not None and phrase.kind == "name" and " " not in phrase.text:

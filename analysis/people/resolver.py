@@ -4,6 +4,7 @@ unnamed description ("a French diplomat") to itself, shared by later "the diplom
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -409,13 +410,5 @@ def _places_agree(phrase: Phrase, known: Phrase) -> bool:
 def _officer_of(role: str, organisation: str) -> bool:
     """Whether a (lower-case) role makes its holder an officer of an organisation of that
     noun: "chair of the ferry union", "the union's leader"."""
-    at = role.find(organisation)
-    while at >= 0:
-        end = at + len(organisation)
-        if (at == 0 or not role[at - 1].isalpha()) and (end == len(role) or not role[end].isalpha()
-                                                        or role.startswith(("'s", "’s"), end)):
-            before = role[:at].split()
-            if role.startswith(("'s", "’s"), end) or any(w in ("of", "for", "at") for w in before):
-                return True
-        at = role.find(organisation, end)
-    return False
+    noun = re.escape(organisation)
+    return re.search(rf"\b(?:of|for|at)\b.*\b{noun}\b|\b{noun}['’]s\b", role) is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, TITLE_WORDS
+from ..lexicon import ORG_NOUNS, STOPWORDS, TITLE_WORDS
 from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
@@ -22,9 +22,6 @@ LEAD_WEIGHT = 3.0  # named in the story's first sentence
 MIN_SCORE = 3.0  # below this no one stands out: no principal
 
 
-_JOINING = frozenset("of for the and to on".split())
-
-
 def _keys(entity: Entity) -> set[str]:
     """The words that name an entity alone: its surname (a person) or its name's words less
     its generic nouns ("flight attendants" of the Association of Flight Attendants: a title
@@ -34,7 +31,7 @@ def _keys(entity: Entity) -> set[str]:
         return set()
     if entity.kind == "person":
         return {words[-1]}
-    return set(words) - _JOINING - ORG_NOUNS or set(words)
+    return set(words) - STOPWORDS - ORG_NOUNS or set(words)
 
 
 def _titles(entity: Entity) -> set[str]:

@@ -147,6 +147,8 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
 
 # A transcript's speaker label opening a paragraph: "PENCE:", "“WALLACE:", "SEN. HOLT:".
 _SPEAKER_LABEL = lazy_compile(r"[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
+
+
 def _labelled_speaker(people: People, label: re.Match[str]) -> Entity | None:
     """The person a transcript label names when the article has named them ("PENCE" is Mike
     Pence); an editor's "CLARIFICATION:" or "UPDATE:" names no one."""
