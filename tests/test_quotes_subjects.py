@@ -83,3 +83,26 @@ def test_a_pronoun_after_a_name_opens_no_appositive() -> None:
     )
     assert speaker_names(quotes, speakers) == ["Tom Reyes"]
     assert not speakers[0].role.startswith("he ")
+
+
+def test_two_roles_of_one_person_joined_by_and() -> None:
+    from analysis import analyze_article
+    from analysis.model import Article
+
+    """"The former governor and current party leader said": one person, the one the story is
+    about, not an unnamed "current party leader"."""
+    article = Article(title="Varos returns to the campaign trail", paragraphs=[
+        "Lena Varos spent Tuesday touring farms in the north of the state.",
+        "At a meeting in Brill, the former governor and current party leader said that farmers "
+        "had been “left behind by the capital.”",
+    ])
+    analysis = analyze_article(article)
+    names = {s.id: s.name for s in analysis.speakers}
+    assert [names[q.speaker_id] for q in analysis.quotes] == ["Lena Varos"]
+
+
+def test_two_people_joined_by_and_stay_two() -> None:
+    from analysis.people.phrases import parse_subject
+
+    phrase = parse_subject("the mayor and council members")
+    assert phrase is not None and phrase.text == "council members"

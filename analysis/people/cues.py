@@ -58,7 +58,7 @@ _PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset
     "said told wrote spoke".split())
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that these those of following first last "
-    "latest brief written public official formal".split())
+    "latest brief written public official formal other such further numerous various".split())
 
 
 # "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.

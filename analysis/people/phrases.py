@@ -79,6 +79,8 @@ def parse_subject(text: str) -> Phrase | None:
         for parse in (parse_name_phrase, parse_nominal):
             phrase = parse(candidate)
             if phrase is not None:
+                if parse is parse_nominal:
+                    return _one_described(text, cut, found, phrase)
                 return phrase
     participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
     if participle:
@@ -92,6 +94,28 @@ def parse_subject(text: str) -> Phrase | None:
         if parts is not None and parts.kind == "person":
             return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)
     return None
+
+
+_DEFINITE_DESCRIPTION_RE = lazy_compile(r"^(?:the|The)\s+(?P<role>[^,;]{2,80}?)\s+and\s+$")
+_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+
+
+def _one_described(text: str, cut: int, cuts: list[re.Match[str]], phrase: Phrase) -> Phrase:
+    """"The former secretary of state and current Democratic nominee [said]": two roles of one
+    person, who is the description after the "and" made definite (so that it refers to whom
+    the story is about) with the first role as theirs."""
+    if phrase.text[:1].isupper() or phrase.text.endswith("s") or \
+            phrase.text.split(None, 1)[0].lower() in _DETERMINERS:
+        return phrase  # "the mayor and council members": two of them
+    start = max((m.end() for m in cuts if m.end() < cut), default=0)
+    first = _DEFINITE_DESCRIPTION_RE.match(text[start:cut].lstrip())
+    if first is None:
+        return phrase
+    described = parse_nominal(f"the {phrase.text}")
+    if described is None:
+        return phrase
+    described.role = combine_role(first.group("role"), described.role)
+    return described
 
 
 _OBJECT_STOP_RE = lazy_compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
