@@ -50,7 +50,7 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
                 st.verb != "according to" and st.sentence.paragraph >= doc.lead and \
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
-            by_actor.setdefault(id(st.actor), []).append(st)
+            by_actor.setdefault(_actor_key(st.actor), []).append(st)
     reacting = [group for group in by_actor.values() if not (
         group[0].actor is principal or _own_side(group[0].actor, principal)
         or _member_of(group[0].actor, newsmaker))]
@@ -62,6 +62,15 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     points.sort(key=lambda p: p.evidence.index)
     return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,
                      central) for p in points]
+
+
+def _actor_key(actor: Target) -> object:
+    """One key per actor: an unnamed group is one whatever its quantifier ("Experts", "Some
+    experts", "the experts")."""
+    if not isinstance(actor, Entity) and actor.entity_kind == "anonymous" and \
+            actor.text.endswith("s"):
+        return actor.head.lower().rstrip("s")
+    return id(actor)
 
 
 def _own_side(actor: Target, principal: Entity | None) -> bool:
