@@ -332,3 +332,15 @@ def test_people_named_by_what_they_do_speak(group: str) -> None:
         f"{group} criticised the closure of the bridge as reckless.",
     ], "Kell closes Dunmore bridge to lorries")
     assert _has(reactions, fold(group).split()[-1], "criticises")
+
+
+def test_a_plural_is_no_subject_of_a_singular_verb() -> None:
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "A hauliers' fund plans to fight the closure of the bridge with radio ads, posters and "
+        "phone calls.",
+        "Local drivers say the closure of the bridge adds an hour to every trip.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert not any("posters" in fold(r.actor) for r in reactions)
+    assert any("drivers" in fold(r.actor) for r in reactions)
