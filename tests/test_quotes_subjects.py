@@ -106,3 +106,18 @@ def test_two_people_joined_by_and_stay_two() -> None:
 
     phrase = parse_subject("the mayor and council members")
     assert phrase is not None and phrase.text == "council members"
+
+
+@pytest.mark.parametrize("framing", [
+    "{o}The cut is a giveaway,{c} said the Centre for Roads and Public Transport.",
+    "{o}The cut is a giveaway,{c} the Centre for Roads and Public Transport said.",
+    "The Centre for Roads and Public Transport said: {o}The cut is a giveaway.{c}",
+])
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_an_organisation_whose_name_holds_and(framing: str, o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Governor Lena Varos unveiled a plan on Monday to cut the fuel tax by half.",
+        framing.format(o=o, c=c),
+    )
+    assert speaker_names(quotes, speakers) == ["Centre for Roads and Public Transport"]
+    assert speakers[0].kind == "organisation"

@@ -20,7 +20,12 @@ from .names import (
     parse_name_phrase,
     parse_nominal,
 )
-from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
+from .phrases import (
+    LEADING_CONNECTIVE_RE,
+    organisation_with_and,
+    parse_object,
+    parse_subject,
+)
 from .roles import FINITE_VERB_RE, name_tail, role_before
 
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
@@ -197,6 +202,9 @@ def _after_cue(after: str) -> Cue | None:
             phrase = _source_description(rest[m.end():])
         return Cue(phrase, verb, 2) if phrase else None
     pre = _strip_aux(rest[:m.start()]).strip(" ,")
+    organisation = organisation_with_and(pre, whole=True) if verb != "according to" else None
+    if organisation is not None:  # "the Centre for Roads and Transport said": no boundary
+        return Cue(organisation, verb, 2)
     if not pre or last_boundary(pre) or verb == "according to":
         return _closing_attribution(rest, verbs)
     phrase = _whole_subject(pre)

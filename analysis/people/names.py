@@ -406,7 +406,7 @@ def _name_phrase(text: str) -> Phrase | None:
 
 # "of"/"for" and capitalised words after an organisation's head noun: part of its name.
 _ORGANISATION_TAIL_RE = lazy_compile(rf"^(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}][^,;]*")
-_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
+ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
 def _organisation_named(phrase: Phrase) -> Phrase:
@@ -415,7 +415,7 @@ def _organisation_named(phrase: Phrase) -> Phrase:
     organisation's name goes on past its head noun, where a person's "of Ohio" is a role."""
     words = phrase.text.split()
     if not words or not words[-1][:1].isupper() or \
-            words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
+            words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
         return phrase
     tail = _ORGANISATION_TAIL_RE.match(phrase.role)
     if tail is None:
@@ -438,7 +438,7 @@ def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | No
     words = name.group(0).split()
     if words[0].lower() == "the":
         words = words[1:]
-    if not words or words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
+    if not words or words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
         return None
     tail = _OF_NAME_RE.match(text, name.end())
     if tail is None:
