@@ -121,3 +121,16 @@ def test_an_organisation_whose_name_holds_and(framing: str, o: str, c: str) -> N
     )
     assert speaker_names(quotes, speakers) == ["Centre for Roads and Public Transport"]
     assert speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_described_organisation_is_the_organisation(o: str, c: str) -> None:
+    """"The free-market Road Policy Institute" and "the Road Policy Institute" are one speaker,
+    described the first time."""
+    quotes, speakers = run(
+        "Governor Lena Varos unveiled a plan on Monday to cut the fuel tax by half.",
+        f"{o}The cut is a giveaway,{c} said the free-market Road Policy Institute.",
+        f"{o}It will not pay for itself,{c} the Road Policy Institute said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Road Policy Institute"] * 2
+    assert len(speakers) == 1 and speakers[0].kind == "organisation"

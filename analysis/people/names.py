@@ -419,12 +419,25 @@ def _organisation_named(phrase: Phrase) -> Phrase:
         return phrase
     tail = _ORGANISATION_TAIL_RE.match(phrase.role)
     if tail is None:
-        return phrase
+        return _described_organisation(phrase, words)
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     rest = phrase.role[tail.end():].strip(" ,")
     return Phrase("name", " ".join([*words, tail.group(0).strip()]), role=rest,
                   entity_kind="organisation")
+
+
+def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
+    """"The conservative-leaning Tax Foundation": a description of an organisation its name
+    closes is that organisation, the words before its name its role."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    described = [w for w in words[:start] if w.lower() not in ("the", "a", "an")]
+    if len(words) - start < 2 or not described or any(w[:1].isupper() for w in described):
+        return phrase
+    return Phrase("name", " ".join(words[start:]), role=combine_role(" ".join(described),
+                  phrase.role), entity_kind="organisation")
 
 
 _OF_NAME_RE = lazy_compile(
