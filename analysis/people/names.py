@@ -152,9 +152,17 @@ def split_name(seq: str) -> NameParts | None:
         name_lows = lows[cut + 1:]
     else:
         title, name_tokens, name_lows = "", tokens, lows
+    if honorific:
+        # "Mr. King's Russia Today programming": the name ends at the owner's possessive.
+        owner = next((k for k, w in enumerate(name_tokens[:-1]) if w.endswith(("’s", "'s"))),
+                     -1)
+        if owner >= 0:
+            name_tokens = [*name_tokens[:owner], name_tokens[owner][:-2]]
+            name_lows = [w.lower().rstrip(".,") for w in name_tokens]
     if name_lows[-1] in _TITLE_ENDINGS or name_lows[-1] in _PARTY_MEMBERS:
         return None  # "Ohio Secretary [of State …]", "the Ohio Democrat": a title, not a name
-    if len(name_tokens) == 1 and _never_a_name(name_lows[0], alone=len(tokens) == 1):
+    if len(name_tokens) == 1 and not honorific and \
+            _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
     if not ORG_NAME_WORDS.isdisjoint(name_lows) or (
