@@ -344,3 +344,24 @@ def test_a_plural_is_no_subject_of_a_singular_verb() -> None:
     ], "Kell closes Dunmore bridge to lorries")
     assert not any("posters" in fold(r.actor) for r in reactions)
     assert any("drivers" in fold(r.actor) for r in reactions)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_groups_beside_the_event_are_no_reactions(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "Local firefighters said they had answered forty calls in August, most of them to grass "
+        "fires.",
+        "Hauliers condemned the closure of the bridge as reckless, and the farmers' union "
+        "slammed it.",
+        f"Critics of the mayor said the move was {o}a panic{c}.",
+        f"{o}Vans can still cross,{c} said engineer Ivo Ranke, who inspected it.",
+    ], "Kell closes Dunmore bridge to lorries")
+    # a side story told by a group, in words that share nothing with the event's
+    assert not any("firefighters" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "hauliers", "criticises")
+    assert _has(reactions, "farmers", "criticises")  # "slammed it": a stance, whatever its words
+    assert _has(reactions, "critics", "criticises")  # "the move" points back at the event
+    assert any("ranke" in fold(r.actor) for r in reactions)  # a person's words, with neighbours
