@@ -365,3 +365,12 @@ def test_groups_beside_the_event_are_no_reactions(style: str) -> None:
     assert _has(reactions, "farmers", "criticises")  # "slammed it": a stance, whatever its words
     assert _has(reactions, "critics", "criticises")  # "the move" points back at the event
     assert any("ranke" in fold(r.actor) for r in reactions)  # a person's words, with neighbours
+
+
+def test_defenders_defend() -> None:
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "Defenders of the mayor said the closure of the bridge was the only safe course.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert _has(reactions, "defenders", "defends")
