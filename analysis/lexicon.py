@@ -214,7 +214,8 @@ MONTHS: frozenset[str] = frozenset(
 TERM_MARKERS: frozenset[str] = frozenset("""
 so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
-play poem documentary episode article column podcast opera musical painting tv
+play poem documentary episode article column podcast opera musical painting tv anthem hymn
+memoir ballad tune
 """.split())
 
 # Capitalised adjectives that are never a speaker's name on their own.
