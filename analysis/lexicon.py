@@ -131,6 +131,16 @@ partner girlfriend boyfriend fiance fiancee colleague classmate roommate owner p
 child children teenager pensioner retiree patient customer shopper tourist visitor passenger
 driver pilot farmer fisherman miner engineer nurse lecturer academic adviser consultant
 predecessor successor agent publicist respondent respondents
+trader shopkeeper citizen homeowner landlord tenant employer retailer merchant vendor investor
+banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
+lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
+commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
+consumer client commuter cyclist pedestrian sailor firefighter paramedic surgeon pharmacist
+therapist psychologist psychiatrist educator pupil athlete taxpayer motorist landowner
+entrepreneur shareholder unionist mediator inspector auditor accountant treasurer clergyman imam
+rabbi cleric worshipper parishioner villager islander refugee migrant immigrant settler dissident
+defector insurgent rebel militant gunman attacker suspect defendant plaintiff petitioner claimant
+prisoner inmate detainee hostage relative
 
 """.split())
 
@@ -204,7 +214,8 @@ MONTHS: frozenset[str] = frozenset(
 TERM_MARKERS: frozenset[str] = frozenset("""
 so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
-play poem documentary episode article column podcast opera musical painting tv
+play poem documentary episode article column podcast opera musical painting tv anthem hymn
+memoir ballad tune
 """.split())
 
 # Capitalised adjectives that are never a speaker's name on their own.

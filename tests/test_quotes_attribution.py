@@ -403,3 +403,16 @@ def test_an_age_before_a_name_is_no_part_of_it() -> None:
         "“I just tried to enjoy every game,” Varga said.",
     )
     assert speaker_names(quotes, speakers) == ["Ilya Varga"]
+
+
+def test_an_honorific_makes_a_title_word_a_surname() -> None:
+    """"Mr. King", "Ms. Bishop": after an honorific a word that is also a title is a name, and
+    the possessive of "Mr. King's Evening Show" ends it."""
+    quotes, speakers = run(
+        "Larry King has hosted a talk show for forty years.",
+        "Mr. King's Evening Show moved to a cable channel this spring.",
+        "“They pay us well,” Mr. King said.",
+        "“I never watch the rest of the channel,” Mr. King added.",
+    )
+    assert speaker_names(quotes, speakers) == ["Larry King", "Larry King"]
+    assert [s.name for s in speakers] == ["Larry King"]

@@ -100,6 +100,8 @@ def test_titles_of_works_are_not_quotes() -> None:
         'Ribeiro appeared in the documentary "Harbour Lights" last year.',
         "Hale told “Face the Nation” that talks would resume.",
         "The book “The Last Crane” sold well in the port towns.",
+        "The choir closed with the dockers' anthem “Hold the Line, Brothers,” and Ribeiro wept.",
+        "Her memoir “Salt in the Ropes” came out in May.",
     )
     assert quotes == []
 

@@ -83,3 +83,54 @@ def test_a_pronoun_after_a_name_opens_no_appositive() -> None:
     )
     assert speaker_names(quotes, speakers) == ["Tom Reyes"]
     assert not speakers[0].role.startswith("he ")
+
+
+def test_two_roles_of_one_person_joined_by_and() -> None:
+    from analysis import analyze_article
+    from analysis.model import Article
+
+    """"The former governor and current party leader said": one person, the one the story is
+    about, not an unnamed "current party leader"."""
+    article = Article(title="Varos returns to the campaign trail", paragraphs=[
+        "Lena Varos spent Tuesday touring farms in the north of the state.",
+        "At a meeting in Brill, the former governor and current party leader said that farmers "
+        "had been “left behind by the capital.”",
+    ])
+    analysis = analyze_article(article)
+    names = {s.id: s.name for s in analysis.speakers}
+    assert [names[q.speaker_id] for q in analysis.quotes] == ["Lena Varos"]
+
+
+def test_two_people_joined_by_and_stay_two() -> None:
+    from analysis.people.phrases import parse_subject
+
+    phrase = parse_subject("the mayor and council members")
+    assert phrase is not None and phrase.text == "council members"
+
+
+@pytest.mark.parametrize("framing", [
+    "{o}The cut is a giveaway,{c} said the Centre for Roads and Public Transport.",
+    "{o}The cut is a giveaway,{c} the Centre for Roads and Public Transport said.",
+    "The Centre for Roads and Public Transport said: {o}The cut is a giveaway.{c}",
+])
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_an_organisation_whose_name_holds_and(framing: str, o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Governor Lena Varos unveiled a plan on Monday to cut the fuel tax by half.",
+        framing.format(o=o, c=c),
+    )
+    assert speaker_names(quotes, speakers) == ["Centre for Roads and Public Transport"]
+    assert speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_described_organisation_is_the_organisation(o: str, c: str) -> None:
+    """"The free-market Road Policy Institute" and "the Road Policy Institute" are one speaker,
+    described the first time."""
+    quotes, speakers = run(
+        "Governor Lena Varos unveiled a plan on Monday to cut the fuel tax by half.",
+        f"{o}The cut is a giveaway,{c} said the free-market Road Policy Institute.",
+        f"{o}It will not pay for itself,{c} the Road Policy Institute said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Road Policy Institute"] * 2
+    assert len(speakers) == 1 and speakers[0].kind == "organisation"

@@ -295,3 +295,82 @@ def test_a_report_or_a_poll_reacts_to_nothing_its_makers_do(style: str) -> None:
     ], "Kell closes Dunmore bridge to lorries")
     assert not any("poll" in fold(r.actor) or "report" in fold(r.actor) for r in reactions)
     assert _has(reactions, "hauliers", "criticises")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_one_unnamed_group_whatever_its_quantifier(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Governor Lena Varos unveiled a plan on Monday to cut the fuel tax by half.",
+        "Transport experts say the cut would leave the road fund short within two years.",
+        f"Some experts said the plan was {o}vague{c} about which roads would lose money.",
+        "Several experts warned that repairs would be delayed.",
+    ], "Varos unveils fuel tax cut")
+    experts = [r for r in reactions if "experts" in fold(r.actor)]
+    # one actor: one reaction per distinct point, not one per way of naming them
+    assert 1 <= len(experts) <= 2
+    assert len({r.stance for r in experts}) == len(experts)
+
+
+def test_a_noun_after_other_is_no_speech_verb() -> None:
+    reactions = _reactions([
+        "Senator Ira Holt said on Tuesday that the border post at Kessen would close.",
+        "“The crossing costs more than it brings,” said Holt, speaking of trade, fuel and a "
+        "host of other challenges.",
+        "Traders in Kessen criticised the closure as a blow to the town.",
+    ], "Holt to close Kessen border post")
+    assert not any("host" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "traders", "criticises")
+
+
+@pytest.mark.parametrize("group", ["Local traders", "Angry taxpayers", "Some donors",
+                                   "Several jurors", "Former inmates", "Rival candidates"])
+def test_people_named_by_what_they_do_speak(group: str) -> None:
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        f"{group} criticised the closure of the bridge as reckless.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert _has(reactions, fold(group).split()[-1], "criticises")
+
+
+def test_a_plural_is_no_subject_of_a_singular_verb() -> None:
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "A hauliers' fund plans to fight the closure of the bridge with radio ads, posters and "
+        "phone calls.",
+        "Local drivers say the closure of the bridge adds an hour to every trip.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert not any("posters" in fold(r.actor) for r in reactions)
+    assert any("drivers" in fold(r.actor) for r in reactions)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_groups_beside_the_event_are_no_reactions(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "Local firefighters said they had answered forty calls in August, most of them to grass "
+        "fires.",
+        "Hauliers condemned the closure of the bridge as reckless, and the farmers' union "
+        "slammed it.",
+        f"Critics of the mayor said the move was {o}a panic{c}.",
+        f"{o}Vans can still cross,{c} said engineer Ivo Ranke, who inspected it.",
+    ], "Kell closes Dunmore bridge to lorries")
+    # a side story told by a group, in words that share nothing with the event's
+    assert not any("firefighters" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "hauliers", "criticises")
+    assert _has(reactions, "farmers", "criticises")  # "slammed it": a stance, whatever its words
+    assert _has(reactions, "critics", "criticises")  # "the move" points back at the event
+    assert any("ranke" in fold(r.actor) for r in reactions)  # a person's words, with neighbours
+
+
+def test_defenders_defend() -> None:
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "Defenders of the mayor said the closure of the bridge was the only safe course.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert _has(reactions, "defenders", "defends")

@@ -20,7 +20,12 @@ from .names import (
     parse_name_phrase,
     parse_nominal,
 )
-from .phrases import LEADING_CONNECTIVE_RE, parse_object, parse_subject
+from .phrases import (
+    LEADING_CONNECTIVE_RE,
+    organisation_with_and,
+    parse_object,
+    parse_subject,
+)
 from .roles import FINITE_VERB_RE, name_tail, role_before
 
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
@@ -58,7 +63,7 @@ _PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset
     "said told wrote spoke".split())
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that these those of following first last "
-    "latest brief written public official formal".split())
+    "latest brief written public official formal other such further numerous various".split())
 
 
 # "put" speaks only as "put it" ("as the minister put it, …"), the one two-word speech verb.
@@ -197,6 +202,9 @@ def _after_cue(after: str) -> Cue | None:
             phrase = _source_description(rest[m.end():])
         return Cue(phrase, verb, 2) if phrase else None
     pre = _strip_aux(rest[:m.start()]).strip(" ,")
+    organisation = organisation_with_and(pre, whole=True) if verb != "according to" else None
+    if organisation is not None:  # "the Centre for Roads and Transport said": no boundary
+        return Cue(organisation, verb, 2)
     if not pre or last_boundary(pre) or verb == "according to":
         return _closing_attribution(rest, verbs)
     phrase = _whole_subject(pre)

@@ -152,9 +152,17 @@ def split_name(seq: str) -> NameParts | None:
         name_lows = lows[cut + 1:]
     else:
         title, name_tokens, name_lows = "", tokens, lows
+    if honorific:
+        # "Mr. King's Russia Today programming": the name ends at the owner's possessive.
+        owner = next((k for k, w in enumerate(name_tokens[:-1]) if w.endswith(("’s", "'s"))),
+                     -1)
+        if owner >= 0:
+            name_tokens = [*name_tokens[:owner], name_tokens[owner][:-2]]
+            name_lows = [w.lower().rstrip(".,") for w in name_tokens]
     if name_lows[-1] in _TITLE_ENDINGS or name_lows[-1] in _PARTY_MEMBERS:
         return None  # "Ohio Secretary [of State …]", "the Ohio Democrat": a title, not a name
-    if len(name_tokens) == 1 and _never_a_name(name_lows[0], alone=len(tokens) == 1):
+    if len(name_tokens) == 1 and not honorific and \
+            _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
     if not ORG_NAME_WORDS.isdisjoint(name_lows) or (
@@ -406,7 +414,7 @@ def _name_phrase(text: str) -> Phrase | None:
 
 # "of"/"for" and capitalised words after an organisation's head noun: part of its name.
 _ORGANISATION_TAIL_RE = lazy_compile(rf"^(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}][^,;]*")
-_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
+ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
 def _organisation_named(phrase: Phrase) -> Phrase:
@@ -415,16 +423,29 @@ def _organisation_named(phrase: Phrase) -> Phrase:
     organisation's name goes on past its head noun, where a person's "of Ohio" is a role."""
     words = phrase.text.split()
     if not words or not words[-1][:1].isupper() or \
-            words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
+            words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
         return phrase
     tail = _ORGANISATION_TAIL_RE.match(phrase.role)
     if tail is None:
-        return phrase
+        return _described_organisation(phrase, words)
     if words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     rest = phrase.role[tail.end():].strip(" ,")
     return Phrase("name", " ".join([*words, tail.group(0).strip()]), role=rest,
                   entity_kind="organisation")
+
+
+def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
+    """"The conservative-leaning Tax Foundation": a description of an organisation its name
+    closes is that organisation, the words before its name its role."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    described = [w for w in words[:start] if w.lower() not in ("the", "a", "an")]
+    if len(words) - start < 2 or not described or any(w[:1].isupper() for w in described):
+        return phrase
+    return Phrase("name", " ".join(words[start:]), role=combine_role(" ".join(described),
+                  phrase.role), entity_kind="organisation")
 
 
 _OF_NAME_RE = lazy_compile(
@@ -438,7 +459,7 @@ def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | No
     words = name.group(0).split()
     if words[0].lower() == "the":
         words = words[1:]
-    if not words or words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
+    if not words or words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
         return None
     tail = _OF_NAME_RE.match(text, name.end())
     if tail is None:

@@ -9,6 +9,7 @@ import re
 from ..patterns import lazy_compile
 from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
 from .names import (
+    ORGANISATION_HEADS,
     Phrase,
     last_name_sequence,
     parse_name_phrase,
@@ -66,6 +67,9 @@ def parse_subject(text: str) -> Phrase | None:
         phrase = parse_nominal(relative.group(1), loose=True)
         if phrase is not None:
             return phrase
+    organisation = organisation_with_and(text)
+    if organisation is not None:
+        return organisation
     found = list(_CLAUSE_CUT_RE.finditer(text))
     # A clause joined by "but", ", and", ";" or a dash has a subject of its own: "X, who …, did
     # not comment, but his agent, Marco Bellini, [said]" is the agent's.
@@ -79,6 +83,8 @@ def parse_subject(text: str) -> Phrase | None:
         for parse in (parse_name_phrase, parse_nominal):
             phrase = parse(candidate)
             if phrase is not None:
+                if parse is parse_nominal:
+                    return _one_described(text, cut, found, phrase)
                 return phrase
     participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
     if participle:
@@ -92,6 +98,51 @@ def parse_subject(text: str) -> Phrase | None:
         if parts is not None and parts.kind == "person":
             return Phrase("name", parts.name, role=parts.title, honorific=parts.honorific)
     return None
+
+
+# An organisation's name with "and" inside it closing a text: "the Department of Health and
+# Human Services", "the Center for Budget and Policy Priorities".
+_NAME_WITH_AND_RE = lazy_compile(
+    rf"(?P<name>(?:[{UPPER}][\w'’-]*\s+){{0,3}}(?P<head>[{UPPER}][\w'’-]*)\s+(?:of|for)\s+"
+    rf"(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*\s+and\s+"
+    rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*)$")
+
+
+def organisation_with_and(text: str, whole: bool = False) -> Phrase | None:
+    """The organisation named at the end of text (or by all of it, less "the") when its name
+    holds an "and", which would otherwise cut it in two ("Human Services" is no person)."""
+    if " and " not in text[-60:]:
+        return None
+    found = _NAME_WITH_AND_RE.search(text, max(0, len(text) - 100))
+    if found is None or found.group("head").lower() not in ORGANISATION_HEADS or \
+            whole and text[:found.start()].strip().lower() not in ("", "the"):
+        return None
+    words = found.group("name").split()
+    if words[0] == "The":
+        words = words[1:]
+    return Phrase("name", " ".join(words), entity_kind="organisation")
+
+
+_DEFINITE_DESCRIPTION_RE = lazy_compile(r"^(?:the|The)\s+(?P<role>[^,;]{2,80}?)\s+and\s+$")
+_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+
+
+def _one_described(text: str, cut: int, cuts: list[re.Match[str]], phrase: Phrase) -> Phrase:
+    """"The former secretary of state and current Democratic nominee [said]": two roles of one
+    person, who is the description after the "and" made definite (so that it refers to whom
+    the story is about) with the first role as theirs."""
+    if phrase.text[:1].isupper() or phrase.text.endswith("s") or \
+            phrase.text.split(None, 1)[0].lower() in _DETERMINERS:
+        return phrase  # "the mayor and council members": two of them
+    start = max((m.end() for m in cuts if m.end() < cut), default=0)
+    first = _DEFINITE_DESCRIPTION_RE.match(text[start:cut].lstrip())
+    if first is None:
+        return phrase
+    described = parse_nominal(f"the {phrase.text}")
+    if described is None:
+        return phrase
+    described.role = combine_role(first.group("role"), described.role)
+    return described
 
 
 _OBJECT_STOP_RE = lazy_compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
@@ -120,7 +171,7 @@ def parse_object(text: str) -> Phrase | None:
     body = text[:end].strip(" ,")
     # "said on Tuesday" / "said in a statement" before the name
     body = _LEADING_ADVERBIAL_RE.sub("", body)
-    phrase = parse_name_phrase(body) or parse_nominal(body)
+    phrase = parse_name_phrase(body) or parse_nominal(body) or organisation_with_and(body)
     if phrase is None:
         lead = _NAME_THEN_PREP_RE.match(body)
         if lead:

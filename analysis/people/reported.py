@@ -156,7 +156,7 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
                 sentence, max(0, verb.start() - 30), verb.end()):
             # "The bank issued a statement saying …": the speaker is the sentence's subject
             phrase = sentence_subject(sentence) or opening_phrase(sentence)
-        if phrase is None:
+        if phrase is None or _plural_with_singular_verb(phrase, verb.word):
             continue
         last_end = verb.end()
         if not any(r.phrase == phrase for r in found):
@@ -166,6 +166,16 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
     return found
 
 
+def _plural_with_singular_verb(phrase: Phrase, verb: str) -> bool:
+    """"…with negative ads, mailers and phone calls": a plural description is never the subject
+    of a verb in the third person singular, which is a noun there."""
+    words = phrase.text.split()
+    return phrase.kind == "nominal" and verb[-1:] == "s" and verb[-2:] != "ss" and \
+        words[-1][-1:] == "s" and words[-1][-2:] not in ("ss", "'s", "’s") and \
+        " of " not in phrase.text and words[0].lower() not in _SINGULAR_QUANTIFIERS
+
+
+_SINGULAR_QUANTIFIERS = frozenset("one each every neither either".split())
 # The last of two or more named subjects: "Rhea Sand and Tom Ardle" (they say, not says).
 _LAST_OF_PAIR = lazy_compile(r"\band\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+$")
 # Examples set off after a subject: "Other unions, including the GMB and the NFU,".

@@ -23,8 +23,9 @@ _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")
 # Role nouns that say which side an actor takes: "Another critic, Laurence Tribe".
 _LEANINGS = (
     ("criticises", frozenset("critic critics opponent opponents detractor detractors".split())),
-    ("supports", frozenset("""supporter supporters backer backers proponent proponents defender
-                           defenders admirer admirers""".split())),
+    ("supports", frozenset("""supporter supporters backer backers proponent proponents admirer
+                           admirers""".split())),
+    ("defends", frozenset("defender defenders".split())),
 )
 _ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word

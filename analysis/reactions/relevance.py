@@ -32,23 +32,34 @@ def _shares_stem(text: str, stems: set[str]) -> bool:
                for w in words_of(fold(text)))
 
 
-def relevant_statements(doc: Document, statements: list[Statement],
-                        principal: Entity | None) -> list[Statement]:
-    """The statements about the event: those sharing the event's words, naming the principal
-    or pointing back at the event, and those in the same run of neighbouring paragraphs of
-    statements (the principal's own words are no sign of a response)."""
+def event_stems(doc: Document, principal: Entity | None) -> set[str]:
+    """The stems of the words that state the event: the title's, the opening sentences' and
+    the principal's name."""
     opening = doc.sentences_of(doc.lead)[:LEAD_SENTENCES]
     event = _stems(" ".join([doc.article.title, *(s.text for s in opening)]))
     if principal is not None:
         event |= _stems(principal.name)
+    return event
+
+
+def speaks_of_event(statement: Statement, event: set[str]) -> bool:
+    """Whether a statement's own words share one of the event's or point back at it."""
+    said = statement.said if statement.quote_ids else statement.sentence.text
+    return _shares_stem(said, event) or POINTS_BACK.search(said) is not None
+
+
+def relevant_statements(doc: Document, statements: list[Statement],
+                        principal: Entity | None, event: set[str]) -> list[Statement]:
+    """The statements about the event (`event_stems`): those sharing the event's words, naming
+    the principal or pointing back at the event, and those in the same run of neighbouring
+    paragraphs of statements (the principal's own words are no sign of a response)."""
     seeds: set[int] = set()
     read: set[int] = set()  # sentences read (several actors may speak in one)
     for st in statements:
         if st.actor is principal or st.sentence.paragraph in seeds or st.index in read:
             continue
         read.add(st.index)
-        said = st.said if st.quote_ids else st.sentence.text  # a quote: all of it
-        if _shares_stem(said, event) or POINTS_BACK.search(said):
+        if speaks_of_event(st, event):  # a quote: all of it
             seeds.add(st.sentence.paragraph)
     # Statements in neighbouring paragraphs run on one exchange: it is about the event when
     # one of them is.
