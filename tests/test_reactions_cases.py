@@ -374,3 +374,16 @@ def test_defenders_defend() -> None:
         "Defenders of the mayor said the closure of the bridge was the only safe course.",
     ], "Kell closes Dunmore bridge to lorries")
     assert _has(reactions, "defenders", "defends")
+
+
+def test_groups_told_apart_by_proper_words_stay_apart() -> None:
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        "Republican lawmakers praised the closure of the bridge as prudent.",
+        "Democratic lawmakers condemned the closure of the bridge as reckless.",
+        "Some Democratic lawmakers said the closure of the bridge would hurt the town.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert _has(reactions, "republican lawmakers", "supports")
+    assert _has(reactions, "democratic lawmakers", "criticises")
+    assert len([r for r in reactions if "lawmakers" in fold(r.actor)]) == 2

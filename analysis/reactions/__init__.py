@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOCUMENT_NOUNS
+from ..lexicon import DOCUMENT_NOUNS, STOPWORDS
 from ..model import Reaction
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
@@ -67,12 +67,18 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
                      central) for p in points]
 
 
+_QUANTIFIERS = frozenset("some several many other all most few top senior leading".split())
+
+
 def _actor_key(actor: Target) -> object:
     """One key per actor: an unnamed group is one whatever its quantifier ("Experts", "Some
-    experts", "the experts")."""
+    experts", "the experts"), and two when proper words tell them apart ("Republican
+    lawmakers", "Democratic lawmakers")."""
     if not isinstance(actor, Entity) and actor.entity_kind == "anonymous" and \
             actor.text.endswith("s"):
-        return actor.head.lower().rstrip("s")
+        proper = frozenset(w.lower() for w in actor.text.split()[:-1] if w[:1].isupper()) - \
+            STOPWORDS - _QUANTIFIERS
+        return actor.head.lower().rstrip("s"), proper
     return id(actor)
 
 
