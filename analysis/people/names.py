@@ -413,7 +413,8 @@ def _name_phrase(text: str) -> Phrase | None:
 
 
 # "of"/"for" and capitalised words after an organisation's head noun: part of its name.
-_ORGANISATION_TAIL_RE = lazy_compile(rf"^(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}][^,;]*")
+_ORGANISATION_TAIL_RE = lazy_compile(
+    rf"^(?:(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}]|to\s+[{UPPER}][a-z]+\s+[{UPPER}])[^,;(]*")
 ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
@@ -449,7 +450,9 @@ def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
 
 
 _OF_NAME_RE = lazy_compile(
-    rf"\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
+    rf"\s+(?:(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*|to\s+(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
+    rf"[{UPPER}][a-z]+(?=\s+[{UPPER}]))"
+    rf"(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
 
 
 def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | None:
