@@ -416,3 +416,17 @@ def test_an_honorific_makes_a_title_word_a_surname() -> None:
     )
     assert speaker_names(quotes, speakers) == ["Larry King", "Larry King"]
     assert [s.name for s in speakers] == ["Larry King"]
+
+
+def test_a_place_before_the_subject_takes_no_role() -> None:
+    """"At a press conference in Dunmore, the mayor also said …": Dunmore is where, and "mayor
+    also said that …" no role of it; the mayor is Rosa Kell."""
+    quotes, speakers = run(
+        "Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
+        "Twelve lorries were stuck in Dunmore by the evening.",
+        "At a press conference in Dunmore, the mayor also said that it was too early to tell "
+        "when the bridge would reopen.",
+        "“We will know more on Monday,” the mayor said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Rosa Kell"]
+    assert not any(s.name == "Dunmore" for s in speakers)
