@@ -430,3 +430,11 @@ def test_a_place_before_the_subject_takes_no_role() -> None:
     )
     assert speaker_names(quotes, speakers) == ["Rosa Kell"]
     assert not any(s.name == "Dunmore" for s in speakers)
+
+
+def test_a_place_opening_the_sentence_is_no_speaker() -> None:
+    quotes, speakers = run(
+        "Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
+        "In Brill, the mayor said: “The detour adds ten minutes, no more.”",
+    )
+    assert speaker_names(quotes, speakers) == ["Rosa Kell"]

@@ -365,6 +365,8 @@ def _name_phrase(text: str) -> Phrase | None:
     text = text.strip(" ,")
     if not text or text.isascii() and text.islower():
         return None  # no capital, no name
+    if "," in text and text.split(None, 1)[0].lower() in _LEADING_PREPOSITIONS:
+        return None  # "In Paris, the minister": where, then who; the caller reads the rest
     if "s " in text:
         owned = _owned_name(text)
         if owned is not None:
