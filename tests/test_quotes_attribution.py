@@ -438,3 +438,11 @@ def test_a_place_opening_the_sentence_is_no_speaker() -> None:
         "In Brill, the mayor said: “The detour adds ten minutes, no more.”",
     )
     assert speaker_names(quotes, speakers) == ["Rosa Kell"]
+
+
+def test_one_word_after_the_names_a_paper() -> None:
+    """"The Courier reported": a paper, not a person called Courier."""
+    quotes, speakers = run(
+        "The crack was found in July, “long before the city admitted it,” The Courier reported.",
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Courier", "organisation")]

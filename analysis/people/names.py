@@ -114,6 +114,8 @@ def split_name(seq: str) -> NameParts | None:
     if len(tokens) == 1:
         return _split_one_word(tokens[0])
     lows = [tok.lower().rstrip(".,") for tok in tokens]
+    # "The Hill", "The Atlantic": one word after "The" names a title or a body, never a person.
+    named_with_the = len(tokens) == 2 and lows[0] == "the"
     if lows and lows[0] in COMMON_CAPITALISED:
         skip = 0
         while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \
@@ -165,7 +167,7 @@ def split_name(seq: str) -> NameParts | None:
             _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
-    if not ORG_NAME_WORDS.isdisjoint(name_lows) or (
+    if named_with_the or not ORG_NAME_WORDS.isdisjoint(name_lows) or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
             and not honorific):
         kind = "organisation"
