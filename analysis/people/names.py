@@ -114,8 +114,10 @@ def split_name(seq: str) -> NameParts | None:
     if len(tokens) == 1:
         return _split_one_word(tokens[0])
     lows = [tok.lower().rstrip(".,") for tok in tokens]
-    # "The Hill", "The Atlantic": one word after "The" names a title or a body, never a person.
-    named_with_the = len(tokens) == 2 and lows[0] == "the"
+    # "The Hill", "The Atlantic": one word after "The" names a title or a body, never a person
+    # (nor a people: "The Estavian [leader]").
+    named_with_the = len(tokens) == 2 and lows[0] == "the" and \
+        not lows[1].endswith(("an", "ese", "ish", "i"))
     if lows and lows[0] in COMMON_CAPITALISED:
         skip = 0
         while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \
