@@ -446,3 +446,15 @@ def test_one_word_after_the_names_a_paper() -> None:
         "The crack was found in July, “long before the city admitted it,” The Courier reported.",
     )
     assert [(s.name, s.kind) for s in speakers] == [("Courier", "organisation")]
+
+
+def test_a_quoted_title_is_no_subject_of_its_sentence() -> None:
+    """"In his memoir, ''Teach Your Crew to Sail,'' Mr. Ribeiro described …": the sentence is
+    about Mr. Ribeiro (what a later "he" looks back at), not a person called "Teach Your Crew"."""
+    from analysis.people.cues import sentence_subject
+
+    for o, c in (("''", "''"), ("“", "”"), ('"', '"')):
+        subject = sentence_subject(
+            f"In his 2014 memoir, {o}Teach Your Crew to Sail,{c} Mr. Ribeiro described the "
+            "strike.")
+        assert subject is not None and subject.text == "Ribeiro"
