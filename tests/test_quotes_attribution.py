@@ -416,3 +416,45 @@ def test_an_honorific_makes_a_title_word_a_surname() -> None:
     )
     assert speaker_names(quotes, speakers) == ["Larry King", "Larry King"]
     assert [s.name for s in speakers] == ["Larry King"]
+
+
+def test_a_place_before_the_subject_takes_no_role() -> None:
+    """"At a press conference in Dunmore, the mayor also said …": Dunmore is where, and "mayor
+    also said that …" no role of it; the mayor is Rosa Kell."""
+    quotes, speakers = run(
+        "Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
+        "Twelve lorries were stuck in Dunmore by the evening.",
+        "At a press conference in Dunmore, the mayor also said that it was too early to tell "
+        "when the bridge would reopen.",
+        "“We will know more on Monday,” the mayor said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Rosa Kell"]
+    assert not any(s.name == "Dunmore" for s in speakers)
+
+
+def test_a_place_opening_the_sentence_is_no_speaker() -> None:
+    quotes, speakers = run(
+        "Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
+        "In Brill, the mayor said: “The detour adds ten minutes, no more.”",
+    )
+    assert speaker_names(quotes, speakers) == ["Rosa Kell"]
+
+
+def test_one_word_after_the_names_a_paper() -> None:
+    """"The Courier reported": a paper, not a person called Courier."""
+    quotes, speakers = run(
+        "The crack was found in July, “long before the city admitted it,” The Courier reported.",
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Courier", "organisation")]
+
+
+def test_a_quoted_title_is_no_subject_of_its_sentence() -> None:
+    """"In his memoir, ''Teach Your Crew to Sail,'' Mr. Ribeiro described …": the sentence is
+    about Mr. Ribeiro (what a later "he" looks back at), not a person called "Teach Your Crew"."""
+    from analysis.people.cues import sentence_subject
+
+    for o, c in (("''", "''"), ("“", "”"), ('"', '"')):
+        subject = sentence_subject(
+            f"In his 2014 memoir, {o}Teach Your Crew to Sail,{c} Mr. Ribeiro described the "
+            "strike.")
+        assert subject is not None and subject.text == "Ribeiro"

@@ -134,3 +134,16 @@ def test_a_described_organisation_is_the_organisation(o: str, c: str) -> None:
     )
     assert speaker_names(quotes, speakers) == ["Road Policy Institute"] * 2
     assert len(speakers) == 1 and speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_an_organisation_named_with_to(o: str, c: str) -> None:
+    """"The Committee to Protect Ferry Crews (CPFC)": one organisation, its acronym the same;
+    "moved the Agency to New Harbour" names no organisation "Agency to New Harbour"."""
+    quotes, speakers = run(
+        "The ferry company moved its Agency to New Harbour last year.",
+        f"{o}The crews were never asked,{c} said the Committee to Protect Ferry Crews (CPFC).",
+        f"{o}We will go to court,{c} the CPFC said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Committee to Protect Ferry Crews"] * 2
+    assert len(speakers) == 1 and speakers[0].kind == "organisation"

@@ -387,3 +387,17 @@ def test_groups_told_apart_by_proper_words_stay_apart() -> None:
     assert _has(reactions, "republican lawmakers", "supports")
     assert _has(reactions, "democratic lawmakers", "criticises")
     assert len([r for r in reactions if "lawmakers" in fold(r.actor)]) == 2
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_paper_that_reported_sources_a_fact(style: str) -> None:
+    o, c = STYLES[style]
+    reactions = _reactions([
+        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
+        "in its main span.",
+        f"The crack was found by a diver in July, {o}long before the city admitted it,{c} the "
+        f"Dunmore Evening News reported.",
+        "Hauliers condemned the closure of the bridge as reckless.",
+    ], "Kell closes Dunmore bridge to lorries")
+    assert not any("news" in fold(r.actor) for r in reactions)
+    assert _has(reactions, "hauliers", "criticises")

@@ -311,6 +311,14 @@ def _before_cue(before: str) -> Cue | None:
     return None
 
 
+# A work's title in quotes opening what is left of a sentence: capitalised words (and the small
+# words titles keep in lower case), closed by the quote and a comma.
+_QUOTED_TITLE_RE = lazy_compile(
+    r"(?:''|[\"“‘])(?:[A-Z][\w'’-]*|a|an|the|of|and|or|in|on|at|to|for|with|by)"
+    r"(?:\s+(?:[A-Z][\w'’-]*|a|an|the|of|and|or|in|on|at|to|for|with|by)){0,9},?"
+    r"(?:''|[\"”’]),?\s+")
+
+
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
     s = LEADING_CONNECTIVE_RE.sub("", sentence.strip()[:300], 1)
@@ -318,6 +326,9 @@ def sentence_subject(sentence: str) -> Phrase | None:
     if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
             or first.endswith("ing") and first[:1].isupper()) and "," in s:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
+    title = _QUOTED_TITLE_RE.match(s)
+    if title:  # "In his book, “Make Your Kid a Millionaire,” Mr. McKinley suggested …"
+        s = s[title.end():]
     s = s.lstrip(_QUOTE_CHARS + " ")
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"

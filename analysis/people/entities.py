@@ -130,8 +130,9 @@ class EntityTable:
                     # own name goes on, no person there.
                     organisation_end = max(organisation_end, m.end())
                     continue
-                if text.startswith((" of ", " for "), m.end()):
-                    # "The Department of Veterans Affairs": one organisation, named in full.
+                if text.startswith((" of ", " for ", " to "), m.end()):
+                    # "The Department of Veterans Affairs", "the Committee to Protect
+                    # Journalists": one organisation, named in full.
                     named = organisation_name_at(text, m)
                     if named is not None:
                         word, organisation_end = named

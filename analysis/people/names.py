@@ -114,6 +114,10 @@ def split_name(seq: str) -> NameParts | None:
     if len(tokens) == 1:
         return _split_one_word(tokens[0])
     lows = [tok.lower().rstrip(".,") for tok in tokens]
+    # "The Hill", "The Atlantic": one word after "The" names a title or a body, never a person
+    # (nor a people: "The Estavian [leader]").
+    named_with_the = len(tokens) == 2 and lows[0] == "the" and \
+        not lows[1].endswith(("an", "ese", "ish", "i"))
     if lows and lows[0] in COMMON_CAPITALISED:
         skip = 0
         while len(tokens) - skip > 1 and lows[skip] in COMMON_CAPITALISED and \
@@ -165,7 +169,7 @@ def split_name(seq: str) -> NameParts | None:
             _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
-    if not ORG_NAME_WORDS.isdisjoint(name_lows) or (
+    if named_with_the or not ORG_NAME_WORDS.isdisjoint(name_lows) or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
             and not honorific):
         kind = "organisation"
@@ -365,6 +369,8 @@ def _name_phrase(text: str) -> Phrase | None:
     text = text.strip(" ,")
     if not text or text.isascii() and text.islower():
         return None  # no capital, no name
+    if "," in text and text.split(None, 1)[0].lower() in _LEADING_PREPOSITIONS:
+        return None  # "In Paris, the minister": where, then who; the caller reads the rest
     if "s " in text:
         owned = _owned_name(text)
         if owned is not None:
@@ -413,7 +419,8 @@ def _name_phrase(text: str) -> Phrase | None:
 
 
 # "of"/"for" and capitalised words after an organisation's head noun: part of its name.
-_ORGANISATION_TAIL_RE = lazy_compile(rf"^(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}][^,;]*")
+_ORGANISATION_TAIL_RE = lazy_compile(
+    rf"^(?:(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}]|to\s+[{UPPER}][a-z]+\s+[{UPPER}])[^,;(]*")
 ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
@@ -449,7 +456,9 @@ def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
 
 
 _OF_NAME_RE = lazy_compile(
-    rf"\s+(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
+    rf"\s+(?:(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*|to\s+(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
+    rf"[{UPPER}][a-z]+(?=\s+[{UPPER}]))"
+    rf"(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
 
 
 def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | None:

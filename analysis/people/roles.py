@@ -71,6 +71,7 @@ _ARTICLE_RE = lazy_compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 # An auxiliary or modal: where one stands, a clause goes on, no role or description.
 FINITE_VERB_RE = lazy_compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must)\b")
+_RELATIVE_RE = lazy_compile(r"\b(?:who|whom|whose|which|that)\b")
 _APPOS_STOP_RE = lazy_compile(r"(?=[,\"“”«»\s])(?:,\s*(\w+)|[\"“”«»]|\s[―—–]\s|\s['‘](?=\w))")
 
 
@@ -101,6 +102,10 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
             first not in PERSON_NOUNS and first not in NATIONALITIES and \
             not _POSSESSIVE_WORD_RE.match(first):
         return ""  # "Obama, Hillary Clinton, Bill Clinton": a list, not an appositive
+    clause = _RELATIVE_RE.split(rest.split(",", 1)[0], 1)[0]
+    if FINITE_VERB_RE.search(clause) or not SPEECH_VERBS.isdisjoint(
+            w for w in clause.split() if w.islower()):
+        return ""  # "In Chelsea, the mayor also said …": the main clause, not an appositive
     # Stop before a comma that is followed by a speech verb or the quote.
     stop = len(rest)
     last_comma = -1

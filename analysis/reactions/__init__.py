@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_reactions"]
 
+_SOURCING = frozenset(("according to", "reported", "reports"))
 _SHARE = lazy_compile(r"\d|\bpercent\b|\bmajority\b")
 
 
@@ -46,10 +47,10 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     by_actor: dict[object, list[Statement]] = {}
     for st in relevant_statements(doc, statements, principal, event):
         # The headline's deck above the story restates a reaction the story reports; "according
-        # to X" sources a fact, it does not respond; nor does a report or a poll (who made it
-        # does), nor a poll's share of respondents ("52 percent of voters say").
+        # to X" and "X reported" source a fact, they do not respond; nor does a report or a poll
+        # (who made it does), nor a poll's share of respondents ("52 percent of voters say").
         if st.index not in background and not recalls(st.verb) and \
-                st.verb != "according to" and st.sentence.paragraph >= doc.lead and \
+                st.verb not in _SOURCING and st.sentence.paragraph >= doc.lead and \
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
             by_actor.setdefault(_actor_key(st.actor), []).append(st)
