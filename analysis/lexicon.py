@@ -218,6 +218,10 @@ play poem documentary episode article column podcast opera musical painting tv a
 memoir ballad tune
 """.split())
 
+# The small words a title keeps in lower case ("Salt in the Ropes").
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    "a an the of and or in on at to for with by from".split())
+
 # Capitalised adjectives that are never a speaker's name on their own.
 ADJECTIVES: frozenset[str] = frozenset("""
 democratic republican libertarian conservative liberal progressive gop federal national

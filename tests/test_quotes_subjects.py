@@ -123,27 +123,30 @@ def test_an_organisation_whose_name_holds_and(framing: str, o: str, c: str) -> N
     assert speakers[0].kind == "organisation"
 
 
-@pytest.mark.parametrize(("o", "c"), STYLES)
-def test_a_described_organisation_is_the_organisation(o: str, c: str) -> None:
-    """"The free-market Road Policy Institute" and "the Road Policy Institute" are one speaker,
-    described the first time."""
-    quotes, speakers = run(
+# One organisation named two ways in an article: one speaker. "The free-market Road Policy
+# Institute" is the Road Policy Institute, described; "the Committee to Protect Ferry Crews
+# (CPFC)" is one organisation named with "to", its acronym the same, while "moved the Agency to
+# New Harbour" names no organisation "Agency to New Harbour".
+ONE_ORGANISATION_TWO_NAMES = {
+    "described": (
         "Governor Lena Varos unveiled a plan on Monday to cut the fuel tax by half.",
-        f"{o}The cut is a giveaway,{c} said the free-market Road Policy Institute.",
-        f"{o}It will not pay for itself,{c} the Road Policy Institute said.",
-    )
-    assert speaker_names(quotes, speakers) == ["Road Policy Institute"] * 2
-    assert len(speakers) == 1 and speakers[0].kind == "organisation"
-
-
-@pytest.mark.parametrize(("o", "c"), STYLES)
-def test_an_organisation_named_with_to(o: str, c: str) -> None:
-    """"The Committee to Protect Ferry Crews (CPFC)": one organisation, its acronym the same;
-    "moved the Agency to New Harbour" names no organisation "Agency to New Harbour"."""
-    quotes, speakers = run(
+        "{o}The cut is a giveaway,{c} said the free-market Road Policy Institute.",
+        "{o}It will not pay for itself,{c} the Road Policy Institute said.",
+        "Road Policy Institute",
+    ),
+    "named with to": (
         "The ferry company moved its Agency to New Harbour last year.",
-        f"{o}The crews were never asked,{c} said the Committee to Protect Ferry Crews (CPFC).",
-        f"{o}We will go to court,{c} the CPFC said.",
-    )
-    assert speaker_names(quotes, speakers) == ["Committee to Protect Ferry Crews"] * 2
+        "{o}The crews were never asked,{c} said the Committee to Protect Ferry Crews (CPFC).",
+        "{o}We will go to court,{c} the CPFC said.",
+        "Committee to Protect Ferry Crews",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ONE_ORGANISATION_TWO_NAMES)
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_one_organisation_named_two_ways(case: str, o: str, c: str) -> None:
+    opening, first, second, name = ONE_ORGANISATION_TWO_NAMES[case]
+    quotes, speakers = run(opening, first.format(o=o, c=c), second.format(o=o, c=c))
+    assert speaker_names(quotes, speakers) == [name] * 2
     assert len(speakers) == 1 and speakers[0].kind == "organisation"

@@ -18,6 +18,12 @@ STYLES = {
 }
 
 
+# The event of several cases below, and its title.
+BRIDGE_CLOSED = ("Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack "
+                 "was found in its main span.")
+BRIDGE_TITLE = "Kell closes Dunmore bridge to lorries"
+
+
 def _reactions(paragraphs: list[str], title: str) -> list[Reaction]:
     return analyze_article(Article(title=title, paragraphs=paragraphs)).reactions
 
@@ -233,13 +239,12 @@ def test_a_place_after_a_town_is_no_speaker_and_tweets_after_of_no_verb() -> Non
 def test_sources_of_facts_and_memories_are_no_reactions(style: str) -> None:
     o, c = STYLES[style]
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         "The crack is two metres long, according to the city's engineers.",
         f"Ada Ferne, a historian who crossed the bridge as a child, recalled, {o}We walked over "
         f"it to school every day.{c}",
         f"{o}Closing the bridge to lorries is a reckless decision,{c} said haulier Nils Berg.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert not any("engineers" in fold(r.actor) for r in reactions)
     assert not any("ferne" in fold(r.actor) for r in reactions)
     assert _has(reactions, "berg", "criticises")
@@ -287,12 +292,11 @@ def _all_stances() -> tuple[str, ...]:
 def test_a_report_or_a_poll_reacts_to_nothing_its_makers_do(style: str) -> None:
     o, c = STYLES[style]
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         "A new poll found that most residents back the closure of the bridge.",
         f"The engineers' report said the bridge {o}cannot safely carry heavy loads.{c}",
         "The Dunmore Hauliers' Association condemned the closure of the bridge as reckless.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert not any("poll" in fold(r.actor) or "report" in fold(r.actor) for r in reactions)
     assert _has(reactions, "hauliers", "criticises")
 
@@ -327,21 +331,19 @@ def test_a_noun_after_other_is_no_speech_verb() -> None:
                                    "Several jurors", "Former inmates", "Rival candidates"])
 def test_people_named_by_what_they_do_speak(group: str) -> None:
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         f"{group} criticised the closure of the bridge as reckless.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert _has(reactions, fold(group).split()[-1], "criticises")
 
 
 def test_a_plural_is_no_subject_of_a_singular_verb() -> None:
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         "A hauliers' fund plans to fight the closure of the bridge with radio ads, posters and "
         "phone calls.",
         "Local drivers say the closure of the bridge adds an hour to every trip.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert not any("posters" in fold(r.actor) for r in reactions)
     assert any("drivers" in fold(r.actor) for r in reactions)
 
@@ -350,15 +352,14 @@ def test_a_plural_is_no_subject_of_a_singular_verb() -> None:
 def test_groups_beside_the_event_are_no_reactions(style: str) -> None:
     o, c = STYLES[style]
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         "Local firefighters said they had answered forty calls in August, most of them to grass "
         "fires.",
         "Hauliers condemned the closure of the bridge as reckless, and the farmers' union "
         "slammed it.",
         f"Critics of the mayor said the move was {o}a panic{c}.",
         f"{o}Vans can still cross,{c} said engineer Ivo Ranke, who inspected it.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     # a side story told by a group, in words that share nothing with the event's
     assert not any("firefighters" in fold(r.actor) for r in reactions)
     assert _has(reactions, "hauliers", "criticises")
@@ -369,21 +370,19 @@ def test_groups_beside_the_event_are_no_reactions(style: str) -> None:
 
 def test_defenders_defend() -> None:
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         "Defenders of the mayor said the closure of the bridge was the only safe course.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert _has(reactions, "defenders", "defends")
 
 
 def test_groups_told_apart_by_proper_words_stay_apart() -> None:
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         "Republican lawmakers praised the closure of the bridge as prudent.",
         "Democratic lawmakers condemned the closure of the bridge as reckless.",
         "Some Democratic lawmakers said the closure of the bridge would hurt the town.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert _has(reactions, "republican lawmakers", "supports")
     assert _has(reactions, "democratic lawmakers", "criticises")
     assert len([r for r in reactions if "lawmakers" in fold(r.actor)]) == 2
@@ -393,11 +392,10 @@ def test_groups_told_apart_by_proper_words_stay_apart() -> None:
 def test_a_paper_that_reported_sources_a_fact(style: str) -> None:
     o, c = STYLES[style]
     reactions = _reactions([
-        "Mayor Rosa Kell on Friday closed the Dunmore bridge to lorries after a crack was found "
-        "in its main span.",
+        BRIDGE_CLOSED,
         f"The crack was found by a diver in July, {o}long before the city admitted it,{c} the "
         f"Dunmore Evening News reported.",
         "Hauliers condemned the closure of the bridge as reckless.",
-    ], "Kell closes Dunmore bridge to lorries")
+    ], BRIDGE_TITLE)
     assert not any("news" in fold(r.actor) for r in reactions)
     assert _has(reactions, "hauliers", "criticises")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
-from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS
+from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS, TITLE_SMALL_WORDS
 from ..patterns import any_word, lazy_compile
 from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
@@ -313,10 +313,9 @@ def _before_cue(before: str) -> Cue | None:
 
 # A work's title in quotes opening what is left of a sentence: capitalised words (and the small
 # words titles keep in lower case), closed by the quote and a comma.
+_TITLE_WORD = rf"(?:[A-Z][\w'’-]*|{'|'.join(sorted(TITLE_SMALL_WORDS))})"
 _QUOTED_TITLE_RE = lazy_compile(
-    r"(?:''|[\"“‘])(?:[A-Z][\w'’-]*|a|an|the|of|and|or|in|on|at|to|for|with|by)"
-    r"(?:\s+(?:[A-Z][\w'’-]*|a|an|the|of|and|or|in|on|at|to|for|with|by)){0,9},?"
-    r"(?:''|[\"”’]),?\s+")
+    rf"(?:''|[\"“‘]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,9}},?(?:''|[\"”’]),?\s+")
 
 
 def sentence_subject(sentence: str) -> Phrase | None:

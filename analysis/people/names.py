@@ -418,10 +418,16 @@ def _name_phrase(text: str) -> Phrase | None:
                                       entity_kind=kind))
 
 
-# "of"/"for" and capitalised words after an organisation's head noun: part of its name.
-_ORGANISATION_TAIL_RE = lazy_compile(
-    rf"^(?:(?:of|for)\s+(?:the\s+|a\s+)?[{UPPER}]|to\s+[{UPPER}][a-z]+\s+[{UPPER}])[^,;(]*")
-ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
+# How an organisation's name goes on after its head noun, up to the next capitalised word:
+# "of"/"for" ("the Bank of Tessaly"), or "to" and a verb ("the Committee to Protect
+# Journalists"; "moved the Agency to New York" names no organisation).
+_NAME_GOES_ON = (
+    r"(?:(?:of|for)\s+(?:the\s+|a\s+)?|to\s+"
+    r"(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
+    rf"(?=[{UPPER}][a-z]+\s+[{UPPER}]))")
+# The rest of a name in a role after its head noun: part of the organisation's name.
+_ORGANISATION_TAIL_RE = lazy_compile(rf"^{_NAME_GOES_ON}[{UPPER}][^,;(]*")
+_ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
 def _organisation_named(phrase: Phrase) -> Phrase:
@@ -430,7 +436,7 @@ def _organisation_named(phrase: Phrase) -> Phrase:
     organisation's name goes on past its head noun, where a person's "of Ohio" is a role."""
     words = phrase.text.split()
     if not words or not words[-1][:1].isupper() or \
-            words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
+            words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
         return phrase
     tail = _ORGANISATION_TAIL_RE.match(phrase.role)
     if tail is None:
@@ -456,19 +462,18 @@ def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
 
 
 _OF_NAME_RE = lazy_compile(
-    rf"\s+(?:(?:of|for)\s+(?:the\s+)?[{UPPER}][\w'’-]*|to\s+(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
-    rf"[{UPPER}][a-z]+(?=\s+[{UPPER}]))"
-    rf"(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
+    rf"\s+{_NAME_GOES_ON}[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
 
 
 def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | None:
     """The full name of the organisation a capitalised run found in text begins, and where the
-    name ends in text, when the run ends in an organisation's head noun followed by "of"/"for"
-    and capitalised words: "The Bank of Tessaly"."""
+    name ends in text, when the run ends in an organisation's head noun and the name goes on
+    ("of"/"for"/"to" and capitalised words, "and" among them): "The Bank of Tessaly", "the
+    Department of Health and Human Services"."""
     words = name.group(0).split()
     if words[0].lower() == "the":
         words = words[1:]
-    if not words or words[-1].lower().rstrip("’'s") not in ORGANISATION_HEADS:
+    if not words or words[-1].lower().rstrip("’'s") not in _ORGANISATION_HEADS:
         return None
     tail = _OF_NAME_RE.match(text, name.end())
     if tail is None:

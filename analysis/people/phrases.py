@@ -9,9 +9,9 @@ import re
 from ..patterns import lazy_compile
 from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
 from .names import (
-    ORGANISATION_HEADS,
     Phrase,
     last_name_sequence,
+    organisation_name_at,
     parse_name_phrase,
     parse_nominal,
     split_name,
@@ -100,27 +100,18 @@ def parse_subject(text: str) -> Phrase | None:
     return None
 
 
-# An organisation's name with "and" inside it closing a text: "the Department of Health and
-# Human Services", "the Center for Budget and Policy Priorities".
-_NAME_WITH_AND_RE = lazy_compile(
-    rf"(?P<name>(?:[{UPPER}][\w'’-]*\s+){{0,3}}(?P<head>[{UPPER}][\w'’-]*)\s+(?:of|for)\s+"
-    rf"(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*\s+and\s+"
-    rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*)$")
-
-
 def organisation_with_and(text: str, whole: bool = False) -> Phrase | None:
     """The organisation named at the end of text (or by all of it, less "the") when its name
-    holds an "and", which would otherwise cut it in two ("Human Services" is no person)."""
+    holds an "and", where a clause would otherwise be cut ("the Department of Health and Human
+    Services": "Human Services" is no person)."""
     if " and " not in text[-60:]:
         return None
-    found = _NAME_WITH_AND_RE.search(text, max(0, len(text) - 100))
-    if found is None or found.group("head").lower() not in ORGANISATION_HEADS or \
-            whole and text[:found.start()].strip().lower() not in ("", "the"):
-        return None
-    words = found.group("name").split()
-    if words[0] == "The":
-        words = words[1:]
-    return Phrase("name", " ".join(words), entity_kind="organisation")
+    for name in NAME_RE.finditer(text, max(0, len(text) - 100)):
+        found = organisation_name_at(text, name)
+        if found is not None and found[1] == len(text) and " and " in found[0] and \
+                (not whole or text[:name.start()].strip().lower() in ("", "the")):
+            return Phrase("name", found[0], entity_kind="organisation")
+    return None
 
 
 _DEFINITE_DESCRIPTION_RE = lazy_compile(r"^(?:the|The)\s+(?P<role>[^,;]{2,80}?)\s+and\s+$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..lexicon import COUNTRIES, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
@@ -410,5 +411,11 @@ def _places_agree(phrase: Phrase, known: Phrase) -> bool:
 def _officer_of(role: str, organisation: str) -> bool:
     """Whether a (lower-case) role makes its holder an officer of an organisation of that
     noun: "chair of the ferry union", "the union's leader"."""
-    noun = re.escape(organisation)
-    return re.search(rf"\b(?:of|for|at)\b.*\b{noun}\b|\b{noun}['’]s\b", role) is not None
+    return _officer_pattern(organisation).search(role) is not None
+
+
+@cache
+def _officer_pattern(noun: str) -> re.Pattern[str]:
+    """The officer test of one organisation noun, compiled once (the nouns are the lexicon's)."""
+    noun = re.escape(noun)
+    return re.compile(rf"\b(?:of|for|at)\b.*\b{noun}\b|\b{noun}['’]s\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from ..lexicon import TERM_MARKERS
+from ..lexicon import TERM_MARKERS, TITLE_SMALL_WORDS
 from ..patterns import lazy_compile
 
 _NAME_END_RE = lazy_compile(r"(?:\b[A-Z][\w.]*|[A-Z]\.)\s$")
@@ -29,13 +29,12 @@ def is_term(before: str, quote_text: str, after: str = "") -> bool:
     if tail and tail[-1] in TERM_MARKERS:
         return len(words) <= 8
     if not words or len(words) > 6 or not before.strip() or not all(
-            w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
         return False
     prev = before.split()[-1] if before.split() else ""
     return prev.lower() in _TITLE_PRECEDERS or prev.endswith(("’s", "'s"))
 
 
-_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 _TITLE_PRECEDERS = frozenset("on of at in to during a an the from told tells telling".split())
 
 

@@ -18,7 +18,7 @@ from ..people import Entity, display_name
 from ..stances import verb_stance
 from ..text.words import fold, words_of
 from .background import Background, recalls
-from .judge import Point, points_of, relation_of, statement_scores, usual_stance
+from .judge import Point, Relation, points_of, relation_of, statement_scores, usual_stance
 from .principal import find_principal
 from .relevance import event_stems, relevant_statements, speaks_of_event
 from .statements import Statement, find_statements, speaking_for_organisations
@@ -54,15 +54,16 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
             by_actor.setdefault(_actor_key(st.actor), []).append(st)
-    reacting = [group for group in by_actor.values() if not (
-        group[0].actor is principal or _own_side(group[0].actor, principal)
-        or _member_of(group[0].actor, newsmaker)
-        or _beside_the_event(group, principal, event))]
-    scores = [[statement_scores(st) for st in group] for group in reacting]
+    others = [(group, relation_of(group[0].actor, principal)) for group in by_actor.values()
+              if not (group[0].actor is principal or _own_side(group[0].actor, principal)
+                      or _member_of(group[0].actor, newsmaker))]
+    reacting = [(group, relation) for group, relation in others
+                if not _beside_the_event(group, relation, event)]
+    scores = [[statement_scores(st) for st in group] for group, _ in reacting]
     default = usual_stance(scores)
     points: list[Point] = []
-    for group, group_scores in zip(reacting, scores, strict=True):
-        points.extend(points_of(group, group_scores, principal, default))
+    for (group, relation), group_scores in zip(reacting, scores, strict=True):
+        points.extend(points_of(group, group_scores, relation, default))
     points.sort(key=lambda p: p.evidence.index)
     return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,
                      central) for p in points]
@@ -83,8 +84,7 @@ def _actor_key(actor: Target) -> object:
     return id(actor)
 
 
-def _beside_the_event(group: list[Statement], principal: Entity | None,
-                      event: set[str]) -> bool:
+def _beside_the_event(group: list[Statement], relation: Relation, event: set[str]) -> bool:
     """A group or an organisation (no one named, no observer, no critic) whose own words share
     none of the event's, point back at nothing and take no stance by their verb: a side story
     told beside the event ("Local firefighters said they had answered forty calls"). Across
@@ -93,7 +93,6 @@ def _beside_the_event(group: list[Statement], principal: Entity | None,
     actor = group[0].actor
     if isinstance(actor, Entity) and actor.kind == "person":
         return False
-    relation = relation_of(actor, principal)
     if relation.expert or relation.leaning:  # "tax experts", "critics of the plan"
         return False
     return not any(speaks_of_event(st, event) or verb_stance(st.verb) is not None

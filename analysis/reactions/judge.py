@@ -139,15 +139,15 @@ def _name(actor: Target) -> str:
         role[:5] == "from " else name
 
 
-def points_of(statements: list[Statement], each: list[dict[str, float]],
-              principal: Entity | None, default: str = "criticises") -> list[Point]:
-    """One actor's statements (with their scores, `each`) as points, in reading order.
+def points_of(statements: list[Statement], each: list[dict[str, float]], relation: Relation,
+              default: str = "criticises") -> list[Point]:
+    """One actor's statements (with their scores, `each`, and who they are to the principal,
+    `relation_of`) as points, in reading order.
     Statements in neighbouring paragraphs make one stretch of speech; a stretch whose own words
     lean clearly to another stance than the rest is a point of its own ("Burman praises the
     plan, and later calls one part of it misguided"); the same stance said again is one
     point."""
     actor = statements[0].actor
-    relation = relation_of(actor, principal)
     name = _name(actor)
     stretches: list[list[int]] = []
     for k, st in enumerate(statements):
