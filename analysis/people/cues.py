@@ -318,12 +318,20 @@ _QUOTED_TITLE_RE = lazy_compile(
     rf"(?:''|[\"“‘]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,9}},?(?:''|[\"”’]),?\s+")
 
 
+# A word ending in "-ed" before one of these, or any word before "by", opens a participle
+# clause ("Chastened by the analyses, Trump revised his plan", "Stung by …"), not the
+# sentence's subject.
+_PARTICIPLE_OBJECTS = frozenset("by with at about over from".split())
+
+
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
     s = LEADING_CONNECTIVE_RE.sub("", sentence.strip()[:300], 1)
-    first = s.split(None, 1)[0] if s else ""
+    first, second = (s.split(None, 2) + ["", ""])[:2]
     if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
-            or first.endswith("ing") and first[:1].isupper()) and "," in s:
+            or first.endswith("ing") and first[:1].isupper()
+            or second == "by" or first.endswith("ed") and second in _PARTICIPLE_OBJECTS) \
+            and "," in s:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
     title = _QUOTED_TITLE_RE.match(s)
     if title:  # "In his book, “Make Your Kid a Millionaire,” Mr. McKinley suggested …"
