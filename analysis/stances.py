@@ -74,12 +74,16 @@ REGISTRY: tuple[Stance, ...] = (
     Stance(
         "defends", "justifies the principal or the act",
         verbs=_words("defend justify rebut insist counter downplay"),
-        nouns=_words("defence defense justification signal option options"),
+        # "defense" alone is as often the military's ("defense spending") as a justification.
+        nouns=_words("justification signal option options"),
         adjectives=_words("necessary legitimate justified appropriate lawful"),
         phrases=_phrases("""stand by, stood by, stands by, the right thing, every right,
                          nothing wrong, no wrongdoing, right to, the right call, too much is
                          made, too much has been made, making too much of, blown out of
-                         proportion, overblown, no big deal, played down, an overreaction"""),
+                         proportion, overblown, no big deal, played down, an overreaction, in
+                         defense of, in defence of, to the defense of, to the defence of, to his
+                         defense, to her defense, to their defense, a defense of, a defence of,
+                         spirited defense, spirited defence"""),
     ),
     Stance(
         "criticises", "condemns, attacks, mocks or disapproves",

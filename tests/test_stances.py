@@ -27,6 +27,14 @@ def test_a_negated_cue_does_not_count() -> None:
         "criticises"] > 0
 
 
+def test_defense_alone_is_no_defence_of_anyone() -> None:
+    """"defense" is as often the military's as a justification: only "in defense of", "came to
+    his defense" and the like defend."""
+    assert cue_scores("she said europe must raise its defense spending.")["defends"] == 0
+    assert cue_scores("he spoke in defense of the mayor's plan.")["defends"] > 0
+    assert cue_scores("aides came to her defense on monday.")["defends"] > 0
+
+
 def test_reporting_verbs_carry_their_stance_in_every_form() -> None:
     for form in ("warned", "warns", "warning", "condemned", "slammed", "praised", "downplayed"):
         assert verb_stance(form) is not None, form
