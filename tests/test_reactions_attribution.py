@@ -45,7 +45,14 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # A base form after one named person is no statement of theirs ("help X maintain"); after
     # two named people, or an auxiliary, it is.
     ("The new rules help Mr. Hale maintain the fiction that the port is busy.", []),
-    ("Rhea Sand and Tom Ardle argue the ferry plan is a giveaway.", [("Tom Ardle", "argue")]),
+    ("Rhea Sand and Tom Ardle argue the ferry plan is a giveaway.",
+     [("Rhea Sand", "argue"), ("Tom Ardle", "argue")]),
+    # Two named subjects of one verb both speak, a plural title before them names neither; an
+    # organisation whose name holds "and" is one.
+    ("Councillors Ann Cole and Tom Ardle called the ferry plan a giveaway.",
+     [("Ann Cole", "called"), ("Tom Ardle", "called")]),
+    ("The Department of Harbours and Ferries said the plan was sound.",
+     [("Department of Harbours and Ferries", "said")]),
     ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
     # What a study shows names no speaker after the verb.
     ("A Kingsmere Post analysis of ferry groups that have raised a million crowns since 2015, "

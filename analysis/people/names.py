@@ -82,7 +82,11 @@ _ADVERB_ENDINGS = ("ally", "ently", "antly", "ously", "ingly", "edly", "ately", 
 _LONE_NON_NAMES = _TITLE_ENDINGS | _NEVER_NAMES | PERSON_NOUNS | ORG_NOUNS
 # How a token before the name proper reads: an honorific, or a title or nationality.
 _HONORIFIC, _TITLE = 1, 2
-_PREFIX_KINDS = {word: _TITLE for word in TITLE_WORDS | NATIONALITIES} | \
+# Titles of several people named one after another: "Councillors Ann Cole and Tom Ardle".
+_PLURAL_TITLES = frozenset("""senators representatives councillors councilors governors mayors
+ministers judges justices lawmakers democrats republicans candidates nominees commissioners
+delegates professors""".split())
+_PREFIX_KINDS = {word: _TITLE for word in TITLE_WORDS | NATIONALITIES | _PLURAL_TITLES} | \
     {word: _HONORIFIC for word in HONORIFICS}
 
 
@@ -151,7 +155,9 @@ def split_name(seq: str) -> NameParts | None:
                 part in TITLE_WORDS for part in lows[k].split("-")) or lows[k].endswith("-old")):
             cut = k  # "Vice-President", "Thirteen-year-old": a description, not the name
     if cut >= 0:
-        title = " ".join(tokens[k] for k in range(cut + 1) if lows[k] not in HONORIFICS)
+        # One of "Councillors Ann Cole and Tom Ardle" is a councillor.
+        title = " ".join(tokens[k][:-1] if lows[k] in _PLURAL_TITLES else tokens[k]
+                         for k in range(cut + 1) if lows[k] not in HONORIFICS)
         name_tokens = tokens[cut + 1:]
         name_lows = lows[cut + 1:]
     else:

@@ -159,11 +159,29 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
         if phrase is None or _plural_with_singular_verb(phrase, verb.word):
             continue
         last_end = verb.end()
-        if not any(r.phrase == phrase for r in found):
-            found.append(Report(phrase, verb.word, verb.start()))
+        for one in (_named_before(sentence, verb.start(), phrase), phrase):
+            if one is not None and not any(r.phrase == one for r in found):
+                found.append(Report(one, verb.word, verb.start()))
     if reaction_nouns and " from " in sentence:
         found.extend(_named_reactions(sentence, reaction_nouns))
     return found
+
+
+_AND_BEFORE = lazy_compile(r",?\s+and\s+$")
+
+
+def _named_before(sentence: str, verb_at: int, phrase: Phrase) -> Phrase | None:
+    """The first of two named subjects of one verb: "Councillors Ann Cole and Tom Ardle called
+    the levy …" reports Ann Cole too (the phrase found is the last, Tom Ardle)."""
+    if phrase.kind != "name":
+        return None
+    before = sentence[:verb_at]
+    at = before.rfind(phrase.text, max(0, verb_at - _SUBJECT_REACH))
+    joined = _AND_BEFORE.search(before, max(0, at - 6), at) if at > 0 else None
+    if joined is None:
+        return None
+    first = parse_subject(before[:joined.start()][-_SUBJECT_REACH:])
+    return first if first is not None and first.kind == "name" and first != phrase else None
 
 
 def _plural_with_singular_verb(phrase: Phrase, verb: str) -> bool:
