@@ -53,6 +53,13 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
      [("Ann Cole", "called"), ("Tom Ardle", "called")]),
     ("The Department of Harbours and Ferries said the plan was sound.",
      [("Department of Harbours and Ferries", "said")]),
+    # A person "of" an organisation whose name goes on ("for", "of"), and a place with its
+    # state after it, are one speaker: the state is no one.
+    ("Ann Cole of the Institute for Harbour Studies said the plan was sound.",
+     [("Ann Cole", "said")]),
+    ("Mayor Ann Cole of Dunmore, Pa., said the plan was sound.", [("Ann Cole", "said")]),
+    ("Ann Cole of the Kent Trust in Dunmore, PA said the plan was sound.",
+     [("Ann Cole", "said")]),
     ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
     # What a study shows names no speaker after the verb.
     ("A Kingsmere Post analysis of ferry groups that have raised a million crowns since 2015, "

@@ -23,7 +23,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..patterns import lazy_compile
-from .name_patterns import NAME_RE, NAME_WORD, UPPER
+from .name_patterns import NAME_GOES_ON, NAME_RE, NAME_WORD, UPPER
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _POSSESSIVE_RE = lazy_compile(r"[’']s?$")
@@ -424,15 +424,8 @@ def _name_phrase(text: str) -> Phrase | None:
                                       entity_kind=kind))
 
 
-# How an organisation's name goes on after its head noun, up to the next capitalised word:
-# "of"/"for" ("the Bank of Tessaly"), or "to" and a verb ("the Committee to Protect
-# Journalists"; "moved the Agency to New York" names no organisation).
-_NAME_GOES_ON = (
-    r"(?:(?:of|for)\s+(?:the\s+|a\s+)?|to\s+"
-    r"(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
-    rf"(?=[{UPPER}][a-z]+\s+[{UPPER}]))")
 # The rest of a name in a role after its head noun: part of the organisation's name.
-_ORGANISATION_TAIL_RE = lazy_compile(rf"^{_NAME_GOES_ON}[{UPPER}][^,;(]*")
+_ORGANISATION_TAIL_RE = lazy_compile(rf"^{NAME_GOES_ON}[{UPPER}][^,;(]*")
 _ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
@@ -468,7 +461,7 @@ def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
 
 
 _OF_NAME_RE = lazy_compile(
-    rf"\s+{_NAME_GOES_ON}[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
+    rf"\s+{NAME_GOES_ON}[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
 
 
 def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | None:

@@ -167,6 +167,9 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
     return found
 
 
+# The state or country after a place: "in Springfield, Ill.,", "of Washington, DC".
+_STATE_AFTER_PLACE = lazy_compile(
+    r"\b(?:in|of|at|from)\s+[A-Z][\w'’-]{2,40}(?P<state>,\s+[A-Z][\w.]*,?)$")
 _AND_BEFORE = lazy_compile(r",?\s+and\s+$")
 
 
@@ -258,6 +261,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         examples = _EXAMPLES_AFTER.search(pre)
         if examples:  # "Other unions, including the GMB, have also endorsed …": the unions
             pre = pre[:examples.start()]
+    state = _STATE_AFTER_PLACE.search(pre, max(0, len(pre) - 80))
+    if state:  # "Ann Cole of Dover, Del., said", "… in Washington, DC said": the state is no one
+        pre = pre[:state.start("state")]
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
         return sentence_subject(sentence) or group_phrase(sentence.split(",", 1)[0])
     of_whom = _OF_WHOM.search(pre)
@@ -319,9 +325,11 @@ def _subject_before_setting(pre: str) -> Phrase | None:
         return None
     subject = pre[max(0, setting.start() - _SUBJECT_REACH):setting.start()]
     phrase = parse_subject(subject)
-    if phrase is None or not subject.endswith(phrase.text):
+    at = subject.rfind(phrase.text) if phrase is not None else -1
+    # The phrase ends the subject, or only its role follows it ("Ann Cole of the Kent Trust").
+    if at < 0 or subject[at + len(phrase.text):].strip() not in ("", phrase.role):
         return None
-    before = subject[:len(subject) - len(phrase.text)].split()[-1:]
+    before = subject[:at].split()[-1:]
     return None if before and before[0].lower() in _PREPOSITION_WORDS else phrase
 
 

@@ -16,13 +16,15 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..patterns import lazy_compile
-from .name_patterns import NAME_WORD
+from .name_patterns import NAME_GOES_ON, NAME_WORD
 
 _PARTY_TAG_RE = lazy_compile(
     r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"
     r"|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s)]|$))")
+# "of Ohio", "of the Kent Trust", "of the Institute for Fiscal Studies" (the name goes on).
 _OF_PLACE_RE = lazy_compile(
-    rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
+    rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+    rf"(?:\s+{NAME_GOES_ON}{NAME_WORD}(?:[ \t]+(?:and\s+)?{NAME_WORD}){{0,3}})?)")
 _APPOS_STARTERS = DETERMINERS | {"who", "whom", "whose", "former", "then", "now", "currently",
                                  "head", "deputy", "chief", "co-founder", "founder"}
 _STOP_BACK = DETERMINERS | frozenset(
