@@ -523,6 +523,23 @@ def test_a_title_calling_on_someone_to_act_points_at_whom_it_calls_on() -> None:
     assert "tomas lind" not in actors
 
 
+@pytest.mark.parametrize("verb", ["has hit back at", "lashed out at", "rounds on"])
+def test_a_title_hitting_back_at_someone_points_at_whom_it_answers(verb: str) -> None:
+    article = Article(
+        title=f"Coach Ana Brandt {verb} club owner Tomas Lind over stadium sale",
+        paragraphs=[
+            f"Coach Ana Brandt {verb} club owner Tomas Lind over his plan to sell the stadium.",
+            "\u201cHe has never kicked a ball for this club,\u201d Brandt said on Friday.",
+            "Brandt said the players would not train at a ground owned by a bank.",
+            "Brandt also said the sale would ruin the youth academy.",
+            "Lind said on Thursday the sale was the only way to pay the club's debts.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "ana brandt" in actors  # named most, but she answers Lind, whose plan is the news
+    assert "tomas lind" not in actors
+
+
 def test_a_title_endorsing_someone_makes_the_endorser_the_newsmaker() -> None:
     article = Article(
         title="Northern dockers' union endorses Hana Ruiz for mayor",
