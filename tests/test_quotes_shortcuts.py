@@ -75,3 +75,15 @@ def test_one_word_names(word: str, name: str | None, kind: str | None) -> None:
     parts = split_name(word)
     assert (parts.name if parts else None) == name
     assert (parts.kind if parts else None) == kind
+
+
+@pytest.mark.parametrize(("run_of_words", "name"), [
+    ("Arum But Lena Marsh", "Lena Marsh"), ("Dan Arum But", "Dan Arum"),
+    ("Arum However Lena Marsh", "Lena Marsh"), ("Lena Marsh", "Lena Marsh"),
+])
+def test_a_sentence_opener_inside_a_capitalised_run_ends_or_starts_the_name(
+        run_of_words: str, name: str) -> None:
+    """A picture caption that lost its full stop runs into the next sentence ("… the deal'
+    But Lena Marsh, …"): "But" opens a sentence, and no name holds it."""
+    parts = split_name(run_of_words)
+    assert parts is not None and parts.name == name

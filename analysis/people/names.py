@@ -110,6 +110,11 @@ def _split_one_word(word: str) -> NameParts | None:
 _new_parts = partial(tuple.__new__, NameParts)
 
 
+# Words that open a sentence and never stand inside a name: a capitalised run holding one
+# spans a missing full stop.
+_SENTENCE_OPENERS = frozenset("but yet however meanwhile".split())
+
+
 @lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
     """"Valdorian Transport Minister Sébastien Marsh" -> title "Valdorian Transport Minister",
@@ -129,6 +134,10 @@ def split_name(seq: str) -> NameParts | None:
             skip += 1
         if skip:
             tokens, lows = tokens[skip:], lows[skip:]
+    joined = next((k for k in range(len(lows) - 1, 0, -1) if lows[k] in _SENTENCE_OPENERS), 0)
+    if joined:  # "… the agreement' But Leonard Ellerbe, CEO …": a sentence opens at "But"
+        kept = slice(joined + 1, None) if joined < len(lows) - 1 else slice(0, joined)
+        tokens, lows = tokens[kept], lows[kept]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing") and \
             lows[-1] not in PLACE_ENDINGS:
         tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said" (not "Downing Street")
