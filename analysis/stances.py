@@ -109,7 +109,8 @@ REGISTRY: tuple[Stance, ...] = (
                           misleading insulting offensive bizarre baseless bogus laughable
                           embarrassing despicable vile nasty petty ignorant insensitive
                           unconstitutional disqualifying ludicrous preposterous ill-conceived
-                          wrongheaded inexcusable indefensible unworkable unrealistic unfit"""),
+                          wrongheaded inexcusable indefensible unworkable unrealistic unfit
+                          outraged disgusted appalled sickening"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
                          hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than
@@ -242,5 +243,6 @@ def cue_scores(folded: str) -> dict[str, float]:
         if _NEGATION.search(folded, max(0, found.start() - _NEGATION_REACH), found.start()):
             continue
         cue = found.group(1)
-        scores[table.cues[cue]] += PHRASE_WEIGHT if " " in cue else WORD_WEIGHT
+        stance = table.cues[cue]
+        scores[stance] += PHRASE_WEIGHT if " " in cue and stance != "analyses" else WORD_WEIGHT
     return scores

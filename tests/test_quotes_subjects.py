@@ -150,4 +150,3 @@ def test_one_organisation_named_two_ways(case: str, o: str, c: str) -> None:
     quotes, speakers = run(opening, first.format(o=o, c=c), second.format(o=o, c=c))
     assert speaker_names(quotes, speakers) == [name] * 2
     assert len(speakers) == 1 and speakers[0].kind == "organisation"
-

@@ -7,6 +7,7 @@ import pytest
 
 from analysis import analyze_article
 from analysis.model import STANCES, Article
+from analysis.reactions.judge import Relation, best_stance
 from analysis.stances import REGISTRY, cue_scores, verb_stance
 
 
@@ -33,6 +34,13 @@ def test_defense_alone_is_no_defence_of_anyone() -> None:
     assert cue_scores("she said europe must raise its defense spending.")["defends"] == 0
     assert cue_scores("he spoke in defense of the mayor's plan.")["defends"] > 0
     assert cue_scores("aides came to her defense on monday.")["defends"] > 0
+
+
+def test_a_hedge_weighs_no_more_than_a_word_that_judges() -> None:
+    """"could be", "may be" hedge what is said; they do not outweigh the judgement in it."""
+    for said in ("i could be nasty about him.", "it may be a disgraceful deal."):
+        assert best_stance(cue_scores(said), Relation()) == "criticises", said
+    assert best_stance(cue_scores("it could be a sign of the times."), Relation()) == "analyses"
 
 
 def test_reporting_verbs_carry_their_stance_in_every_form() -> None:
