@@ -150,3 +150,16 @@ def test_one_organisation_named_two_ways(case: str, o: str, c: str) -> None:
     quotes, speakers = run(opening, first.format(o=o, c=c), second.format(o=o, c=c))
     assert speaker_names(quotes, speakers) == [name] * 2
     assert len(speakers) == 1 and speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("owner", ["Rhea Sand's", "the Sand family's", "Ms. Sand's"])
+def test_a_name_before_a_role_owned_by_someone_else_is_the_speaker(
+        o: str, c: str, owner: str) -> None:
+    """"Ann Warner, Brenda Burns's attorney, said": Warner speaks, the attorney of another."""
+    quotes, speakers = run(
+        "Rhea Sand lost her appeal against the harbour board on Monday.",
+        f"Tomas Vell, {owner} lawyer, said: {o}We will take this to the high court.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Tomas Vell"]
+    assert "lawyer" in speakers[[s.name for s in speakers].index("Tomas Vell")].role
