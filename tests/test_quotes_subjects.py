@@ -163,3 +163,15 @@ def test_a_name_before_a_role_owned_by_someone_else_is_the_speaker(
     )
     assert speaker_names(quotes, speakers) == ["Tomas Vell"]
     assert "lawyer" in speakers[[s.name for s in speakers].index("Tomas Vell")].role
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("name", ["Karim al-Nuri", "Salma el-Haddad", "Omar bin Rashed"])
+def test_a_name_with_a_joined_arabic_article_is_one_name(o: str, c: str, name: str) -> None:
+    """"al-", "el-" joined to a surname belong to the name ("Bashar al-Assad"), as "bin" does:
+    the person is the subject a later "he said" refers to."""
+    quotes, speakers = run(
+        f"Port governor {name} said the new quay would open in the spring.",
+        f"He said: {o}This is a great day for the fishermen of the coast.{c}",
+    )
+    assert speaker_names(quotes, speakers) == [name]
