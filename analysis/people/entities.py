@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
+from ..lexicon import (
+    COMMON_CAPITALISED,
+    FEMALE_HONORIFICS,
+    GROUP_NOUNS,
+    MALE_HONORIFICS,
+    NAME_PARTICLES,
+    PEOPLE_PLURALS,
+)
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
 from .names import NameParts, organisation_name_at, split_name
@@ -138,6 +145,9 @@ class EntityTable:
                         word, organisation_end = named
                         seen.setdefault(word, (NameParts("", word, "", "organisation"),
                                                word.lower(), ""))
+                if " " not in word and _opens_sentence(text, m.start()) and \
+                        _GROUP_AFTER.match(text, m.end()):
+                    continue  # "Tournament organisers said": capitalised to open the sentence
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
@@ -234,6 +244,14 @@ class EntityTable:
 
 
 
+
+
+_GROUP_AFTER = lazy_compile(
+    r" (?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]+(?:" + "|".join(PEOPLE_PLURALS) + r"))\b")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return start == 0 or text[start - 2:start] in (". ", "? ", "! ", "\" ", "” ", "' ", "’ ")
 
 
 def _clause_end(text: str, pos: int) -> int:
