@@ -99,3 +99,13 @@ def test_a_word_capitalised_to_open_a_sentence_before_a_group_is_no_entity() -> 
         "Marek said he would appeal, and Vossen officials said nothing.",
     ])
     assert sorted(e.name for e in table.entities) == ["Ivo Marek", "Vossen"]
+
+
+@pytest.mark.parametrize(("run_of_words", "title", "name"), [
+    ("Golfer Alexis Vane", "Golfer", "Alexis Vane"), ("Driver Ivo Marek", "Driver", "Ivo Marek"),
+    ("Star Jones", "", "Star Jones"), ("Adam Driver", "", "Adam Driver"),
+])
+def test_a_noun_for_a_person_opening_a_full_name_is_its_title(
+        run_of_words: str, title: str, name: str) -> None:
+    parts = split_name(run_of_words)
+    assert parts is not None and (parts.title, parts.name) == (title, name)

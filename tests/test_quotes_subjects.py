@@ -175,3 +175,29 @@ def test_a_name_with_a_joined_arabic_article_is_one_name(o: str, c: str, name: s
         f"He said: {o}This is a great day for the fishermen of the coast.{c}",
     )
     assert speaker_names(quotes, speakers) == [name]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("described", [
+    "Harbour City defender Ivo Marek", "Kessel Tour star Ivo Marek", "Riverside boss Ivo Marek",
+    "Kessel Rovers midfielder Ivo Marek",
+])
+def test_a_club_and_a_sports_role_before_a_name_are_his_role(
+        o: str, c: str, described: str) -> None:
+    """"Arsenal defender Per Mertesacker has tipped …": the person, not a speaker "Arsenal"."""
+    quotes, speakers = run(
+        f"{described} has backed the new coach to win the league.",
+        f"{o}He will do very well here,{c} he said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ivo Marek"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_she_is_no_television_channel(o: str, c: str) -> None:
+    """A channel that reported the story is an organisation: "she posted" is the woman."""
+    quotes, speakers = run(
+        "Golfer Alexis Vane answered an online troll on Sunday.",
+        "She said the troll had her facts wrong, reports the Kessel Channel.",
+        f"{o}I work hard to support myself,{c} she posted.",
+    )
+    assert speaker_names(quotes, speakers) == ["Alexis Vane"]

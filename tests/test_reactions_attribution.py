@@ -106,7 +106,7 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Mayor Ines Tarrow, who knew the vote was lost, told her aides to draft a new plan.",
      [("Ines Tarrow", "told")]),
     ("Economist Jo Rand, who studies ports at Kingsmere College, said Rhea Sand's plan was "
-     "thin.", [("Economist Jo Rand", "said")]),
+     "thin.", [("Jo Rand", "said")]),
     ("The Europeans, who were left out of the talks, derided the harbour plan as toothless.",
      [("Europeans", "derided")]),
     ("The plan is unfair, said Dana Ruiz, a fellow at the Hillcrest Institute, a think tank.",

@@ -160,7 +160,8 @@ def split_name(seq: str) -> NameParts | None:
         if prefix == _HONORIFIC:
             honorific = tokens[k]
             cut = k
-        elif prefix is not None or "-" in lows[k] and (all(
+        elif prefix is not None or not k and len(tokens) > 2 and lows[0] in PERSON_NOUNS or \
+                "-" in lows[k] and (all(
                 part in TITLE_WORDS for part in lows[k].split("-")) or lows[k].endswith("-old")):
             cut = k  # "Vice-President", "Thirteen-year-old": a description, not the name
     if cut >= 0:
