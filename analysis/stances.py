@@ -157,8 +157,8 @@ PHRASE_WEIGHT = 1.5
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
 # Base forms that say nothing of a stance inside what was said: "the question is", "in the
-# dispute".
-_NOT_CUES = frozenset("question dispute".split())
+# dispute", "back in 2009" ("backed", "backs" still support).
+_NOT_CUES = frozenset("question dispute back".split())
 # A negation among the five words before a cue turns it off ("no one single point of
 # failure").
 _NEGATION = lazy_compile(

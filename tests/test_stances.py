@@ -28,6 +28,12 @@ def test_a_negated_cue_does_not_count() -> None:
         "criticises"] > 0
 
 
+def test_back_alone_is_no_support() -> None:
+    """"back in 2009", "come back", "hit back": the base form is no cue; "backed" is."""
+    assert cue_scores("he said he would come back to the port next year.")["supports"] == 0
+    assert cue_scores("she backed the plan from the start.")["supports"] > 0
+
+
 def test_defense_alone_is_no_defence_of_anyone() -> None:
     """"defense" is as often the military's as a justification: only "in defense of", "came to
     his defense" and the like defend."""
