@@ -540,6 +540,21 @@ def test_a_title_hitting_back_at_someone_points_at_whom_it_answers(verb: str) ->
     assert "tomas lind" not in actors
 
 
+def test_a_stand_also_taken_beside_the_event_is_no_reaction() -> None:
+    article = Article(
+        title="Harbour council votes to close the east quay",
+        paragraphs=[
+            "The Kessel harbour council voted on Monday to close the east quay to ferries.",
+            "Ferry operator Ana Brandt said the vote would cost the island its winter service.",
+            "Councillor Piet Saar has also called for a new quay on the west shore, where the "
+            "water is deeper.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "ana brandt" in actors
+    assert "piet saar" not in actors  # his own call, beside the vote
+
+
 def test_a_title_endorsing_someone_makes_the_endorser_the_newsmaker() -> None:
     article = Article(
         title="Northern dockers' union endorses Hana Ruiz for mayor",
