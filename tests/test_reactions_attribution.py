@@ -55,6 +55,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
      [("Department of Harbours and Ferries", "said")]),
     # A person "of" an organisation whose name goes on ("for", "of"), and a place with its
     # state after it, are one speaker: the state is no one.
+    # The subject of a relative clause says what it holds.
+    ("The levy, which critics say is a tax on jobs, passed on Monday.", [("critics", "say")]),
+    ("It is a levy which harbour pilots say will drive trade away.",
+     [("harbour pilots", "say")]),
     ("Ann Cole of the Institute for Harbour Studies said the plan was sound.",
      [("Ann Cole", "said")]),
     ("Mayor Ann Cole of Dunmore, Pa., said the plan was sound.", [("Ann Cole", "said")]),

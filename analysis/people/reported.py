@@ -170,6 +170,8 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
 # The state or country after a place: "in Springfield, Ill.,", "of Washington, DC".
 _STATE_AFTER_PLACE = lazy_compile(
     r"\b(?:in|of|at|from)\s+[A-Z][\w'’-]{2,40}(?P<state>,\s+[A-Z][\w.]*,?)$")
+# A relative clause's subject before the verb: "…, which critics say is a tax on jobs".
+_WHICH_THEY_SAY = lazy_compile(r"\bwhich\s+(?P<who>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)$")
 _AND_BEFORE = lazy_compile(r",?\s+and\s+$")
 
 
@@ -287,6 +289,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     among = _AMONG_THOSE_WHO.search(pre, max(0, len(pre) - 80))
     if among:  # "Ann Cole was among the Democrats who criticized …": Ann Cole
         return parse_subject(pre[:among.start()][-_SUBJECT_REACH:])
+    which = _WHICH_THEY_SAY.search(pre, max(0, len(pre) - 60))
+    if which:  # "a levy which critics say will drive trade away": the critics say it
+        return parse_subject(which.group("who")) or group_phrase(which.group("who"))
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
             len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
