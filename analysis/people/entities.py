@@ -145,8 +145,9 @@ class EntityTable:
                         word, organisation_end = named
                         seen.setdefault(word, (NameParts("", word, "", "organisation"),
                                                word.lower(), ""))
-                if " " not in word and _opens_sentence(text, m.start()) and \
-                        _GROUP_AFTER.match(text, m.end()):
+                start = m.start()
+                if (not start or text[start - 2:start] in _SENTENCE_GAPS) and \
+                        " " not in word and _GROUP_AFTER.match(text, m.end()):
                     continue  # "Tournament organisers said": capitalised to open the sentence
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
@@ -169,7 +170,6 @@ class EntityTable:
                         "m" if low in MALE_HONORIFICS else entity.gender
                 if name != entity.name:
                     entity.add_alias(name)
-                start = m.start()
                 if entity.kind == "person":
                     pending = entity.pending
                     if len(pending) + len(entity.found_roles) < 12:
@@ -250,8 +250,8 @@ _GROUP_AFTER = lazy_compile(
     r" (?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]+(?:" + "|".join(PEOPLE_PLURALS) + r"))\b")
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    return start == 0 or text[start - 2:start] in (". ", "? ", "! ", "\" ", "” ", "' ", "’ ")
+# What stands before a word that opens a sentence inside a paragraph.
+_SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
 
 
 def _clause_end(text: str, pos: int) -> int:

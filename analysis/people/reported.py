@@ -263,7 +263,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         examples = _EXAMPLES_AFTER.search(pre)
         if examples:  # "Other unions, including the GMB, have also endorsed …": the unions
             pre = pre[:examples.start()]
-    state = _STATE_AFTER_PLACE.search(pre, max(0, len(pre) - 80))
+    state = _STATE_AFTER_PLACE.search(pre, max(0, len(pre) - 80)) \
+        if "," in pre[-24:] else None
     if state:  # "Ann Cole of Dover, Del., said", "… in Washington, DC said": the state is no one
         pre = pre[:state.start("state")]
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
@@ -289,7 +290,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     among = _AMONG_THOSE_WHO.search(pre, max(0, len(pre) - 80))
     if among:  # "Ann Cole was among the Democrats who criticized …": Ann Cole
         return parse_subject(pre[:among.start()][-_SUBJECT_REACH:])
-    which = _WHICH_THEY_SAY.search(pre, max(0, len(pre) - 60))
+    which = _WHICH_THEY_SAY.search(pre, max(0, len(pre) - 60)) if "which" in pre[-60:] else None
     if which:  # "a levy which critics say will drive trade away": the critics say it
         return parse_subject(which.group("who")) or group_phrase(which.group("who"))
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
