@@ -46,7 +46,8 @@ REGISTRY: tuple[Stance, ...] = (
         phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
                          trigger, could cause, would cause, playing with fire, at risk, out of
                          control, will pay, pay a price, a blow to, serious consequences,
-                         point of no return, a step too far, hit hardest, a recipe for"""),
+                         point of no return, a step too far, hit hardest, a recipe for, could
+                         face, would face, will face, could cost, would cost, will cost"""),
     ),
     Stance(
         "distances", "says they do not share in or take part in it",
