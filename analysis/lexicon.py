@@ -151,7 +151,7 @@ prisoner inmate detainee hostage relative
 # but reacts to nothing itself: the organisation does.
 DOCUMENT_NOUNS: frozenset[str] = frozenset("""
 statement report study survey poll article editorial memo letter video advertisement email
-document filing lawsuit complaint indictment
+document filing lawsuit complaint indictment footage photo picture image clip recording
 """.split())
 
 # Heads of organisation nouns: "the ministry said", "the operators' association".

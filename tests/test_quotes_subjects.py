@@ -201,3 +201,15 @@ def test_she_is_no_television_channel(o: str, c: str) -> None:
         f"{o}I work hard to support myself,{c} she posted.",
     )
     assert speaker_names(quotes, speakers) == ["Alexis Vane"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("opening", ["Bad memories: ", "Starting young: ", "Footage shows that "])
+def test_a_caption_label_or_a_video_is_no_speaker(o: str, c: str, opening: str) -> None:
+    """A caption's label in sentence case ("Bad memories: …") and footage or photos are
+    nobody: the quote after them is the person's the story is about."""
+    quotes, speakers = run(
+        "Ferry captain Ivo Marek sued the harbour board on Monday.",
+        f"{opening}Marek lost his licence after a {o}reckless{c} crossing in 2019.",
+    )
+    assert not {"Bad", "Starting", "Footage"} & {s.name for s in speakers}

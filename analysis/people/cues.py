@@ -53,6 +53,8 @@ _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\
 # Ruiz: “…”").
 _TITLE_HEADING_RE = lazy_compile(
     r"^(?:[A-Z][\w’'\-]*\s+){2,}[A-Z][\w’'\-]*:\s+(?=[^\s\"“'‘«])")
+# A caption's label in sentence case: "Bad memories: The reason …", "Starting young: Noah …".
+_CAPTION_LABEL_RE = lazy_compile(r"^[A-Z][a-z’'\-]+(?:\s+[a-z][\w’'\-]*){1,3}:\s+(?=[A-Z])")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 # A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
 # (a singular subject would take "tweets").
@@ -340,6 +342,9 @@ def sentence_subject(sentence: str) -> Phrase | None:
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"
     s = _TITLE_HEADING_RE.sub("", s)  # "Ferry Fares Hit Islanders: Raising the price …"
+    label = _CAPTION_LABEL_RE.match(s)
+    if label and SPEECH_VERBS.isdisjoint(label.group(0).rstrip(": ").split()[1:]):
+        s = s[label.end():]  # "Bad memories: The reason …" (not "Police said: The …")
     m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())

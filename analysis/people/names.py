@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..lexicon import (
     ADJECTIVES,
     COMMON_CAPITALISED,
+    DOCUMENT_NOUNS,
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
@@ -72,7 +73,8 @@ def _never_a_name(low: str, alone: bool) -> bool:
     it stands alone a nominal ("Officials said", "Police said")."""
     if low in _NEVER_NAMES or "-" in low and all(part in ADJECTIVES for part in low.split("-")):
         return True
-    return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
+    return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS
+                      or low in DOCUMENT_NOUNS or low[:-1] in DOCUMENT_NOUNS)
 
 
 # Endings of sentence adverbs ("Interestingly", "Ironically", "Notably"), which no surname has.
