@@ -129,7 +129,7 @@ REGISTRY: tuple[Stance, ...] = (
                           positive pleased grateful proud overdue encouraging courageous
                           admirable commendable inspiring delighted thrilled glad honored
                           honoured landmark amazing incredible terrific fantastic tremendous
-                          outstanding exciting powerful moving beautiful extraordinary superb
+                          outstanding exciting moving beautiful extraordinary superb
                           thoughtful smart bold"""),
         phrases=_phrases("""did the right thing, good news, step forward, right direction,
                          right decision, absolutely right, agreed with, agrees with, agree with,

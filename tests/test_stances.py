@@ -28,6 +28,11 @@ def test_a_negated_cue_does_not_count() -> None:
         "criticises"] > 0
 
 
+def test_powerful_is_no_praise() -> None:
+    """"powerful corporations", "powerful interests": said of others as often in blame."""
+    assert cue_scores("powerful shipping firms pay no harbour tax, she said.")["supports"] == 0
+
+
 def test_back_alone_is_no_support() -> None:
     """"back in 2009", "come back", "hit back": the base form is no cue; "backed" is."""
     assert cue_scores("he said he would come back to the port next year.")["supports"] == 0
