@@ -136,7 +136,8 @@ def split_name(seq: str) -> NameParts | None:
             skip += 1
         if skip:
             tokens, lows = tokens[skip:], lows[skip:]
-    joined = next((k for k in range(len(lows) - 1, 0, -1) if lows[k] in _SENTENCE_OPENERS), 0)
+    joined = 0 if _SENTENCE_OPENERS.isdisjoint(lows) else \
+        next((k for k in range(len(lows) - 1, 0, -1) if lows[k] in _SENTENCE_OPENERS), 0)
     if joined:  # "… the agreement' But Leonard Ellerbe, CEO …": a sentence opens at "But"
         kept = slice(joined + 1, None) if joined < len(lows) - 1 else slice(0, joined)
         tokens, lows = tokens[kept], lows[kept]

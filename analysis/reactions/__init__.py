@@ -78,7 +78,7 @@ def _parallel_act(statement: Statement) -> bool:
     """A stand the actor has also taken, told without their words ("Other unions have also
     endorsed Ruiz", "Mr. Hale has also called for …"): an act beside the event, no answer to
     it."""
-    if statement.quote_ids or not statement.verb:
+    if statement.quote_ids or not statement.verb or " also " not in statement.sentence.text:
         return False
     return any(m.group(1) == statement.verb for m in _ALSO_DONE.finditer(statement.sentence.text))
 
