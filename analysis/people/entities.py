@@ -21,6 +21,11 @@ from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
+# What stands before a word that opens a sentence inside a paragraph, and a group of people
+# after it: "Tournament organisers said" is capitalised only to open the sentence.
+_SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
+_GROUP_AFTER = lazy_compile(
+    r" (?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]+(?:" + "|".join(PEOPLE_PLURALS) + r"))\b")
 
 
 def _deletions(word: str) -> list[str]:
@@ -241,17 +246,6 @@ class EntityTable:
         self.entities.append(ent)
         self._by_name[key] = ent
         return ent
-
-
-
-
-
-_GROUP_AFTER = lazy_compile(
-    r" (?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]+(?:" + "|".join(PEOPLE_PLURALS) + r"))\b")
-
-
-# What stands before a word that opens a sentence inside a paragraph.
-_SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
 
 
 def _clause_end(text: str, pos: int) -> int:
