@@ -133,6 +133,9 @@ driver pilot farmer fisherman miner engineer nurse lecturer academic adviser con
 predecessor successor agent publicist respondent respondents
 trader shopkeeper citizen homeowner landlord tenant employer retailer merchant vendor investor
 banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
+star defender midfielder goalkeeper winger boss skipper singer actor actress rapper presenter
+comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter
+rider sprinter swimmer
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
 consumer client commuter cyclist pedestrian sailor firefighter paramedic surgeon pharmacist
@@ -148,7 +151,7 @@ prisoner inmate detainee hostage relative
 # but reacts to nothing itself: the organisation does.
 DOCUMENT_NOUNS: frozenset[str] = frozenset("""
 statement report study survey poll article editorial memo letter video advertisement email
-document filing lawsuit complaint indictment
+document filing lawsuit complaint indictment footage photo picture image clip recording
 """.split())
 
 # Heads of organisation nouns: "the ministry said", "the operators' association".
@@ -178,7 +181,7 @@ energy motors holdings partners capital systems technologies labs media industri
 petroleum oil pharmaceuticals insurance solutions networks communications entertainment
 studios brands foods exchange financial securities ventures enterprises aerospace electric
 chemicals caucus project initiative forum clinic museum library institution academy
-laboratory observatory
+laboratory observatory channel broadcasting radio television
 """.split())
 
 

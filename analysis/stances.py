@@ -46,7 +46,8 @@ REGISTRY: tuple[Stance, ...] = (
         phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
                          trigger, could cause, would cause, playing with fire, at risk, out of
                          control, will pay, pay a price, a blow to, serious consequences,
-                         point of no return, a step too far, hit hardest, a recipe for"""),
+                         point of no return, a step too far, hit hardest, a recipe for, could
+                         face, would face, will face, could cost, would cost, will cost"""),
     ),
     Stance(
         "distances", "says they do not share in or take part in it",
@@ -74,12 +75,16 @@ REGISTRY: tuple[Stance, ...] = (
     Stance(
         "defends", "justifies the principal or the act",
         verbs=_words("defend justify rebut insist counter downplay"),
-        nouns=_words("defence defense justification signal option options"),
+        # "defense" alone is as often the military's ("defense spending") as a justification.
+        nouns=_words("justification signal option options"),
         adjectives=_words("necessary legitimate justified appropriate lawful"),
         phrases=_phrases("""stand by, stood by, stands by, the right thing, every right,
                          nothing wrong, no wrongdoing, right to, the right call, too much is
                          made, too much has been made, making too much of, blown out of
-                         proportion, overblown, no big deal, played down, an overreaction"""),
+                         proportion, overblown, no big deal, played down, an overreaction, in
+                         defense of, in defence of, to the defense of, to the defence of, to his
+                         defense, to her defense, to their defense, a defense of, a defence of,
+                         spirited defense, spirited defence"""),
     ),
     Stance(
         "criticises", "condemns, attacks, mocks or disapproves",
@@ -105,7 +110,8 @@ REGISTRY: tuple[Stance, ...] = (
                           misleading insulting offensive bizarre baseless bogus laughable
                           embarrassing despicable vile nasty petty ignorant insensitive
                           unconstitutional disqualifying ludicrous preposterous ill-conceived
-                          wrongheaded inexcusable indefensible unworkable unrealistic unfit"""),
+                          wrongheaded inexcusable indefensible unworkable unrealistic unfit
+                          outraged disgusted appalled sickening"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
                          hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than
@@ -123,7 +129,7 @@ REGISTRY: tuple[Stance, ...] = (
                           positive pleased grateful proud overdue encouraging courageous
                           admirable commendable inspiring delighted thrilled glad honored
                           honoured landmark amazing incredible terrific fantastic tremendous
-                          outstanding exciting powerful moving beautiful extraordinary superb
+                          outstanding exciting moving beautiful extraordinary superb
                           thoughtful smart bold"""),
         phrases=_phrases("""did the right thing, good news, step forward, right direction,
                          right decision, absolutely right, agreed with, agrees with, agree with,
@@ -152,8 +158,8 @@ PHRASE_WEIGHT = 1.5
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
 # Base forms that say nothing of a stance inside what was said: "the question is", "in the
-# dispute".
-_NOT_CUES = frozenset("question dispute".split())
+# dispute", "back in 2009" ("backed", "backs" still support).
+_NOT_CUES = frozenset("question dispute back".split())
 # A negation among the five words before a cue turns it off ("no one single point of
 # failure").
 _NEGATION = lazy_compile(
@@ -238,5 +244,6 @@ def cue_scores(folded: str) -> dict[str, float]:
         if _NEGATION.search(folded, max(0, found.start() - _NEGATION_REACH), found.start()):
             continue
         cue = found.group(1)
-        scores[table.cues[cue]] += PHRASE_WEIGHT if " " in cue else WORD_WEIGHT
+        stance = table.cues[cue]
+        scores[stance] += PHRASE_WEIGHT if " " in cue and stance != "analyses" else WORD_WEIGHT
     return scores

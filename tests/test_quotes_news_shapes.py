@@ -257,3 +257,20 @@ def test_relative_with_age_and_home_town(o: str, c: str, subject: str) -> None:
         f"{subject} said: {o}He has kicked a ball against our wall every day since he was "
         f"three.{c}")
     assert speaker_names(quotes, speakers)[0] in ("Lucy", "Lucy Hart")
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("opening", [
+    "Chastened by the vote, as well as complaints over its cost, Vossen revised his plan.",
+    "Stung by the criticism from the docks, Vossen revised his plan, promising lower fees.",
+    "Worried about the vote, Vossen revised his plan over the summer.",
+])
+def test_opening_clause_word_is_no_speaker(o: str, c: str, opening: str) -> None:
+    """A participle clause opening the sentence holds no name: the harbour master named after
+    the comma is whom "he said" refers to."""
+    quotes, speakers = run(
+        "Harbour master Piet Vossen proposed a levy on the largest shippers in May.",
+        opening,
+        f"{o}The levy will fall on the largest shippers first,{c} he said last month.",
+    )
+    assert speaker_names(quotes, speakers) == ["Piet Vossen"]

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from analysis.people import cues as attribution
+from analysis.people.entities import EntityTable
 from analysis.people.name_patterns import NAME_RE
 from analysis.people.names import last_name_sequence, split_name
 from analysis.quotes import terms as quoted_terms
@@ -75,3 +76,36 @@ def test_one_word_names(word: str, name: str | None, kind: str | None) -> None:
     parts = split_name(word)
     assert (parts.name if parts else None) == name
     assert (parts.kind if parts else None) == kind
+
+
+@pytest.mark.parametrize(("run_of_words", "name"), [
+    ("Arum But Lena Marsh", "Lena Marsh"), ("Dan Arum But", "Dan Arum"),
+    ("Arum However Lena Marsh", "Lena Marsh"), ("Lena Marsh", "Lena Marsh"),
+])
+def test_a_sentence_opener_inside_a_capitalised_run_ends_or_starts_the_name(
+        run_of_words: str, name: str) -> None:
+    """A picture caption that lost its full stop runs into the next sentence ("… the deal'
+    But Lena Marsh, …"): "But" opens a sentence, and no name holds it."""
+    parts = split_name(run_of_words)
+    assert parts is not None and parts.name == name
+
+
+def test_a_word_capitalised_to_open_a_sentence_before_a_group_is_no_entity() -> None:
+    """"Tournament organisers said", "Harbour workers said": the capital opens the sentence,
+    the group speaks; no person called "Tournament" or "Harbour"."""
+    table = EntityTable([
+        "Tournament organisers expelled the champion Ivo Marek on Sunday. Harbour workers "
+        "said the quay was unsafe.",
+        "Marek said he would appeal, and Vossen officials said nothing.",
+    ])
+    assert sorted(e.name for e in table.entities) == ["Ivo Marek", "Vossen"]
+
+
+@pytest.mark.parametrize(("run_of_words", "title", "name"), [
+    ("Golfer Alexis Vane", "Golfer", "Alexis Vane"), ("Driver Ivo Marek", "Driver", "Ivo Marek"),
+    ("Star Jones", "", "Star Jones"), ("Adam Driver", "", "Adam Driver"),
+])
+def test_a_noun_for_a_person_opening_a_full_name_is_its_title(
+        run_of_words: str, title: str, name: str) -> None:
+    parts = split_name(run_of_words)
+    assert parts is not None and (parts.title, parts.name) == (title, name)

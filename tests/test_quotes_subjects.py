@@ -150,3 +150,66 @@ def test_one_organisation_named_two_ways(case: str, o: str, c: str) -> None:
     quotes, speakers = run(opening, first.format(o=o, c=c), second.format(o=o, c=c))
     assert speaker_names(quotes, speakers) == [name] * 2
     assert len(speakers) == 1 and speakers[0].kind == "organisation"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("owner", ["Rhea Sand's", "the Sand family's", "Ms. Sand's"])
+def test_a_name_before_a_role_owned_by_someone_else_is_the_speaker(
+        o: str, c: str, owner: str) -> None:
+    """"Ann Warner, Brenda Burns's attorney, said": Warner speaks, the attorney of another."""
+    quotes, speakers = run(
+        "Rhea Sand lost her appeal against the harbour board on Monday.",
+        f"Tomas Vell, {owner} lawyer, said: {o}We will take this to the high court.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Tomas Vell"]
+    assert "lawyer" in speakers[[s.name for s in speakers].index("Tomas Vell")].role
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("name", ["Karim al-Nuri", "Salma el-Haddad", "Omar bin Rashed"])
+def test_a_name_with_a_joined_arabic_article_is_one_name(o: str, c: str, name: str) -> None:
+    """"al-", "el-" joined to a surname belong to the name ("Bashar al-Assad"), as "bin" does:
+    the person is the subject a later "he said" refers to."""
+    quotes, speakers = run(
+        f"Port governor {name} said the new quay would open in the spring.",
+        f"He said: {o}This is a great day for the fishermen of the coast.{c}",
+    )
+    assert speaker_names(quotes, speakers) == [name]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("described", [
+    "Harbour City defender Ivo Marek", "Kessel Tour star Ivo Marek", "Riverside boss Ivo Marek",
+    "Kessel Rovers midfielder Ivo Marek",
+])
+def test_a_club_and_a_sports_role_before_a_name_are_his_role(
+        o: str, c: str, described: str) -> None:
+    """"Arsenal defender Per Mertesacker has tipped …": the person, not a speaker "Arsenal"."""
+    quotes, speakers = run(
+        f"{described} has backed the new coach to win the league.",
+        f"{o}He will do very well here,{c} he said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ivo Marek"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_she_is_no_television_channel(o: str, c: str) -> None:
+    """A channel that reported the story is an organisation: "she posted" is the woman."""
+    quotes, speakers = run(
+        "Golfer Alexis Vane answered an online troll on Sunday.",
+        "She said the troll had her facts wrong, reports the Kessel Channel.",
+        f"{o}I work hard to support myself,{c} she posted.",
+    )
+    assert speaker_names(quotes, speakers) == ["Alexis Vane"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("opening", ["Bad memories: ", "Starting young: ", "Footage shows that "])
+def test_a_caption_label_or_a_video_is_no_speaker(o: str, c: str, opening: str) -> None:
+    """A caption's label in sentence case ("Bad memories: …") and footage or photos are
+    nobody: the quote after them is the person's the story is about."""
+    quotes, speakers = run(
+        "Ferry captain Ivo Marek sued the harbour board on Monday.",
+        f"{opening}Marek lost his licence after a {o}reckless{c} crossing in 2019.",
+    )
+    assert not {"Bad", "Starting", "Footage"} & {s.name for s in speakers}

@@ -523,6 +523,38 @@ def test_a_title_calling_on_someone_to_act_points_at_whom_it_calls_on() -> None:
     assert "tomas lind" not in actors
 
 
+@pytest.mark.parametrize("verb", ["has hit back at", "lashed out at", "rounds on"])
+def test_a_title_hitting_back_at_someone_points_at_whom_it_answers(verb: str) -> None:
+    article = Article(
+        title=f"Coach Ana Brandt {verb} club owner Tomas Lind over stadium sale",
+        paragraphs=[
+            f"Coach Ana Brandt {verb} club owner Tomas Lind over his plan to sell the stadium.",
+            "\u201cHe has never kicked a ball for this club,\u201d Brandt said on Friday.",
+            "Brandt said the players would not train at a ground owned by a bank.",
+            "Brandt also said the sale would ruin the youth academy.",
+            "Lind said on Thursday the sale was the only way to pay the club's debts.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "ana brandt" in actors  # named most, but she answers Lind, whose plan is the news
+    assert "tomas lind" not in actors
+
+
+def test_a_stand_also_taken_beside_the_event_is_no_reaction() -> None:
+    article = Article(
+        title="Harbour council votes to close the east quay",
+        paragraphs=[
+            "The Kessel harbour council voted on Monday to close the east quay to ferries.",
+            "Ferry operator Ana Brandt said the vote would cost the island its winter service.",
+            "Councillor Piet Saar has also called for a new quay on the west shore, where the "
+            "water is deeper.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert "ana brandt" in actors
+    assert "piet saar" not in actors  # his own call, beside the vote
+
+
 def test_a_title_endorsing_someone_makes_the_endorser_the_newsmaker() -> None:
     article = Article(
         title="Northern dockers' union endorses Hana Ruiz for mayor",

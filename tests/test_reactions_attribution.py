@@ -45,7 +45,25 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # A base form after one named person is no statement of theirs ("help X maintain"); after
     # two named people, or an auxiliary, it is.
     ("The new rules help Mr. Hale maintain the fiction that the port is busy.", []),
-    ("Rhea Sand and Tom Ardle argue the ferry plan is a giveaway.", [("Tom Ardle", "argue")]),
+    ("Rhea Sand and Tom Ardle argue the ferry plan is a giveaway.",
+     [("Rhea Sand", "argue"), ("Tom Ardle", "argue")]),
+    # Two named subjects of one verb both speak, a plural title before them names neither; an
+    # organisation whose name holds "and" is one.
+    ("Councillors Ann Cole and Tom Ardle called the ferry plan a giveaway.",
+     [("Ann Cole", "called"), ("Tom Ardle", "called")]),
+    ("The Department of Harbours and Ferries said the plan was sound.",
+     [("Department of Harbours and Ferries", "said")]),
+    # A person "of" an organisation whose name goes on ("for", "of"), and a place with its
+    # state after it, are one speaker: the state is no one.
+    # The subject of a relative clause says what it holds.
+    ("The levy, which critics say is a tax on jobs, passed on Monday.", [("critics", "say")]),
+    ("It is a levy which harbour pilots say will drive trade away.",
+     [("harbour pilots", "say")]),
+    ("Ann Cole of the Institute for Harbour Studies said the plan was sound.",
+     [("Ann Cole", "said")]),
+    ("Mayor Ann Cole of Dunmore, Pa., said the plan was sound.", [("Ann Cole", "said")]),
+    ("Ann Cole of the Kent Trust in Dunmore, PA said the plan was sound.",
+     [("Ann Cole", "said")]),
     ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
     # What a study shows names no speaker after the verb.
     ("A Kingsmere Post analysis of ferry groups that have raised a million crowns since 2015, "
@@ -92,7 +110,7 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Mayor Ines Tarrow, who knew the vote was lost, told her aides to draft a new plan.",
      [("Ines Tarrow", "told")]),
     ("Economist Jo Rand, who studies ports at Kingsmere College, said Rhea Sand's plan was "
-     "thin.", [("Economist Jo Rand", "said")]),
+     "thin.", [("Jo Rand", "said")]),
     ("The Europeans, who were left out of the talks, derided the harbour plan as toothless.",
      [("Europeans", "derided")]),
     ("The plan is unfair, said Dana Ruiz, a fellow at the Hillcrest Institute, a think tank.",

@@ -7,6 +7,7 @@ import pytest
 
 from analysis import analyze_article
 from analysis.model import STANCES, Article
+from analysis.reactions.judge import Relation, best_stance
 from analysis.stances import REGISTRY, cue_scores, verb_stance
 
 
@@ -25,6 +26,32 @@ def test_a_negated_cue_does_not_count() -> None:
     assert cue_scores("there is no one single point of failure, he said.")["criticises"] == 0
     assert cue_scores("there is no doubt: the ferry plan has been an utter failure.")[
         "criticises"] > 0
+
+
+def test_powerful_is_no_praise() -> None:
+    """"powerful corporations", "powerful interests": said of others as often in blame."""
+    assert cue_scores("powerful shipping firms pay no harbour tax, she said.")["supports"] == 0
+
+
+def test_back_alone_is_no_support() -> None:
+    """"back in 2009", "come back", "hit back": the base form is no cue; "backed" is."""
+    assert cue_scores("he said he would come back to the port next year.")["supports"] == 0
+    assert cue_scores("she backed the plan from the start.")["supports"] > 0
+
+
+def test_defense_alone_is_no_defence_of_anyone() -> None:
+    """"defense" is as often the military's as a justification: only "in defense of", "came to
+    his defense" and the like defend."""
+    assert cue_scores("she said europe must raise its defense spending.")["defends"] == 0
+    assert cue_scores("he spoke in defense of the mayor's plan.")["defends"] > 0
+    assert cue_scores("aides came to her defense on monday.")["defends"] > 0
+
+
+def test_a_hedge_weighs_no_more_than_a_word_that_judges() -> None:
+    """"could be", "may be" hedge what is said; they do not outweigh the judgement in it."""
+    for said in ("i could be nasty about him.", "it may be a disgraceful deal."):
+        assert best_stance(cue_scores(said), Relation()) == "criticises", said
+    assert best_stance(cue_scores("it could be a sign of the times."), Relation()) == "analyses"
 
 
 def test_reporting_verbs_carry_their_stance_in_every_form() -> None:

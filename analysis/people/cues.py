@@ -53,6 +53,8 @@ _CAPS_HEADING_RE = lazy_compile(r"^[A-Z][A-Z’'\-,]*(?:\s+[A-Z][A-Z’'\-,]*)+\
 # Ruiz: “…”").
 _TITLE_HEADING_RE = lazy_compile(
     r"^(?:[A-Z][\w’'\-]*\s+){2,}[A-Z][\w’'\-]*:\s+(?=[^\s\"“'‘«])")
+# A caption's label in sentence case: "Bad memories: The reason …", "Starting young: Noah …".
+_CAPTION_LABEL_RE = lazy_compile(r"^[A-Z][a-z’'\-]+(?:\s+[a-z][\w’'\-]*){1,3}:\s+(?=[A-Z])")
 _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 # A determiner and a singular name right before a verb's bare form: "a Donald Trump [tweet]"
 # (a singular subject would take "tweets").
@@ -318,12 +320,20 @@ _QUOTED_TITLE_RE = lazy_compile(
     rf"(?:''|[\"“‘]){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,9}},?(?:''|[\"”’]),?\s+")
 
 
+# A word ending in "-ed" before one of these, or any word before "by", opens a participle
+# clause ("Chastened by the analyses, Trump revised his plan", "Stung by …"), not the
+# sentence's subject.
+_PARTICIPLE_OBJECTS = frozenset("by with at about over from".split())
+
+
 def sentence_subject(sentence: str) -> Phrase | None:
     """The first noun phrase of a sentence after any introductory clause."""
     s = LEADING_CONNECTIVE_RE.sub("", sentence.strip()[:300], 1)
-    first = s.split(None, 1)[0] if s else ""
+    first, second = (s.split(None, 2) + ["", ""])[:2]
     if (first.lower().strip(",") in _INTRO_WORDS or first.endswith("ly,") and len(first) > 7
-            or first.endswith("ing") and first[:1].isupper()) and "," in s:
+            or first.endswith("ing") and first[:1].isupper()
+            or second == "by" or first.endswith("ed") and second in _PARTICIPLE_OBJECTS) \
+            and "," in s:
         s = s.split(",", 1)[1].strip()  # "After the vote, …", "Ironically, …"
     title = _QUOTED_TITLE_RE.match(s)
     if title:  # "In his book, “Make Your Kid a Millionaire,” Mr. McKinley suggested …"
@@ -332,6 +342,9 @@ def sentence_subject(sentence: str) -> Phrase | None:
     s = _LEADING_NUMBER_RE.sub("", s)  # "On July 6, 2015, …"
     s = _CAPS_HEADING_RE.sub("", s)  # "CONGRESS HAS INVESTIGATED HIM — Oz’s advice …"
     s = _TITLE_HEADING_RE.sub("", s)  # "Ferry Fares Hit Islanders: Raising the price …"
+    label = _CAPTION_LABEL_RE.match(s)
+    if label and SPEECH_VERBS.isdisjoint(label.group(0).rstrip(": ").split()[1:]):
+        s = s[label.end():]  # "Bad memories: The reason …" (not "Police said: The …")
     m = _LEAD_PRONOUN_RE.match(s)
     if m:
         return Phrase("pronoun", m.group(1).lower())

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
+from ..lexicon import (
+    COMMON_CAPITALISED,
+    FEMALE_HONORIFICS,
+    GROUP_NOUNS,
+    MALE_HONORIFICS,
+    NAME_PARTICLES,
+    PEOPLE_PLURALS,
+)
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
 from .names import NameParts, organisation_name_at, split_name
@@ -14,6 +21,11 @@ from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
+# What stands before a word that opens a sentence inside a paragraph, and a group of people
+# after it: "Tournament organisers said" is capitalised only to open the sentence.
+_SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
+_GROUP_AFTER = lazy_compile(
+    r" (?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]+(?:" + "|".join(PEOPLE_PLURALS) + r"))\b")
 
 
 def _deletions(word: str) -> list[str]:
@@ -138,6 +150,10 @@ class EntityTable:
                         word, organisation_end = named
                         seen.setdefault(word, (NameParts("", word, "", "organisation"),
                                                word.lower(), ""))
+                start = m.start()
+                if (not start or text[start - 2:start] in _SENTENCE_GAPS) and \
+                        " " not in word and _GROUP_AFTER.match(text, m.end()):
+                    continue  # "Tournament organisers said": capitalised to open the sentence
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \
@@ -159,7 +175,6 @@ class EntityTable:
                         "m" if low in MALE_HONORIFICS else entity.gender
                 if name != entity.name:
                     entity.add_alias(name)
-                start = m.start()
                 if entity.kind == "person":
                     pending = entity.pending
                     if len(pending) + len(entity.found_roles) < 12:
@@ -231,9 +246,6 @@ class EntityTable:
         self.entities.append(ent)
         self._by_name[key] = ent
         return ent
-
-
-
 
 
 def _clause_end(text: str, pos: int) -> int:

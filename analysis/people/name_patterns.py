@@ -27,5 +27,16 @@ _AFTER_CAPITAL = (
     + rf")\.|\.(?:[{UPPER}]\.){{0,3}}(?!\w)|[\w]*(?:[’'\-][\w]+)*)")
 # The first word of a name: the look-behind checks the character before its capital.
 _FIRST_NAME_WORD = rf"[{UPPER}](?<![\w’'\-].){_AFTER_CAPITAL}"
+# The Arabic article joined to a name by a hyphen: "Bashar al-Assad", "Raed al-Jabouri".
+_JOINED_ARTICLE = r"(?:al|el|ad|ash|as|at|az|an|ar|ul)-"
 NAME_RE = lazy_compile(
-    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[{UPPER}]{_AFTER_CAPITAL})*")
+    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+|{_JOINED_ARTICLE})?"
+    rf"[{UPPER}]{_AFTER_CAPITAL})*")
+
+# How an organisation's name goes on after its head noun, up to the next capitalised word:
+# "of"/"for" ("the Bank of Tessaly"), or "to" and a verb ("the Committee to Protect
+# Journalists"; "moved the Agency to New York" names no organisation).
+NAME_GOES_ON = (
+    r"(?:(?:of|for)\s+(?:the\s+|a\s+)?|to\s+"
+    r"(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
+    rf"(?=[{UPPER}][a-z]+\s+[{UPPER}]))")

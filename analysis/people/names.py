@@ -12,6 +12,7 @@ from typing import NamedTuple
 from ..lexicon import (
     ADJECTIVES,
     COMMON_CAPITALISED,
+    DOCUMENT_NOUNS,
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
@@ -23,7 +24,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..patterns import lazy_compile
-from .name_patterns import NAME_RE, NAME_WORD, UPPER
+from .name_patterns import NAME_GOES_ON, NAME_RE, NAME_WORD, UPPER
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _POSSESSIVE_RE = lazy_compile(r"[’']s?$")
@@ -72,7 +73,8 @@ def _never_a_name(low: str, alone: bool) -> bool:
     it stands alone a nominal ("Officials said", "Police said")."""
     if low in _NEVER_NAMES or "-" in low and all(part in ADJECTIVES for part in low.split("-")):
         return True
-    return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS)
+    return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS
+                      or low in DOCUMENT_NOUNS or low[:-1] in DOCUMENT_NOUNS)
 
 
 # Endings of sentence adverbs ("Interestingly", "Ironically", "Notably"), which no surname has.
@@ -82,7 +84,11 @@ _ADVERB_ENDINGS = ("ally", "ently", "antly", "ously", "ingly", "edly", "ately", 
 _LONE_NON_NAMES = _TITLE_ENDINGS | _NEVER_NAMES | PERSON_NOUNS | ORG_NOUNS
 # How a token before the name proper reads: an honorific, or a title or nationality.
 _HONORIFIC, _TITLE = 1, 2
-_PREFIX_KINDS = {word: _TITLE for word in TITLE_WORDS | NATIONALITIES} | \
+# Titles of several people named one after another: "Councillors Ann Cole and Tom Ardle".
+_PLURAL_TITLES = frozenset("""senators representatives councillors councilors governors mayors
+ministers judges justices lawmakers democrats republicans candidates nominees commissioners
+delegates professors""".split())
+_PREFIX_KINDS = {word: _TITLE for word in TITLE_WORDS | NATIONALITIES | _PLURAL_TITLES} | \
     {word: _HONORIFIC for word in HONORIFICS}
 
 
@@ -106,6 +112,11 @@ def _split_one_word(word: str) -> NameParts | None:
 _new_parts = partial(tuple.__new__, NameParts)
 
 
+# Words that open a sentence and never stand inside a name: a capitalised run holding one
+# spans a missing full stop.
+_SENTENCE_OPENERS = frozenset("but yet however meanwhile".split())
+
+
 @lru_cache(maxsize=4096)
 def split_name(seq: str) -> NameParts | None:
     """"Valdorian Transport Minister Sébastien Marsh" -> title "Valdorian Transport Minister",
@@ -125,6 +136,11 @@ def split_name(seq: str) -> NameParts | None:
             skip += 1
         if skip:
             tokens, lows = tokens[skip:], lows[skip:]
+    joined = 0 if _SENTENCE_OPENERS.isdisjoint(lows) else \
+        next((k for k in range(len(lows) - 1, 0, -1) if lows[k] in _SENTENCE_OPENERS), 0)
+    if joined:  # "… the agreement' But Leonard Ellerbe, CEO …": a sentence opens at "But"
+        kept = slice(joined + 1, None) if joined < len(lows) - 1 else slice(0, joined)
+        tokens, lows = tokens[kept], lows[kept]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing") and \
             lows[-1] not in PLACE_ENDINGS:
         tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said" (not "Downing Street")
@@ -147,11 +163,14 @@ def split_name(seq: str) -> NameParts | None:
         if prefix == _HONORIFIC:
             honorific = tokens[k]
             cut = k
-        elif prefix is not None or "-" in lows[k] and (all(
+        elif prefix is not None or not k and len(tokens) > 2 and lows[0] in PERSON_NOUNS or \
+                "-" in lows[k] and (all(
                 part in TITLE_WORDS for part in lows[k].split("-")) or lows[k].endswith("-old")):
             cut = k  # "Vice-President", "Thirteen-year-old": a description, not the name
     if cut >= 0:
-        title = " ".join(tokens[k] for k in range(cut + 1) if lows[k] not in HONORIFICS)
+        # One of "Councillors Ann Cole and Tom Ardle" is a councillor.
+        title = " ".join(tokens[k][:-1] if lows[k] in _PLURAL_TITLES else tokens[k]
+                         for k in range(cut + 1) if lows[k] not in HONORIFICS)
         name_tokens = tokens[cut + 1:]
         name_lows = lows[cut + 1:]
     else:
@@ -418,15 +437,8 @@ def _name_phrase(text: str) -> Phrase | None:
                                       entity_kind=kind))
 
 
-# How an organisation's name goes on after its head noun, up to the next capitalised word:
-# "of"/"for" ("the Bank of Tessaly"), or "to" and a verb ("the Committee to Protect
-# Journalists"; "moved the Agency to New York" names no organisation).
-_NAME_GOES_ON = (
-    r"(?:(?:of|for)\s+(?:the\s+|a\s+)?|to\s+"
-    r"(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
-    rf"(?=[{UPPER}][a-z]+\s+[{UPPER}]))")
 # The rest of a name in a role after its head noun: part of the organisation's name.
-_ORGANISATION_TAIL_RE = lazy_compile(rf"^{_NAME_GOES_ON}[{UPPER}][^,;(]*")
+_ORGANISATION_TAIL_RE = lazy_compile(rf"^{NAME_GOES_ON}[{UPPER}][^,;(]*")
 _ORGANISATION_HEADS = ORG_NAME_WORDS | ORG_NOUNS
 
 
@@ -462,7 +474,7 @@ def _described_organisation(phrase: Phrase, words: list[str]) -> Phrase:
 
 
 _OF_NAME_RE = lazy_compile(
-    rf"\s+{_NAME_GOES_ON}[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
+    rf"\s+{NAME_GOES_ON}[{UPPER}][\w'’-]*(?:\s+(?:and\s+)?[{UPPER}][\w'’-]*)*")
 
 
 def organisation_name_at(text: str, name: re.Match[str]) -> tuple[str, int] | None:

@@ -159,11 +159,34 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
         if phrase is None or _plural_with_singular_verb(phrase, verb.word):
             continue
         last_end = verb.end()
-        if not any(r.phrase == phrase for r in found):
-            found.append(Report(phrase, verb.word, verb.start()))
+        for one in (_named_before(sentence, verb.start(), phrase), phrase):
+            if one is not None and not any(r.phrase == one for r in found):
+                found.append(Report(one, verb.word, verb.start()))
     if reaction_nouns and " from " in sentence:
         found.extend(_named_reactions(sentence, reaction_nouns))
     return found
+
+
+# The state or country after a place: "in Springfield, Ill.,", "of Washington, DC".
+_STATE_AFTER_PLACE = lazy_compile(
+    r"\b(?:in|of|at|from)\s+[A-Z][\w'’-]{2,40}(?P<state>,\s+[A-Z][\w.]*,?)$")
+# A relative clause's subject before the verb: "…, which critics say is a tax on jobs".
+_WHICH_THEY_SAY = lazy_compile(r"\bwhich\s+(?P<who>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)$")
+_AND_BEFORE = lazy_compile(r",?\s+and\s+$")
+
+
+def _named_before(sentence: str, verb_at: int, phrase: Phrase) -> Phrase | None:
+    """The first of two named subjects of one verb: "Councillors Ann Cole and Tom Ardle called
+    the levy …" reports Ann Cole too (the phrase found is the last, Tom Ardle)."""
+    if phrase.kind != "name":
+        return None
+    before = sentence[:verb_at]
+    at = before.rfind(phrase.text, max(0, verb_at - _SUBJECT_REACH))
+    joined = _AND_BEFORE.search(before, max(0, at - 6), at) if at > 0 else None
+    if joined is None:
+        return None
+    first = parse_subject(before[:joined.start()][-_SUBJECT_REACH:])
+    return first if first is not None and first.kind == "name" and first != phrase else None
 
 
 def _plural_with_singular_verb(phrase: Phrase, verb: str) -> bool:
@@ -240,6 +263,10 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         examples = _EXAMPLES_AFTER.search(pre)
         if examples:  # "Other unions, including the GMB, have also endorsed …": the unions
             pre = pre[:examples.start()]
+    state = _STATE_AFTER_PLACE.search(pre, max(0, len(pre) - 80)) \
+        if "," in pre[-24:] else None
+    if state:  # "Ann Cole of Dover, Del., said", "… in Washington, DC said": the state is no one
+        pre = pre[:state.start("state")]
     if _COORDINATED.search(pre[-12:]):  # "X watched …, and said": X
         return sentence_subject(sentence) or group_phrase(sentence.split(",", 1)[0])
     of_whom = _OF_WHOM.search(pre)
@@ -263,6 +290,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     among = _AMONG_THOSE_WHO.search(pre, max(0, len(pre) - 80))
     if among:  # "Ann Cole was among the Democrats who criticized …": Ann Cole
         return parse_subject(pre[:among.start()][-_SUBJECT_REACH:])
+    which = _WHICH_THEY_SAY.search(pre, max(0, len(pre) - 60)) if "which" in pre[-60:] else None
+    if which:  # "a levy which critics say will drive trade away": the critics say it
+        return parse_subject(which.group("who")) or group_phrase(which.group("who"))
     if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
             len(clause_words) <= 3 or last_word in _SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
@@ -301,9 +331,11 @@ def _subject_before_setting(pre: str) -> Phrase | None:
         return None
     subject = pre[max(0, setting.start() - _SUBJECT_REACH):setting.start()]
     phrase = parse_subject(subject)
-    if phrase is None or not subject.endswith(phrase.text):
+    at = subject.rfind(phrase.text) if phrase is not None else -1
+    # The phrase ends the subject, or only its role follows it ("Ann Cole of the Kent Trust").
+    if at < 0 or subject[at + len(phrase.text):].strip() not in ("", phrase.role):
         return None
-    before = subject[:len(subject) - len(phrase.text)].split()[-1:]
+    before = subject[:at].split()[-1:]
     return None if before and before[0].lower() in _PREPOSITION_WORDS else phrase
 
 

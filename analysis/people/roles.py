@@ -16,13 +16,15 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from ..patterns import lazy_compile
-from .name_patterns import NAME_WORD
+from .name_patterns import NAME_GOES_ON, NAME_WORD
 
 _PARTY_TAG_RE = lazy_compile(
     r"\s*(?:\((?P<p1>[DRI]-[A-Z][\w.\- ]{0,14}|[DRI]|[A-Z][a-z]{1,4}\.?)\)"
     r"|,\s*(?P<p2>[DRI]-[A-Z][\w.]{0,6}\.?)(?=[,\s)]|$))")
+# "of Ohio", "of the Kent Trust", "of the Institute for Fiscal Studies" (the name goes on).
 _OF_PLACE_RE = lazy_compile(
-    rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})")
+    rf"\s+of\s+(?P<place>(?:the\s+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}}"
+    rf"(?:\s+{NAME_GOES_ON}{NAME_WORD}(?:[ \t]+(?:and\s+)?{NAME_WORD}){{0,3}})?)")
 _APPOS_STARTERS = DETERMINERS | {"who", "whom", "whose", "former", "then", "now", "currently",
                                  "head", "deputy", "chief", "co-founder", "founder"}
 _STOP_BACK = DETERMINERS | frozenset(
@@ -85,6 +87,11 @@ _POSSESSIVE_WORD_RE = lazy_compile(r"[\w.]+[’']s$")
 _AGE_RE = lazy_compile(r"^\d{1,3}(?:,\s*|$)")
 
 
+# A role owned by someone named in full: "Ann Warner, Brenda Burns's attorney, said".
+_NAMED_OWNER_ROLE_RE = lazy_compile(
+    r"\s*(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*(?:,|$)")
+
+
 def appositive_after(text: str, pos: int, limit: int) -> str:
     """The appositive after a name: ", a professor of ... at X, Scotland" up to the clause end."""
     if pos >= len(text) or text[pos] != ",":
@@ -100,7 +107,7 @@ def appositive_after(text: str, pos: int, limit: int) -> str:
         return ""  # "Hale, speaking in Lisbon, said": a participle, not a role
     if not original[:1].islower() and not first[:1].isdigit() and first not in TITLE_WORDS and \
             first not in PERSON_NOUNS and first not in NATIONALITIES and \
-            not _POSSESSIVE_WORD_RE.match(first):
+            not _POSSESSIVE_WORD_RE.match(first) and not _NAMED_OWNER_ROLE_RE.match(rest):
         return ""  # "Obama, Hillary Clinton, Bill Clinton": a list, not an appositive
     clause = _RELATIVE_RE.split(rest.split(",", 1)[0], 1)[0]
     if FINITE_VERB_RE.search(clause) or not SPEECH_VERBS.isdisjoint(

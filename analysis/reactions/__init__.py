@@ -48,9 +48,11 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     for st in relevant_statements(doc, statements, principal, event):
         # The headline's deck above the story restates a reaction the story reports; "according
         # to X" and "X reported" source a fact, they do not respond; nor does a report or a poll
-        # (who made it does), nor a poll's share of respondents ("52 percent of voters say").
+        # (who made it does), nor a poll's share of respondents ("52 percent of voters say"),
+        # nor a stand also taken beside the event.
         if st.index not in background and not recalls(st.verb) and \
                 st.verb not in _SOURCING and st.sentence.paragraph >= doc.lead and \
+                not _parallel_act(st) and \
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
             by_actor.setdefault(_actor_key(st.actor), []).append(st)
@@ -67,6 +69,18 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     points.sort(key=lambda p: p.evidence.index)
     return [Reaction(p.actor, p.stance, p.evidence.sentence.text, p.evidence.sentence.paragraph,
                      central) for p in points]
+
+
+_ALSO_DONE = lazy_compile(r"\b(?:has|have)\s+also\s+(\w+)")
+
+
+def _parallel_act(statement: Statement) -> bool:
+    """A stand the actor has also taken, told without their words ("Other unions have also
+    endorsed Ruiz", "Mr. Hale has also called for …"): an act beside the event, no answer to
+    it."""
+    if statement.quote_ids or not statement.verb or " also " not in statement.sentence.text:
+        return False
+    return any(m.group(1) == statement.verb for m in _ALSO_DONE.finditer(statement.sentence.text))
 
 
 _QUANTIFIERS = frozenset("some several many other all most few top senior leading".split())

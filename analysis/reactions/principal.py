@@ -43,7 +43,9 @@ def _titles(entity: Entity) -> set[str]:
 _AT_SOMEONE = ("criticises", "distances")
 _TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
 # Two-word verbs of a title that take the one reacted to: "Axelrod calls on Dean to apologize".
-_TITLE_PHRASES = frozenset({"calls on", "called on", "turns on", "turned on", "hits out at"})
+_TITLE_PHRASES = frozenset({"calls on", "called on", "turns on", "turned on", "hits out at",
+                            "hit out at", "hits back at", "hit back at", "lashes out at",
+                            "lashed out at", "rounds on", "rounded on"})
 # Where the object of a two-word verb ends: what it is asked to do or why.
 _OBJECT_ENDS = frozenset("to for over after about".split())
 
