@@ -148,7 +148,7 @@ def split_name(seq: str) -> NameParts | None:
     if owned >= 0 and lows[owned + 1] not in _ORDINALS and \
             HONORIFICS.isdisjoint(lows[:owned + 1]):
         # "Liverpool's Raheem Sterling": a full name after an owner, who describes them.
-        owned_by = " ".join([*tokens[:owned], tokens[owned][:-2]])
+        owned_by = " ".join(tokens[:owned + 1])
         tokens, lows = tokens[owned + 1:], lows[owned + 1:]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing") and \
             lows[-1] not in PLACE_ENDINGS:
@@ -204,8 +204,8 @@ def split_name(seq: str) -> NameParts | None:
         if cut >= 0 and not honorific:
             name_tokens = tokens[:]
             title = ""
-    if owned_by:
-        title = f"{owned_by} {title}".strip()
+    if owned_by:  # "Valdoria's Transport Minister"; alone, the owner: "Liverpool"
+        title = f"{owned_by} {title}" if title else owned_by[:-2]
     return _new_parts((title, " ".join(name_tokens), honorific, kind))
 
 
