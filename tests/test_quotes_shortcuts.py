@@ -109,3 +109,15 @@ def test_a_noun_for_a_person_opening_a_full_name_is_its_title(
         run_of_words: str, title: str, name: str) -> None:
     parts = split_name(run_of_words)
     assert parts is not None and (parts.title, parts.name) == (title, name)
+
+
+@pytest.mark.parametrize(("run_of_words", "title", "name"), [
+    ("Estavia's Tigran Vossen", "Estavia", "Tigran Vossen"),
+    ("Valdoria's Transport Minister Helena Marsh", "Valdoria's Transport Minister",
+     "Helena Marsh"),
+    ("Marek's Fifth Amendment", "", "Marek's Fifth Amendment"),
+])
+def test_an_owner_before_a_full_name_is_its_title(run_of_words: str, title: str,
+                                                  name: str) -> None:
+    parts = split_name(run_of_words)
+    assert parts is not None and (parts.title, parts.name) == (title, name)

@@ -213,3 +213,15 @@ def test_a_caption_label_or_a_video_is_no_speaker(o: str, c: str, opening: str) 
         f"{opening}Marek lost his licence after a {o}reckless{c} crossing in 2019.",
     )
     assert not {"Bad", "Starting", "Footage"} & {s.name for s in speakers}
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("owner", ["Harbour City's", "Estavia's", "NBC's"])
+def test_an_owner_before_a_full_name_is_the_persons_role(o: str, c: str, owner: str) -> None:
+    """"Liverpool's Raheem Sterling", "Armenia's Tigran Petrosian": the person is named without
+    the owner, who is their role; the name stays one person's when met again."""
+    quotes, speakers = run(
+        f"The complaint came from {owner} Ivo Marek, who lost in the sixth round.",
+        f"{o}He kept leaving the hall after every move,{c} Marek said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ivo Marek"]

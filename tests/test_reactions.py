@@ -540,6 +540,21 @@ def test_a_title_hitting_back_at_someone_points_at_whom_it_answers(verb: str) ->
     assert "tomas lind" not in actors
 
 
+@pytest.mark.parametrize("officials", ["Port Authority officials", "Kessel leaders"])
+def test_an_organisations_own_officials_speak_as_it(officials: str) -> None:
+    article = Article(
+        title="Kessel Port Authority raises harbour fees",
+        paragraphs=[
+            "The Kessel Port Authority raised its harbour fees by a third on Monday.",
+            f"{officials} said the rise in harbour fees was needed to pay for the new quay.",
+            "Ferry captain Ana Brandt said the rise in harbour fees would end the winter "
+            "service.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert actors == ["ana brandt"]  # the officials announce the rise: no answer to it
+
+
 def test_a_stand_also_taken_beside_the_event_is_no_reaction() -> None:
     article = Article(
         title="Harbour council votes to close the east quay",

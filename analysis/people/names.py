@@ -115,6 +115,7 @@ _new_parts = partial(tuple.__new__, NameParts)
 # Words that open a sentence and never stand inside a name: a capitalised run holding one
 # spans a missing full stop.
 _SENTENCE_OPENERS = frozenset("but yet however meanwhile".split())
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
 @lru_cache(maxsize=4096)
@@ -141,6 +142,14 @@ def split_name(seq: str) -> NameParts | None:
     if joined:  # "… the agreement' But Leonard Ellerbe, CEO …": a sentence opens at "But"
         kept = slice(joined + 1, None) if joined < len(lows) - 1 else slice(0, joined)
         tokens, lows = tokens[kept], lows[kept]
+    owned_by = ""
+    owned = next((k for k in range(len(lows) - 3, -1, -1) if lows[k].endswith(("'s", "’s"))), -1) \
+        if "s" in seq and len(tokens) > 2 else -1
+    if owned >= 0 and lows[owned + 1] not in _ORDINALS and \
+            HONORIFICS.isdisjoint(lows[:owned + 1]):
+        # "Liverpool's Raheem Sterling": a full name after an owner, who describes them.
+        owned_by = " ".join(tokens[:owned + 1])
+        tokens, lows = tokens[owned + 1:], lows[owned + 1:]
     if len(tokens) > 1 and len(tokens[0]) >= 7 and tokens[0].endswith("ing") and \
             lows[-1] not in PLACE_ENDINGS:
         tokens, lows = tokens[1:], lows[1:]  # "Laughing Eugenie said" (not "Downing Street")
@@ -195,6 +204,8 @@ def split_name(seq: str) -> NameParts | None:
         if cut >= 0 and not honorific:
             name_tokens = tokens[:]
             title = ""
+    if owned_by:  # "Valdoria's Transport Minister"; alone, the owner: "Liverpool"
+        title = f"{owned_by} {title}" if title else owned_by[:-2]
     return _new_parts((title, " ".join(name_tokens), honorific, kind))
 
 

@@ -19,7 +19,7 @@ from ..stances import verb_stance
 from ..text.words import fold, words_of
 from .background import Background, recalls
 from .judge import Point, Relation, points_of, relation_of, statement_scores, usual_stance
-from .principal import find_principal
+from .principal import find_principal, name_keys
 from .relevance import event_stems, relevant_statements, speaks_of_event
 from .statements import Statement, find_statements, speaking_for_organisations
 
@@ -113,12 +113,24 @@ def _beside_the_event(group: list[Statement], relation: Relation, event: set[str
                    for st in group)
 
 
+# Who speaks for an organisation as a body: not its rank-and-file members, and not its
+# spokespeople, who answer for it as an aide does.
+_SPEAKING_FOR = frozenset("leader official minister diplomat representative executive".split())
+
+
 def _own_side(actor: Target, principal: Entity | None) -> bool:
     """The principal under another name: an organisation named after them ("the Trump
-    campaign", "the Obama administration"), or the surname alone. Their advisers and
-    spokespeople are allies, who react."""
-    if principal is None or principal.kind != "person":
+    campaign", "the Obama administration"), or the surname alone; for an organisation, its
+    leaders or officials named by it ("E.U. leaders"). Advisers and spokespeople are allies,
+    who react."""
+    if principal is None:
         return False
+    if principal.kind != "person":
+        # "E.U. leaders" in a story about the E.U.: those who speak for it, speaking as it
+        if isinstance(actor, Entity) or actor.head.lower().rstrip("s") not in _SPEAKING_FOR:
+            return False
+        modifier = set(words_of(fold(actor.text))[:-1])
+        return not modifier.isdisjoint(name_keys(principal))
     surname = words_of(fold(principal.name))[-1:]
     words = words_of(fold(display_name(actor)))
     if not surname or surname[0] not in words:

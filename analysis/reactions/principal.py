@@ -22,7 +22,7 @@ LEAD_WEIGHT = 3.0  # named in the story's first sentence
 MIN_SCORE = 3.0  # below this no one stands out: no principal
 
 
-def _keys(entity: Entity) -> set[str]:
+def name_keys(entity: Entity) -> set[str]:
     """The words that name an entity alone: its surname (a person) or its name's words less
     its generic nouns ("flight attendants" of the Association of Flight Attendants: a title
     calls it the flight attendants' union), when any are left."""
@@ -105,7 +105,7 @@ def find_principal(doc: Document, people: People) -> Entity | None:
         if mentions + TITLE_WEIGHT + LEAD_WEIGHT <= best_score:
             break  # named too rarely to overtake the best, whatever else they have
         entity = entities[key]
-        names = _keys(entity)
+        names = name_keys(entity)
         if not names or not people.can_speak(entity):
             continue
         if mentions >= 2:
