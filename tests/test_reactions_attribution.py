@@ -213,6 +213,22 @@ def test_a_possessive_that_owns_a_person_does_not_stand_for_them() -> None:
     assert [q.speaker.split(",")[0] for q in quotes] == ["Tallin Oskar"]
 
 
+@pytest.mark.parametrize("introduced", [
+    "in their sixth-round match in the tournament, Tallin Oskar",
+    "in the sixth round, Estavia's Tallin Oskar",
+])
+def test_a_person_introduced_by_their_role_at_the_sentence_end_is_he(introduced: str) -> None:
+    """"The complaint was made by Marek's opponent …, Tallin Oskar.": the next "He said" is
+    the opponent the sentence ends by naming, not Marek, whom the story is about."""
+    article = Article(title="Chess champion expelled from the Kesra open", paragraphs=[
+        "Ivo Marek, the Kesra champion, was expelled from the Kesra open on Sunday.",
+        f"The complaint was made by Marek's opponent {introduced}.",
+        "He said: \"Marek kept leaving the hall after every move.\"",
+    ])
+    quotes = analyze_article(article).quotes
+    assert [q.speaker.split(",")[0] for q in quotes] == ["Tallin Oskar"]
+
+
 def test_a_person_named_after_their_outlet_is_the_person() -> None:
     article = Article(title="Kesra council votes to close the ferry office", paragraphs=[
         "The Kesra council voted on Monday to close the ferry office.",

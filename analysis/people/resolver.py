@@ -30,6 +30,9 @@ _INTRODUCING_ROLE = lazy_compile(
     r",\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z]+)"
     r"\b[^.;!?\"“”]*[.!?]?\s*$")
 _ROLE_HEADS = TITLE_WORDS | PERSON_NOUNS
+# A role, a few words about it, then a comma before the name that ends the sentence.
+_ROLE_THEN_NAME = lazy_compile(
+    r"\b(?P<head>[a-z]+)(?:\s+(?:in|of|at|for|from)\s[^,.;]{0,60})?,\s+$")
 _DEFINITE = ("the", "this", "that", "these", "those")
 # "The agency said" names the organisation met last among this many mentions before.
 _RECENT_ORGS = 12
@@ -347,9 +350,17 @@ class Resolver:
         entity = self.table.mentions[last]
         if len(entity.name.split()) < 2 or not self._compatible(entity, pronoun):
             return None
-        name = NAME_RE.match(text, self._mention_keys[last][1])
-        role = _INTRODUCING_ROLE.match(text, name.end(), e) if name else None
-        return entity if role and role.group("head") in _ROLE_HEADS else None
+        at = self._mention_keys[last][1]
+        name = NAME_RE.match(text, at)
+        if name is None:
+            return None
+        role = _INTRODUCING_ROLE.match(text, name.end(), e)
+        if role and role.group("head") in _ROLE_HEADS:
+            return entity
+        # "…, made by Marek's opponent in the sixth round, Tallin Oskar.": the role before
+        described = _ROLE_THEN_NAME.search(text, max(s, at - 80), at)
+        return entity if described and described.group("head") in _ROLE_HEADS and \
+            not text[name.end():e].strip(" .") else None
 
     @staticmethod
     def _compatible(target: Target, pronoun: str, speaker: bool = False) -> bool:
