@@ -8,11 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
-    GROUP_NOUNS,
     GROUP_PRONOUNS,
     NATIONALITIES,
-    PEOPLE_PLURALS,
-    PERSON_NOUNS,
     PRESENT_REPORTERS,
     inflect,
 )
@@ -21,6 +18,7 @@ from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subje
 from .name_patterns import NAME_RE
 from .names import (
     Phrase,
+    is_group_noun,
     last_name_sequence,
     organisation_at,
     parse_name_phrase,
@@ -413,9 +411,7 @@ def group_phrase(text: str) -> Phrase | None:
                       head=pronoun.group("who"))
     for n, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
-        if low in GROUP_NOUNS or low.endswith("s") and (
-                low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6
-                or low[:-1] in NATIONALITIES):
+        if is_group_noun(low):
             head = " ".join(words[:n + 1]).strip(",.;:")
             rest = " ".join(words[n + 1:])
             if FINITE_VERB_RE.search(_RELATIVE.split(rest, 1)[0]):
