@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
+    ARTICLES_AND_POSSESSIVES,
     GROUP_PRONOUNS,
     NATIONALITIES,
     PRESENT_REPORTERS,
@@ -95,7 +96,6 @@ _MEDIUM_NOUNS = frozenset("""statement statements interview interviews letter tw
 posts email emails speech op-ed editorial memo release conference hearing briefing appearance
 broadcast podcast video remarks address rally debate show""".split())
 _TENSED = ("ed", "id", "ld", "ote", "s")  # said, told, wrote, says: no noun ("the … attack")
-_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
 _PREPOSITION_WORDS = frozenset(
     "of for with from by to at in on about against among over amid after before".split())
 # A source ends at a clause break or a quote.
@@ -344,7 +344,7 @@ def _name_right_before(text: str) -> Phrase | None:
         return None  # "Hoffenheim's Andreas Beck added an own goal": a name in a long clause
     before = text[:last.start()].split()[-1:]
     if before and (before[0].lower() in _PREPOSITION_WORDS or before[0][:1].isupper() or
-                   before[0].lower() in _DETERMINERS):
+                   before[0].lower() in ARTICLES_AND_POSSESSIVES):
         return None
     phrase = parse_name_phrase(last.group(0))
     if phrase is None or phrase.entity_kind != "person" or " " not in phrase.text:
