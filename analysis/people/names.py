@@ -154,7 +154,7 @@ def split_name(seq: str) -> NameParts | None:
         tokens, lows = tokens[kept], lows[kept]
     owned_by = ""
     owned = next((k for k in range(len(lows) - 3, -1, -1) if lows[k].endswith(("'s", "’s"))), -1) \
-        if "s" in seq and len(tokens) > 2 else -1
+        if len(tokens) > 2 and ("'s " in seq or "’s " in seq) else -1
     if owned >= 0 and lows[owned + 1] not in _ORDINALS and \
             HONORIFICS.isdisjoint(lows[:owned + 1]):
         # "Liverpool's Raheem Sterling": a full name after an owner, who describes them.
