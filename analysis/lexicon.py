@@ -317,10 +317,12 @@ see
 NAME_PARTICLES: tuple[str, ...] = tuple(
     "de da di du van von der den del della bin ibn al le la dos das".split())
 
-# Words that open a noun phrase before its noun.
-DETERMINERS: frozenset[str] = frozenset(
-    "the a an another one his her its their our this that these those some several two three "
-    "many other".split())
+# Words that open a noun phrase before its noun: articles, demonstratives and possessives, and
+# the quantifiers.
+ARTICLES_AND_POSSESSIVES: frozenset[str] = frozenset(
+    "the a an this that these those his her its their our".split())
+DETERMINERS: frozenset[str] = ARTICLES_AND_POSSESSIVES | frozenset(
+    "another one some several two three many other".split())
 
 # Honorifics that tell a person's gender.
 FEMALE_HONORIFICS: frozenset[str] = frozenset(

@@ -151,10 +151,12 @@ STANCE_NAMES: tuple[str, ...] = tuple(s.name for s in REGISTRY)
 
 # How much a cue counts: the reporting verb says most of how a statement is meant; a verb,
 # noun or adjective of a stance inside what was said counts less; a phrase is more telling
-# than a single word.
+# than a single word, except the phrases of analysis, which hedge ("could be", "may have") and
+# must not outweigh a word that judges.
 REPORTING_VERB_WEIGHT = 3.0
 WORD_WEIGHT = 1.0
 PHRASE_WEIGHT = 1.5
+_HEDGING = "analyses"
 # Base forms that are more often another word ("hit back", "a counter") than a reporting verb.
 _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split())
 # Base forms that say nothing of a stance inside what was said: "the question is", "in the
@@ -170,6 +172,7 @@ _NEGATION_REACH = 40  # characters before a cue where its negation can stand
 @dataclass(frozen=True)
 class _CueTable:
     cues: dict[str, str]  # a word form or phrase -> its stance
+    weights: dict[str, float]  # a word form or phrase -> how much it counts
     verbs: dict[str, str]  # a verb form -> its stance
     pattern: re.Pattern[str]  # any cue as whole words (the longest where several start), group 1
 
@@ -205,7 +208,9 @@ def _table() -> _CueTable:
     # Scanned in " " + text: the character before a cue is matched, not looked behind at, so
     # the engine skips in C to where a cue may start.
     pattern = re.compile(rf"[^\w']({trie_pattern(sorted(cues))})(?![\w'])")
-    return _CueTable(cues, verbs, pattern)
+    weights = {cue: PHRASE_WEIGHT if " " in cue and stance != _HEDGING else WORD_WEIGHT
+               for cue, stance in cues.items()}
+    return _CueTable(cues, weights, verbs, pattern)
 
 
 @cache
@@ -244,6 +249,5 @@ def cue_scores(folded: str) -> dict[str, float]:
         if _NEGATION.search(folded, max(0, found.start() - _NEGATION_REACH), found.start()):
             continue
         cue = found.group(1)
-        stance = table.cues[cue]
-        scores[stance] += PHRASE_WEIGHT if " " in cue and stance != "analyses" else WORD_WEIGHT
+        scores[table.cues[cue]] += table.weights[cue]
     return scores

@@ -3,6 +3,7 @@ pronouns, nominals, organisations and "according to"."""
 
 from __future__ import annotations
 
+import pytest
 from quote_support import run, speaker_names
 
 
@@ -418,26 +419,22 @@ def test_an_honorific_makes_a_title_word_a_surname() -> None:
     assert [s.name for s in speakers] == ["Larry King"]
 
 
-def test_a_place_before_the_subject_takes_no_role() -> None:
-    """"At a press conference in Dunmore, the mayor also said …": Dunmore is where, and "mayor
-    also said that …" no role of it; the mayor is Rosa Kell."""
-    quotes, speakers = run(
-        "Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
-        "Twelve lorries were stuck in Dunmore by the evening.",
-        "At a press conference in Dunmore, the mayor also said that it was too early to tell "
-        "when the bridge would reopen.",
-        "“We will know more on Monday,” the mayor said.",
-    )
+@pytest.mark.parametrize(("place", "paragraphs"), [
+    # "At a press conference in Dunmore, the mayor also said …": Dunmore is where, and "mayor
+    # also said that …" no role of it.
+    ("Dunmore", ["Twelve lorries were stuck in Dunmore by the evening.",
+                 "At a press conference in Dunmore, the mayor also said that it was too early to "
+                 "tell when the bridge would reopen.",
+                 "“We will know more on Monday,” the mayor said."]),
+    # A place opening the sentence is no speaker.
+    ("Brill", ["In Brill, the mayor said: “The detour adds ten minutes, no more.”"]),
+])
+def test_a_place_before_the_subject_is_no_speaker_and_no_role(
+        place: str, paragraphs: list[str]) -> None:
+    quotes, speakers = run("Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
+                           *paragraphs)
     assert speaker_names(quotes, speakers) == ["Rosa Kell"]
-    assert not any(s.name == "Dunmore" for s in speakers)
-
-
-def test_a_place_opening_the_sentence_is_no_speaker() -> None:
-    quotes, speakers = run(
-        "Mayor Rosa Kell closed the Dunmore bridge to lorries on Friday.",
-        "In Brill, the mayor said: “The detour adds ten minutes, no more.”",
-    )
-    assert speaker_names(quotes, speakers) == ["Rosa Kell"]
+    assert not any(s.name == place for s in speakers)
 
 
 def test_one_word_after_the_names_a_paper() -> None:

@@ -6,26 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import (
-    COMMON_CAPITALISED,
-    FEMALE_HONORIFICS,
-    GROUP_NOUNS,
-    MALE_HONORIFICS,
-    NAME_PARTICLES,
-    PEOPLE_PLURALS,
-)
+from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE
-from .names import NameParts, organisation_name_at, split_name
+from .names import NameParts, is_group_noun, organisation_name_at, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
-# What stands before a word that opens a sentence inside a paragraph, and a group of people
-# after it: "Tournament organisers said" is capitalised only to open the sentence.
+# What stands before a word that opens a sentence inside a paragraph (before a group of people,
+# "Tournament organisers said", it is capitalised only to open the sentence).
 _SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
-_GROUP_AFTER = lazy_compile(
-    r" (?:" + "|".join(sorted(GROUP_NOUNS)) + r"|[a-z]+(?:" + "|".join(PEOPLE_PLURALS) + r"))\b")
 
 
 def _deletions(word: str) -> list[str]:
@@ -152,7 +143,7 @@ class EntityTable:
                                                word.lower(), ""))
                 start = m.start()
                 if (not start or text[start - 2:start] in _SENTENCE_GAPS) and \
-                        " " not in word and _GROUP_AFTER.match(text, m.end()):
+                        " " not in word and _group_after(text, m.end()):
                     continue  # "Tournament organisers said": capitalised to open the sentence
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
@@ -246,6 +237,14 @@ class EntityTable:
         self.entities.append(ent)
         self._by_name[key] = ent
         return ent
+
+
+def _group_after(text: str, end: int) -> bool:
+    """Whether a noun for a group of people follows the word that ends at end."""
+    if text[end:end + 1] != " " or not text[end + 1:end + 2].islower():
+        return False
+    following = text[end + 1:end + 24].split(None, 1)[0].rstrip(",.;:")
+    return is_group_noun(following)
 
 
 def _clause_end(text: str, pos: int) -> int:

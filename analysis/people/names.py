@@ -13,11 +13,13 @@ from ..lexicon import (
     ADJECTIVES,
     COMMON_CAPITALISED,
     DOCUMENT_NOUNS,
+    GROUP_NOUNS,
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    PEOPLE_PLURALS,
     PERSON_NOUNS,
     PLACE_ENDINGS,
     SPEECH_VERBS,
@@ -75,6 +77,14 @@ def _never_a_name(low: str, alone: bool) -> bool:
         return True
     return alone and (low in PERSON_NOUNS or low[:-1] in PERSON_NOUNS or low in ORG_NOUNS
                       or low in DOCUMENT_NOUNS or low[:-1] in DOCUMENT_NOUNS)
+
+
+def is_group_noun(low: str) -> bool:
+    """Whether a lower-case word names a group of people: "officials", "organisers",
+    "taxpayers", "europeans"."""
+    return low in GROUP_NOUNS or low.endswith("s") and (
+        low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6
+        or low[:-1] in NATIONALITIES)
 
 
 # Endings of sentence adverbs ("Interestingly", "Ironically", "Notably"), which no surname has.
@@ -144,7 +154,7 @@ def split_name(seq: str) -> NameParts | None:
         tokens, lows = tokens[kept], lows[kept]
     owned_by = ""
     owned = next((k for k in range(len(lows) - 3, -1, -1) if lows[k].endswith(("'s", "’s"))), -1) \
-        if "s" in seq and len(tokens) > 2 else -1
+        if len(tokens) > 2 and ("'s " in seq or "’s " in seq) else -1
     if owned >= 0 and lows[owned + 1] not in _ORDINALS and \
             HONORIFICS.isdisjoint(lows[:owned + 1]):
         # "Liverpool's Raheem Sterling": a full name after an owner, who describes them.

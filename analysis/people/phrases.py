@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import ARTICLES_AND_POSSESSIVES
 from ..patterns import lazy_compile
 from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
 from .names import (
@@ -115,7 +116,6 @@ def organisation_with_and(text: str, whole: bool = False) -> Phrase | None:
 
 
 _DEFINITE_DESCRIPTION_RE = lazy_compile(r"^(?:the|The)\s+(?P<role>[^,;]{2,80}?)\s+and\s+$")
-_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 
 
 def _one_described(text: str, cut: int, cuts: list[re.Match[str]], phrase: Phrase) -> Phrase:
@@ -123,7 +123,7 @@ def _one_described(text: str, cut: int, cuts: list[re.Match[str]], phrase: Phras
     person, who is the description after the "and" made definite (so that it refers to whom
     the story is about) with the first role as theirs."""
     if phrase.text[:1].isupper() or phrase.text.endswith("s") or \
-            phrase.text.split(None, 1)[0].lower() in _DETERMINERS:
+            phrase.text.split(None, 1)[0].lower() in ARTICLES_AND_POSSESSIVES:
         return phrase  # "the mayor and council members": two of them
     start = max((m.end() for m in cuts if m.end() < cut), default=0)
     first = _DEFINITE_DESCRIPTION_RE.match(text[start:cut].lstrip())

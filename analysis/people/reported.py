@@ -8,11 +8,9 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (
-    GROUP_NOUNS,
+    ARTICLES_AND_POSSESSIVES,
     GROUP_PRONOUNS,
     NATIONALITIES,
-    PEOPLE_PLURALS,
-    PERSON_NOUNS,
     PRESENT_REPORTERS,
     inflect,
 )
@@ -21,6 +19,7 @@ from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subje
 from .name_patterns import NAME_RE
 from .names import (
     Phrase,
+    is_group_noun,
     last_name_sequence,
     organisation_at,
     parse_name_phrase,
@@ -97,7 +96,6 @@ _MEDIUM_NOUNS = frozenset("""statement statements interview interviews letter tw
 posts email emails speech op-ed editorial memo release conference hearing briefing appearance
 broadcast podcast video remarks address rally debate show""".split())
 _TENSED = ("ed", "id", "ld", "ote", "s")  # said, told, wrote, says: no noun ("the … attack")
-_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
 _PREPOSITION_WORDS = frozenset(
     "of for with from by to at in on about against among over amid after before".split())
 # A source ends at a clause break or a quote.
@@ -346,7 +344,7 @@ def _name_right_before(text: str) -> Phrase | None:
         return None  # "Hoffenheim's Andreas Beck added an own goal": a name in a long clause
     before = text[:last.start()].split()[-1:]
     if before and (before[0].lower() in _PREPOSITION_WORDS or before[0][:1].isupper() or
-                   before[0].lower() in _DETERMINERS):
+                   before[0].lower() in ARTICLES_AND_POSSESSIVES):
         return None
     phrase = parse_name_phrase(last.group(0))
     if phrase is None or phrase.entity_kind != "person" or " " not in phrase.text:
@@ -413,9 +411,7 @@ def group_phrase(text: str) -> Phrase | None:
                       head=pronoun.group("who"))
     for n, word in enumerate(words[:5]):
         low = word.lower().strip(",.")
-        if low in GROUP_NOUNS or low.endswith("s") and (
-                low.rstrip("s") in PERSON_NOUNS or low.endswith(PEOPLE_PLURALS) and len(low) > 6
-                or low[:-1] in NATIONALITIES):
+        if is_group_noun(low):
             head = " ".join(words[:n + 1]).strip(",.;:")
             rest = " ".join(words[n + 1:])
             if FINITE_VERB_RE.search(_RELATIVE.split(rest, 1)[0]):

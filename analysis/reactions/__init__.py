@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOCUMENT_NOUNS, STOPWORDS
+from ..lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, STOPWORDS
 from ..model import Reaction
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
@@ -83,7 +83,8 @@ def _parallel_act(statement: Statement) -> bool:
     return any(m.group(1) == statement.verb for m in _ALSO_DONE.finditer(statement.sentence.text))
 
 
-_QUANTIFIERS = frozenset("some several many other all most few top senior leading".split())
+# Words before a group's noun that do not tell one group from another ("some", "top").
+_QUANTIFIERS = GROUP_PRONOUNS | frozenset("other all top senior leading".split())
 
 
 def _actor_key(actor: Target) -> object:

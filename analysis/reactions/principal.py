@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, STOPWORDS, TITLE_WORDS
+from ..lexicon import ORG_NOUNS, STOPWORDS, TITLE_WORDS, inflect
 from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
@@ -43,9 +43,10 @@ def _titles(entity: Entity) -> set[str]:
 _AT_SOMEONE = ("criticises", "distances")
 _TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
 # Two-word verbs of a title that take the one reacted to: "Axelrod calls on Dean to apologize".
-_TITLE_PHRASES = frozenset({"calls on", "called on", "turns on", "turned on", "hits out at",
-                            "hit out at", "hits back at", "hit back at", "lashes out at",
-                            "lashed out at", "rounds on", "rounded on"})
+_TITLE_PHRASES = frozenset(
+    f"{form} {rest}" for verb, rest in (("call", "on"), ("turn", "on"), ("hit", "out at"),
+                                        ("hit", "back at"), ("lash", "out at"), ("round", "on"))
+    for form in inflect(verb))
 # Where the object of a two-word verb ends: what it is asked to do or why.
 _OBJECT_ENDS = frozenset("to for over after about".split())
 
