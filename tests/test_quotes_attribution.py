@@ -367,6 +367,22 @@ def test_he_said_after_a_sentence_that_introduces_someone_by_role() -> None:
     assert speaker_names(quotes, speakers) == ["Tom Ardle", "Henry Crespo"]
 
 
+def test_he_said_after_an_inverted_speaker_closing_a_sentence() -> None:
+    quotes, speakers = run(
+        "“The ferry is late again,” said Tom Ardle, a commuter.",
+        "Most ferries run on time in winter, said port engineer Dr. Ivo Brand, who has not "
+        "worked for the company.",
+        "“The timetable is sound, the boats are not,” he said.")
+    assert speaker_names(quotes, speakers) == ["Tom Ardle", "Ivo Brand"]
+
+
+def test_an_inverted_speaker_with_a_descriptor_before_a_source_is_the_speaker() -> None:
+    quotes, speakers = run(
+        "“The tide tables are right,” said study co-author Ivo Brand, the Gazette reported.")
+    assert speaker_names(quotes, speakers) == ["Ivo Brand"]
+    assert speakers[0].role == "study co-author"
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",

@@ -65,6 +65,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Ann Cole of the Kent Trust in Dunmore, PA said the plan was sound.",
      [("Ann Cole", "said")]),
     ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
+    # Where it was said, set off before the named speaker, is no speaker, even when its name
+    # holds an "and": the person after the comma speaks.
+    ("In an accompanying Tide and Harbour article for the Gazette, Dr Ann Cole of the Kent "
+     "Trust in Dunmore, PA said the plan was sound.", [("Ann Cole", "said")]),
     # What a study shows names no speaker after the verb.
     ("A Kingsmere Post analysis of ferry groups that have raised a million crowns since 2015, "
      "shows harbour groups outpacing ferry groups in recent weeks.", []),
@@ -375,3 +379,14 @@ def test_a_transcript_label_speaks_for_its_paragraph() -> None:
     found = {(r.actor, r.stance) for r in analysis.reactions}
     assert ("Mina Ostrow", "criticises") in found  # her label: her words
     assert not [a for a, _ in found if a in ("Piet Saar", "Host", "Clarification")]
+
+
+def test_words_after_an_inverted_speaker_describe_them_and_are_not_what_they_said() -> None:
+    article = Article(title="Kesra harbour board sells its last dredger", paragraphs=[
+        "The Kesra harbour board sold its last dredger to a salvage firm on Monday.",
+        "The board said the dredger had cost too much to keep.",
+        "Most harbour boards lease a dredger for the winter, said port economist Dr. Ivo "
+        "Brand, who is not involved in the sale.",
+    ])
+    reactions = analyze_article(article).reactions
+    assert [(r.actor, r.stance) for r in reactions] == [("Ivo Brand", "analyses")]

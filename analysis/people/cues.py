@@ -295,6 +295,11 @@ def _before_cue(before: str) -> Cue | None:
                 return Cue(phrase, verb, 2)
             continue
         phrase = parse_subject(pre)
+        if phrase is None and pre.rstrip().endswith(","):
+            # Inverted after a clause: "Most couples sign a form, said Dr. Ann Cole, who …"
+            inverted = parse_object(before[m.end():].strip(" :,"))
+            if inverted is not None and inverted.kind == "name":
+                return Cue(inverted, verb, 2)
         if phrase is not None:
             lead = ""
             if phrase.kind == "pronoun":

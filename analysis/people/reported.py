@@ -299,8 +299,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "…, years after many countries agreed to …": a time, no statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
-    if phrase is None:
-        phrase = _subject_before_setting(pre)
+    if phrase is None or phrase.kind == "nominal" and ", " in phrase.role:
+        # "In an article for Nature, Dr Ann Cole of the Kent Institute in Dover [said]"
+        phrase = _subject_before_setting(pre) or phrase
     if phrase is not None and phrase.kind == "pronoun" and phrase.text == "it" and \
             verb.lower() in _SHOWING:
         return None  # "It shows an officer aiming a gun": a video or a page, no one speaking

@@ -130,7 +130,12 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             if report.at < after:
                 continue
             said = sentence.text[after:] if after else sentence.text
-            if report.verb in nouns:  # "a warning that drew an angry response from X": X's
+            if text[:report.at].rstrip().endswith(",") and \
+                    report.phrase.text in text[report.at:]:
+                # Inverted after what was said: "Most couples sign a form, said Dr. Ann Cole,
+                # who is not involved in the case" said only the words before the verb.
+                said = text[after:report.at]
+            elif report.verb in nouns:  # "a warning that drew an angry response from X": X's
                 said = _NAMED_REACTION.search(sentence.text[:report.at]).group(0) + \
                     sentence.text[report.at:]
             target = resolver.resolve(report.phrase, sentence.paragraph,
