@@ -83,6 +83,12 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # Seeing is an opinion only "as" something; a video that shows is nobody speaking.
     ("Many islanders see the ferry plan as a giveaway.", [("Many islanders", "see")]),
     ("Harbour guards saw Rhea Sand leave the quay at noon.", []),
+    # Finding states a finding in a clause; a verdict or a thing found states none.
+    ("Harbour inspectors found the cranes had not been checked in years.",
+     [("Harbour inspectors", "found")]),
+    ("Harbour inspectors found that the cranes were unsafe.", [("Harbour inspectors", "found")]),
+    ("After three days, jurors found Ivo Brand guilty of all four counts.", []),
+    ("Harbour guards found the missing ferry in a sheltered bay.", []),
     ("It shows the crane falling onto the quay.", []),
     # Asked is no statement, whatever adverb stands between; a base form after "the" is a noun.
     ("Rhea Sand was once asked how the ferry war would end.", []),

@@ -125,6 +125,11 @@ _WITH_DOER = lazy_compile(
     r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 _WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
+_FINDING = frozenset(inflect("find"))
+# What a finding states: a clause ("found that …", "found the tax would raise …").
+_FOUND_CLAUSE = lazy_compile(
+    r"\s+(?:that\b|(?:[\w'’.-]+\s+){1,6}?(?:is|are|was|were|will|would|has|have|had|can|could|"
+    r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?\w+ed\s)")
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 MAX_CLAUSE_WORDS = 14  # words before a verb with no clause break: more, and it is a subordinate's
 
@@ -227,6 +232,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
+    if verb.lower() in _FINDING and not _FOUND_CLAUSE.match(sentence, end):
+        return None  # "jurors found him guilty", "they found the phone": no finding stated
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
