@@ -383,6 +383,15 @@ def test_an_inverted_speaker_with_a_descriptor_before_a_source_is_the_speaker() 
     assert speakers[0].role == "study co-author"
 
 
+def test_a_role_owned_by_someone_named_otherwise_is_the_person_with_that_role() -> None:
+    quotes, speakers = run(
+        "Rower Tom Ardle's agent Ivo Brand said the contract for the race had not been signed.",
+        "Ardle was training in Dunmore on Friday with his crew.",
+        "“Nothing is signed and nothing will be until the fee is paid,” the Kesran's agent "
+        "said.")
+    assert speaker_names(quotes, speakers) == ["Ivo Brand"]
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",

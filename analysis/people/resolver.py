@@ -159,7 +159,9 @@ class Resolver:
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
                     return known
-            mods = [w.lower() for w in phrase.text.split()[1:-1]]
+            # An owner ("the Filipino's promoter") may be named otherwise in the role ("Manny
+            # Pacquiao's promoter"): the role's noun and other words say who it is.
+            mods = [w.lower() for w in phrase.text.split()[1:-1] if not w.endswith(("'s", "’s"))]
             mentions = self.table.mentions
             heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
             tried: set[int] = set()
