@@ -392,6 +392,19 @@ def test_a_role_owned_by_someone_named_otherwise_is_the_person_with_that_role() 
     assert speaker_names(quotes, speakers) == ["Ivo Brand"]
 
 
+def test_his_role_is_the_person_with_that_role_unless_it_names_another_owner() -> None:
+    quotes, speakers = run(
+        "Kesra United manager Ivo Brand said the referee had missed a foul on Tom Ardle.",
+        "Ardle handled the ball in the box and the home side scored from the penalty.",
+        "“It was a clear foul before the handball,” his manager said.")
+    assert speaker_names(quotes, speakers) == ["Ivo Brand"]
+    quotes, speakers = run(
+        "Rhea Sand's lawyer Mina Hale said the files were handed over in full.",
+        "The panel held Tom Ardle in contempt for refusing to appear.",
+        "“He will not answer questions about the files,” his lawyer said.")
+    assert "Mina Hale" not in speaker_names(quotes, speakers)
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",
