@@ -74,6 +74,7 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
      "shows harbour groups outpacing ferry groups in recent weeks.", []),
     # Not statements: a negated verb, anonymity, an infinitive, a credit line.
     ("Rhea Sand did not respond to requests for comment.", []),
+    ("The party's harbour chairman, Ivo Brand, said he could not comment on the letter.", []),
     ("The official insisted on anonymity to discuss the talks.", []),
     ("The new timetable allows commuters to say where they board.", []),
     ("Ana Lind reported from Kingsmere.", []),

@@ -125,6 +125,9 @@ _WITH_DOER = lazy_compile(
     r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 _WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
+_NO_COMMENT_AFTER = lazy_compile(
+    r"\s+(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:could|can|would|will|did|does|do)\s*"
+    r"(?:not|n't|n’t)\s+(?:immediately\s+)?(?:comment|respond)\b")
 _FINDING = frozenset(inflect("find"))
 # What a finding states: a clause ("found that …", "found the tax would raise …").
 _FOUND_CLAUSE = lazy_compile(
@@ -234,6 +237,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
     if verb.lower() in _FINDING and not _FOUND_CLAUSE.match(sentence, end):
         return None  # "jurors found him guilty", "they found the phone": no finding stated
+    if _NO_COMMENT_AFTER.match(sentence, end):
+        return None  # "said he could not comment on the letter": nothing said on it
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
