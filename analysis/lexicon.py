@@ -356,7 +356,7 @@ EXPERT_WORDS: frozenset[str] = frozenset("""
 professor analyst analysts expert experts economist economists researcher researchers scholar
 scholars historian fellow institute center centre foundation university strategist pollster
 observer observers commentator think tank scientist lecturer academic study survey report
-research office
+research office institution
 """.split())
 # Words in a role that make the actor speak for someone else.
 SPOKESPERSON_WORDS: frozenset[str] = frozenset("""

@@ -679,3 +679,18 @@ def test_fast_enough() -> None:
     for _ in range(20):
         _reactions(article)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+def test_a_scientist_of_a_research_institution_analyses() -> None:
+    analysis = analyze_article(Article(
+        title="Kesra study says the island's harbour is sinking",
+        paragraphs=[
+            "A study by two geologists at the University of Kesra found the island's harbour "
+            "had sunk four centimetres in a decade.",
+            "The study was published in the journal Tides on Monday.",
+            "Harbour pilots condemned the study as alarmist.",
+            "Dr Ivo Brand of the Dunmore Institution for Marine Science said the harbour figures "
+            "open new ways of reading old tide records.",
+        ],
+    ))
+    assert ("Ivo Brand", "analyses") in [(r.actor, r.stance) for r in analysis.reactions]
