@@ -117,7 +117,8 @@ REGISTRY: tuple[Stance, ...] = (
                          called on, call on, calls on, without delay, more questions than
                          answers, no excuse, not consulted, playing politics, an attack on,
                          taken sides, does not solve, will not solve, owes an apology, deserve
-                         better"""),
+                         better, suspended, suspension, expel, expelled, expulsion,
+                         disqualified"""),
     ),
     Stance(
         "supports", "approves, praises, endorses or agrees",
