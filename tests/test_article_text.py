@@ -341,3 +341,24 @@ def test_date_lines_below_the_story_are_fields_not_body() -> None:
     assert article.published == "2025-05-12"
     assert article.paragraphs == ["The library will close in June, the council said.",
                                   "By the way, the council meets again on Friday."]
+
+
+def test_a_quote_mark_left_at_a_paragraphs_end_opens_the_next_one() -> None:
+    # A text dumped one sentence per line leaves the next quote's opening mark behind; a lone
+    # mark after a quote left open closes it.
+    article = parse(
+        "Trainer keeps faith in his horse\n\n"
+        "Ivo Brand backed his horse to win at Dunmore. '\n\n"
+        "I'd love good ground - he is a well-balanced horse,' said Brand.\n\n"
+        "'\n\n"
+        "He jumps well.'\n\n"
+        "Fans called the horse \"a sad, slow plodder.\n\n"
+        "\"\n\n"
+        "The race is on Friday.", kind="text")
+    assert article.paragraphs == [
+        "Ivo Brand backed his horse to win at Dunmore.",
+        "'I'd love good ground - he is a well-balanced horse,' said Brand.",
+        "'He jumps well.'",
+        "Fans called the horse \"a sad, slow plodder.\"",
+        "The race is on Friday.",
+    ]

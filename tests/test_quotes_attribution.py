@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from quote_support import run, speaker_names
 
+from analysis import analyze
+
 
 def test_speaker_after_the_quote_both_orders() -> None:
     quotes, speakers = run(
@@ -493,3 +495,11 @@ def test_a_quoted_title_is_no_subject_of_its_sentence() -> None:
             f"In his 2014 memoir, {o}Teach Your Crew to Sail,{c} Mr. Ribeiro described the "
             "strike.")
         assert subject is not None and subject.text == "Ribeiro"
+
+
+def test_a_quote_whose_opening_mark_was_left_on_the_line_before_is_found() -> None:
+    analysis = analyze("Trainer keeps faith in his horse\n\n"
+                       "Ivo Brand backed his horse to win at Dunmore on Friday. '\n\n"
+                       "Pride is the word I would use,' said Brand.", kind="text")
+    assert [(q.speaker, q.text) for q in analysis.quotes] == \
+        [("Ivo Brand", "Pride is the word I would use,")]

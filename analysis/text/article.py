@@ -170,10 +170,52 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
     return None
 
 
+# A quote mark after a space at the end of a paragraph, or standing alone, opens the next
+# paragraph's quote unless a quote is left open before it: a text dumped one sentence per line
+# leaves it behind ("… rides him! '" / "I'd love good ground …").
+_DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
+_LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
+_SINGLE_OPENING = lazy_compile(r"(?:^|\s)['‘](?=\w)")
+_SINGLE_CLOSING = lazy_compile(r"[\w.,!?;:]['’](?=\s|$)")
+
+
+def _quote_left_open(paragraph: str, mark: str) -> bool:
+    """Whether the paragraph leaves a quote of the mark's kind (double or single) open."""
+    if mark in "\"“”":
+        return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
+    return len(_SINGLE_OPENING.findall(paragraph)) > len(_SINGLE_CLOSING.findall(paragraph))
+
+
+def _reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
+    put where it belongs: closing the quote the paragraph before left open, else opening the
+    next paragraph."""
+    out: list[str] = []
+    carried = ""
+    for paragraph in paragraphs:
+        paragraph = carried + paragraph
+        carried = ""
+        if paragraph in _LONE_MARKS:
+            if out and _quote_left_open(out[-1], paragraph):
+                out[-1] += paragraph
+            else:
+                carried = paragraph
+            continue
+        if paragraph.endswith(_LONE_MARKS[:4]):
+            dangling = _DANGLING_MARK.search(paragraph, max(0, len(paragraph) - 8))
+            if dangling and not _quote_left_open(paragraph[:dangling.start()], dangling.group(1)):
+                carried = dangling.group(1)
+                paragraph = paragraph[:dangling.start()]
+        out.append(paragraph)
+    if carried:
+        out.append(carried)
+    return out
+
+
 def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
               url: str) -> Article:
     """Header lines to fields, furniture dropped, dateline split off the first paragraph."""
-    paragraphs = [p for p in _tidy_all(paragraphs) if p]
+    paragraphs = _reattach_dangling_marks([p for p in _tidy_all(paragraphs) if p])
     title = _tidy(title)
     title_key = _comparable(title)
     byline = _tidy(byline)
