@@ -503,3 +503,17 @@ def test_a_quote_whose_opening_mark_was_left_on_the_line_before_is_found() -> No
                        "Pride is the word I would use,' said Brand.", kind="text")
     assert [(q.speaker, q.text) for q in analysis.quotes] == \
         [("Ivo Brand", "Pride is the word I would use,")]
+
+
+def test_a_surname_shared_by_two_people_is_whom_the_story_follows() -> None:
+    # Named together, the first named is whom the story follows; named apart, the latest.
+    quotes, speakers = run(
+        "Former governor Tom Ardle campaigned in Dunmore on Monday for his wife Rhea Ardle.",
+        "“The ferry plan makes no sense,” Ardle said.")
+    assert speaker_names(quotes, speakers) == ["Tom Ardle"]
+    quotes, speakers = run(
+        "Harbour chief Ivo Brand opened the new quay in March.",
+        "The quay has since handled twice the expected traffic.",
+        "Port minister Jeh Brand says the harbour's computers were attacked last week.",
+        "Brand told the radio that “the attack failed.”")
+    assert speaker_names(quotes, speakers) == ["Jeh Brand"]
