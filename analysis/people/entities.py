@@ -222,7 +222,8 @@ class EntityTable:
             if first in NAME_PARTICLES:
                 first = ""  # "De Blasio" is Bill de Blasio: a particle, no first name
             named = self._by_last.get(last, ())
-            if len(tokens) == 1 and len({id(ent) for _, ent in named}) > 1:
+            if len(tokens) == 1 and len(named) > 1 and \
+                    any(ent is not named[0][1] for _, ent in named):
                 named = self._by_prominence(named, before)
             for position, ent in reversed(named):
                 if before is not None and position >= before:
