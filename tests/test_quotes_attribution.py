@@ -407,6 +407,14 @@ def test_his_role_is_the_person_with_that_role_unless_it_names_another_owner() -
     assert "Mina Hale" not in speaker_names(quotes, speakers)
 
 
+def test_a_name_after_a_role_of_unlisted_words_is_the_speaker() -> None:
+    quotes, speakers = run(
+        "“We will find the first wreck within a year,” Dunmore Museum chief diver Ada Moss "
+        "said on Tuesday.")
+    assert speaker_names(quotes, speakers) == ["Ada Moss"]
+    assert speakers[0].role == "Dunmore Museum chief diver"
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",

@@ -22,6 +22,7 @@ from .names import (
 )
 from .phrases import (
     LEADING_CONNECTIVE_RE,
+    described_name,
     organisation_with_and,
     parse_object,
     parse_subject,
@@ -246,7 +247,8 @@ def _whole_subject(pre: str) -> Phrase | None:
     low = pre.lower()
     if low in ("he", "she", "they", "we", "i", "it"):
         return Phrase("pronoun", low)
-    return parse_name_phrase(pre) or parse_nominal(pre, loose=True)
+    # "Dunmore Museum chief diver Ada Moss [said]": a name after words its role is made of
+    return parse_name_phrase(pre) or parse_nominal(pre, loose=True) or described_name(pre)
 
 
 def before_cue(before: str) -> Cue | None:

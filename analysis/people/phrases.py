@@ -188,16 +188,16 @@ def parse_object(text: str) -> Phrase | None:
         head = body.split(",")[0]
         phrase = parse_name_phrase(head) or parse_nominal(head)
     if phrase is None:  # "said 9/11 widow Terry Strada": a short descriptor before the name
-        phrase = _described_name(body)
+        phrase = described_name(body)
     if phrase is None and "," in body:  # "said study co-author Ann Cole, the Times reported"
-        phrase = _described_name(body.split(",")[0])
+        phrase = described_name(body.split(",")[0])
     if phrase is None:  # "said Tom Smith of the decision": the leading name alone
         name = NAME_RE.match(body)
         phrase = parse_name_phrase(name.group(0)) if name else None
     return phrase
 
 
-def _described_name(text: str) -> Phrase | None:
+def described_name(text: str) -> Phrase | None:
     """A name at the end of text after a short descriptor: "9/11 widow Terry Strada"."""
     last = last_name_sequence(text)
     if last is None or not 0 < len(text[:last.start()].split()) <= 5 or \
