@@ -84,6 +84,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # Seeing is an opinion only "as" something; a video that shows is nobody speaking.
     ("Many islanders see the ferry plan as a giveaway.", [("Many islanders", "see")]),
     ("Harbour guards saw Rhea Sand leave the quay at noon.", []),
+    # Whom the subject agreed with "that …" holds it too.
+    ("Judge Ann Cole agreed with defence lawyer Ivo Brand that the pilot posed no risk.",
+     [("Ann Cole", "agreed"), ("Ivo Brand", "agreed")]),
     # Finding states a finding in a clause; a verdict or a thing found states none.
     ("Harbour inspectors found the cranes had not been checked in years.",
      [("Harbour inspectors", "found")]),

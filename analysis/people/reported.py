@@ -165,7 +165,8 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
         if phrase is None or _plural_with_singular_verb(phrase, verb.word):
             continue
         last_end = verb.end()
-        for one in (_named_before(sentence, verb.start(), phrase), phrase):
+        for one in (_named_before(sentence, verb.start(), phrase), phrase,
+                    _agreed_with(sentence, verb.end(), verb.word)):
             if one is not None and not any(r.phrase == one for r in found):
                 found.append(Report(one, verb.word, verb.start()))
     if reaction_nouns and " from " in sentence:
@@ -179,6 +180,22 @@ _STATE_AFTER_PLACE = lazy_compile(
 # A relative clause's subject before the verb: "…, which critics say is a tax on jobs".
 _WHICH_THEY_SAY = lazy_compile(r"\bwhich\s+(?P<who>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)$")
 _AND_BEFORE = lazy_compile(r",?\s+and\s+$")
+
+
+_AGREEING = frozenset(inflect("agree")) | frozenset(inflect("concur"))
+_AGREED_WITH = lazy_compile(r"\s+with\s+(?P<who>[^,;:]{2,80}?)\s+that\b")
+
+
+def _agreed_with(sentence: str, verb_end: int, verb: str) -> Phrase | None:
+    """Whom the subject agreed with "that …": they hold it too ("Rinaudo agreed with the
+    defence barrister Soraya Ryan that the accused …")."""
+    if verb.lower() not in _AGREEING:
+        return None
+    agreed = _AGREED_WITH.match(sentence, verb_end)
+    if agreed is None:
+        return None
+    who = agreed.group("who")
+    return parse_object(who) or group_phrase(who)
 
 
 def _named_before(sentence: str, verb_at: int, phrase: Phrase) -> Phrase | None:
