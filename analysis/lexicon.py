@@ -96,7 +96,7 @@ surgeon-general u.s. us federal district special envoy retired ret. ret gop demo
 republican democrat libertarian independent party campaign manager communications adviser
 advisor aide analyst
 lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
-mp mep mla msp
+mp mep mla msp magistrate coroner detective constable inspector prosecutor
 """.split())
 
 NATIONALITIES: frozenset[str] = frozenset("""
