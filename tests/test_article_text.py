@@ -362,3 +362,14 @@ def test_a_quote_mark_left_at_a_paragraphs_end_opens_the_next_one() -> None:
         "Fans called the horse \"a sad, slow plodder.\"",
         "The race is on Friday.",
     ]
+
+
+def test_a_quote_going_on_into_a_paragraph_without_its_mark_is_reopened_there() -> None:
+    article = parse(
+        "Trainer keeps faith in his horse\n\n"
+        "'I'd love good ground at Dunmore.\n\n"
+        "He is a well-balanced horse,' said Ivo Brand.\n\n"
+        "Brand's horse is 16'2\" at the shoulder, the tallest in the race.\n\n"
+        "\"It jumps well,\" said Ada Moss, who trains it.", kind="text")
+    assert article.paragraphs[1] == "'He is a well-balanced horse,' said Ivo Brand."
+    assert article.paragraphs[2].startswith("Brand's horse")  # inches close no quote

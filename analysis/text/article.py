@@ -176,7 +176,7 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
 _DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
 _LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
 _SINGLE_OPENING = lazy_compile(r"(?:^|\s)['‘](?=\w)")
-_SINGLE_CLOSING = lazy_compile(r"[\w.,!?;:]['’](?=\s|$)")
+_SINGLE_CLOSING = lazy_compile(r"[\w.,!?;:]['’](?=[\s.,;:!?)]|$)")
 
 
 def _quote_left_open(paragraph: str, mark: str) -> bool:
@@ -186,10 +186,39 @@ def _quote_left_open(paragraph: str, mark: str) -> bool:
     return len(_SINGLE_OPENING.findall(paragraph)) > len(_SINGLE_CLOSING.findall(paragraph))
 
 
+def _mark_left_open(paragraph: str) -> str:
+    """The mark that opened a quote the paragraph leaves open, "" when it leaves none."""
+    if paragraph.count('"') % 2 == 1:
+        return '"'
+    if paragraph.count("“") > paragraph.count("”"):
+        return "“"
+    opened = list(_SINGLE_OPENING.finditer(paragraph))
+    if len(opened) > len(_SINGLE_CLOSING.findall(paragraph)):
+        return opened[-1].group().strip()
+    return ""
+
+
+def _closes_first(paragraph: str, mark: str) -> bool:
+    """Whether the paragraph closes a quote of the mark's kind before it opens one: it goes on
+    with a quote the paragraph before left open."""
+    if mark == '"':
+        first = paragraph.find('"')
+        # not inches: 6'3"
+        return paragraph.count('"') % 2 == 1 and first > 0 and \
+            not paragraph[first - 1].isspace() and not paragraph[first - 1].isdigit()
+    if mark == "“":
+        closing = paragraph.find("”")
+        return closing >= 0 and not 0 <= paragraph.find("“") < closing
+    closing = _SINGLE_CLOSING.search(paragraph)
+    opening = _SINGLE_OPENING.search(paragraph)
+    return closing is not None and (opening is None or closing.start() < opening.start())
+
+
 def _reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
     """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
     put where it belongs: closing the quote the paragraph before left open, else opening the
-    next paragraph."""
+    next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
+    with the quote's mark, as a quote running over paragraphs is written."""
     out: list[str] = []
     carried = ""
     for paragraph in paragraphs:
@@ -206,6 +235,10 @@ def _reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
             if dangling and not _quote_left_open(paragraph[:dangling.start()], dangling.group(1)):
                 carried = dangling.group(1)
                 paragraph = paragraph[:dangling.start()]
+        if out and not paragraph.startswith(_LONE_MARKS):
+            mark = _mark_left_open(out[-1])
+            if mark and _closes_first(paragraph, mark):
+                paragraph = mark + paragraph
         out.append(paragraph)
     if carried:
         out.append(carried)
