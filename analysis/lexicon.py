@@ -218,7 +218,7 @@ TERM_MARKERS: frozenset[str] = frozenset("""
 so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
 play poem documentary episode article column podcast opera musical painting tv anthem hymn
-memoir ballad tune
+memoir ballad tune hit record single track remix
 """.split())
 
 # The small words a title keeps in lower case ("Salt in the Ropes").
