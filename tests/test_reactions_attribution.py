@@ -84,6 +84,12 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # Seeing is an opinion only "as" something; a video that shows is nobody speaking.
     ("Many islanders see the ferry plan as a giveaway.", [("Many islanders", "see")]),
     ("Harbour guards saw Rhea Sand leave the quay at noon.", []),
+    # What others think of someone, told in an appositive, and what someone can expect, are
+    # no statements; what experts expect, and what they generally praised, are.
+    ("Ivo Brand, a pilot and widely considered the best on the coast, retired on Friday.", []),
+    ("Pilots who retire early can expect a smaller pension.", []),
+    ("Harbour economists expect the levy to rise.", [("Harbour economists", "expect")]),
+    ("The pilots generally praised the new quay.", [("The pilots", "praised")]),
     # Whom the subject agreed with "that …" holds it too.
     ("Judge Ann Cole agreed with defence lawyer Ivo Brand that the pilot posed no risk.",
      [("Ann Cole", "agreed"), ("Ivo Brand", "agreed")]),

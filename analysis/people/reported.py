@@ -128,6 +128,11 @@ _MAX_VERBS = 8  # statement verbs tried per sentence
 _NO_COMMENT_AFTER = lazy_compile(
     r"\s+(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:could|can|would|will|did|does|do)\s*"
     r"(?:not|n't|n’t)\s+(?:immediately\s+)?(?:comment|respond)\b")
+# In an appositive, a participle after such an adverb tells what others think of someone.
+_PASSIVE_ADVERB = lazy_compile(
+    r"(?:,|\band)\s+(?:widely|generally|largely|commonly|universally|roundly|broadly)\s+$")
+_EXPECTING = frozenset(inflect("expect"))
+_MODAL_BEFORE = lazy_compile(r"\b(?:can|could|may|might)\s+$")
 _FINDING = frozenset(inflect("find"))
 # What a finding states: a clause ("found that …", "found the tax would raise …").
 _FOUND_CLAUSE = lazy_compile(
@@ -252,6 +257,10 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
+    if verb.endswith("ed") and _PASSIVE_ADVERB.search(near):
+        return None  # "…, co-accused and widely considered the leader": said of them
+    if verb.lower() in _EXPECTING and _MODAL_BEFORE.search(near):
+        return None  # "people who divorce can expect a lower income": no one's view
     if verb.lower() in _FINDING and not _FOUND_CLAUSE.match(sentence, end):
         return None  # "jurors found him guilty", "they found the phone": no finding stated
     if _NO_COMMENT_AFTER.match(sentence, end):
