@@ -175,15 +175,36 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
 # leaves it behind ("… rides him! '" / "I'd love good ground …").
 _DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
 _LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
-_SINGLE_OPENING = lazy_compile(r"(?:^|\s)['‘](?=\w)")
-_SINGLE_CLOSING = lazy_compile(r"[\w.,!?;:]['’](?=[\s.,;:!?)]|$)")
+_CLOSING_FOLLOWERS = frozenset(" \t\n.,;:!?)")
+
+
+def _single_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where single quote marks open ("'word" after a space) and close ("word'" before a space
+    or a stop) in text; an apostrophe inside a word ("don't") does neither. Found by finding
+    the marks, a handful per paragraph, not by a scan of every character."""
+    openings: list[int] = []
+    closings: list[int] = []
+    last = len(text) - 1
+    for glyph in "'‘’":
+        at = text.find(glyph)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + 1] if at < last else " "
+            if glyph != "’" and before.isspace() and after.isalnum():
+                openings.append(at)
+            elif glyph != "‘" and (before.isalnum() or before in ".,!?;:") and \
+                    after in _CLOSING_FOLLOWERS:
+                closings.append(at)
+            at = text.find(glyph, at + 1)
+    return sorted(openings), sorted(closings)
 
 
 def _quote_left_open(paragraph: str, mark: str) -> bool:
     """Whether the paragraph leaves a quote of the mark's kind (double or single) open."""
     if mark in "\"“”":
         return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
-    return len(_SINGLE_OPENING.findall(paragraph)) > len(_SINGLE_CLOSING.findall(paragraph))
+    openings, closings = _single_marks(paragraph)
+    return len(openings) > len(closings)
 
 
 def _mark_left_open(paragraph: str) -> str:
@@ -192,10 +213,8 @@ def _mark_left_open(paragraph: str) -> str:
         return '"'
     if paragraph.count("“") > paragraph.count("”"):
         return "“"
-    opened = list(_SINGLE_OPENING.finditer(paragraph))
-    if len(opened) > len(_SINGLE_CLOSING.findall(paragraph)):
-        return opened[-1].group().strip()
-    return ""
+    openings, closings = _single_marks(paragraph)
+    return paragraph[openings[-1]] if len(openings) > len(closings) else ""
 
 
 def _closes_first(paragraph: str, mark: str) -> bool:
@@ -209,9 +228,8 @@ def _closes_first(paragraph: str, mark: str) -> bool:
     if mark == "“":
         closing = paragraph.find("”")
         return closing >= 0 and not 0 <= paragraph.find("“") < closing
-    closing = _SINGLE_CLOSING.search(paragraph)
-    opening = _SINGLE_OPENING.search(paragraph)
-    return closing is not None and (opening is None or closing.start() < opening.start())
+    openings, closings = _single_marks(paragraph)
+    return bool(closings) and (not openings or closings[0] < openings[0])
 
 
 def _reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
