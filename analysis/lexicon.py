@@ -96,7 +96,7 @@ surgeon-general u.s. us federal district special envoy retired ret. ret gop demo
 republican democrat libertarian independent party campaign manager communications adviser
 advisor aide analyst
 lt.-gen. lt.-gen general-secretary del. del delegate opposition national security homeland counsel
-mp mep mla msp
+mp mep mla msp magistrate coroner detective constable inspector prosecutor
 """.split())
 
 NATIONALITIES: frozenset[str] = frozenset("""
@@ -218,7 +218,7 @@ TERM_MARKERS: frozenset[str] = frozenset("""
 so-called dubbed nicknamed nickname titled entitled named term slogan hashtag
 motto headline label known film movie book novel song album show series program programme
 play poem documentary episode article column podcast opera musical painting tv anthem hymn
-memoir ballad tune
+memoir ballad tune hit record single track remix
 """.split())
 
 # The small words a title keeps in lower case ("Salt in the Ropes").
@@ -356,7 +356,7 @@ EXPERT_WORDS: frozenset[str] = frozenset("""
 professor analyst analysts expert experts economist economists researcher researchers scholar
 scholars historian fellow institute center centre foundation university strategist pollster
 observer observers commentator think tank scientist lecturer academic study survey report
-research office
+research office institution
 """.split())
 # Words in a role that make the actor speak for someone else.
 SPOKESPERSON_WORDS: frozenset[str] = frozenset("""

@@ -117,7 +117,8 @@ REGISTRY: tuple[Stance, ...] = (
                          called on, call on, calls on, without delay, more questions than
                          answers, no excuse, not consulted, playing politics, an attack on,
                          taken sides, does not solve, will not solve, owes an apology, deserve
-                         better"""),
+                         better, suspended, suspension, expel, expelled, expulsion,
+                         disqualified"""),
     ),
     Stance(
         "supports", "approves, praises, endorses or agrees",
@@ -162,10 +163,10 @@ _NOT_VERBS = frozenset("back counter object project lash rip hammer fault".split
 # Base forms that say nothing of a stance inside what was said: "the question is", "in the
 # dispute", "back in 2009" ("backed", "backs" still support).
 _NOT_CUES = frozenset("question dispute back".split())
-# A negation among the five words before a cue turns it off ("no one single point of
-# failure").
+# A negation among the five words before a cue, in its sentence, turns it off ("no one single
+# point of failure"; not "to no avail. She's done nothing wrong").
 _NEGATION = lazy_compile(
-    r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:\W+\w[\w']*){0,4}\W+$")
+    r"(?:\b(?:not|no|never|nor|without|hardly)|n't)(?:[^\w.!?;:]+\w[\w']*){0,4}[^\w.!?;:]+$")
 _NEGATION_REACH = 40  # characters before a cue where its negation can stand
 
 

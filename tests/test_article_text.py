@@ -341,3 +341,35 @@ def test_date_lines_below_the_story_are_fields_not_body() -> None:
     assert article.published == "2025-05-12"
     assert article.paragraphs == ["The library will close in June, the council said.",
                                   "By the way, the council meets again on Friday."]
+
+
+def test_a_quote_mark_left_at_a_paragraphs_end_opens_the_next_one() -> None:
+    # A text dumped one sentence per line leaves the next quote's opening mark behind; a lone
+    # mark after a quote left open closes it.
+    article = parse(
+        "Trainer keeps faith in his horse\n\n"
+        "Ivo Brand backed his horse to win at Dunmore. '\n\n"
+        "I'd love good ground - he is a well-balanced horse,' said Brand.\n\n"
+        "'\n\n"
+        "He jumps well.'\n\n"
+        "Fans called the horse \"a sad, slow plodder.\n\n"
+        "\"\n\n"
+        "The race is on Friday.", kind="text")
+    assert article.paragraphs == [
+        "Ivo Brand backed his horse to win at Dunmore.",
+        "'I'd love good ground - he is a well-balanced horse,' said Brand.",
+        "'He jumps well.'",
+        "Fans called the horse \"a sad, slow plodder.\"",
+        "The race is on Friday.",
+    ]
+
+
+def test_a_quote_going_on_into_a_paragraph_without_its_mark_is_reopened_there() -> None:
+    article = parse(
+        "Trainer keeps faith in his horse\n\n"
+        "'I'd love good ground at Dunmore.\n\n"
+        "He is a well-balanced horse,' said Ivo Brand.\n\n"
+        "Brand's horse is 16'2\" at the shoulder, the tallest in the race.\n\n"
+        "\"It jumps well,\" said Ada Moss, who trains it.", kind="text")
+    assert article.paragraphs[1] == "'He is a well-balanced horse,' said Ivo Brand."
+    assert article.paragraphs[2].startswith("Brand's horse")  # inches close no quote

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from quote_support import run, speaker_names
 
+from analysis import analyze
+
 
 def test_speaker_after_the_quote_both_orders() -> None:
     quotes, speakers = run(
@@ -367,6 +369,52 @@ def test_he_said_after_a_sentence_that_introduces_someone_by_role() -> None:
     assert speaker_names(quotes, speakers) == ["Tom Ardle", "Henry Crespo"]
 
 
+def test_he_said_after_an_inverted_speaker_closing_a_sentence() -> None:
+    quotes, speakers = run(
+        "“The ferry is late again,” said Tom Ardle, a commuter.",
+        "Most ferries run on time in winter, said port engineer Dr. Ivo Brand, who has not "
+        "worked for the company.",
+        "“The timetable is sound, the boats are not,” he said.")
+    assert speaker_names(quotes, speakers) == ["Tom Ardle", "Ivo Brand"]
+
+
+def test_an_inverted_speaker_with_a_descriptor_before_a_source_is_the_speaker() -> None:
+    quotes, speakers = run(
+        "“The tide tables are right,” said study co-author Ivo Brand, the Gazette reported.")
+    assert speaker_names(quotes, speakers) == ["Ivo Brand"]
+    assert speakers[0].role == "study co-author"
+
+
+def test_a_role_owned_by_someone_named_otherwise_is_the_person_with_that_role() -> None:
+    quotes, speakers = run(
+        "Rower Tom Ardle's agent Ivo Brand said the contract for the race had not been signed.",
+        "Ardle was training in Dunmore on Friday with his crew.",
+        "“Nothing is signed and nothing will be until the fee is paid,” the Kesran's agent "
+        "said.")
+    assert speaker_names(quotes, speakers) == ["Ivo Brand"]
+
+
+def test_his_role_is_the_person_with_that_role_unless_it_names_another_owner() -> None:
+    quotes, speakers = run(
+        "Kesra United manager Ivo Brand said the referee had missed a foul on Tom Ardle.",
+        "Ardle handled the ball in the box and the home side scored from the penalty.",
+        "“It was a clear foul before the handball,” his manager said.")
+    assert speaker_names(quotes, speakers) == ["Ivo Brand"]
+    quotes, speakers = run(
+        "Rhea Sand's lawyer Mina Hale said the files were handed over in full.",
+        "The panel held Tom Ardle in contempt for refusing to appear.",
+        "“He will not answer questions about the files,” his lawyer said.")
+    assert "Mina Hale" not in speaker_names(quotes, speakers)
+
+
+def test_a_name_after_a_role_of_unlisted_words_is_the_speaker() -> None:
+    quotes, speakers = run(
+        "“We will find the first wreck within a year,” Dunmore Museum chief diver Ada Moss "
+        "said on Tuesday.")
+    assert speaker_names(quotes, speakers) == ["Ada Moss"]
+    assert speakers[0].role == "Dunmore Museum chief diver"
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",
@@ -455,3 +503,25 @@ def test_a_quoted_title_is_no_subject_of_its_sentence() -> None:
             f"In his 2014 memoir, {o}Teach Your Crew to Sail,{c} Mr. Ribeiro described the "
             "strike.")
         assert subject is not None and subject.text == "Ribeiro"
+
+
+def test_a_quote_whose_opening_mark_was_left_on_the_line_before_is_found() -> None:
+    analysis = analyze("Trainer keeps faith in his horse\n\n"
+                       "Ivo Brand backed his horse to win at Dunmore on Friday. '\n\n"
+                       "Pride is the word I would use,' said Brand.", kind="text")
+    assert [(q.speaker, q.text) for q in analysis.quotes] == \
+        [("Ivo Brand", "Pride is the word I would use,")]
+
+
+def test_a_surname_shared_by_two_people_is_whom_the_story_follows() -> None:
+    # Named together, the first named is whom the story follows; named apart, the latest.
+    quotes, speakers = run(
+        "Former governor Tom Ardle campaigned in Dunmore on Monday for his wife Rhea Ardle.",
+        "“The ferry plan makes no sense,” Ardle said.")
+    assert speaker_names(quotes, speakers) == ["Tom Ardle"]
+    quotes, speakers = run(
+        "Harbour chief Ivo Brand opened the new quay in March.",
+        "The quay has since handled twice the expected traffic.",
+        "Port minister Jeh Brand says the harbour's computers were attacked last week.",
+        "Brand told the radio that “the attack failed.”")
+    assert speaker_names(quotes, speakers) == ["Jeh Brand"]

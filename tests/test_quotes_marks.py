@@ -102,6 +102,8 @@ def test_titles_of_works_are_not_quotes() -> None:
         "The book “The Last Crane” sold well in the port towns.",
         "The choir closed with the dockers' anthem “Hold the Line, Brothers,” and Ribeiro wept.",
         "Her memoir “Salt in the Ropes” came out in May.",
+        "Ribeiro warmed up to the band's hit “Harbour Nights” before the match.",
+        "Hale chose the record “Can't Stop the Tide” for the crossing.",
     )
     assert quotes == []
 

@@ -104,6 +104,10 @@ def test_a_word_capitalised_to_open_a_sentence_before_a_group_is_no_entity() -> 
 @pytest.mark.parametrize(("run_of_words", "title", "name"), [
     ("Golfer Alexis Vane", "Golfer", "Alexis Vane"), ("Driver Ivo Marek", "Driver", "Ivo Marek"),
     ("Star Jones", "", "Star Jones"), ("Adam Driver", "", "Adam Driver"),
+    # Titles of the courts and the police.
+    ("Chief Magistrate Ray Kell", "Chief Magistrate", "Ray Kell"),
+    ("Detective Constable Ann Lewin", "Detective Constable", "Ann Lewin"),
+    ("Coroner Ivo Marek", "Coroner", "Ivo Marek"),
 ])
 def test_a_noun_for_a_person_opening_a_full_name_is_its_title(
         run_of_words: str, title: str, name: str) -> None:

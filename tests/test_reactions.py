@@ -679,3 +679,91 @@ def test_fast_enough() -> None:
     for _ in range(20):
         _reactions(article)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+def test_a_scientist_of_a_research_institution_analyses() -> None:
+    analysis = analyze_article(Article(
+        title="Kesra study says the island's harbour is sinking",
+        paragraphs=[
+            "A study by two geologists at the University of Kesra found the island's harbour "
+            "had sunk four centimetres in a decade.",
+            "The study was published in the journal Tides on Monday.",
+            "Harbour pilots condemned the study as alarmist.",
+            "Dr Ivo Brand of the Dunmore Institution for Marine Science said the harbour figures "
+            "open new ways of reading old tide records.",
+        ],
+    ))
+    assert ("Ivo Brand", "analyses") in [(r.actor, r.stance) for r in analysis.reactions]
+
+
+def test_each_speaker_of_a_sentence_said_only_their_own_clause() -> None:
+    analysis = analyze_article(Article(
+        title="Kesra council plans a harbour toll",
+        paragraphs=[
+            "The Kesra council on Monday proposed a toll on every boat entering the harbour.",
+            "The ferry union has indicated that joining the toll board is not on the table, "
+            "but harbour pilots warned the toll would be a disaster for the island.",
+        ],
+    ))
+    stances = {r.actor: r.stance for r in analysis.reactions}
+    assert stances == {"The ferry union": "distances", "Harbour pilots": "warns"}
+
+
+def test_each_signed_letter_of_a_letters_page_is_its_writers_reaction() -> None:
+    analysis = analyze_article(Article(
+        title="Harbour toll is a tax on islanders",
+        paragraphs=[
+            "LETTERS.",
+            "The council's harbour toll is a disgrace. Islanders already pay for the ferry, "
+            "the bridge and the quay, and now they must pay to come home.",
+            "Ada Moss.",
+            "Dunmore.",
+            "I run a boatyard on the north shore. The toll is the right call if it pays for the "
+            "dredging nobody else will fund.",
+            "Piet Orlov.",
+            "Kesra.",
+            "POSTS.",
+            "Who asked the islanders before any of this was decided?",
+            "@tidewatcher_9.",
+            "Ten crowns a crossing for a fishing boat. Madness.",
+            "@kesra_gull.",
+        ],
+    ))
+    actors = [r.actor for r in analysis.reactions]
+    assert actors == ["Ada Moss", "Piet Orlov", "@tidewatcher_9", "@kesra_gull"]
+    assert analysis.reactions[0].stance == "criticises"
+
+
+def test_subheadings_after_a_section_are_no_signatures() -> None:
+    analysis = analyze_article(Article(
+        title="What the harbour board has done in ten years",
+        paragraphs=[
+            "The Kesra harbour board marks ten years on Monday with a report on its record.",
+            "Harbour Fees.",
+            "The board raised fees four times in ten years, more than any board on the coast, "
+            "and harbour pilots have called the rises reckless.",
+            "Dredging Works.",
+            "Dredging has kept the channel open every winter since the board was set up, the "
+            "report says, and ferry captains say the board has kept its word.",
+            "Island Ferries.",
+            "The ferries now run every hour.",
+        ],
+    ))
+    actors = [r.actor for r in analysis.reactions]
+    assert not [a for a in actors if a in ("Harbour Fees", "Dredging Works", "Island Ferries")]
+
+
+def test_a_stand_taken_before_the_news_is_background() -> None:
+    analysis = analyze_article(Article(
+        title="Kest TV defends its island coverage",
+        paragraphs=[
+            "Kest TV on Monday defended its coverage of the island ferry strike after viewers "
+            "complained that it took the owners' side.",
+            "Another Kest TV host, Mina Hale, had previously denounced the strike in an on-air "
+            "rant, which the network pointed to as proof of its balance.",
+            "Media critic Ola Berg said the network's coverage of the strike was one-sided.",
+        ],
+    ))
+    actors = [r.actor for r in analysis.reactions]
+    assert "Ola Berg" in actors
+    assert "Mina Hale" not in actors

@@ -65,11 +65,16 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Ann Cole of the Kent Trust in Dunmore, PA said the plan was sound.",
      [("Ann Cole", "said")]),
     ("Rhea Sand will argue the ferry plan is a giveaway.", [("Rhea Sand", "argue")]),
+    # Where it was said, set off before the named speaker, is no speaker, even when its name
+    # holds an "and": the person after the comma speaks.
+    ("In an accompanying Tide and Harbour article for the Gazette, Dr Ann Cole of the Kent "
+     "Trust in Dunmore, PA said the plan was sound.", [("Ann Cole", "said")]),
     # What a study shows names no speaker after the verb.
     ("A Kingsmere Post analysis of ferry groups that have raised a million crowns since 2015, "
      "shows harbour groups outpacing ferry groups in recent weeks.", []),
     # Not statements: a negated verb, anonymity, an infinitive, a credit line.
     ("Rhea Sand did not respond to requests for comment.", []),
+    ("The party's harbour chairman, Ivo Brand, said he could not comment on the letter.", []),
     ("The official insisted on anonymity to discuss the talks.", []),
     ("The new timetable allows commuters to say where they board.", []),
     ("Ana Lind reported from Kingsmere.", []),
@@ -79,6 +84,21 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # Seeing is an opinion only "as" something; a video that shows is nobody speaking.
     ("Many islanders see the ferry plan as a giveaway.", [("Many islanders", "see")]),
     ("Harbour guards saw Rhea Sand leave the quay at noon.", []),
+    # What others think of someone, told in an appositive, and what someone can expect, are
+    # no statements; what experts expect, and what they generally praised, are.
+    ("Ivo Brand, a pilot and widely considered the best on the coast, retired on Friday.", []),
+    ("Pilots who retire early can expect a smaller pension.", []),
+    ("Harbour economists expect the levy to rise.", [("Harbour economists", "expect")]),
+    ("The pilots generally praised the new quay.", [("The pilots", "praised")]),
+    # Whom the subject agreed with "that …" holds it too.
+    ("Judge Ann Cole agreed with defence lawyer Ivo Brand that the pilot posed no risk.",
+     [("Ann Cole", "agreed"), ("Ivo Brand", "agreed")]),
+    # Finding states a finding in a clause; a verdict or a thing found states none.
+    ("Harbour inspectors found the cranes had not been checked in years.",
+     [("Harbour inspectors", "found")]),
+    ("Harbour inspectors found that the cranes were unsafe.", [("Harbour inspectors", "found")]),
+    ("After three days, jurors found Ivo Brand guilty of all four counts.", []),
+    ("Harbour guards found the missing ferry in a sheltered bay.", []),
     ("It shows the crane falling onto the quay.", []),
     # Asked is no statement, whatever adverb stands between; a base form after "the" is a noun.
     ("Rhea Sand was once asked how the ferry war would end.", []),
@@ -375,3 +395,14 @@ def test_a_transcript_label_speaks_for_its_paragraph() -> None:
     found = {(r.actor, r.stance) for r in analysis.reactions}
     assert ("Mina Ostrow", "criticises") in found  # her label: her words
     assert not [a for a, _ in found if a in ("Piet Saar", "Host", "Clarification")]
+
+
+def test_words_after_an_inverted_speaker_describe_them_and_are_not_what_they_said() -> None:
+    article = Article(title="Kesra harbour board sells its last dredger", paragraphs=[
+        "The Kesra harbour board sold its last dredger to a salvage firm on Monday.",
+        "The board said the dredger had cost too much to keep.",
+        "Most harbour boards lease a dredger for the winter, said port economist Dr. Ivo "
+        "Brand, who is not involved in the sale.",
+    ])
+    reactions = analyze_article(article).reactions
+    assert [(r.actor, r.stance) for r in reactions] == [("Ivo Brand", "analyses")]

@@ -26,6 +26,8 @@ def test_a_negated_cue_does_not_count() -> None:
     assert cue_scores("there is no one single point of failure, he said.")["criticises"] == 0
     assert cue_scores("there is no doubt: the ferry plan has been an utter failure.")[
         "criticises"] > 0
+    # Nor does one in the sentence before.
+    assert cue_scores("it was all to no avail. she has done nothing wrong.")["defends"] > 0
 
 
 def test_powerful_is_no_praise() -> None:

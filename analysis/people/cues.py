@@ -22,6 +22,7 @@ from .names import (
 )
 from .phrases import (
     LEADING_CONNECTIVE_RE,
+    described_name,
     organisation_with_and,
     parse_object,
     parse_subject,
@@ -246,7 +247,8 @@ def _whole_subject(pre: str) -> Phrase | None:
     low = pre.lower()
     if low in ("he", "she", "they", "we", "i", "it"):
         return Phrase("pronoun", low)
-    return parse_name_phrase(pre) or parse_nominal(pre, loose=True)
+    # "Dunmore Museum chief diver Ada Moss [said]": a name after words its role is made of
+    return parse_name_phrase(pre) or parse_nominal(pre, loose=True) or described_name(pre)
 
 
 def before_cue(before: str) -> Cue | None:
@@ -295,6 +297,11 @@ def _before_cue(before: str) -> Cue | None:
                 return Cue(phrase, verb, 2)
             continue
         phrase = parse_subject(pre)
+        if phrase is None and pre.rstrip().endswith(","):
+            # Inverted after a clause: "Most couples sign a form, said Dr. Ann Cole, who …"
+            inverted = parse_object(before[m.end():].strip(" :,"))
+            if inverted is not None and inverted.kind == "name":
+                return Cue(inverted, verb, 2)
         if phrase is not None:
             lead = ""
             if phrase.kind == "pronoun":

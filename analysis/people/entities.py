@@ -4,6 +4,7 @@ appositives read lazily from their mentions."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
@@ -181,6 +182,23 @@ class EntityTable:
                 mentions.append(entity)
                 keys.append((index, start))
 
+    def _by_prominence(self, named: list[tuple[int, Entity]],
+                       before: int | None) -> list[tuple[int, Entity]]:
+        """Mentions of two or more people of one surname, ordered so that the one a surname
+        alone refers to comes last: the one named most so far; among equals, the one named
+        last, unless they were last named in one paragraph ("Bill Clinton … for his wife
+        Hillary Clinton"), where the first named is whom the story follows."""
+        named = [item for item in named if before is None or item[0] < before]
+        if not named:
+            return named
+        counts = Counter(id(ent) for _, ent in named)
+        last_at = {id(ent): position for position, ent in named}
+        top = max(counts.values())
+        leaders = sorted((at, key) for key, at in last_at.items() if counts[key] == top)
+        paragraphs = {self.mention_keys[at][0] for at, _ in leaders[-2:]}
+        chosen = leaders[0][1] if len(leaders) > 1 and len(paragraphs) == 1 else leaders[-1][1]
+        return sorted(named, key=lambda item: (id(item[1]) == chosen, item[0]))
+
     def lookup(self, name: str, kind: str = "person", before: int | None = None,
                create: bool = False) -> Entity | None:
         """The entity a name refers to: exact, then same surname (most recent), an acronym of
@@ -203,7 +221,11 @@ class EntityTable:
             first = tokens[0].lower() if len(tokens) > 1 else ""
             if first in NAME_PARTICLES:
                 first = ""  # "De Blasio" is Bill de Blasio: a particle, no first name
-            for position, ent in reversed(self._by_last.get(last, ())):
+            named = self._by_last.get(last, ())
+            if len(tokens) == 1 and len(named) > 1 and \
+                    any(ent is not named[0][1] for _, ent in named):
+                named = self._by_prominence(named, before)
+            for position, ent in reversed(named):
                 if before is not None and position >= before:
                     continue
                 ent_tokens = ent.name.lower().split()

@@ -85,7 +85,8 @@ def parse_subject(text: str) -> Phrase | None:
             phrase = parse(candidate)
             if phrase is not None:
                 if parse is parse_nominal:
-                    return _one_described(text, cut, found, phrase)
+                    return _name_after_setting(text, cut, found) or \
+                        _one_described(text, cut, found, phrase)
                 return phrase
     participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
     if participle:
@@ -112,6 +113,20 @@ def organisation_with_and(text: str, whole: bool = False) -> Phrase | None:
         if found is not None and found[1] == len(text) and " and " in found[0] and \
                 (not whole or text[:name.start()].strip().lower() in ("", "the")):
             return Phrase("name", found[0], entity_kind="organisation")
+    return None
+
+
+def _name_after_setting(text: str, cut: int, cuts: list[re.Match[str]]) -> Phrase | None:
+    """The person named after a comma that ends a nominal's phrase: "In a News and Views
+    article for Nature, Dr Ann Cole of the Kent Institute [said]" is Ann Cole's (the nominal
+    is where she said it)."""
+    for m in cuts:
+        if m.start() > cut and m.group(0)[0] == ",":
+            phrase = parse_subject(text[m.end():])
+            if phrase is not None and phrase.kind == "name" and \
+                    phrase.entity_kind == "person" and \
+                    (phrase.honorific or " " in phrase.text):
+                return phrase
     return None
 
 
@@ -173,13 +188,22 @@ def parse_object(text: str) -> Phrase | None:
         head = body.split(",")[0]
         phrase = parse_name_phrase(head) or parse_nominal(head)
     if phrase is None:  # "said 9/11 widow Terry Strada": a short descriptor before the name
-        last = last_name_sequence(body)
-        if last is not None and 0 < len(body[:last.start()].split()) <= 5 and \
-                not any(ch in body[:last.start()] for ch in ",;:"):
-            phrase = parse_name_phrase(last.group(0))
-            if phrase is not None:
-                phrase.role = combine_role(body[:last.start()].strip(), phrase.role)
+        phrase = described_name(body)
+    if phrase is None and "," in body:  # "said study co-author Ann Cole, the Times reported"
+        phrase = described_name(body.split(",")[0])
     if phrase is None:  # "said Tom Smith of the decision": the leading name alone
         name = NAME_RE.match(body)
         phrase = parse_name_phrase(name.group(0)) if name else None
+    return phrase
+
+
+def described_name(text: str) -> Phrase | None:
+    """A name at the end of text after a short descriptor: "9/11 widow Terry Strada"."""
+    last = last_name_sequence(text)
+    if last is None or not 0 < len(text[:last.start()].split()) <= 5 or \
+            any(ch in text[:last.start()] for ch in ",;:"):
+        return None
+    phrase = parse_name_phrase(last.group(0))
+    if phrase is not None:
+        phrase.role = combine_role(text[:last.start()].strip(), phrase.role)
     return phrase

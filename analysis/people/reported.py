@@ -125,6 +125,19 @@ _WITH_DOER = lazy_compile(
     r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 _WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
+_NO_COMMENT_AFTER = lazy_compile(
+    r"\s+(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:could|can|would|will|did|does|do)\s*"
+    r"(?:not|n't|n’t)\s+(?:immediately\s+)?(?:comment|respond)\b")
+# In an appositive, a participle after such an adverb tells what others think of someone.
+_PASSIVE_ADVERB = lazy_compile(
+    r"(?:,|\band)\s+(?:widely|generally|largely|commonly|universally|roundly|broadly)\s+$")
+_EXPECTING = frozenset(inflect("expect"))
+_MODAL_BEFORE = lazy_compile(r"\b(?:can|could|may|might)\s+$")
+_FINDING = frozenset(inflect("find"))
+# What a finding states: a clause ("found that …", "found the tax would raise …").
+_FOUND_CLAUSE = lazy_compile(
+    r"\s+(?:that\b|(?:[\w'’.-]+\s+){1,6}?(?:is|are|was|were|will|would|has|have|had|can|could|"
+    r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?\w+ed\s)")
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 MAX_CLAUSE_WORDS = 14  # words before a verb with no clause break: more, and it is a subordinate's
 
@@ -157,7 +170,8 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
         if phrase is None or _plural_with_singular_verb(phrase, verb.word):
             continue
         last_end = verb.end()
-        for one in (_named_before(sentence, verb.start(), phrase), phrase):
+        for one in (_named_before(sentence, verb.start(), phrase), phrase,
+                    _agreed_with(sentence, verb.end(), verb.word)):
             if one is not None and not any(r.phrase == one for r in found):
                 found.append(Report(one, verb.word, verb.start()))
     if reaction_nouns and " from " in sentence:
@@ -171,6 +185,22 @@ _STATE_AFTER_PLACE = lazy_compile(
 # A relative clause's subject before the verb: "…, which critics say is a tax on jobs".
 _WHICH_THEY_SAY = lazy_compile(r"\bwhich\s+(?P<who>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)$")
 _AND_BEFORE = lazy_compile(r",?\s+and\s+$")
+
+
+_AGREEING = frozenset(inflect("agree")) | frozenset(inflect("concur"))
+_AGREED_WITH = lazy_compile(r"\s+with\s+(?P<who>[^,;:]{2,80}?)\s+that\b")
+
+
+def _agreed_with(sentence: str, verb_end: int, verb: str) -> Phrase | None:
+    """Whom the subject agreed with "that …": they hold it too ("Rinaudo agreed with the
+    defence barrister Soraya Ryan that the accused …")."""
+    if verb.lower() not in _AGREEING:
+        return None
+    agreed = _AGREED_WITH.match(sentence, verb_end)
+    if agreed is None:
+        return None
+    who = agreed.group("who")
+    return parse_object(who) or group_phrase(who)
 
 
 def _named_before(sentence: str, verb_at: int, phrase: Phrase) -> Phrase | None:
@@ -227,6 +257,14 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
+    if verb.endswith("ed") and _PASSIVE_ADVERB.search(near):
+        return None  # "…, co-accused and widely considered the leader": said of them
+    if verb.lower() in _EXPECTING and _MODAL_BEFORE.search(near):
+        return None  # "people who divorce can expect a lower income": no one's view
+    if verb.lower() in _FINDING and not _FOUND_CLAUSE.match(sentence, end):
+        return None  # "jurors found him guilty", "they found the phone": no finding stated
+    if _NO_COMMENT_AFTER.match(sentence, end):
+        return None  # "said he could not comment on the letter": nothing said on it
     if _ANONYMITY_AFTER.match(sentence, end):
         return None  # "insisted on anonymity": said of the speaker, not by them
     if _CREDIT_AFTER.match(sentence, end):
@@ -299,8 +337,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "…, years after many countries agreed to …": a time, no statement
     pre = _LEADING_SUBORDINATOR.sub("", pre)  # "As X, a tax lawyer, pointed out, …"
     phrase = parse_subject(pre[-_SUBJECT_REACH:])
-    if phrase is None:
-        phrase = _subject_before_setting(pre)
+    if phrase is None or phrase.kind == "nominal" and ", " in phrase.role:
+        # "In an article for Nature, Dr Ann Cole of the Kent Institute in Dover [said]"
+        phrase = _subject_before_setting(pre) or phrase
     if phrase is not None and phrase.kind == "pronoun" and phrase.text == "it" and \
             verb.lower() in _SHOWING:
         return None  # "It shows an officer aiming a gun": a video or a page, no one speaking

@@ -34,6 +34,8 @@ _ROLE_HEADS = TITLE_WORDS | PERSON_NOUNS
 _ROLE_THEN_NAME = lazy_compile(
     r"\b(?P<head>[a-z]+)(?:\s+(?:in|of|at|for|from)\s[^,.;]{0,60})?,\s+$")
 _DEFINITE = ("the", "this", "that", "these", "those")
+_OWNER_PRONOUNS = ("his", "her")
+_ROLE_OWNER = lazy_compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s")
 # "The agency said" names the organisation met last among this many mentions before.
 _RECENT_ORGS = 12
 # Nouns a story calls the business it is about, whatever its name: "the bank", "the airline".
@@ -159,34 +161,58 @@ class Resolver:
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
                     return known
-            mods = [w.lower() for w in phrase.text.split()[1:-1]]
-            mentions = self.table.mentions
-            heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
-            tried: set[int] = set()
-            organisation = phrase.head in ORG_NOUNS
-            for n in range(self._mentions_before(p, offset) - 1, -1, -1):
-                ent = mentions[n]
-                if ent.kind != "person" or id(ent) in tried:
-                    continue
-                tried.add(id(ent))  # each person once, from their latest mention
-                roles = " ".join(ent.roles).lower()
-                words = set(_ROLE_WORD_RE.findall(roles))
-                if organisation and not any(_officer_of(roles, h) for h in heads):
-                    # "The union" is the person who heads it ("general secretary of the Dock
-                    # Workers' Union"), never one whose role merely holds the word ("the
-                    # network President Vladimir Putin formed").
-                    continue
-                if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
-                    ent.add_alias(phrase.text)
-                    return ent
-            known = self._definite_reference(phrase, p, offset, depth)
+            known = self._person_with_role(phrase, p, offset) or \
+                self._definite_reference(phrase, p, offset, depth)
             if known is not None:
+                return known
+        elif first in _OWNER_PRONOUNS and phrase.head in PERSON_NOUNS:
+            # "his manager says": the person met before whose role it is, unless the role
+            # names another owner ("Clinton's lawyer" is not "his lawyer")
+            known = self._person_with_role(phrase, p, offset)
+            if known is not None and self._owners_agree(known, first, p, offset, depth):
                 return known
         for known in self.descriptions:
             if known.text.lower() == phrase.text.lower():
                 return known
         self.descriptions.append(phrase)
         return phrase
+
+    def _owners_agree(self, person: Entity, owner_pronoun: str, p: int, offset: int,
+                      depth: int) -> bool:
+        """Whether every owner a person's roles name ("Clinton's lawyer") is whom the pronoun
+        ("his", "her") refers to."""
+        owners = [m.group(1) for m in map(_ROLE_OWNER.match, person.roles) if m is not None]
+        if not owners:
+            return True
+        meant = self.antecedent("he" if owner_pronoun == "his" else "she", p, offset, depth + 1)
+        return all(self.table.lookup(owner, "person", None, create=False) is meant
+                   for owner in owners)
+
+    def _person_with_role(self, phrase: Phrase, p: int, offset: int) -> Entity | None:
+        """The person named last before whose roles hold the description's noun and words."""
+        # An owner ("the Filipino's promoter") may be named otherwise in the role ("Manny
+        # Pacquiao's promoter"): the role's noun and other words say who it is.
+        mods = [w.lower() for w in phrase.text.split()[1:-1] if not w.endswith(("'s", "’s"))]
+        mentions = self.table.mentions
+        heads = ROLE_SYNONYMS.get(phrase.head, (phrase.head,))
+        tried: set[int] = set()
+        organisation = phrase.head in ORG_NOUNS
+        for n in range(self._mentions_before(p, offset) - 1, -1, -1):
+            ent = mentions[n]
+            if ent.kind != "person" or id(ent) in tried:
+                continue
+            tried.add(id(ent))  # each person once, from their latest mention
+            roles = " ".join(ent.roles).lower()
+            words = set(_ROLE_WORD_RE.findall(roles))
+            if organisation and not any(_officer_of(roles, h) for h in heads):
+                # "The union" is the person who heads it ("general secretary of the Dock
+                # Workers' Union"), never one whose role merely holds the word ("the
+                # network President Vladimir Putin formed").
+                continue
+            if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
+                ent.add_alias(phrase.text)
+                return ent
+        return None
 
     def _definite_reference(self, phrase: Phrase, p: int, offset: int,
                             depth: int = 0) -> Entity | None:

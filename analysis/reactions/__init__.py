@@ -146,10 +146,11 @@ def _lead_speaker(doc: Document, statements: list[Statement],
     """Who speaks in the story's first sentence when it does not name the principal, or names
     them as the owner of the speaker ("…, her office said"): that sentence states the event,
     so its speaker is the newsmaker's side ("The nurses' union rejected the pay offer, saying
-    …"). "Top lawmakers said Trump's remark …" names him: they react."""
+    …"). "Top lawmakers said Trump's remark …" names him: they react. A letters page opens
+    with a letter, not with the event."""
     lead = doc.sentences_of(doc.lead)[:1]
     for st in statements:
-        if lead and st.sentence == lead[0] and st.actor is not principal:
+        if lead and st.sentence == lead[0] and st.actor is not principal and not st.letter:
             if principal is not None and _names(st.sentence.text, principal) and \
                     not _owned(st.actor):
                 return None

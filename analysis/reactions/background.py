@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATED = lazy_compile(
     rf"\b(?:in|In)\s+(?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\b[Ll]ast\s+(?:year|month)\b"
-    r"|\byears\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b")
+    r"|\byears\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b|\bhad\s+previously\b")
 # "the idea", "such a move", "his remarks": a sentence pointing back at an act or a statement.
 # Each alternative opens with a literal letter (the engine skips to one in C), the word boundary
 # before it checked after it: "(?<!\w.)".
@@ -64,7 +64,7 @@ def _may_be_dated(text: str) -> bool:
     """Whether a text holds a year-like number or a word of time past: a few substring
     tests spare most sentences the date pattern."""
     return "19" in text or "20" in text or "ast " in text or "ago" in text or \
-        "arlier this" in text
+        "arlier this" in text or "previously" in text
 
 
 def is_background(sentence: str, year: int) -> bool:

@@ -59,7 +59,7 @@ def relevant_statements(doc: Document, statements: list[Statement],
         if st.actor is principal or st.sentence.paragraph in seeds or st.index in read:
             continue
         read.add(st.index)
-        if speaks_of_event(st, event):  # a quote: all of it
+        if st.letter or speaks_of_event(st, event):  # a quote: all of it
             seeds.add(st.sentence.paragraph)
     # Statements in neighbouring paragraphs run on one exchange: it is about the event when
     # one of them is.
@@ -71,4 +71,4 @@ def relevant_statements(doc: Document, statements: list[Statement],
                 relevant.update(run)
             run = []
         run.append(paragraph)
-    return [st for st in statements if st.sentence.paragraph in relevant]
+    return [st for st in statements if st.sentence.paragraph in relevant or st.letter]

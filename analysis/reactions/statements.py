@@ -24,7 +24,7 @@ from ..patterns import lazy_compile, trie_pattern
 from ..people import Entity, display_name
 from ..people.cues import BACK_VERBS
 from ..people.names import split_name
-from ..people.reported import may_report, reported_speakers
+from ..people.reported import Report, may_report, reported_speakers
 from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class Statement:
     verb: str  # the reporting verb as written ("said", "according to"), "" when none
     said: str  # the actor's words: the quotes' texts, or the reported sentence
     quote_ids: list[str] = field(default_factory=list)
+    letter: bool = False  # a signed letter or post of a letters page: a response to its topic
 
 
 _LEMMAS = frozenset(SPEECH_LEMMAS) | frozenset(OPINION_LEMMAS)
@@ -108,14 +109,18 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
         target = _labelled_speaker(people, label) if label is not None else None
         if target is not None:
             transcript[paragraph] = (target, text[label.end():])
+    letters = _signed_letters(doc, people)
+    transcript.update(letters)
     transcribed: set[int] = set()  # transcript paragraphs whose statement is made
     for index, sentence in enumerate(doc.sentences):
         if sentence.paragraph in transcript:
             target, said = transcript[sentence.paragraph]
             # One statement per paragraph, at its first sentence; an interviewer's question
             # is none.
-            if sentence.paragraph not in transcribed and not said.rstrip(" \"”").endswith("?"):
-                statements.append(Statement(target, sentence, index, "", said))
+            if sentence.paragraph not in transcribed and (
+                    sentence.paragraph in letters or not said.rstrip(" \"”").endswith("?")):
+                statements.append(Statement(target, sentence, index, "", said,
+                                            letter=sentence.paragraph in letters))
             transcribed.add(sentence.paragraph)
             continue
         if not reporting[sentence.paragraph]:
@@ -126,11 +131,21 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             text, after = _second_clause(doc, sentence, text)
             if not after:
                 continue
-        for report in reported_speakers(text, verbs, nouns):
+        reports = reported_speakers(text, verbs, nouns)
+        bounds = _clause_bounds(text, reports) if len(reports) > 1 else \
+            [(0, len(text))] * len(reports)
+        for report, (start, end) in zip(reports, bounds, strict=True):
             if report.at < after:
                 continue
-            said = sentence.text[after:] if after else sentence.text
-            if report.verb in nouns:  # "a warning that drew an angry response from X": X's
+            # "City indicated he is not in their sights, but Mertesacker insists …": each
+            # speaker said their own clause
+            said = sentence.text[max(after, start):end]
+            if text[:report.at].rstrip().endswith(",") and \
+                    report.phrase.text in text[report.at:]:
+                # Inverted after what was said: "Most couples sign a form, said Dr. Ann Cole,
+                # who is not involved in the case" said only the words before the verb.
+                said = text[after:report.at]
+            elif report.verb in nouns:  # "a warning that drew an angry response from X": X's
                 said = _NAMED_REACTION.search(sentence.text[:report.at]).group(0) + \
                     sentence.text[report.at:]
             target = resolver.resolve(report.phrase, sentence.paragraph,
@@ -138,7 +153,7 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
             if target is not None and people.can_speak(target) and \
                     id(target) not in speakers_of.get(index, ()):
                 verb = report.verb if verb_stance(report.verb) else \
-                    _frame_verb(text[report.at + len(report.verb):]) or report.verb
+                    _frame_verb(text[report.at + len(report.verb):end]) or report.verb
                 statements.append(Statement(target, sentence, index, verb, said))
                 speakers_of.setdefault(index, set()).add(id(target))
     statements.sort(key=lambda st: st.index)
@@ -147,6 +162,44 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
 
 # A transcript's speaker label opening a paragraph: "PENCE:", "“WALLACE:", "SEN. HOLT:".
 _SPEAKER_LABEL = lazy_compile(r"[\"“]?(?P<who>[A-Z][A-Z.'’ -]{1,30}[A-Z]):\s")
+
+
+# A letters page signs each letter or post with a paragraph after it that holds only the
+# writer's name ("Kathryn Kates.") or handle ("@plish516."); the writer's town may follow.
+_SIGNATURE = lazy_compile(r"(?:@\w{2,30}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]*\.?){1,3})\.?")
+MIN_SIGNATURES = 2  # signed paragraphs that make a page of letters, not a stray name line
+LETTER_WORDS = 6  # words of a letter's paragraph: fewer, and it is a heading or a place
+
+
+def _signed_letters(doc: Document, people: People) -> dict[int, tuple[Entity, str]]:
+    """The paragraphs of a letters page, each with the writer who signed its letter."""
+    paragraphs = doc.paragraphs
+    signatures: list[tuple[int, str]] = []
+    for p, text in enumerate(paragraphs[1:], start=1):
+        signature = text.strip()
+        if len(signature) > 40 or not _SIGNATURE.fullmatch(signature) or \
+                len(paragraphs[p - 1].split()) < LETTER_WORDS:
+            continue
+        name = signature.rstrip(".")
+        if not name.startswith("@"):
+            parts = split_name(name)
+            if parts is None or parts.kind != "person" or parts.name != name:
+                continue
+        signatures.append((p, name))
+    # A page of letters signs with a handle or puts the writer's town under a name
+    # ("New York."); a subheading ("Climate Change.") has its section's text under it.
+    if len(signatures) < MIN_SIGNATURES or not any(
+            name.startswith("@") or p + 1 < len(paragraphs) and
+            len(paragraphs[p + 1].split()) < LETTER_WORDS for p, name in signatures):
+        return {}
+    letters: dict[int, tuple[Entity, str]] = {}
+    for p, name in signatures:
+        writer = people.table.lookup(name, "person") or Entity(name, "person")
+        q = p - 1
+        while q >= 0 and q not in letters and len(paragraphs[q].split()) >= LETTER_WORDS:
+            letters[q] = (writer, paragraphs[q])
+            q -= 1
+    return letters
 
 
 def _labelled_speaker(people: People, label: re.Match[str]) -> Entity | None:
@@ -174,6 +227,24 @@ def _frame_verbs() -> re.Pattern[str]:
     forms = [w for w in (*reporting_verbs(), *reaction_nouns())
              if w.islower() and w.endswith(_FINITE_ENDINGS) and verb_stance(w)]
     return re.compile(rf"[^\w'’-]({trie_pattern(sorted(forms))})(?![\w'’-])")  # in " " + text
+
+
+_CLAUSE_BREAK = lazy_compile(r",?\s+(?:but|while|whereas)\s+|;\s+|,\s+and\s+")
+
+
+def _clause_bounds(text: str, reports: list[Report]) -> list[tuple[int, int]]:
+    """Where each speaker's clause of a sentence starts and ends: a later speaker's clause
+    opens at the last clause break before their subject."""
+    starts = [0]
+    for before, report in zip(reports, reports[1:], strict=False):
+        subject = text.rfind(report.phrase.text, 0, report.at)
+        if report.phrase.kind == "pronoun" or subject < 0:
+            subject = report.at
+        opened = before.at + len(before.verb)
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, opened, subject)]
+        starts.append(breaks[-1] if breaks else starts[-1])
+    return [(start, next((later for later in starts[k + 1:] if later > start), len(text)))
+            for k, start in enumerate(starts)]
 
 
 def _second_clause(doc: Document, sentence: Sentence, text: str) -> tuple[str, int]:
