@@ -415,6 +415,14 @@ def test_a_name_after_a_role_of_unlisted_words_is_the_speaker() -> None:
     assert speakers[0].role == "Dunmore Museum chief diver"
 
 
+def test_commenters_speak_for_themselves() -> None:
+    quotes, speakers = run(
+        "Make-up artist Rhea Sand posted her harbour look on Monday.",
+        "One commenter wrote: “You are amazing at what you do.”",
+        "The video drew dozens of likes, with one follower musing: “Harbour looks need salt.”")
+    assert speaker_names(quotes, speakers) == ["One commenter", "One follower"]
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",
