@@ -423,6 +423,13 @@ def test_commenters_speak_for_themselves() -> None:
     assert speaker_names(quotes, speakers) == ["One commenter", "One follower"]
 
 
+def test_a_description_naming_a_place_is_someone_of_that_place_not_the_place() -> None:
+    quotes, speakers = run(
+        "Harbour Tavern in Dunmore called the police on Friday night about a fight.",
+        "“He was very drunk and would not leave,” the tavern manager said.")
+    assert speaker_names(quotes, speakers) == ["The tavern manager"]
+
+
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:
     quotes, speakers = run(
         "The Federation of Coastal Fishermen said the quota cut “will empty the harbours.”",

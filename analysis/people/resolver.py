@@ -252,6 +252,9 @@ class Resolver:
             target = self.antecedent("person", p, offset, depth + 1)
             if not isinstance(target, Entity) or _other_title(target, phrase.head):
                 return None
+            if not set(phrase.text.lower().split()[1:-1]).isdisjoint(
+                    target.name.lower().split()):
+                return None  # "the bar manager" after "Boonies Bar": the bar's, not the bar
             target.add_alias(phrase.text)
             target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
             return target
