@@ -413,6 +413,11 @@ def test_a_name_after_a_role_of_unlisted_words_is_the_speaker() -> None:
         "said on Tuesday.")
     assert speaker_names(quotes, speakers) == ["Ada Moss"]
     assert speakers[0].role == "Dunmore Museum chief diver"
+    # A clause's opening word is no role: the name after it is whom the clause is about.
+    quotes, speakers = run(
+        "The ad shows Ivo Brand at the debate saying “That makes me smart,” when Ada Moss "
+        "blasted him for not paying the harbour levy.")
+    assert "Ada Moss" not in speaker_names(quotes, speakers)
 
 
 def test_commenters_speak_for_themselves() -> None:
