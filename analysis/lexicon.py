@@ -135,7 +135,7 @@ trader shopkeeper citizen homeowner landlord tenant employer retailer merchant v
 banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
 star defender midfielder goalkeeper winger boss skipper singer actor actress rapper presenter
 comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter
-rider sprinter swimmer
+rider sprinter swimmer commenter follower poster tweeter vlogger influencer
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
 consumer client commuter cyclist pedestrian sailor firefighter paramedic surgeon pharmacist

@@ -413,6 +413,26 @@ def test_a_name_after_a_role_of_unlisted_words_is_the_speaker() -> None:
         "said on Tuesday.")
     assert speaker_names(quotes, speakers) == ["Ada Moss"]
     assert speakers[0].role == "Dunmore Museum chief diver"
+    # A clause's opening word is no role: the name after it is whom the clause is about.
+    quotes, speakers = run(
+        "The ad shows Ivo Brand at the debate saying “That makes me smart,” when Ada Moss "
+        "blasted him for not paying the harbour levy.")
+    assert "Ada Moss" not in speaker_names(quotes, speakers)
+
+
+def test_commenters_speak_for_themselves() -> None:
+    quotes, speakers = run(
+        "Make-up artist Rhea Sand posted her harbour look on Monday.",
+        "One commenter wrote: “You are amazing at what you do.”",
+        "The video drew dozens of likes, with one follower musing: “Harbour looks need salt.”")
+    assert speaker_names(quotes, speakers) == ["One commenter", "One follower"]
+
+
+def test_a_description_naming_a_place_is_someone_of_that_place_not_the_place() -> None:
+    quotes, speakers = run(
+        "Harbour Tavern in Dunmore called the police on Friday night about a fight.",
+        "“He was very drunk and would not leave,” the tavern manager said.")
+    assert speaker_names(quotes, speakers) == ["The tavern manager"]
 
 
 def test_an_acronym_is_the_organisation_it_abbreviates() -> None:

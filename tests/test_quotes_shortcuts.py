@@ -101,6 +101,15 @@ def test_a_word_capitalised_to_open_a_sentence_before_a_group_is_no_entity() -> 
     assert sorted(e.name for e in table.entities) == ["Ivo Marek", "Vossen"]
 
 
+def test_a_state_abbreviated_after_a_place_is_no_entity() -> None:
+    table = EntityTable([
+        "Ann Cole of the Kent Trust in Washington, DC said the plan was sound.",
+        "Mayor Ivo Marek of Dunmore, Pa., said it was not. It was a long meeting.",
+    ])
+    assert sorted(e.name for e in table.entities) == \
+        ["Ann Cole", "Dunmore", "Ivo Marek", "Kent Trust", "Washington"]
+
+
 @pytest.mark.parametrize(("run_of_words", "title", "name"), [
     ("Golfer Alexis Vane", "Golfer", "Alexis Vane"), ("Driver Ivo Marek", "Driver", "Ivo Marek"),
     ("Star Jones", "", "Star Jones"), ("Adam Driver", "", "Adam Driver"),

@@ -251,6 +251,11 @@ def _whole_subject(pre: str) -> Phrase | None:
     return parse_name_phrase(pre) or parse_nominal(pre, loose=True) or described_name(pre)
 
 
+# The doer of an absolute clause before its verb: "…, with Democrats [accusing him of …]".
+WITH_DOER = lazy_compile(
+    r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
+
+
 def before_cue(before: str) -> Cue | None:
     """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
     cue = _before_cue(before)
@@ -290,6 +295,12 @@ def _before_cue(before: str) -> Cue | None:
                 not _PASSIVE_END_RE.search(unstripped[-12:]):
             # "…, calling it …": the sentence's subject speaks; "X is calling it …" reads as
             # "X called it" below.
+            absolute = WITH_DOER.search(pre, max(0, len(pre) - 200))
+            if absolute:  # "…, with one commenter musing: '…'": the commenter
+                who = absolute.group("who")
+                phrase = parse_subject(who) or parse_nominal(who, loose=True)
+                if phrase:
+                    return Cue(phrase, verb, 2)
             last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
             phrase = parse_name_phrase(last.group(0)) if last is not None else None
             phrase = phrase or sentence_subject(before)

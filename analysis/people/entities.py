@@ -17,6 +17,9 @@ _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
 # What stands before a word that opens a sentence inside a paragraph (before a group of people,
 # "Tournament organisers said", it is capitalised only to open the sentence).
+# A state or country abbreviated after a place: "DC", "D.C.", "Pa.", "Calif.".
+_STATE_ABBREVIATION = lazy_compile(r"[A-Z]\.?[A-Z]\.?|[A-Z][a-z]{1,4}\.")
+_PLACE_BEFORE = lazy_compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
 
 
@@ -146,6 +149,10 @@ class EntityTable:
                 if (not start or text[start - 2:start] in _SENTENCE_GAPS) and \
                         " " not in word and _group_after(text, m.end()):
                     continue  # "Tournament organisers said": capitalised to open the sentence
+                if text[start - 2:start] == ", " and _STATE_ABBREVIATION.fullmatch(
+                        text, start, m.end() + (text[m.end():m.end() + 1] == ".")) and \
+                        _PLACE_BEFORE.search(text, max(0, start - 40), start - 2):
+                    continue  # "in Washington, DC", "of Dunmore, Pa.": where, no one
                 known = seen.get(word, _UNSEEN)
                 if known is _UNSEEN:
                     parts = None if " " not in word and word.lower() in common \

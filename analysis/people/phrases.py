@@ -151,6 +151,10 @@ def _one_described(text: str, cut: int, cuts: list[re.Match[str]], phrase: Phras
     return described
 
 
+# Words that open a clause, never part of a descriptor before a name.
+_CLAUSE_WORDS = frozenset(
+    "after before when whenever because since although though if unless while until once as "
+    "that which who whom whose where and or but than then so".split())
 _OBJECT_STOP_RE = lazy_compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
 _ENDS_WITH_ABBR_RE = lazy_compile(
     rf"(?:\b(?:{ABBR_WORDS})|\b[{UPPER}]|\b(?:[{UPPER}]\.)+[{UPPER}])$")
@@ -198,10 +202,13 @@ def parse_object(text: str) -> Phrase | None:
 
 
 def described_name(text: str) -> Phrase | None:
-    """A name at the end of text after a short descriptor: "9/11 widow Terry Strada"."""
+    """A name at the end of text after a short descriptor: "9/11 widow Terry Strada" (not
+    after a clause's opening: "when Clinton [blasted him]")."""
     last = last_name_sequence(text)
-    if last is None or not 0 < len(text[:last.start()].split()) <= 5 or \
-            any(ch in text[:last.start()] for ch in ",;:"):
+    descriptor = text[:last.start()].split() if last is not None else []
+    if last is None or not 0 < len(descriptor) <= 5 or \
+            any(ch in text[:last.start()] for ch in ",;:") or \
+            not _CLAUSE_WORDS.isdisjoint(w.lower() for w in descriptor):
         return None
     phrase = parse_name_phrase(last.group(0))
     if phrase is not None:

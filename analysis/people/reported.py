@@ -15,7 +15,7 @@ from ..lexicon import (
     inflect,
 )
 from ..patterns import any_word, lazy_compile
-from .cues import _source_description, _speech_verbs, _strip_aux, sentence_subject
+from .cues import WITH_DOER, _source_description, _speech_verbs, _strip_aux, sentence_subject
 from .name_patterns import NAME_RE
 from .names import (
     Phrase,
@@ -121,8 +121,6 @@ _SPOKEN_OF = lazy_compile(r"\s+(?:\w+ly\s+)?(?:about|of|out|against|up)\b")
 _RELATIVE_CLAUSE = lazy_compile(r",\s+(?:who|whose)\s[^,]*(?:,[^,]*)?,$")
 _PLACE_OR_TIME_BEFORE = lazy_compile(r"\b(?:on|in|at|to|during|from|with|after|before)\s")
 # "with X [— who … —] doing": X does it.
-_WITH_DOER = lazy_compile(
-    r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 _WHAT_DOER = lazy_compile(r"\bwhat\s+(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 _MAX_VERBS = 8  # statement verbs tried per sentence
 _NO_COMMENT_AFTER = lazy_compile(
@@ -270,7 +268,7 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if _CREDIT_AFTER.match(sentence, end):
         return None  # "X reported from Midway Atoll": the reporter's credit line
     if verb.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before[-24:]):
-        absolute = _WITH_DOER.search(before[-_SUBJECT_REACH:])
+        absolute = WITH_DOER.search(before[-_SUBJECT_REACH:])
         if absolute:  # "…, with Democrats accusing him of …": the Democrats
             return parse_subject(absolute.group("who")) or group_phrase(absolute.group("who"))
         joined = _JOINED_IN.search(before, max(0, len(before) - _SUBJECT_REACH))

@@ -161,16 +161,20 @@ class Resolver:
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
                     return known
-            known = self._person_with_role(phrase, p, offset) or \
-                self._definite_reference(phrase, p, offset, depth)
+            person = self._person_with_role(phrase, p, offset)
+            if person is not None:
+                person.add_alias(phrase.text)
+                return person
+            known = self._definite_reference(phrase, p, offset, depth)
             if known is not None:
                 return known
         elif first in _OWNER_PRONOUNS and phrase.head in PERSON_NOUNS:
             # "his manager says": the person met before whose role it is, unless the role
             # names another owner ("Clinton's lawyer" is not "his lawyer")
-            known = self._person_with_role(phrase, p, offset)
-            if known is not None and self._owners_agree(known, first, p, offset, depth):
-                return known
+            person = self._person_with_role(phrase, p, offset)
+            if person is not None and self._owners_agree(person, first, p, offset, depth):
+                person.add_alias(phrase.text)
+                return person
         for known in self.descriptions:
             if known.text.lower() == phrase.text.lower():
                 return known
@@ -189,7 +193,8 @@ class Resolver:
                    for owner in owners)
 
     def _person_with_role(self, phrase: Phrase, p: int, offset: int) -> Entity | None:
-        """The person named last before whose roles hold the description's noun and words."""
+        """The person named last before whose roles hold the description's noun and words (the
+        caller makes the description their alias once it takes them)."""
         # An owner ("the Filipino's promoter") may be named otherwise in the role ("Manny
         # Pacquiao's promoter"): the role's noun and other words say who it is.
         mods = [w.lower() for w in phrase.text.split()[1:-1] if not w.endswith(("'s", "’s"))]
@@ -210,7 +215,6 @@ class Resolver:
                 # network President Vladimir Putin formed").
                 continue
             if any(h in words for h in heads) and all(_has_word(words, m) for m in mods):
-                ent.add_alias(phrase.text)
                 return ent
         return None
 
@@ -252,6 +256,9 @@ class Resolver:
             target = self.antecedent("person", p, offset, depth + 1)
             if not isinstance(target, Entity) or _other_title(target, phrase.head):
                 return None
+            if not set(phrase.text.lower().split()[1:-1]).isdisjoint(
+                    target.name.lower().split()):
+                return None  # "the bar manager" after "Boonies Bar": the bar's, not the bar
             target.add_alias(phrase.text)
             target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
             return target
