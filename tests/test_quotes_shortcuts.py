@@ -101,6 +101,12 @@ def test_a_word_capitalised_to_open_a_sentence_before_a_group_is_no_entity() -> 
     assert sorted(e.name for e in table.entities) == ["Ivo Marek", "Vossen"]
 
 
+@pytest.mark.parametrize("name", ["Kesra Cruise Lines", "Islamic State"])
+def test_lines_and_state_end_the_names_of_organisations(name: str) -> None:
+    parts = split_name(name)
+    assert parts is not None and parts.kind == "organisation"
+
+
 def test_a_state_abbreviated_after_a_place_is_no_entity() -> None:
     table = EntityTable([
         "Ann Cole of the Kent Trust in Washington, DC said the plan was sound.",
