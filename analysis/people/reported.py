@@ -12,6 +12,7 @@ from ..lexicon import (
     GROUP_PRONOUNS,
     NATIONALITIES,
     PRESENT_REPORTERS,
+    SUBORDINATORS,
     inflect,
 )
 from ..patterns import any_word, lazy_compile
@@ -81,9 +82,6 @@ _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
 _OF_WHOM = lazy_compile(r",\s+(?:many|most|some|all|several|few|none|each|one)\s+of\s+whom$")
 _PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
-_SUBORDINATORS = frozenset(
-    "after before when whenever because since although though if unless while until once as "
-    "that which who whom whose where".split())
 _TIME_SPANS = frozenset(
     "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
@@ -327,8 +325,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     which = _WHICH_THEY_SAY.search(pre, max(0, len(pre) - 60)) if "which" in pre[-60:] else None
     if which:  # "a levy which critics say will drive trade away": the critics say it
         return parse_subject(which.group("who")) or group_phrase(which.group("who"))
-    if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
-            len(clause_words) <= 3 or last_word in _SUBORDINATORS:
+    if clause_words and clause_words[0].lower() in SUBORDINATORS and \
+            len(clause_words) <= 3 or last_word in SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
     if len(clause_words) > 2 and clause_words[1] in ("after", "before", "since", "until") and \
             clause_words[0].lower() in _TIME_SPANS:
