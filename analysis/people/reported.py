@@ -17,7 +17,7 @@ from ..lexicon import (
 )
 from ..patterns import any_word, lazy_compile
 from .cues import WITH_DOER, _source_description, _speech_verbs, _strip_aux, sentence_subject
-from .name_patterns import NAME_RE
+from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
 from .names import (
     Phrase,
     is_group_noun,
@@ -176,8 +176,7 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
 
 
 # The state or country after a place: "in Springfield, Ill.,", "of Washington, DC".
-_STATE_AFTER_PLACE = lazy_compile(
-    r"\b(?:in|of|at|from)\s+[A-Z][\w'’-]{2,40}(?P<state>,\s+[A-Z][\w.]*,?)$")
+_STATE_AFTER_PLACE = lazy_compile(rf"{PLACE_AFTER_PREPOSITION}(?P<state>,\s+[A-Z][\w.]*,?)$")
 # A relative clause's subject before the verb: "…, which critics say is a tax on jobs".
 _WHICH_THEY_SAY = lazy_compile(r"\bwhich\s+(?P<who>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)$")
 _AND_BEFORE = lazy_compile(r",?\s+and\s+$")
