@@ -317,6 +317,11 @@ see
 NAME_PARTICLES: tuple[str, ...] = tuple(
     "de da di du van von der den del della bin ibn al le la dos das".split())
 
+# Words that open a subordinate clause: "after it backed Clinton", "which critics say".
+SUBORDINATORS: frozenset[str] = frozenset(
+    "after before when whenever because since although though if unless while until once as "
+    "that which who whom whose where".split())
+
 # Words that open a noun phrase before its noun: articles, demonstratives and possessives, and
 # the quantifiers.
 ARTICLES_AND_POSSESSIVES: frozenset[str] = frozenset(

@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 
 from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
 from ..patterns import lazy_compile
-from .name_patterns import NAME_RE
+from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
 from .names import NameParts, is_group_noun, organisation_name_at, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
 _UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
-# What stands before a word that opens a sentence inside a paragraph (before a group of people,
-# "Tournament organisers said", it is capitalised only to open the sentence).
 # A state or country abbreviated after a place: "DC", "D.C.", "Pa.", "Calif.".
 _STATE_ABBREVIATION = lazy_compile(r"[A-Z]\.?[A-Z]\.?|[A-Z][a-z]{1,4}\.")
-_PLACE_BEFORE = lazy_compile(r"\b(?:in|of|from|at|near)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+_PLACE_BEFORE = lazy_compile(rf"{PLACE_AFTER_PREPOSITION}$")
+# What stands before a word that opens a sentence inside a paragraph (before a group of people,
+# "Tournament organisers said", it is capitalised only to open the sentence).
 _SENTENCE_GAPS = frozenset((". ", "? ", "! ", "\" ", "” ", "' ", "’ "))
 
 

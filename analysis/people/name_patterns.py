@@ -40,3 +40,7 @@ NAME_GOES_ON = (
     r"(?:(?:of|for)\s+(?:the\s+|a\s+)?|to\s+"
     r"(?!(?:New|San|Los|Las|Saint|Fort|Port|North|South|East|West|United|Great)\s)"
     rf"(?=[{UPPER}][a-z]+\s+[{UPPER}]))")
+
+# A place named after a preposition, before the state or country that may follow it after a
+# comma: "in Springfield[, Ill.]", "of Washington[, DC]", "from New Haven[, Conn.]".
+PLACE_AFTER_PREPOSITION = r"\b(?:in|of|at|from|near)\s+[A-Z][\w'’-]{2,40}(?:\s+[A-Z][\w'’-]+)?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ARTICLES_AND_POSSESSIVES
+from ..lexicon import ARTICLES_AND_POSSESSIVES, SUBORDINATORS
 from ..patterns import lazy_compile
 from .name_patterns import ABBR_WORDS, NAME_RE, NAME_WORD, UPPER
 from .names import (
@@ -152,9 +152,7 @@ def _one_described(text: str, cut: int, cuts: list[re.Match[str]], phrase: Phras
 
 
 # Words that open a clause, never part of a descriptor before a name.
-_CLAUSE_WORDS = frozenset(
-    "after before when whenever because since although though if unless while until once as "
-    "that which who whom whose where and or but than then so".split())
+_CLAUSE_WORDS = SUBORDINATORS | frozenset("and or but than then so".split())
 _OBJECT_STOP_RE = lazy_compile(r"(?=[.;!?\"“”«»\s])(?:[.;!?](?:\s|$)|\s[―—–]\s|[\"“”«»])")
 _ENDS_WITH_ABBR_RE = lazy_compile(
     rf"(?:\b(?:{ABBR_WORDS})|\b[{UPPER}]|\b(?:[{UPPER}]\.)+[{UPPER}])$")

@@ -12,11 +12,12 @@ from ..lexicon import (
     GROUP_PRONOUNS,
     NATIONALITIES,
     PRESENT_REPORTERS,
+    SUBORDINATORS,
     inflect,
 )
 from ..patterns import any_word, lazy_compile
 from .cues import WITH_DOER, _source_description, _speech_verbs, _strip_aux, sentence_subject
-from .name_patterns import NAME_RE
+from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
 from .names import (
     Phrase,
     is_group_noun,
@@ -81,9 +82,6 @@ _CREDIT_AFTER = lazy_compile(r"\s+(?:from|reporting)\b")
 _COORDINATED = lazy_compile(r"(?:^|\s)(?:and|but)(?:\s+\w+ly)?$")
 _OF_WHOM = lazy_compile(r",\s+(?:many|most|some|all|several|few|none|each|one)\s+of\s+whom$")
 _PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
-_SUBORDINATORS = frozenset(
-    "after before when whenever because since although though if unless while until once as "
-    "that which who whom whose where".split())
 _TIME_SPANS = frozenset(
     "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
@@ -178,8 +176,7 @@ def reported_speakers(sentence: str, verbs: frozenset[str],
 
 
 # The state or country after a place: "in Springfield, Ill.,", "of Washington, DC".
-_STATE_AFTER_PLACE = lazy_compile(
-    r"\b(?:in|of|at|from)\s+[A-Z][\w'’-]{2,40}(?P<state>,\s+[A-Z][\w.]*,?)$")
+_STATE_AFTER_PLACE = lazy_compile(rf"{PLACE_AFTER_PREPOSITION}(?P<state>,\s+[A-Z][\w.]*,?)$")
 # A relative clause's subject before the verb: "…, which critics say is a tax on jobs".
 _WHICH_THEY_SAY = lazy_compile(r"\bwhich\s+(?P<who>(?:[\w'’.-]+\s+){0,3}[\w'’.-]+)$")
 _AND_BEFORE = lazy_compile(r",?\s+and\s+$")
@@ -327,8 +324,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     which = _WHICH_THEY_SAY.search(pre, max(0, len(pre) - 60)) if "which" in pre[-60:] else None
     if which:  # "a levy which critics say will drive trade away": the critics say it
         return parse_subject(which.group("who")) or group_phrase(which.group("who"))
-    if clause_words and clause_words[0].lower() in _SUBORDINATORS and \
-            len(clause_words) <= 3 or last_word in _SUBORDINATORS:
+    if clause_words and clause_words[0].lower() in SUBORDINATORS and \
+            len(clause_words) <= 3 or last_word in SUBORDINATORS:
         return None  # "after it backed Clinton": a subordinate clause, not a statement
     if len(clause_words) > 2 and clause_words[1] in ("after", "before", "since", "until") and \
             clause_words[0].lower() in _TIME_SPANS:

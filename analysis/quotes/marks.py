@@ -1,6 +1,8 @@
 """Find quoted spans in paragraphs: quote marks told apart from apostrophes by their context,
 paired per paragraph with a small state machine that tolerates mismatched styles and carries an
-unclosed quote into the next paragraph when that paragraph reopens with a quote mark."""
+unclosed quote into the next paragraph when that paragraph reopens with a quote mark. Marks a
+text dumped one sentence per line left on the wrong line are put back first
+(`reattach_dangling_marks`, when the article is parsed)."""
 
 from __future__ import annotations
 
@@ -422,3 +424,74 @@ def _drop_transcripts(paragraphs: list[str], spans: list[RawQuote]) -> list[RawQ
         else:
             k += 1
     return [s for n, s in enumerate(spans) if n not in drop] if drop else spans
+
+
+# Text dumped one sentence per line leaves a quote mark behind at a line's end ("… rides him!
+# '" / "I'd love good ground …"), or alone on a line, and goes on with a quote on the next line
+# without reopening it. The marks are put back where they belong before paragraphs are paired.
+_DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
+_LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
+
+
+def _left_open(paragraph: str, single: bool) -> str:
+    """The mark that opened a quote of the family (single or double) the paragraph leaves open,
+    "" when it leaves none."""
+    if not single:
+        return '"' if paragraph.count('"') % 2 == 1 else \
+            "“" if paragraph.count("“") > paragraph.count("”") else ""
+    kinds = [(i, _single_kind(paragraph, i)) for i in _marks(paragraph, True)
+             if paragraph[i] in SINGLE_MARKS]
+    opened = [i for i, kind in kinds if kind == OPEN]
+    closed = sum(1 for _, kind in kinds if kind == CLOSE)
+    return paragraph[opened[-1]] if len(opened) > closed else ""
+
+
+def _closes_first(paragraph: str, mark: str) -> bool:
+    """Whether the paragraph closes a quote of the mark's family before it opens one: it goes
+    on with a quote the paragraph before left open."""
+    if mark == '"':
+        first = paragraph.find('"')
+        # not inches: 6'3"
+        return paragraph.count('"') % 2 == 1 and first > 0 and \
+            not paragraph[first - 1].isspace() and not paragraph[first - 1].isdigit()
+    if mark == "“":
+        closing = paragraph.find("”")
+        return closing >= 0 and not 0 <= paragraph.find("“") < closing
+    for i in _marks(paragraph, True):
+        if paragraph[i] in SINGLE_MARKS:
+            kind = _single_kind(paragraph, i)
+            if kind:
+                return kind == CLOSE
+    return False
+
+
+def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
+    put where it belongs: closing the quote the paragraph before left open, else opening the
+    next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
+    with the quote's mark, as a quote running over paragraphs is written."""
+    out: list[str] = []
+    carried = ""
+    for paragraph in paragraphs:
+        paragraph = carried + paragraph
+        carried = ""
+        if paragraph in _LONE_MARKS:
+            if out and _left_open(out[-1], paragraph in SINGLE_MARKS):
+                out[-1] += paragraph
+            else:
+                carried = paragraph
+            continue
+        if paragraph.endswith(_LONE_MARKS[:4]):
+            dangling = _DANGLING_MARK.search(paragraph, max(0, len(paragraph) - 8))
+            if dangling and not _left_open(paragraph[:dangling.start()],
+                                           dangling.group(1) in SINGLE_MARKS):
+                carried = dangling.group(1)
+                paragraph = paragraph[:dangling.start()]
+        if out and not paragraph.startswith(_LONE_MARKS):
+            mark = _left_open(out[-1], False) or _left_open(out[-1], True)
+            if mark and _closes_first(paragraph, mark):
+                paragraph = mark + paragraph
+        out.append(paragraph)
+    if carried:
+        out.append(carried)
+    return out

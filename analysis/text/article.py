@@ -7,6 +7,7 @@ import unicodedata
 
 from ..model import Article
 from ..patterns import lazy_compile
+from ..quotes.marks import reattach_dangling_marks
 from .clean import clean_text
 from .dates import date_line, normalise_published, parse_date
 from .furniture import (
@@ -170,103 +171,10 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
     return None
 
 
-# A quote mark after a space at the end of a paragraph, or standing alone, opens the next
-# paragraph's quote unless a quote is left open before it: a text dumped one sentence per line
-# leaves it behind ("… rides him! '" / "I'd love good ground …").
-_DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
-_LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
-_CLOSING_FOLLOWERS = frozenset(" \t\n.,;:!?)")
-
-
-def _single_marks(text: str) -> tuple[list[int], list[int]]:
-    """Where single quote marks open ("'word" after a space) and close ("word'" before a space
-    or a stop) in text; an apostrophe inside a word ("don't") does neither. Found by finding
-    the marks, a handful per paragraph, not by a scan of every character."""
-    openings: list[int] = []
-    closings: list[int] = []
-    last = len(text) - 1
-    for glyph in "'‘’":
-        at = text.find(glyph)
-        while at >= 0:
-            before = text[at - 1] if at else " "
-            after = text[at + 1] if at < last else " "
-            if glyph != "’" and before.isspace() and after.isalnum():
-                openings.append(at)
-            elif glyph != "‘" and (before.isalnum() or before in ".,!?;:") and \
-                    after in _CLOSING_FOLLOWERS:
-                closings.append(at)
-            at = text.find(glyph, at + 1)
-    return sorted(openings), sorted(closings)
-
-
-def _quote_left_open(paragraph: str, mark: str) -> bool:
-    """Whether the paragraph leaves a quote of the mark's kind (double or single) open."""
-    if mark in "\"“”":
-        return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
-    openings, closings = _single_marks(paragraph)
-    return len(openings) > len(closings)
-
-
-def _mark_left_open(paragraph: str) -> str:
-    """The mark that opened a quote the paragraph leaves open, "" when it leaves none."""
-    if paragraph.count('"') % 2 == 1:
-        return '"'
-    if paragraph.count("“") > paragraph.count("”"):
-        return "“"
-    openings, closings = _single_marks(paragraph)
-    return paragraph[openings[-1]] if len(openings) > len(closings) else ""
-
-
-def _closes_first(paragraph: str, mark: str) -> bool:
-    """Whether the paragraph closes a quote of the mark's kind before it opens one: it goes on
-    with a quote the paragraph before left open."""
-    if mark == '"':
-        first = paragraph.find('"')
-        # not inches: 6'3"
-        return paragraph.count('"') % 2 == 1 and first > 0 and \
-            not paragraph[first - 1].isspace() and not paragraph[first - 1].isdigit()
-    if mark == "“":
-        closing = paragraph.find("”")
-        return closing >= 0 and not 0 <= paragraph.find("“") < closing
-    openings, closings = _single_marks(paragraph)
-    return bool(closings) and (not openings or closings[0] < openings[0])
-
-
-def _reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
-    """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
-    put where it belongs: closing the quote the paragraph before left open, else opening the
-    next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
-    with the quote's mark, as a quote running over paragraphs is written."""
-    out: list[str] = []
-    carried = ""
-    for paragraph in paragraphs:
-        paragraph = carried + paragraph
-        carried = ""
-        if paragraph in _LONE_MARKS:
-            if out and _quote_left_open(out[-1], paragraph):
-                out[-1] += paragraph
-            else:
-                carried = paragraph
-            continue
-        if paragraph.endswith(_LONE_MARKS[:4]):
-            dangling = _DANGLING_MARK.search(paragraph, max(0, len(paragraph) - 8))
-            if dangling and not _quote_left_open(paragraph[:dangling.start()], dangling.group(1)):
-                carried = dangling.group(1)
-                paragraph = paragraph[:dangling.start()]
-        if out and not paragraph.startswith(_LONE_MARKS):
-            mark = _mark_left_open(out[-1])
-            if mark and _closes_first(paragraph, mark):
-                paragraph = mark + paragraph
-        out.append(paragraph)
-    if carried:
-        out.append(carried)
-    return out
-
-
 def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
               url: str) -> Article:
     """Header lines to fields, furniture dropped, dateline split off the first paragraph."""
-    paragraphs = _reattach_dangling_marks([p for p in _tidy_all(paragraphs) if p])
+    paragraphs = reattach_dangling_marks([p for p in _tidy_all(paragraphs) if p])
     title = _tidy(title)
     title_key = _comparable(title)
     byline = _tidy(byline)
