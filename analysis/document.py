@@ -114,6 +114,25 @@ class Document:
         return words_of(fold(sentence.text))
 
     @cached_property
+    def headline(self) -> str:
+        """What the story is about, as its headline says it: the title, or with no title (copy
+        that starts with its story) the story's opening sentence."""
+        if self.article.title:
+            return self.article.title
+        opening = self.sentences_of(self.lead)
+        return opening[0].text if opening else ""
+
+    @cached_property
+    def opening(self) -> list[Sentence]:
+        """The story's first sentences after its headline: the lead paragraph's, less the
+        sentence that stands for a missing headline, else the next paragraph's."""
+        sentences = self.sentences_of(self.lead)
+        if self.article.title or not sentences:
+            return sentences
+        return sentences[1:] or (self.sentences_of(self.lead + 1)
+                                 if self.lead + 1 < len(self.paragraphs) else [])
+
+    @cached_property
     def lead(self) -> int:
         """The paragraph that opens the story: the first of at least twelve words."""
         for i, p in enumerate(self.paragraphs):

@@ -30,6 +30,7 @@ from .articles import (
     content_id,
     engine_of,
     index_doc,
+    listed_title,
     quote_digest,
     quotes_file,
     shard_of,
@@ -190,7 +191,7 @@ def _store(lib: Library, found: dict[str, dict[str, Any]], report: LoadReport) -
                 report.known += 1
                 continue
             analysis, engine = record["analysis"], record["engine"]
-            title = analysis["title"].strip() or Path(record["source"]).name or "(untitled)"
+            title = listed_title(analysis["title"], analysis["paragraphs"], record["source"])
             bodies.setdefault(body_file(article_id), {})[article_id] = {
                 "kind": "text", "analysis": analysis, "engine": engine}
             digests.setdefault(quotes_file(article_id), {})[article_id] = quote_digest(

@@ -139,6 +139,20 @@ def site_name(doc: dict[str, Any], feed_titles: dict[str, str]) -> str:
     return PurePath(source).name if source else ""
 
 
+_LISTED_TITLE = 90  # characters of a story's opening that stand for a missing headline
+
+
+def listed_title(title: str, paragraphs: list[str], source: str) -> str:
+    """How the article list names an article: its title; for copy without a headline, the
+    opening words of its story; else its file's name."""
+    if title.strip():
+        return title.strip()
+    opening = paragraphs[0].strip() if paragraphs else ""
+    if len(opening) > _LISTED_TITLE:
+        opening = opening[:_LISTED_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return opening or PurePath(source).name or "(untitled)"
+
+
 def index_doc(article_id: str, *, title: str, published: str, source: str, link: str = "",
               feed_url: str = "", guid: str = "", kind: str = "text", summary: str = "",
               content_hash: str = "", added: float = 0.0, body: str = "") -> dict[str, Any]:

@@ -32,6 +32,7 @@ from .articles import (
     current_engine,
     entry_feeds,
     index_doc,
+    listed_title,
     quote_digest,
     quotes_file,
     ref_from_doc,
@@ -223,7 +224,7 @@ class Library:
         engine = current_engine() if engine is None else engine
         made = analysis.to_dict()
         art = analysis.article
-        title = art.title.strip() or Path(source).name or "(untitled)"
+        title = listed_title(art.title, art.paragraphs, source)
         doc = index_doc(article_id, title=title, published=art.published, source=source,
                         link=url or art.url, kind=kind, content_hash=content_id(text),
                         added=time.time())

@@ -373,3 +373,40 @@ def test_a_quote_going_on_into_a_paragraph_without_its_mark_is_reopened_there() 
         "\"It jumps well,\" said Ada Moss, who trains it.", kind="text")
     assert article.paragraphs[1] == "'He is a well-balanced horse,' said Ivo Brand."
     assert article.paragraphs[2].startswith("Brand's horse")  # inches close no quote
+
+
+# Copy that starts with its story, as CNN/DailyMail pages are dumped: no headline above.
+HEADLINELESS_DUMP = """The harbour board of Eastmouth has voted to close the old fish market \
+for good after inspectors found that its roof could no longer bear the weight of winter snow.
+
+Traders were told on Monday that they have until the end of the month to move out.
+"""
+
+AGENCY_FIRST_DUMP = """(CNN)Ines Varga, one of the best-loved fiddlers of the northern coast, \
+died on Friday at the age of 81.
+
+She had played in Eastmouth only last month.
+"""
+
+
+def test_a_story_without_a_headline_keeps_its_opening_sentence() -> None:
+    article = parse(HEADLINELESS_DUMP)
+    assert article.title == ""
+    assert article.paragraphs[0].startswith("The harbour board of Eastmouth has voted")
+    assert article.paragraphs[1].startswith("Traders were told")
+    article = parse(AGENCY_FIRST_DUMP)
+    assert article.title == ""
+    assert article.paragraphs[0].startswith("Ines Varga, one of the best-loved fiddlers")
+
+
+@pytest.mark.parametrize("headline", [
+    # Headlines end with a full stop in some dumps; they are short, or written in title case.
+    "Harbour board votes to close the old fish market after inspectors condemn its roof.",
+    "Harbour Board Votes To Close The Old Fish Market After Inspectors Find That Its Roof "
+    "Could No Longer Bear Winter Snow.",
+])
+def test_a_headline_ending_with_a_full_stop_is_still_the_title(headline: str) -> None:
+    article = parse(f"{headline}\n\nTraders were told on Monday that they have until the end "
+                    "of the month to move out.\n")
+    assert article.title == headline
+    assert article.paragraphs[0].startswith("Traders were told")

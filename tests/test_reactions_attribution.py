@@ -88,6 +88,11 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # no statements; what experts expect, and what they generally praised, are.
     ("Ivo Brand, a pilot and widely considered the best on the coast, retired on Friday.", []),
     ("Pilots who retire early can expect a smaller pension.", []),
+    # A participle straight before the preposition its verb takes after an object describes
+    # its noun: no one accused or blamed anyone.
+    ("The pilot accused of causing the crash has been released on bail.", []),
+    ("Ivo Brand, blamed for the delays, resigned on Friday.", []),
+    ("Ann Cole accused the pilots of causing the crash.", [("Ann Cole", "accused")]),
     ("Harbour economists expect the levy to rise.", [("Harbour economists", "expect")]),
     ("The pilots generally praised the new quay.", [("The pilots", "praised")]),
     # Whom the subject agreed with "that …" holds it too.

@@ -399,3 +399,19 @@ def test_a_paper_that_reported_sources_a_fact(style: str) -> None:
     ], BRIDGE_TITLE)
     assert not any("news" in fold(r.actor) for r in reactions)
     assert _has(reactions, "hauliers", "criticises")
+
+
+def test_with_no_headline_the_opening_sentence_names_the_event_and_can_react() -> None:
+    # Copy that starts with its story: its first sentence says whom the story is about, as a
+    # headline would, and a reaction told in it is one.
+    reactions = analyze_article(Article(title="", paragraphs=[
+        "Harbour traders' chair Mina Patel has condemned the Eastmouth Harbour Board's decision "
+        "to close the old fish market, calling it a betrayal of every family that works there.",
+        "The board voted on Monday to close the market for good after inspectors found its roof "
+        "unsafe.",
+        "The board's chairman, Owen Marsh, said the decision had been a hard one.",
+        "Fishmonger Dale Fenwick said the board had made a reckless decision.",
+    ])).reactions
+    assert _has(reactions, "patel", "criticises")
+    assert _has(reactions, "fenwick", "criticises")
+

@@ -50,6 +50,18 @@ def write(path: Path, text: str) -> str:
     return str(path)
 
 
+def test_copy_without_a_headline_is_listed_by_its_opening_words(lib: Library,
+                                                                 tmp_path: Path) -> None:
+    opening = ("The harbour council of Portvale has approved a ferry line linking the old docks "
+               "to the island of Mirren, ending a decade of delays and quarrels over the cost.")
+    (ref,) = lib.add(write(tmp_path / "ferry.txt", f"{opening}\n\nShipping firms welcomed "
+                                                    "the vote.\n"))
+    assert ref.title.startswith("The harbour council of Portvale has approved a ferry line")
+    assert ref.title.endswith("…") and len(ref.title) <= 91
+    stored = lib.article(ref.id)
+    assert stored is not None and stored.analysis.article.paragraphs[0] == opening
+
+
 def test_add_file_is_stable_and_idempotent(lib: Library, tmp_path: Path) -> None:
     path = write(tmp_path / "ferry.txt", ARTICLE)
     first = lib.add(path)

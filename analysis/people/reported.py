@@ -86,6 +86,12 @@ _TIME_SPANS = frozenset(
     "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
 _BY_AGENT = lazy_compile(r"\s+by\s+")
+# Verbs whose object comes before their preposition ("accused the firm of", "blamed him for"):
+# the participle straight before it describes its noun ("the woman accused of fraud").
+_OBJECT_BEFORE_PREPOSITION = frozenset(
+    form for lemma in "accuse blame criticise criticize condemn praise thank fault rebuke".split()
+    for form in inflect(lemma) if form.endswith("ed"))
+_PREPOSITION_AFTER = lazy_compile(r"\s+(?:of|for)\b")
 # Where or how something was said, between the speaker and the verb.
 _TRAILING_SETTING = lazy_compile(
     r"\s(?:in|on|at|during|via|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
@@ -252,6 +258,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
+    if verb.lower() in _OBJECT_BEFORE_PREPOSITION and _PREPOSITION_AFTER.match(sentence, end):
+        return None  # "The woman accused of blackmailing him has …": said of her
     if verb.endswith("ed") and _PASSIVE_ADVERB.search(near):
         return None  # "…, co-accused and widely considered the leader": said of them
     if verb.lower() in _EXPECTING and _MODAL_BEFORE.search(near):

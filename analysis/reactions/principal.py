@@ -20,6 +20,9 @@ TITLE_WEIGHT = 5.0  # named in the title
 ROLE_IN_TITLE_WEIGHT = 4.0  # called by their title in the title ("Mayor's plan …")
 LEAD_WEIGHT = 3.0  # named in the story's first sentence
 MIN_SCORE = 3.0  # below this no one stands out: no principal
+# Words of a headline up to its verb; a story's opening sentence standing for one takes more
+# ("Harbour traders' chair Mina Patel has condemned …").
+TITLE_VERB_REACH = 9
 
 
 def name_keys(entity: Entity) -> set[str]:
@@ -56,7 +59,7 @@ def _title_object(words: list[str]) -> set[str]:
     or "Flynn says Trump absolutely right", those after the reaction verb (who is reacted
     to); in "Axelrod calls on Dean to apologize for …", the object up to what it is asked;
     otherwise all of them."""
-    for n, word in enumerate(words[1:6], start=1):
+    for n, word in enumerate(words[1:TITLE_VERB_REACH], start=1):
         for length in (3, 2):
             if " ".join(words[n:n + length]) in _TITLE_PHRASES:
                 rest = words[n + length:]
@@ -96,9 +99,9 @@ def find_principal(doc: Document, people: People) -> Entity | None:
     if not counts:
         return None
     entities = {id(e): e for e in table.mentions}
-    title_words = words_of(fold(doc.article.title))
+    lead_sentences = doc.opening
+    title_words = words_of(fold(doc.headline))
     title = _title_object(title_words)
-    lead_sentences = doc.sentences_of(doc.lead)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
     named_again = False  # someone who can speak is named twice or more

@@ -35,8 +35,8 @@ def _shares_stem(text: str, stems: set[str]) -> bool:
 def event_stems(doc: Document, principal: Entity | None) -> set[str]:
     """The stems of the words that state the event: the title's, the opening sentences' and
     the principal's name."""
-    opening = doc.sentences_of(doc.lead)[:LEAD_SENTENCES]
-    event = _stems(" ".join([doc.article.title, *(s.text for s in opening)]))
+    opening = doc.opening[:LEAD_SENTENCES]
+    event = _stems(" ".join([doc.headline, *(s.text for s in opening)]))
     if principal is not None:
         event |= _stems(principal.name)
     return event

@@ -39,6 +39,11 @@ _UPDATED = lazy_compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _DATELINE_SEARCH = 2  # the dateline opens one of the first body paragraphs, never later
 _CAPTION_SEARCH = 6  # how far down a dateline may follow captions above the story
 _MAX_TITLE = 250
+# A first line this long, ending as a sentence does and written mostly in lower case, is the
+# story's opening sentence, not a headline (CNN/DailyMail copy comes without one). Headlines
+# in the dev sets run to 19 words; opening sentences to 20 and more.
+_MIN_OPENING_WORDS = 20
+_SENTENCE_END = lazy_compile(r"[.!?][\"”’']?\s*$")
 
 
 def looks_like_html(source: str) -> bool:
@@ -131,6 +136,8 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
         )
         if furniture or header_fields(joined):
             continue
+        if _opens_story(block):
+            return "", [p for b in blocks[i:] for p in b]
         rest = [p for b in blocks[:i] + blocks[i + 1:] for p in b]
         if len(joined) <= _MAX_TITLE:
             return joined, rest
@@ -139,6 +146,20 @@ def _title_from_blocks(blocks: list[list[str]]) -> tuple[str, list[str]]:
             return first, block[1:] + rest
         return "", [p for b in blocks for p in b]
     return "", [p for b in blocks for p in b]
+
+
+def _opens_story(block: list[str]) -> bool:
+    """Whether a text dump's first block is its story's first paragraph, with no headline
+    above: it opens with a dateline ("(CNN)", "BOSTON (AP) —"), or it is one long line that
+    ends as a sentence and is written in sentence case."""
+    first = block[0]
+    if split_dateline(first)[1] != first:
+        return True
+    words = first.split()
+    if len(block) > 1 or len(words) < _MIN_OPENING_WORDS or not _SENTENCE_END.search(first):
+        return False
+    lower = sum(word[0].islower() for word in words[1:])
+    return lower * 2 >= len(words) - 1
 
 
 def header_fields(paragraph: str) -> tuple[str, str, str] | None:
