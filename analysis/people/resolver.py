@@ -165,9 +165,9 @@ class Resolver:
             if person is not None:
                 person.add_alias(phrase.text)
                 return person
-            known = self._definite_reference(phrase, p, offset, depth)
-            if known is not None:
-                return known
+            referred = self._definite_reference(phrase, p, offset, depth)
+            if referred is not None:
+                return referred
         elif first in _OWNER_PRONOUNS and phrase.head in PERSON_NOUNS:
             # "his manager says": the person met before whose role it is, unless the role
             # names another owner ("Clinton's lawyer" is not "his lawyer")
@@ -361,13 +361,14 @@ class Resolver:
             phrase = _possessor(text)  # "The president's roots came into play. He told …"
         if phrase is None:
             return None
-        target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
+        subject: Target | None = self.resolve(phrase, q, s, depth + 1) \
+            if phrase.kind != "name" else \
             self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
         # The speaker of reported speech ("Hale said the charge was baseless") has been seen
         # speaking, as the speaker of a quote has.
-        if target is not None and self._compatible(
-                target, pronoun, speaker=cue is not None and cue.strength == 2):
-            return target
+        if subject is not None and self._compatible(
+                subject, pronoun, speaker=cue is not None and cue.strength == 2):
+            return subject
         return None
 
     def _introduced(self, q: int, s: int, e: int, pronoun: str) -> Entity | None:
