@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
 # A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
 _RECENT_QUOTES = 50
+# Paragraphs back where a pronoun with nothing else to go by finds the last person named: four,
+# for copy dumped one sentence per line.
+RECENT_PARAGRAPHS = 4
 
 # ", president of …" / ", a lawyer at …" closing a sentence: a person introduced by their role.
 _INTRODUCING_ROLE = lazy_compile(
@@ -312,7 +315,7 @@ class Resolver:
         """Last resort: the latest person named before, in any position of its sentence."""
         mentions, keys = self.table.mentions, self._mention_keys
         for n in range(self._mentions_before(p, offset) - 1, -1, -1):
-            if keys[n][0] < p - 2:  # the mention's paragraph
+            if keys[n][0] < p - RECENT_PARAGRAPHS:  # the mention's paragraph
                 break
             if self._compatible(mentions[n], pronoun):
                 return mentions[n]
@@ -414,7 +417,11 @@ class Resolver:
                 return target.kind == "organisation"
             return True
         if pronoun in ("he", "she"):
-            return target.entity_kind == "anonymous" and not target.head.endswith("s")
+            # "Doctors warned she may never walk again": a group is no "she" (its head is
+            # kept singular: the plural shows in its last word)
+            last = target.text.rsplit(None, 1)[-1].lower() if target.text else ""
+            return target.entity_kind == "anonymous" and not target.head.endswith("s") and \
+                not (last != target.head and last.endswith("s"))
         if pronoun == "it":
             return target.entity_kind == "organisation"
         return True
