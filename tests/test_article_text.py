@@ -410,3 +410,18 @@ def test_a_headline_ending_with_a_full_stop_is_still_the_title(headline: str) ->
                     "of the month to move out.\n")
     assert article.title == headline
     assert article.paragraphs[0].startswith("Traders were told")
+
+
+@pytest.mark.parametrize("story_line", [
+    "Brand said he expected the first ferry to berth on Monday.",  # the story reports speech
+    "Ivo Brand (left) and his deputy walked the quay on Friday.",  # a caption
+])
+def test_a_dump_goes_on_with_a_quote_until_the_story_speaks(story_line: str) -> None:
+    article = parse("Harbour master keeps faith in the new quay\n\n"
+                    "Ivo Brand was on the quay at dawn. '\n\n"
+                    "We have worked on it through every tide since March.\n\n"
+                    "The crews have never let me down.\n\n"
+                    f"{story_line}\n\n"
+                    "The council will inspect the quay next week.\n", kind="text")
+    assert article.paragraphs[1:4] == ["'We have worked on it through every tide since March.",
+                                       "'The crews have never let me down.", story_line]

@@ -274,3 +274,77 @@ def test_opening_clause_word_is_no_speaker(o: str, c: str, opening: str) -> None
         f"{o}The levy will fall on the largest shippers first,{c} he said last month.",
     )
     assert speaker_names(quotes, speakers) == ["Piet Vossen"]
+
+
+# Copy dumped one sentence per line (as CNN/DailyMail pages are) loses the marks that reopen a
+# quote on each line: a mark left at a line's end opens the next line, and lines with no mark
+# of their own go on with the quote left open, until a line reports speech in the third
+# person or is a caption.
+LINE_DUMP = """Harbour master keeps faith in the new quay
+
+Harbour master Ivo Brand said the new quay would be ready before the winter storms.
+
+He said: 'We have worked on it through every tide since March.
+
+The crews have never let me down.
+
+It is the best team I have had. '
+
+I would not swap any of them.'
+
+Brand said he expected the first ferry to berth on Monday.
+
+Ivo Brand (left) and his deputy (right) walked the quay on Friday
+
+The council will inspect the quay next week.
+"""
+
+
+def test_a_dump_keeps_a_quote_going_over_lines_without_marks() -> None:
+    from analysis import analyze
+
+    analysis = analyze(LINE_DUMP, kind="text")
+    said = {q.text.rstrip(". ") for q in analysis.quotes}
+    assert said == {"We have worked on it through every tide since March",
+                    "The crews have never let me down",
+                    "It is the best team I have had",
+                    "I would not swap any of them"}
+    assert {q.speaker for q in analysis.quotes} == {"Ivo Brand"}
+
+
+def test_a_quote_left_open_in_edited_copy_does_not_swallow_the_next_paragraph() -> None:
+    # No stray marks: the story's paragraphs are its own, and one left open is a typo.
+    quotes, _ = run(
+        "Harbour master Ivo Brand said: “We have worked on it through every tide since March.",
+        "The council will inspect the quay next week.",
+    )
+    assert [q.text.rstrip(".") for q in quotes] == [
+        "We have worked on it through every tide since March"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_group_is_no_she(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Ann Cole, 26, was flown to hospital after the crash on the coast road.",
+        "Doctors warned she might never walk again, but Ann worked hard at her recovery.",
+        f"She said: {o}I was not going to let a crash decide what I could do.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Ann Cole"]
+
+
+def test_a_dump_finds_the_speaker_named_a_few_lines_before() -> None:
+    from analysis import analyze
+
+    analysis = analyze("""A dog and a tortoise play tag every evening
+
+The owner, named Rhea Sand, filmed the two chasing each other round the sofa.
+
+Later in the clip the dog hides behind a cushion.
+
+The tortoise then turns and charges at the dog.
+
+The dog runs off and watches from under the table
+
+She wrote under the video: 'They really love to play together.'
+""", kind="text")
+    assert [q.speaker for q in analysis.quotes] == ["Rhea Sand"]

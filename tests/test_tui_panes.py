@@ -171,3 +171,21 @@ async def test_the_refresh_bar_shows_in_the_reader(home: Path, ids: dict[str, st
             await wait_until(pilot, lambda: bool(reactions.related_ids), timeout=20)
             assert screen.stored.ref.id == ids[HARBOUR.title]
             assert not bar.display
+
+
+async def test_copy_without_a_headline_is_listed_and_headed_by_its_story(home: Path) -> None:
+    opening = ("The harbour council of Portvale has approved a ferry line linking the old docks "
+               "to the island of Mirren, ending a decade of delays and quarrels over the cost.")
+    source = home.parent / "ferry.txt"
+    source.write_text(f"(PW){opening}\n\n\"It finally works for commuters,\" said council "
+                      "chair Ruth Okafor.\n", encoding="utf-8")
+    with Library.open(home) as library:
+        library.add(str(source))
+    app = BylineApp(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = main_screen(app).query_one(ArticleList)
+        assert "The harbour council of Portvale" in listing.row_text(0)
+        reader = main_screen(app).query_one(ReaderPane)
+        assert "(untitled)" not in reader.header_text()
+        assert reader.paragraph_text(0).startswith("The harbour council of Portvale")

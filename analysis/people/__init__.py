@@ -22,7 +22,7 @@ from ..lexicon import (
     PLACE_NOUNS,
     TITLE_WORDS,
 )
-from ..model import Speaker
+from ..model import Speaker, SpeakerKind
 from .entities import Entity, EntityTable
 from .names import Phrase
 from .resolver import Resolver, Target
@@ -52,7 +52,7 @@ class People:
     def speaker(self, target: Target, speaker_id: str) -> Speaker:
         """The reader's view of a target: its canonical name, role, kind and aliases."""
         if isinstance(target, Entity):
-            kind = "organisation" if target.kind == "organisation" else "person"
+            kind: SpeakerKind = "organisation" if target.kind == "organisation" else "person"
             return Speaker(speaker_id, target.name, target.role, kind, list(target.aliases))
         return Speaker(speaker_id, display_name(target), target.role,
                        "organisation" if target.entity_kind == "organisation" else "anonymous",

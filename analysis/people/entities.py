@@ -13,7 +13,6 @@ from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
 from .names import NameParts, is_group_noun, organisation_name_at, split_name
 from .roles import appositive_after, combine_role, name_tail, role_before
 
-_UNSEEN = object()  # a word not met yet in the article
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
 # A state or country abbreviated after a place: "DC", "D.C.", "Pa.", "Calif.".
 _STATE_ABBREVIATION = lazy_compile(r"[A-Z]\.?[A-Z]\.?|[A-Z][a-z]{1,4}\.")
@@ -153,8 +152,9 @@ class EntityTable:
                         text, start, m.end() + (text[m.end():m.end() + 1] == ".")) and \
                         _PLACE_BEFORE.search(text, max(0, start - 40), start - 2):
                     continue  # "in Washington, DC", "of Dunmore, Pa.": where, no one
-                known = seen.get(word, _UNSEEN)
-                if known is _UNSEEN:
+                if word in seen:
+                    known = seen[word]
+                else:
                     parts = None if " " not in word and word.lower() in common \
                         else split_name(word)
                     known = seen[word] = None if parts is None else \

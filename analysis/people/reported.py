@@ -371,7 +371,9 @@ def _subject_before_setting(pre: str) -> Phrase | None:
         return None
     subject = pre[max(0, setting.start() - _SUBJECT_REACH):setting.start()]
     phrase = parse_subject(subject)
-    at = subject.rfind(phrase.text) if phrase is not None else -1
+    if phrase is None:
+        return None
+    at = subject.rfind(phrase.text)
     # The phrase ends the subject, or only its role follows it ("Ann Cole of the Kent Trust").
     if at < 0 or subject[at + len(phrase.text):].strip() not in ("", phrase.role):
         return None

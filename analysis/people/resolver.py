@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 Target = Entity | Phrase  # a named entity, or an unnamed description ("A French diplomat")
 # A pronoun with no antecedent nearby falls back on the speaker of one of the last quotes.
 _RECENT_QUOTES = 50
+# Paragraphs back where a pronoun with nothing else to go by finds the last person named: four,
+# for copy dumped one sentence per line.
+RECENT_PARAGRAPHS = 4
 
 # ", president of …" / ", a lawyer at …" closing a sentence: a person introduced by their role.
 _INTRODUCING_ROLE = lazy_compile(
@@ -165,9 +168,9 @@ class Resolver:
             if person is not None:
                 person.add_alias(phrase.text)
                 return person
-            known = self._definite_reference(phrase, p, offset, depth)
-            if known is not None:
-                return known
+            referred = self._definite_reference(phrase, p, offset, depth)
+            if referred is not None:
+                return referred
         elif first in _OWNER_PRONOUNS and phrase.head in PERSON_NOUNS:
             # "his manager says": the person met before whose role it is, unless the role
             # names another owner ("Clinton's lawyer" is not "his lawyer")
@@ -312,7 +315,7 @@ class Resolver:
         """Last resort: the latest person named before, in any position of its sentence."""
         mentions, keys = self.table.mentions, self._mention_keys
         for n in range(self._mentions_before(p, offset) - 1, -1, -1):
-            if keys[n][0] < p - 2:  # the mention's paragraph
+            if keys[n][0] < p - RECENT_PARAGRAPHS:  # the mention's paragraph
                 break
             if self._compatible(mentions[n], pronoun):
                 return mentions[n]
@@ -361,13 +364,14 @@ class Resolver:
             phrase = _possessor(text)  # "The president's roots came into play. He told …"
         if phrase is None:
             return None
-        target = self.resolve(phrase, q, s, depth + 1) if phrase.kind != "name" else \
+        subject: Target | None = self.resolve(phrase, q, s, depth + 1) \
+            if phrase.kind != "name" else \
             self.table.lookup(phrase.text, phrase.entity_kind, None, create=False)
         # The speaker of reported speech ("Hale said the charge was baseless") has been seen
         # speaking, as the speaker of a quote has.
-        if target is not None and self._compatible(
-                target, pronoun, speaker=cue is not None and cue.strength == 2):
-            return target
+        if subject is not None and self._compatible(
+                subject, pronoun, speaker=cue is not None and cue.strength == 2):
+            return subject
         return None
 
     def _introduced(self, q: int, s: int, e: int, pronoun: str) -> Entity | None:
@@ -413,7 +417,11 @@ class Resolver:
                 return target.kind == "organisation"
             return True
         if pronoun in ("he", "she"):
-            return target.entity_kind == "anonymous" and not target.head.endswith("s")
+            # "Doctors warned she may never walk again": a group is no "she" (its head is
+            # kept singular: the plural shows in its last word)
+            last = target.text.rsplit(None, 1)[-1].lower() if target.text else ""
+            return target.entity_kind == "anonymous" and not target.head.endswith("s") and \
+                not (last != target.head and last.endswith("s"))
         if pronoun == "it":
             return target.entity_kind == "organisation"
         return True

@@ -96,7 +96,7 @@ def _paragraph_cues(text: str, quotes: list[RawQuote],
                 cue.lead = _sentence_lead(text, sentences, before_offset, cue.lead)
         found.append((cue, before))
     for group in _sentence_groups(text, quotes):
-        strong = [k for k in group if found[k][0] is not None and found[k][0].strength == 2]
+        strong = [k for k in group if (cue := found[k][0]) is not None and cue.strength == 2]
         for k in group:
             cue = found[k][0]
             if cue is not None and cue.strength == 2 or not strong:

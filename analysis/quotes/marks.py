@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import SPEECH_VERBS
 from ..patterns import lazy_compile
 
 DOUBLE_OPENERS = "“„«‟"
@@ -446,6 +447,36 @@ def _left_open(paragraph: str, single: bool) -> str:
     return paragraph[opened[-1]] if len(opened) > closed else ""
 
 
+# What tells a line of a dump that the story, not the speaker, talks: it reports speech in the
+# third person ("Lawrence said his goal is …"), or it is a caption ("Ann (left) and Rosemary
+# (right) wore …"). A line that stops without a full stop may still be a quote's: dumps break
+# sentences over lines.
+_LINE_WORDS = lazy_compile(r"[A-Za-z]+")
+_FIRST_PERSON = frozenset("i me my we us our".split())
+_CAPTION_WORDS = frozenset("pictured left right centre center above below inset".split())
+
+
+def _may_go_on(line: str) -> bool:
+    """Whether a mark-less line of a dump can go on with a quote left open: not a caption nor
+    the story's own reporting of speech."""
+    words = [w.lower() for w in _LINE_WORDS.findall(line)]
+    if not words:
+        return False
+    said = not SPEECH_VERBS.isdisjoint(w for w in words if w.endswith(("ed", "s")) or
+                                       w in _IRREGULAR_SAID)
+    if said and _FIRST_PERSON.isdisjoint(words):
+        return False
+    return "(" not in line or _CAPTION_WORDS.isdisjoint(words)
+
+
+def _has_marks(paragraph: str, mark: str) -> bool:
+    """Whether the paragraph holds a quote mark of the mark's family (apostrophes aside)."""
+    if mark in SINGLE_MARKS:
+        return any(paragraph[i] in SINGLE_MARKS and _single_kind(paragraph, i)
+                   for i in _marks(paragraph, True))
+    return any(m in paragraph for m in '"“”')
+
+
 def _closes_first(paragraph: str, mark: str) -> bool:
     """Whether the paragraph closes a quote of the mark's family before it opens one: it goes
     on with a quote the paragraph before left open."""
@@ -465,13 +496,22 @@ def _closes_first(paragraph: str, mark: str) -> bool:
     return False
 
 
+MAX_CONTINUED = 8  # mark-less lines of a dump that a quote left open runs on into
+_IRREGULAR_SAID = frozenset("said told wrote spoke".split())
+
+
 def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
     """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
     put where it belongs: closing the quote the paragraph before left open, else opening the
     next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
-    with the quote's mark, as a quote running over paragraphs is written."""
+    with the quote's mark, as a quote running over paragraphs is written. In a dump that shows
+    such stray marks, a line with no mark of the quote's kind goes on with the quote too: the
+    dump lost the marks that reopened it."""
+    dump = any(p in _LONE_MARKS or p.endswith(_LONE_MARKS[:4]) and
+               _DANGLING_MARK.search(p, max(0, len(p) - 8)) for p in paragraphs)
     out: list[str] = []
     carried = ""
+    continued = 0  # mark-less lines the quote left open has run on into
     for paragraph in paragraphs:
         paragraph = carried + paragraph
         carried = ""
@@ -491,6 +531,13 @@ def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
             mark = _left_open(out[-1], False) or _left_open(out[-1], True)
             if mark and _closes_first(paragraph, mark):
                 paragraph = mark + paragraph
+            elif mark and dump and continued < MAX_CONTINUED and \
+                    not _has_marks(paragraph, mark) and _may_go_on(paragraph):
+                paragraph = mark + paragraph
+                continued += 1
+                out.append(paragraph)
+                continue
+        continued = 0
         out.append(paragraph)
     if carried:
         out.append(carried)

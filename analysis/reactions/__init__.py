@@ -179,7 +179,8 @@ def _member_of(actor: Target, side: Target | None) -> bool:
         return True
     if isinstance(side, Entity) and side.kind == "person":
         return False
-    head = side.head if not isinstance(side, Entity) else words_of(fold(side.name))[-1:][0]
+    head = side.head if not isinstance(side, Entity) else \
+        next(iter(words_of(fold(side.name))[-1:]), "")  # a name of no word ("Þ") has no head
     return bool(head) and head.rstrip("s") in {w.rstrip("s") for w in words_of(fold(actor.role))}
 
 

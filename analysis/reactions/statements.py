@@ -98,15 +98,17 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
     verbs, nouns = statement_verbs(), reaction_nouns()
     resolver = people.resolver
     speakers_of: dict[int, set[int]] = {}
-    for index, key in by_key:
-        speakers_of.setdefault(index, set()).add(key)
+    for index, target_id in by_key:
+        speakers_of.setdefault(index, set()).add(target_id)
     reporting = [may_report(text, verbs) for text in doc.marked]
     # "PENCE: Well, look, …" in a transcript: the labelled speaker says all of the paragraph;
     # a name inside it is spoken of, not speaking.
     transcript: dict[int, tuple[Entity, str]] = {}
     for paragraph, text in enumerate(doc.paragraphs):
         label = _SPEAKER_LABEL.match(text)
-        target = _labelled_speaker(people, label) if label is not None else None
+        if label is None:
+            continue
+        target = _labelled_speaker(people, label)
         if target is not None:
             transcript[paragraph] = (target, text[label.end():])
     letters = _signed_letters(doc, people)
@@ -146,8 +148,8 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
                 # who is not involved in the case" said only the words before the verb.
                 said = text[after:report.at]
             elif report.verb in nouns:  # "a warning that drew an angry response from X": X's
-                said = _NAMED_REACTION.search(sentence.text[:report.at]).group(0) + \
-                    sentence.text[report.at:]
+                named = _NAMED_REACTION.search(sentence.text[:report.at])
+                said = (named.group(0) if named else "") + sentence.text[report.at:]
             target = resolver.resolve(report.phrase, sentence.paragraph,
                                       sentence.start + report.at)
             if target is not None and people.can_speak(target) and \

@@ -269,6 +269,10 @@ class ReaderPane(VerticalScroll):
         self._rerender(changed)
         self._scroll_to_paragraph(paragraph)
 
+    def header_text(self) -> str:
+        """The header as shown: title, then where the article is from."""
+        return self._header_text().plain
+
     def paragraph_text(self, index: int) -> str:
         """What paragraph index shows, as plain text (for tests and copy)."""
         return self._paragraph_text(index).plain
@@ -352,17 +356,23 @@ class ReaderPane(VerticalScroll):
             return Text()
         article = self.analysis.article
         text = Text()
-        text.append(one_line(article.title) or "(untitled)", style=self._style("reader--title"))
+        # Copy without a headline opens with its story: the header holds only where it is from.
+        if article.title:
+            text.append(one_line(article.title), style=self._style("reader--title"))
         meta = [one_line(part) for part in (article.dateline, article.byline) if part]
         published = article.published or (self.ref.published if self.ref else "")
         if published:
             meta.append(one_line(published[:16].replace("T", " ")))
-        site = one_line(self.ref.site) if self.ref and self.ref.feed_url else ""
+        # A feed's title, or with no headline to go by, where the article came from
+        site = one_line(self.ref.site) if self.ref and (self.ref.feed_url or not article.title) \
+            else ""
         host = source_host(self.ref.link if self.ref and self.ref.link else article.url)
         meta.extend(part for part in (site, host) if part)
         if meta:
-            text.append("\n")
+            text.append("\n" if text else "")
             text.append(" · ".join(dict.fromkeys(meta)), style=self._style("reader--meta"))
+        if not text:
+            text.append("(untitled)", style=self._style("reader--title"))
         if self.advertised:
             count = len(self.advertised)
             text.append("\n")
