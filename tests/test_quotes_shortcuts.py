@@ -71,6 +71,8 @@ def test_last_name_sequence_matches_a_full_scan(text: str) -> None:
 @pytest.mark.parametrize(("word", "name", "kind"), [
     ("Vasko", "Vasko", "person"), ("NATO's", "NATO", "organisation"),
     ("Okello’s", "Okello", "person"), ("Police", None, None), ("Secretary", None, None),
+    # "Days before her death, …", "Weeks later, …": a time opening a sentence
+    ("Days", None, None), ("Weeks", None, None),
 ])
 def test_one_word_names(word: str, name: str | None, kind: str | None) -> None:
     parts = split_name(word)
