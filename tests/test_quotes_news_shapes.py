@@ -117,6 +117,18 @@ def test_terms_after_known_as_and_nickname(o: str, c: str, frame: str) -> None:
 
 
 @pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("sentence", [
+    # a title after "called", and a nickname of three words inside a name
+    "The father made a photo series called {o}Ada Can Swim{c} in which his daughter floats.",
+    "He heard that T.J. {o}The Harbour Hawk{c} Brand had been lost at sea.",
+])
+def test_titles_after_called_and_nicknames_inside_names(o: str, c: str, sentence: str) -> None:
+    quotes, _ = run("Ivo Brand said the photographs had been taken over one summer.",
+                    sentence.format(o=o, c=c))
+    assert [q.text for q in quotes] == []
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
 @pytest.mark.parametrize(("frame", "speaker"), [
     ("The board was a rubber stamp (or, as The Harlow Daily called it last week, {q}).",
      "Harlow Daily"),

@@ -294,12 +294,13 @@ def _trim(text: str, span: RawQuote) -> RawQuote | None:
 
 
 _NICKNAME_RE = lazy_compile(
-    r"(\b[A-Z][\w.]*[ \t])([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’])(?=[ \t][A-Z])")
+    r"(\b[A-Z][\w.]*[ \t]+)([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*){0,2}[\"”'’])"
+    r"(?=[ \t]+[A-Z])")
 # What a nickname looks like, as one pattern per opening mark: a pattern opening with a literal
 # character is found by a fast scan, where a class holding marks beyond Latin-1 is tested
 # slowly at every character.
 _NICKNAME_HINT_RES = [
-    lazy_compile(re.escape(mark) + r"[A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’][ \t][A-Z]")
+    lazy_compile(re.escape(mark) + r"[A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*){0,2}[\"”'’][ \t]+[A-Z]")
     for mark in "\"“'‘"]
 
 
