@@ -206,6 +206,7 @@ almost always never often sometimes usually again once twice soon back down up o
 very much less least well fine sure okay ok yes please thanks thank sorry hey hello oh ah wow
 scroll makes make see look watch read click follow share get let keep take give tell ask find
 go come try sources source fans
+seconds minutes hours days nights weeks months years decades moments mornings evenings
 """.split())
 
 MONTHS: frozenset[str] = frozenset(

@@ -423,5 +423,7 @@ def test_a_dump_goes_on_with_a_quote_until_the_story_speaks(story_line: str) -> 
                     "The crews have never let me down.\n\n"
                     f"{story_line}\n\n"
                     "The council will inspect the quay next week.\n", kind="text")
-    assert article.paragraphs[1:4] == ["'We have worked on it through every tide since March.",
-                                       "'The crews have never let me down.", story_line]
+    # The speaker's paragraph, split over lines by the dump, is one again; the story's own
+    # line is not in it.
+    assert article.paragraphs[1:3] == ["'We have worked on it through every tide since March. "
+                                       "The crews have never let me down.", story_line]

@@ -117,6 +117,18 @@ def test_terms_after_known_as_and_nickname(o: str, c: str, frame: str) -> None:
 
 
 @pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("sentence", [
+    # a title after "called", and a nickname of three words inside a name
+    "The father made a photo series called {o}Ada Can Swim{c} in which his daughter floats.",
+    "He heard that T.J. {o}The Harbour Hawk{c} Brand had been lost at sea.",
+])
+def test_titles_after_called_and_nicknames_inside_names(o: str, c: str, sentence: str) -> None:
+    quotes, _ = run("Ivo Brand said the photographs had been taken over one summer.",
+                    sentence.format(o=o, c=c))
+    assert [q.text for q in quotes] == []
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
 @pytest.mark.parametrize(("frame", "speaker"), [
     ("The board was a rubber stamp (or, as The Harlow Daily called it last week, {q}).",
      "Harlow Daily"),
@@ -276,10 +288,10 @@ def test_opening_clause_word_is_no_speaker(o: str, c: str, opening: str) -> None
     assert speaker_names(quotes, speakers) == ["Piet Vossen"]
 
 
-# Copy dumped one sentence per line (as CNN/DailyMail pages are) loses the marks that reopen a
-# quote on each line: a mark left at a line's end opens the next line, and lines with no mark
-# of their own go on with the quote left open, until a line reports speech in the third
-# person or is a caption.
+# Copy dumped one sentence per line (as CNN/DailyMail pages are) splits a speaker's paragraph
+# over lines and loses the marks that reopen a quote: a mark left at a line's end opens the
+# next line, and lines with no mark of their own go on with the quote left open (the
+# paragraph is one again), until a line reports speech in the third person or is a caption.
 LINE_DUMP = """Harbour master keeps faith in the new quay
 
 Harbour master Ivo Brand said the new quay would be ready before the winter storms.
@@ -305,9 +317,8 @@ def test_a_dump_keeps_a_quote_going_over_lines_without_marks() -> None:
 
     analysis = analyze(LINE_DUMP, kind="text")
     said = {q.text.rstrip(". ") for q in analysis.quotes}
-    assert said == {"We have worked on it through every tide since March",
-                    "The crews have never let me down",
-                    "It is the best team I have had",
+    assert said == {"We have worked on it through every tide since March. The crews have never "
+                    "let me down. It is the best team I have had",
                     "I would not swap any of them"}
     assert {q.speaker for q in analysis.quotes} == {"Ivo Brand"}
 

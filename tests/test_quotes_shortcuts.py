@@ -71,6 +71,8 @@ def test_last_name_sequence_matches_a_full_scan(text: str) -> None:
 @pytest.mark.parametrize(("word", "name", "kind"), [
     ("Vasko", "Vasko", "person"), ("NATO's", "NATO", "organisation"),
     ("Okello’s", "Okello", "person"), ("Police", None, None), ("Secretary", None, None),
+    # "Days before her death, …", "Weeks later, …": a time opening a sentence
+    ("Days", None, None), ("Weeks", None, None),
 ])
 def test_one_word_names(word: str, name: str | None, kind: str | None) -> None:
     parts = split_name(word)
@@ -140,3 +142,17 @@ def test_an_owner_before_a_full_name_is_its_title(run_of_words: str, title: str,
                                                   name: str) -> None:
     parts = split_name(run_of_words)
     assert parts is not None and (parts.title, parts.name) == (title, name)
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
+    """Feature copy calls people by their first name after naming them in full ("Charlotte
+    Roach, 26, … Charlotte said"); a first name two people share stays apart."""
+    table = EntityTable([
+        "Ada Moss, 26, a nurse from Dunmore, cycled across the island for charity.",
+        "Mother-of-two Ada said the ride had been the hardest week of her life.",
+        "Ivo Brand and Ivo Marek rode with her, and Ivo said they would go again.",
+    ])
+    ada = table.lookup("Ada")
+    assert ada is not None and ada.name == "Ada Moss"
+    ivo = table.lookup("Ivo")
+    assert ivo is None or ivo.name not in ("Ivo Brand", "Ivo Marek")

@@ -116,6 +116,8 @@ class EntityTable:
         self.mention_keys: list[tuple[int, int]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_last: dict[str, list[tuple[int, Entity]]] = {}
+        # The people named in full, by the first word of their name.
+        self._by_first: dict[str, list[Entity]] = {}
         # Each known surname with one letter dropped, to find it misspelt without a scan.
         self._misspelt: dict[str, str] = {}
         mentions = self.mentions
@@ -245,11 +247,21 @@ class EntityTable:
                 if len(tokens) > len(ent_tokens):  # a fuller spelling arrives later
                     ent.add_alias(ent.name)
                     ent.name = name
+                    self._by_first.setdefault(tokens[0].lower(), []).append(ent)
                 self._by_name[key] = ent
                 return ent
             if len(tokens) == 1 and self._by_last.get(last):
                 # A lone surname mentioned before its full name: look ahead.
                 return self._by_last[last][0][1]
+            if len(tokens) == 1:
+                # "Charlotte said" after "Charlotte Roach": the one person of that first name.
+                first_named = {id(ent): ent for ent in self._by_first.get(key, ())
+                               if ent.name.split()[0].lower() == key}
+                if len(first_named) == 1:
+                    (ent,) = first_named.values()
+                    ent.add_alias(name)
+                    self._by_name[key] = ent
+                    return ent
             if len(tokens) == 1 and len(last) >= _MIN_MISSPELT:
                 # "McLenney said" after "Tyresha McClenney": the same person, misspelt.
                 for variant in (last, *_deletions(last)):
@@ -263,6 +275,8 @@ class EntityTable:
         if not create:
             return None
         ent = Entity(name, kind)
+        if kind == "person" and len(tokens) > 1:
+            self._by_first.setdefault(tokens[0].lower(), []).append(ent)
         self.entities.append(ent)
         self._by_name[key] = ent
         return ent

@@ -184,8 +184,10 @@ def split_name(seq: str) -> NameParts | None:
             cut = k
         elif prefix is not None or not k and len(tokens) > 2 and lows[0] in PERSON_NOUNS or \
                 "-" in lows[k] and (all(
-                part in TITLE_WORDS for part in lows[k].split("-")) or lows[k].endswith("-old")):
-            cut = k  # "Vice-President", "Thirteen-year-old": a description, not the name
+                part in TITLE_WORDS for part in lows[k].split("-")) or
+                lows[k].endswith("-old") or "-of-" in lows[k]):
+            # "Vice-President", "Thirteen-year-old", "Mother-of-two": a description, not the name
+            cut = k
     if cut >= 0:
         # One of "Councillors Ann Cole and Tom Ardle" is a councillor.
         title = " ".join(tokens[k][:-1] if lows[k] in _PLURAL_TITLES else tokens[k]

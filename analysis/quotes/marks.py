@@ -294,12 +294,13 @@ def _trim(text: str, span: RawQuote) -> RawQuote | None:
 
 
 _NICKNAME_RE = lazy_compile(
-    r"(\b[A-Z][\w.]*[ \t])([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’])(?=[ \t][A-Z])")
+    r"(\b[A-Z][\w.]*[ \t]+)([\"“'‘][A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*){0,2}[\"”'’])"
+    r"(?=[ \t]+[A-Z])")
 # What a nickname looks like, as one pattern per opening mark: a pattern opening with a literal
 # character is found by a fast scan, where a class holding marks beyond Latin-1 is tested
 # slowly at every character.
 _NICKNAME_HINT_RES = [
-    lazy_compile(re.escape(mark) + r"[A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)?[\"”'’][ \t][A-Z]")
+    lazy_compile(re.escape(mark) + r"[A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*){0,2}[\"”'’][ \t]+[A-Z]")
     for mark in "\"“'‘"]
 
 
@@ -504,14 +505,15 @@ def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
     """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
     put where it belongs: closing the quote the paragraph before left open, else opening the
     next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
-    with the quote's mark, as a quote running over paragraphs is written. In a dump that shows
-    such stray marks, a line with no mark of the quote's kind goes on with the quote too: the
-    dump lost the marks that reopened it."""
+    with the quote's mark, as a quote running over paragraphs is written. A dump that shows
+    such stray marks split the speaker's paragraph over lines: there the line joins the line
+    before, and so does a line with no mark of the quote's kind (the story's own reporting and
+    captions aside, `_may_go_on`)."""
     dump = any(p in _LONE_MARKS or p.endswith(_LONE_MARKS[:4]) and
                _DANGLING_MARK.search(p, max(0, len(p) - 8)) for p in paragraphs)
     out: list[str] = []
     carried = ""
-    continued = 0  # mark-less lines the quote left open has run on into
+    continued = 0  # mark-less lines joined to the quote left open
     for paragraph in paragraphs:
         paragraph = carried + paragraph
         carried = ""
@@ -530,12 +532,14 @@ def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
         if out and not paragraph.startswith(_LONE_MARKS):
             mark = _left_open(out[-1], False) or _left_open(out[-1], True)
             if mark and _closes_first(paragraph, mark):
+                if dump:  # the dump split the speaker's paragraph: it is one again
+                    out[-1] += " " + paragraph
+                    continue
                 paragraph = mark + paragraph
             elif mark and dump and continued < MAX_CONTINUED and \
                     not _has_marks(paragraph, mark) and _may_go_on(paragraph):
-                paragraph = mark + paragraph
+                out[-1] += " " + paragraph
                 continued += 1
-                out.append(paragraph)
                 continue
         continued = 0
         out.append(paragraph)

@@ -20,7 +20,7 @@ def is_term(before: str, quote_text: str, after: str = "") -> bool:
     if _has_words(quote_text, 9):
         return False  # every test below wants a short quote
     words = _WORD_RE.findall(quote_text)
-    if 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and \
+    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and \
             _NAME_END_RE.search(before[-12:]) and _NAME_START_RE.match(after):
         return True
     tail = [w.strip(",:;.()—–-").lower() for w in before[-40:].split()[-3:]]
@@ -35,7 +35,8 @@ def is_term(before: str, quote_text: str, after: str = "") -> bool:
     return prev.lower() in _TITLE_PRECEDERS or prev.endswith(("’s", "'s"))
 
 
-_TITLE_PRECEDERS = frozenset("on of at in to during a an the from told tells telling".split())
+_TITLE_PRECEDERS = frozenset(
+    "on of at in to during a an the from told tells telling called".split())
 
 
 def _has_words(text: str, n: int) -> bool:
