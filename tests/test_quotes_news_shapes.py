@@ -359,3 +359,21 @@ The dog runs off and watches from under the table
 She wrote under the video: 'They really love to play together.'
 """, kind="text")
     assert [q.speaker for q in analysis.quotes] == ["Rhea Sand"]
+
+
+def test_a_dump_joins_a_sentence_split_after_its_comma() -> None:
+    from analysis import analyze
+
+    analysis = analyze("""Widow remembers the harbour master
+
+Ivo Brand died on Friday at the age of 71, his wife Ada Brand said. '
+
+He loved this harbour more than anything,'
+
+Ada told the Dunmore Gazette.
+
+The funeral will be held on Tuesday.
+""", kind="text")
+    assert analysis.article.paragraphs[1] == (
+        "'He loved this harbour more than anything,' Ada told the Dunmore Gazette.")
+    assert [q.speaker.split(",")[0] for q in analysis.quotes] == ["Ada Brand"]

@@ -88,6 +88,9 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     # no statements; what experts expect, and what they generally praised, are.
     ("Ivo Brand, a pilot and widely considered the best on the coast, retired on Friday.", []),
     ("Pilots who retire early can expect a smaller pension.", []),
+    # A setting opening the sentence with no comma after it is no part of the subject.
+    ("During the trial the pilot told the court he had slept for four hours.",
+     [("the pilot", "told")]),
     # A participle straight before the preposition its verb takes after an object describes
     # its noun: no one accused or blamed anyone.
     ("The pilot accused of causing the crash has been released on bail.", []),

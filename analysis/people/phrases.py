@@ -48,6 +48,13 @@ LEADING_CONNECTIVE_RE = lazy_compile(
     r"furthermore|nonetheless|nevertheless|separately|besides|plus|thus)\b,?\s+", re.IGNORECASE)
 
 
+# A setting that opens a sentence with no comma after it, before a subject of its own.
+_OPENING_SETTING_RE = lazy_compile(
+    r"(?:during|after|before|in|at|on|following|throughout|outside|inside)\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+    r"(?=(?:the|a|an|his|her|their)\s)", re.IGNORECASE)
+
+
 def parse_subject(text: str) -> Phrase | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     text = text.rstrip(" ,")[-300:]
@@ -88,6 +95,11 @@ def parse_subject(text: str) -> Phrase | None:
                     return _name_after_setting(text, cut, found) or \
                         _one_described(text, cut, found, phrase)
                 return phrase
+    setting = _OPENING_SETTING_RE.match(text)
+    if setting:  # "During the trial the woman [told the court]": the woman
+        phrase = parse_nominal(text[setting.end():])
+        if phrase is not None:
+            return phrase
     participle = _TRAILING_PARTICIPLE_RE.match(text)  # "Hale, speaking in Lisbon, [said]"
     if participle:
         phrase = parse_name_phrase(participle.group(1)) or parse_nominal(participle.group(1))

@@ -498,6 +498,7 @@ def _closes_first(paragraph: str, mark: str) -> bool:
 
 
 MAX_CONTINUED = 8  # mark-less lines of a dump that a quote left open runs on into
+_UNFINISHED = lazy_compile(r",[’'\"”]?$")
 _IRREGULAR_SAID = frozenset("said told wrote spoke".split())
 
 
@@ -540,6 +541,11 @@ def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
                     not _has_marks(paragraph, mark) and _may_go_on(paragraph):
                 out[-1] += " " + paragraph
                 continued += 1
+                continue
+            elif dump and _UNFINISHED.search(out[-1], max(0, len(out[-1]) - 3)):
+                # "'This world will be sadder without him,'" / "Lindsey told the station.": one
+                # sentence the dump split after its comma
+                out[-1] += " " + paragraph
                 continue
         continued = 0
         out.append(paragraph)
