@@ -103,7 +103,8 @@ def test_a_word_capitalised_to_open_a_sentence_before_a_group_is_no_entity() -> 
     assert sorted(e.name for e in table.entities) == ["Ivo Marek", "Vossen"]
 
 
-@pytest.mark.parametrize("name", ["Kesra Cruise Lines", "Islamic State"])
+@pytest.mark.parametrize("name", ["Kesra Cruise Lines", "Islamic State", "Dunmore Coal",
+                                  "Kesra Railways"])
 def test_lines_and_state_end_the_names_of_organisations(name: str) -> None:
     parts = split_name(name)
     assert parts is not None and parts.kind == "organisation"
@@ -156,3 +157,7 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     assert ada is not None and ada.name == "Ada Moss"
     ivo = table.lookup("Ivo")
     assert ivo is None or ivo.name not in ("Ivo Brand", "Ivo Marek")
+    # A company's first word is no first name: "Dunmore agreed to lend …" after "Dunmore Coal"
+    table = EntityTable(["Dunmore Coal went bankrupt in May.", "Dunmore agreed to lend $5m."])
+    dunmore = table.lookup("Dunmore")
+    assert dunmore is None or dunmore.name == "Dunmore" or dunmore.kind == "organisation"
