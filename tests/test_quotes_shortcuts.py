@@ -43,6 +43,9 @@ def test_speech_verbs_match_a_plain_token_scan() -> None:
     ("the so-called deal, he said", ["said"]),
     ("unsaid words", []),
     ("According to the union, talks failed", ["according to"]),
+    # a base form after "a"/"an" and one word is a noun: one thing, and no verb
+    ("a school for pirates, an alarming report found", []),
+    ("the pilots report that the quay is unsafe", ["report"]),
 ])
 def test_speech_verbs_at_word_edges(text: str, expected: list[str]) -> None:
     assert [v.word for v in attribution._speech_verbs(text)] == expected
