@@ -181,7 +181,8 @@ energy motors holdings partners capital systems technologies labs media industri
 petroleum oil pharmaceuticals insurance solutions networks communications entertainment
 studios brands foods exchange financial securities ventures enterprises aerospace electric
 chemicals caucus project initiative forum clinic museum library institution academy
-laboratory observatory channel broadcasting radio television lines state
+laboratory observatory channel broadcasting radio television lines state coal mining
+railways railroad shipping logistics software utilities
 """.split())
 
 

@@ -128,6 +128,8 @@ def _speech_verbs(text: str, limit: int | None = None,
         if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \
                 _NAMED_NOUN_RE.search(text, max(0, s - 60), s):
             continue  # "a Donald Trump tweet", "the White House answer": a noun
+        if word in SPEECH_LEMMAS and len(before) > 1 and before[-2].lower() in ("a", "an"):
+            continue  # "an alarming report found": one thing, so no verb in its base form
         found.append(_Verb((s, e, word)))
     return found
 
