@@ -38,6 +38,16 @@ def test_bad_inputs_give_one_line_and_exit_2_others_still_processed(tmp_path: Pa
     assert len(docs) == 1 and docs[0]["title"] == "A headline"
 
 
+def test_copy_without_a_headline_is_headed_by_its_file(tmp_path: Path) -> None:
+    story = tmp_path / "harbour-story.txt"
+    story.write_text("The harbour council of Portvale has approved a ferry line linking the old "
+                     "docks to the island of Mirren, ending a decade of delays over the cost.\n\n"
+                     "\"It finally works for commuters,\" said council chair Ruth Okafor.\n")
+    out = byline("analyze", str(story))
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[0].strip() == "harbour-story.txt"
+
+
 def test_command_table_matches_the_registered_subcommands() -> None:
     from tui.cli import COMMAND_MODULES, build_parser
 

@@ -94,7 +94,8 @@ def _stream(args: argparse.Namespace, inputs: Any) -> tuple[int, int]:
             elif args.json:
                 sys.stdout.write(json.dumps(record["analysis"], ensure_ascii=False) + "\n")
             else:
-                console.print(render(Analysis.from_dict(record["analysis"])))
+                console.print(render(Analysis.from_dict(record["analysis"]),
+                                     str(record.get("source", ""))))
     return done - failed, failed
 
 
@@ -135,11 +136,11 @@ def _run_on_dask(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if report.errors else 0
 
 
-def render(result: Analysis) -> Group:
+def render(result: Analysis, source: str = "") -> Group:
     """A readable view of one analysis. Article text goes in Text objects (never markup),
-    through the one sanitiser."""
+    through the one sanitiser. Copy with no headline is headed by where it came from."""
     art = result.article
-    head = plain(art.title or "(untitled)", style="bold")
+    head = plain(art.title or Path(source).name or "(untitled)", style="bold")
     meta = " · ".join(one_line(x) for x in (art.dateline, art.byline, art.published) if x)
     parts: list = [head]
     if meta:
