@@ -67,6 +67,10 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 # The bare forms, which are nouns as often as verbs ("a Hale tweet", "the Kremlin answer").
 SPEECH_LEMMAS: frozenset[str] = frozenset(_SPEECH_LEMMAS)
 
+# The past forms, which report speech and never name it ("warned", "said").
+PAST_SPEECH_FORMS: frozenset[str] = frozenset(
+    w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset("said told wrote spoke".split())
+
 # Words between a subject and its verb that do not change the subject: "he also said".
 AUXILIARIES: frozenset[str] = frozenset("""
 also later then further previously recently once often repeatedly publicly privately again

@@ -8,7 +8,14 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
-from ..lexicon import AUXILIARIES, ORG_NOUNS, SPEECH_LEMMAS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from ..lexicon import (
+    AUXILIARIES,
+    ORG_NOUNS,
+    PAST_SPEECH_FORMS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
+)
 from ..patterns import any_word, lazy_compile
 from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
@@ -62,8 +69,6 @@ _LEADING_NUMBER_RE = lazy_compile(r"^(?:\d[\d,]*,\s*)+")
 _NAMED_NOUN_RE = lazy_compile(
     r"\b(?:a|an|another|the|this|that)\s+(?:[A-Z][\w.’'\-]*\s+){0,2}[A-Z][\w.’'\-]*(?<![sS])\s+$")
 # Past forms are never nouns: "an official said", "Hale's told them" (has told).
-_PAST_FORMS = frozenset(w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset(
-    "said told wrote spoke".split())
 _NOUN_MARKERS = frozenset(
     "the a an his her its their our my your this that these those of following first last "
     "latest brief written public official formal other such further numerous various".split())
@@ -122,7 +127,7 @@ def _speech_verbs(text: str, limit: int | None = None,
         if word in ("state", "states") and text[e + 1:e + 2].isupper():
             continue  # "state Sen. Jo Hill", "United States Senate": not the verb
         before = text[max(0, s - 12):s].split()
-        if before and word not in _PAST_FORMS and (
+        if before and word not in PAST_SPEECH_FORMS and (
                 before[-1].lower() in _NOUN_MARKERS or before[-1].endswith(("’s", "'s"))):
             continue  # "the offer", "a flurry of tweets", "Trump's tweet": a noun
         if word in SPEECH_LEMMAS and before and before[-1][:1].isupper() and \

@@ -56,6 +56,12 @@ class Phrase:
         """A new Phrase with the same fields (callers may change a phrase they are given)."""
         return Phrase(*_phrase_fields(self))
 
+    @property
+    def plural(self) -> bool:
+        """A description of more than one ("Doctors", "the ministers"): its head is kept
+        singular ("doctor"), so the plural shows in its last word."""
+        return self.text.lower().endswith("s") or self.head.endswith("s")
+
 
 _phrase_fields = attrgetter(*(f.name for f in fields(Phrase)))  # all of them, in order
 

@@ -254,7 +254,7 @@ class Resolver:
                     return next(m for m in mentions[:before] if id(m) == key)
             return None
         if head in PERSON_NOUNS and head not in _NEW_PERSON_NOUNS and \
-                phrase.entity_kind == "anonymous" and not phrase.text.lower().endswith("s"):
+                phrase.entity_kind == "anonymous" and not phrase.plural:
             # "The Indiana governor said": the person the sentences before are about.
             target = self.antecedent("person", p, offset, depth + 1)
             if not isinstance(target, Entity) or _other_title(target, phrase.head):
@@ -417,11 +417,8 @@ class Resolver:
                 return target.kind == "organisation"
             return True
         if pronoun in ("he", "she"):
-            # "Doctors warned she may never walk again": a group is no "she" (its head is
-            # kept singular: the plural shows in its last word)
-            last = target.text.rsplit(None, 1)[-1].lower() if target.text else ""
-            return target.entity_kind == "anonymous" and not target.head.endswith("s") and \
-                not (last != target.head and last.endswith("s"))
+            # "Doctors warned she may never walk again": a group is no "she"
+            return target.entity_kind == "anonymous" and not target.plural
         if pronoun == "it":
             return target.entity_kind == "organisation"
         return True

@@ -2,14 +2,15 @@
 paired per paragraph with a small state machine that tolerates mismatched styles and carries an
 unclosed quote into the next paragraph when that paragraph reopens with a quote mark. Marks a
 text dumped one sentence per line left on the wrong line are put back first
-(`reattach_dangling_marks`, when the article is parsed)."""
+and the lines of a speaker's paragraph such a dump split are joined again (`mend_dumped_quotes`,
+when the article is parsed)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import PAST_SPEECH_FORMS, SPEECH_VERBS
 from ..patterns import lazy_compile
 
 DOUBLE_OPENERS = "“„«‟"
@@ -463,8 +464,8 @@ def _may_go_on(line: str) -> bool:
     words = [w.lower() for w in _LINE_WORDS.findall(line)]
     if not words:
         return False
-    said = not SPEECH_VERBS.isdisjoint(w for w in words if w.endswith(("ed", "s")) or
-                                       w in _IRREGULAR_SAID)
+    said = not PAST_SPEECH_FORMS.isdisjoint(words) or \
+        not SPEECH_VERBS.isdisjoint(w for w in words if w.endswith("s"))
     if said and _FIRST_PERSON.isdisjoint(words):
         return False
     return "(" not in line or _CAPTION_WORDS.isdisjoint(words)
@@ -499,10 +500,16 @@ def _closes_first(paragraph: str, mark: str) -> bool:
 
 MAX_CONTINUED = 8  # mark-less lines of a dump that a quote left open runs on into
 _UNFINISHED = lazy_compile(r",[’'\"”]?$")
-_IRREGULAR_SAID = frozenset("said told wrote spoke".split())
 
 
-def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
+def _dangling_mark(paragraph: str) -> re.Match[str] | None:
+    """A quote mark left at the paragraph's end after a space."""
+    if not paragraph.endswith(_LONE_MARKS[:4]):
+        return None
+    return _DANGLING_MARK.search(paragraph, max(0, len(paragraph) - 8))
+
+
+def mend_dumped_quotes(paragraphs: list[str]) -> list[str]:
     """The paragraphs with each quote mark left dangling at the end of one, or standing alone,
     put where it belongs: closing the quote the paragraph before left open, else opening the
     next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
@@ -510,8 +517,7 @@ def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
     such stray marks split the speaker's paragraph over lines: there the line joins the line
     before, and so does a line with no mark of the quote's kind (the story's own reporting and
     captions aside, `_may_go_on`)."""
-    dump = any(p in _LONE_MARKS or p.endswith(_LONE_MARKS[:4]) and
-               _DANGLING_MARK.search(p, max(0, len(p) - 8)) for p in paragraphs)
+    dump = any(p in _LONE_MARKS or _dangling_mark(p) for p in paragraphs)
     out: list[str] = []
     carried = ""
     continued = 0  # mark-less lines joined to the quote left open
@@ -524,12 +530,11 @@ def reattach_dangling_marks(paragraphs: list[str]) -> list[str]:
             else:
                 carried = paragraph
             continue
-        if paragraph.endswith(_LONE_MARKS[:4]):
-            dangling = _DANGLING_MARK.search(paragraph, max(0, len(paragraph) - 8))
-            if dangling and not _left_open(paragraph[:dangling.start()],
-                                           dangling.group(1) in SINGLE_MARKS):
-                carried = dangling.group(1)
-                paragraph = paragraph[:dangling.start()]
+        dangling = _dangling_mark(paragraph)
+        if dangling and not _left_open(paragraph[:dangling.start()],
+                                       dangling.group(1) in SINGLE_MARKS):
+            carried = dangling.group(1)
+            paragraph = paragraph[:dangling.start()]
         if out and not paragraph.startswith(_LONE_MARKS):
             mark = _left_open(out[-1], False) or _left_open(out[-1], True)
             if mark and _closes_first(paragraph, mark):

@@ -91,8 +91,7 @@ def _actor_key(actor: Target) -> object:
     """One key per actor: an unnamed group is one whatever its quantifier ("Experts", "Some
     experts", "the experts"), and two when proper words tell them apart ("Republican
     lawmakers", "Democratic lawmakers")."""
-    if not isinstance(actor, Entity) and actor.entity_kind == "anonymous" and \
-            actor.text.endswith("s"):
+    if not isinstance(actor, Entity) and actor.entity_kind == "anonymous" and actor.plural:
         proper = frozenset(w.lower() for w in actor.text.split()[:-1] if w[:1].isupper()) - \
             STOPWORDS - _QUANTIFIERS
         return actor.head.lower().rstrip("s"), proper

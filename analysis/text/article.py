@@ -7,7 +7,7 @@ import unicodedata
 
 from ..model import Article
 from ..patterns import lazy_compile
-from ..quotes.marks import reattach_dangling_marks
+from ..quotes.marks import mend_dumped_quotes
 from .clean import clean_text
 from .dates import date_line, normalise_published, parse_date
 from .furniture import (
@@ -195,7 +195,7 @@ def header_fields(paragraph: str) -> tuple[str, str, str] | None:
 def _assemble(title: str, paragraphs: list[str], *, byline: str, published: str,
               url: str) -> Article:
     """Header lines to fields, furniture dropped, dateline split off the first paragraph."""
-    paragraphs = reattach_dangling_marks([p for p in _tidy_all(paragraphs) if p])
+    paragraphs = mend_dumped_quotes([p for p in _tidy_all(paragraphs) if p])
     title = _tidy(title)
     title_key = _comparable(title)
     byline = _tidy(byline)
