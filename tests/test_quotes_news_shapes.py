@@ -323,6 +323,31 @@ def test_a_dump_keeps_a_quote_going_over_lines_without_marks() -> None:
     assert {q.speaker for q in analysis.quotes} == {"Ivo Brand"}
 
 
+def test_a_dump_split_at_every_sentence_is_known_by_its_lower_case_lines() -> None:
+    # No stray marks here, but a line opening in lower case: a sentence the dump cut in two,
+    # so the line with no marks after a quote left open goes on with it.
+    from analysis import analyze
+
+    analysis = analyze("""Harbour master shrugs off the critics of the new quay
+
+Ivo Brand has answered the councillors who called the quay a waste of money.
+
+‘I do not mind anyone having a view.
+
+What I mind is people who have never run a harbour telling me how to run this one.
+
+‘They have never had to send a crew out in a gale.’
+
+The work has cost the port 4 million crowns so far
+
+and will be finished in May.
+""", kind="text")
+    said = [q.text.rstrip(". ") for q in analysis.quotes]
+    assert said[0] == ("I do not mind anyone having a view. What I mind is people who have "
+                       "never run a harbour telling me how to run this one")
+    assert {q.speaker for q in analysis.quotes} == {"Ivo Brand"}
+
+
 def test_a_quote_left_open_in_edited_copy_does_not_swallow_the_next_paragraph() -> None:
     # No stray marks: the story's paragraphs are its own, and one left open is a typo.
     quotes, _ = run(

@@ -498,6 +498,8 @@ def _closes_first(paragraph: str, mark: str) -> bool:
     return False
 
 
+# A line opening in lower case (not "iPhone"): the rest of a sentence the dump cut in two.
+_SPLIT_SENTENCE = lazy_compile(r"[a-z]+\b")
 MAX_CONTINUED = 8  # mark-less lines of a dump that a quote left open runs on into
 _UNFINISHED = lazy_compile(r",[’'\"”]?$")
 
@@ -514,10 +516,11 @@ def mend_dumped_quotes(paragraphs: list[str]) -> list[str]:
     put where it belongs: closing the quote the paragraph before left open, else opening the
     next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
     with the quote's mark, as a quote running over paragraphs is written. A dump that shows
-    such stray marks split the speaker's paragraph over lines: there the line joins the line
-    before, and so does a line with no mark of the quote's kind (the story's own reporting and
-    captions aside, `_may_go_on`)."""
-    dump = any(p in _LONE_MARKS or _dangling_mark(p) for p in paragraphs)
+    such stray marks, or a line opening in lower case, split the speaker's paragraph over
+    lines: there the line joins the line before, and so does a line with no mark of the
+    quote's kind (the story's own reporting and captions aside, `_may_go_on`)."""
+    dump = any(p in _LONE_MARKS or _dangling_mark(p) or _SPLIT_SENTENCE.match(p)
+               for p in paragraphs)
     out: list[str] = []
     carried = ""
     continued = 0  # mark-less lines joined to the quote left open
