@@ -402,3 +402,15 @@ The funeral will be held on Tuesday.
     assert analysis.article.paragraphs[1] == (
         "'He loved this harbour more than anything,' Ada told the Dunmore Gazette.")
     assert [q.speaker.split(",")[0] for q in analysis.quotes] == ["Ada Brand"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_document_is_not_the_paper_that_saw_it(o: str, c: str) -> None:
+    # "The memo" is the memo: the newspaper named beside it saw it, it did not write it.
+    quotes, speakers = run(
+        "The port may lose its ferry licence, according to a briefing note seen by the "
+        "Dunmore Gazette.",
+        f"The memo warns that the quay {o}may not be fit for larger ships{c} after 2030.",
+    )
+    assert speaker_names(quotes, speakers) != ["Dunmore Gazette"]
+    assert [q.speaker for q in quotes] == ["The memo"]

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import COUNTRIES, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from ..lexicon import COUNTRIES, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from ..patterns import lazy_compile
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
@@ -237,7 +237,7 @@ class Resolver:
             named = [e for e in recent if head in e.name.lower().split()]
             if named:
                 return named[-1]
-            if phrase.text.lower() != f"the {head}":
+            if phrase.text.lower() != f"the {head}" or head in DOCUMENT_NOUNS:
                 return None
             near = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
                     if mentions[n].kind == "organisation" and keys[n][0] >= p - 1]
