@@ -414,3 +414,17 @@ def test_a_document_is_not_the_paper_that_saw_it(o: str, c: str) -> None:
     )
     assert speaker_names(quotes, speakers) != ["Dunmore Gazette"]
     assert [q.speaker for q in quotes] == ["The memo"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Sunny Day, pictured with Hale (right), is the favourite for the race on Saturday",
+    "Tom Vale (left) rode the horse to a win at Dunmore last spring",
+])
+def test_a_caption_run_into_the_story_is_not_whom_the_next_quote_is_by(caption: str) -> None:
+    quotes, speakers = run(
+        "Jon Hale, who trains the horse, said it was in the form of its life.",
+        "'He has never worked better on the gallops.'",
+        caption,
+        "'Sunny Day is a lovely horse and he loves his racing.'",
+    )
+    assert speaker_names(quotes, speakers) == ["Jon Hale", "Jon Hale"]

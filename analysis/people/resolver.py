@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import COUNTRIES, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from ..patterns import lazy_compile
+from ..text.furniture import is_picture_caption
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .name_patterns import NAME_RE
@@ -355,6 +356,8 @@ class Resolver:
             text = text[run_in.end():]
             s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
+        if (cue is None or cue.strength < 2) and is_picture_caption(text):
+            return None  # a caption run into the story: who is pictured says nothing
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)
             if introduced is not None:

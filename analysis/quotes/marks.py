@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..lexicon import PAST_SPEECH_FORMS, SPEECH_VERBS
 from ..patterns import lazy_compile
+from ..text.furniture import is_picture_caption
 
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"
@@ -455,7 +456,6 @@ def _left_open(paragraph: str, single: bool) -> str:
 # sentences over lines.
 _LINE_WORDS = lazy_compile(r"[A-Za-z]+")
 _FIRST_PERSON = frozenset("i me my we us our".split())
-_CAPTION_WORDS = frozenset("pictured left right centre center above below inset".split())
 
 
 def _may_go_on(line: str) -> bool:
@@ -468,7 +468,7 @@ def _may_go_on(line: str) -> bool:
         not SPEECH_VERBS.isdisjoint(w for w in words if w.endswith("s"))
     if said and _FIRST_PERSON.isdisjoint(words):
         return False
-    return "(" not in line or _CAPTION_WORDS.isdisjoint(words)
+    return not is_picture_caption(line)
 
 
 def _has_marks(paragraph: str, mark: str) -> bool:
