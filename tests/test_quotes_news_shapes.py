@@ -428,3 +428,14 @@ def test_a_caption_run_into_the_story_is_not_whom_the_next_quote_is_by(caption: 
         "'Sunny Day is a lovely horse and he loves his racing.'",
     )
     assert speaker_names(quotes, speakers) == ["Jon Hale", "Jon Hale"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_words_a_paper_reports_are_still_the_claimant_s(o: str, c: str) -> None:
+    # The paper is the source of the report; the words in the marks are hers.
+    quotes, speakers = run(
+        "Ada Vale, 31, is suing her former landlord over the damp flat in Dunmore.",
+        f"She also claims the mould {o}ruined two years of my life{c}, according to the "
+        "Dunmore Gazette.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ada Vale"]
