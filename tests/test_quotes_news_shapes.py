@@ -439,3 +439,14 @@ def test_words_a_paper_reports_are_still_the_claimant_s(o: str, c: str) -> None:
         "Dunmore Gazette.",
     )
     assert speaker_names(quotes, speakers) == ["Ada Vale"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_i_said_inside_a_speaker_s_account_is_the_speaker_s(o: str, c: str) -> None:
+    # The harbour master recounts a talk with the minister: what "I" said there is his.
+    quotes, speakers = run(
+        f"{o}We met in the old customs house in March,{c} recalls harbour master Ivo Brand.",
+        f"{o}The minister told us the quay would have to wait another year.",
+        f"I said, {o}Do you know what another winter will do to it?{c}",
+    )
+    assert speaker_names(quotes, speakers)[-1] == "Ivo Brand"

@@ -77,6 +77,7 @@ def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
     return groups
 
 
+_RECOUNTING = 2  # paragraphs after a quote where "I said, '…'" is still its speaker recounting
 _SOURCING = frozenset(("according to", "reports", "reported"))
 
 
@@ -178,6 +179,11 @@ def extract_quotes(doc: Document, people: People) -> QuoteFindings:
             target: Target | None = None
             if cue is not None and cue.phrase is not None:
                 target = resolver.resolve_cue(cue, p, q.open_at)
+                if target is None and cue.phrase.text in ("i", "we") and kept and \
+                        kept[-1][0].paragraph >= p - _RECOUNTING:
+                    # "I said, 'Do you know how important this is?'" in a speaker's account of
+                    # a talk: the one giving the account
+                    target = kept[-1][1]
             cue_word = cue.cue if cue is not None else ""
             if target is None and not strong:
                 target = _fallback(resolver, kept, q, k)
