@@ -450,3 +450,18 @@ def test_i_said_inside_a_speaker_s_account_is_the_speaker_s(o: str, c: str) -> N
         f"I said, {o}Do you know what another winter will do to it?{c}",
     )
     assert speaker_names(quotes, speakers)[-1] == "Ivo Brand"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("line", "speaker"), [
+    ("Pat on a night out with Ada Moss, left, who says {o}we will keep going till we drop{c}",
+     "Ada Moss"),
+    ("The council is being sued by Ivo Brand, who claims the quay {o}was never safe{c}.",
+     "Ivo Brand"),
+])
+def test_who_says_is_the_one_named_before_who(line: str, speaker: str, o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Pat Ingles, 69, has no plans to slow down.",
+        line.format(o=o, c=c),
+    )
+    assert speaker_names(quotes, speakers) == [speaker]
