@@ -465,3 +465,13 @@ def test_who_says_is_the_one_named_before_who(line: str, speaker: str, o: str, c
         line.format(o=o, c=c),
     )
     assert speaker_names(quotes, speakers) == [speaker]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_participle_s_speaker_is_the_subject_of_its_own_clause(o: str, c: str) -> None:
+    # Two speakers in one sentence: the second clause's quote is its own subject's.
+    quotes, speakers = run(
+        f"Ivo Brand caused a stir when he called the quay {o}a scandal{c}, while Ada Moss "
+        f"angered the council by labelling its plan {o}lazy and late{c}.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ivo Brand", "Ada Moss"]

@@ -263,6 +263,9 @@ WITH_DOER = lazy_compile(
     r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 
 
+# Where the last clause of its own subject opens: "…, while", "…; and".
+_LAST_CLAUSE = lazy_compile(r".*(?:,\s+(?:and|but|while|whereas)|;|\s(?:while|whereas))\s+",
+                            re.DOTALL)
 # "…, who says": the verb's subject is the relative pronoun, whose antecedent ends the words
 # before it, after the picture's directions a caption puts there ("Julia, left, who says").
 _WHO_OPENS = lazy_compile(r",?\s+who\s*$")
@@ -330,6 +333,10 @@ def _before_cue(before: str) -> Cue | None:
                     return Cue(phrase, verb, 2)
             last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
             phrase = parse_name_phrase(last.group(0)) if last is not None else None
+            if phrase is None:
+                clause = _LAST_CLAUSE.search(pre)
+                # "X said …, while Joan Smith caused a storm by labelling Kate '…'": Smith
+                phrase = sentence_subject(pre[clause.end():]) if clause else None
             phrase = phrase or sentence_subject(before)
             if phrase:
                 return Cue(phrase, verb, 2)
