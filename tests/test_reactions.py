@@ -769,3 +769,23 @@ def test_a_stand_taken_before_the_news_is_background() -> None:
     actors = [r.actor for r in analysis.reactions]
     assert "Ola Berg" in actors
     assert "Mina Hale" not in actors
+
+
+@pytest.mark.parametrize("said", ["Ana Brandt Says", "ferry captain Ana Brandt warns"])
+def test_a_title_s_closing_attribution_names_who_reacts_not_the_newsmaker(said: str) -> None:
+    article = Article(
+        title=f"Harbour Plan Could Sink The Ferry Trade, {said}.",
+        paragraphs=[
+            "Port chief Tomas Lind on Monday unveiled a plan to close the old ferry berth and "
+            "sell the quay to a hotel group.",
+            "Lind said the berth had lost money for a decade. Lind told the board the sale "
+            "would pay for a new marina.",
+            "\u201cThis plan sinks the ferry trade,\u201d said Ana Brandt, who captains the "
+            "island ferry. \u201cIt is a disgrace.\u201d",
+            "Brandt said the crews would fight it. Brandt told reporters the islanders would "
+            "be cut off. Brandt has run the ferry for twenty years.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert any("brandt" in actor for actor in actors)
+    assert not any("lind" in actor for actor in actors)

@@ -4,10 +4,12 @@ and in the opening sentence."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import ORG_NOUNS, STOPWORDS, TITLE_WORDS, inflect
+from ..patterns import lazy_compile
 from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
@@ -50,6 +52,8 @@ _TITLE_PHRASES = frozenset(
     f"{form} {rest}" for verb, rest in (("call", "on"), ("turn", "on"), ("hit", "out at"),
                                         ("hit", "back at"), ("lash", "out at"), ("round", "on"))
     for form in inflect(verb))
+# A headline's closing attribution: "…, Lindsey Graham Says."
+_SAID_AFTER = lazy_compile(r",\s+[^,]{2,60}\s+(?:says|said|warns|argues|claims)\W*$", re.I)
 # Where the object of a two-word verb ends: what it is asked to do or why.
 _OBJECT_ENDS = frozenset("to for over after about".split())
 
@@ -100,7 +104,11 @@ def find_principal(doc: Document, people: People) -> Entity | None:
         return None
     entities = {id(e): e for e in table.mentions}
     lead_sentences = doc.opening
-    title_words = words_of(fold(doc.headline))
+    headline = doc.headline
+    said = _SAID_AFTER.search(headline)
+    if said:  # "Trump could back clean energy, Graham says": the one who says reacts
+        headline = headline[:said.start()]
+    title_words = words_of(fold(headline))
     title = _title_object(title_words)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
