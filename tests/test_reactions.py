@@ -792,3 +792,18 @@ def test_a_title_s_closing_attribution_names_who_reacts_not_the_newsmaker(said: 
     actors = [fold(r.actor) for r in _reactions(article)]
     assert any("brandt" in actor for actor in actors)
     assert not any("lind" in actor for actor in actors)
+
+
+def test_a_physical_attack_is_no_statement() -> None:
+    analysis = analyze_article(Article(
+        title="Mayor Lind vows to rebuild the harbour after the storm",
+        paragraphs=[
+            "Mayor Tomas Lind on Monday promised to rebuild the harbour wall within a year.",
+            "Smugglers attacked the old customs post in 2019, killing two guards, and Lind "
+            "said the new wall would keep the port safe.",
+            "Harbour master Ada Moss said the promise was welcome but late.",
+        ],
+    ))
+    actors = [fold(r.actor) for r in analysis.reactions]
+    assert "ada moss" in actors
+    assert not any("smuggler" in actor for actor in actors)
