@@ -475,3 +475,16 @@ def test_a_participle_s_speaker_is_the_subject_of_its_own_clause(o: str, c: str)
         f"angered the council by labelling its plan {o}lazy and late{c}.",
     )
     assert speaker_names(quotes, speakers) == ["Ivo Brand", "Ada Moss"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_an_owned_description_is_the_person_just_named(o: str, c: str) -> None:
+    # "Lind's former campaign strategist" is Ada Moss, named as the sentence before's subject;
+    # Voss's campaign is not Lind's.
+    quotes, speakers = run(
+        "Ada Moss on Friday called on Karl Voss to apologise for the remark.",
+        f"{o}That was beneath him,{c} Lind's former campaign strategist said on the radio.",
+        f"Voss's campaign said the remark was a joke. Lind's campaign called it {o}a disgrace{c}.",
+    )
+    assert speaker_names(quotes, speakers)[0] == "Ada Moss"
+    assert [q.speaker for q in quotes][1] != "Voss's campaign"

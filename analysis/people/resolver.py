@@ -157,10 +157,16 @@ class Resolver:
         return self.resolve(cue.phrase, p, offset)
 
     def _nominal(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target:
-        first = phrase.text.split()[0].lower()
-        if first in _DEFINITE:
+        opening = phrase.text.split()[0]
+        first = opening.lower()
+        # "Obama's former campaign strategist" is as definite as "the strategist", and no one
+        # else's strategist
+        owned = opening[:1].isupper() and opening.endswith(("'s", "’s")) and \
+            phrase.head in PERSON_NOUNS
+        if first in _DEFINITE or owned:
             for known in reversed(self.descriptions):
-                if known.head == phrase.head and _places_agree(phrase, known):
+                if known.head == phrase.head and _places_agree(phrase, known) and \
+                        (not owned or known.text.split()[0] == opening):
                     aliases = self.aliases.setdefault(id(known), [])
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
