@@ -160,9 +160,9 @@ class Resolver:
         opening = phrase.text.split()[0]
         first = opening.lower()
         # "Obama's former campaign strategist" is as definite as "the strategist", and no one
-        # else's strategist
+        # else's strategist; an office of an owner ("Osterland's foreign minister") is its own
         owned = opening[:1].isupper() and opening.endswith(("'s", "’s")) and \
-            phrase.head in PERSON_NOUNS
+            phrase.head in PERSON_NOUNS and phrase.head not in TITLE_WORDS
         if first in _DEFINITE or owned:
             for known in reversed(self.descriptions):
                 if known.head == phrase.head and _places_agree(phrase, known) and \
