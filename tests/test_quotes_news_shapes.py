@@ -488,3 +488,19 @@ def test_an_owned_description_is_the_person_just_named(o: str, c: str) -> None:
     )
     assert speaker_names(quotes, speakers)[0] == "Ada Moss"
     assert [q.speaker for q in quotes][1] != "Voss's campaign"
+
+
+def test_a_closing_mark_a_dump_put_at_the_start_of_the_next_line_closes_the_quote() -> None:
+    from analysis import analyze
+
+    analysis = analyze("""Harbour master loses his temper on camera
+
+Ivo Brand was filmed shouting at a ferry clerk on Friday, and finally, "Learn to count, boy.
+
+" It is hard to defend, and the port has since apologised for him.
+
+The ferry company said the clerk had been given the day off.
+""", kind="text")
+    said = [q.text.rstrip(". ") for q in analysis.quotes]
+    assert said == ["Learn to count, boy"]
+    assert analysis.article.paragraphs[1].startswith("It is hard to defend")

@@ -435,6 +435,7 @@ def _drop_transcripts(paragraphs: list[str], spans: list[RawQuote]) -> list[RawQ
 # without reopening it. The marks are put back where they belong before paragraphs are paired.
 _DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
 _LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
+_CLOSING_FIRST = ('"', "”", "’", "'")  # marks that may close a quote at a line's start
 
 
 def _left_open(paragraph: str, single: bool) -> str:
@@ -533,6 +534,10 @@ def mend_dumped_quotes(paragraphs: list[str]) -> list[str]:
             else:
                 carried = paragraph
             continue
+        if out and paragraph[1:2] == " " and paragraph[:1] in _CLOSING_FIRST and \
+                _left_open(out[-1], paragraph[:1] in SINGLE_MARKS):
+            out[-1] += paragraph[:1]  # '" It was …': the mark closing the line before
+            paragraph = paragraph[2:]
         dangling = _dangling_mark(paragraph)
         if dangling and not _left_open(paragraph[:dangling.start()],
                                        dangling.group(1) in SINGLE_MARKS):
