@@ -807,3 +807,26 @@ def test_a_physical_attack_is_no_statement() -> None:
     actors = [fold(r.actor) for r in analysis.reactions]
     assert "ada moss" in actors
     assert not any("smuggler" in actor for actor in actors)
+
+
+@pytest.mark.parametrize("title", [
+    "Ana Brandt: Lind's Harbour Sale Will Sink The Ferry Trade",
+    "Ana Brandt says Lind's harbour sale will sink the ferry trade",
+])
+def test_a_title_s_speaker_who_opens_the_story_reacts(title: str) -> None:
+    # The headline says Brandt speaks; she speaks first in the story too, and still reacts.
+    article = Article(
+        title=title,
+        paragraphs=[
+            "Ferry captain Ana Brandt told the Dunmore Gazette on Tuesday that the sale of the "
+            "quay would end the island's ferry trade.",
+            "\u201cThe crews will be gone within a year,\u201d said Brandt. Brandt said the "
+            "islanders had not been asked.",
+            "Port chief Tomas Lind announced the sale of the quay to a hotel group last week. "
+            "Lind said it would pay for a marina.",
+            "Brandt added that the council should stop the sale.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert any("brandt" in actor for actor in actors)
+    assert not any("lind" in actor for actor in actors)
