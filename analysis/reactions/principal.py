@@ -120,11 +120,24 @@ def headline_words(doc: Document, people: People) -> list[str]:
 
 
 def is_title_speaker(entity: object, doc: Document, people: People) -> bool:
-    """Whether the headline names the entity as the one who says something ("Flynn says …")."""
+    """Whether the headline names the entity as the one who speaks of someone else ("Flynn
+    says Trump …"), not of a matter of their own ("Osei says timetable cannot be saved")."""
     if not isinstance(entity, Entity):
         return False
+    words = headline_words(doc, people)
     names = name_keys(entity)
-    return bool(names) and names <= _title_speaker(headline_words(doc, people))
+    return bool(names) and names <= _title_speaker(words) and \
+        _names_another(_title_object(words), entity, people)
+
+
+def _names_another(title: set[str], speaker: Entity, people: People) -> bool:
+    """Whether the words name someone other than the speaker who can speak."""
+    for entity in people.table.entities:
+        names = name_keys(entity)
+        if entity is not speaker and names and people.can_speak(entity) and (
+                names <= title or entity.kind == "person" and not names.isdisjoint(title)):
+            return True
+    return False
 
 
 def find_principal(doc: Document, people: People) -> Entity | None:
@@ -160,9 +173,9 @@ def find_principal(doc: Document, people: People) -> Entity | None:
             score += TITLE_WEIGHT
         elif entity.kind == "person" and _titles(entity) & title:
             score += ROLE_IN_TITLE_WEIGHT  # "Mayor's plan …" for Mayor Anne-Marie Leclerc
-        if (names <= lead or entity.kind == "person" and names & lead) and \
-                not names <= title_speaker:  # the one a title says speaks reacts in the lead
-            score += LEAD_WEIGHT
+        if (names <= lead or entity.kind == "person" and names & lead) and not (
+                names <= title_speaker and _names_another(title, entity, people)):
+            score += LEAD_WEIGHT  # the one a title says speaks of another reacts in the lead
         if score > best_score:
             best, best_score = entity, score
     return best
