@@ -334,7 +334,7 @@ def _before_cue(before: str) -> Cue | None:
             last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
             phrase = parse_name_phrase(last.group(0)) if last is not None else None
             if phrase is None:
-                clause = _LAST_CLAUSE.search(pre)
+                clause = _LAST_CLAUSE.match(pre)
                 # "X said …, while Joan Smith caused a storm by labelling Kate '…'": Smith
                 phrase = sentence_subject(pre[clause.end():]) if clause else None
             phrase = phrase or sentence_subject(before)
