@@ -33,7 +33,7 @@ _IRREGULAR = {
 
 def inflect(lemma: str) -> tuple[str, ...]:
     """The forms of a verb lemma: base, third person, past, gerund ("argue" -> "argues",
-    "argued", "arguing"; "slam" -> "slammed")."""
+    "argued", "arguing"; "slam" -> "slammed"; "label" -> "labeled" and "labelled")."""
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
     if lemma.endswith("ee"):
@@ -48,6 +48,8 @@ def inflect(lemma: str) -> tuple[str, ...]:
                                   or lemma in _STRESSED_LAST):
         stem = lemma + lemma[-1]
         return (lemma, lemma + "s", stem + "ed", stem + "ing")
+    if _BRITISH_DOUBLES.match(lemma):  # "labeled" in American, "labelled" in British copy
+        return (lemma, lemma + "s", lemma + "ed", lemma + "ing", lemma + "led", lemma + "ling")
     return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
 
 
@@ -55,6 +57,8 @@ def inflect(lemma: str) -> tuple[str, ...]:
 # syllable or a stressed last one ("admit"); "w", "x" and "y" never do.
 _DOUBLES = re.compile(r".*(?:^|[^aeiou]|qu)[aeiou][b-df-hj-np-tvz]$")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+# A final "l" after a single vowel doubles in British spelling whatever the stress ("label").
+_BRITISH_DOUBLES = re.compile(r".*[^aeiou][aeiou]l$")
 _STRESSED_LAST = frozenset(
     "admit commit regret rebut refer prefer omit submit permit equip compel repel control "
     "confer defer deter abet".split())

@@ -92,13 +92,13 @@ REGISTRY: tuple[Stance, ...] = (
                      attack accuse assail castigate rebuke scold mock ridicule blame fault
                      dismiss reject oppose question dispute challenge rip hammer bristle
                      complain object protest lash scoff jeer berate excoriate demand fumble
-                     betray disagree discriminate"""),
+                     betray disagree discriminate despise loathe detest deplore"""),
         nouns=_words("""critic criticism condemnation outrage outcry backlash fraud insult disgrace
                      scandal mistake failure ploy scam lie hypocrisy incompetence disregard
                      recklessness provocation breach scrutiny folly blunder abuse shame farce
                      sham rubbish nonsense greed arrogance betrayal division fury ire dismay
                      anger pandering demagoguery smear gimmick stunt charade distraction
-                     whitewash"""),
+                     whitewash liar bully travesty embarrassment"""),
         adjectives=_words("""disgusting outrageous reckless wrong unacceptable irresponsible
                           shameful disgraceful misguided toothless phony phoney unfounded
                           unhinged improper vague discriminatory absurd ridiculous divisive
@@ -111,7 +111,9 @@ REGISTRY: tuple[Stance, ...] = (
                           embarrassing despicable vile nasty petty ignorant insensitive
                           unconstitutional disqualifying ludicrous preposterous ill-conceived
                           wrongheaded inexcusable indefensible unworkable unrealistic unfit
-                          outraged disgusted appalled sickening"""),
+                          outraged disgusted appalled sickening hateful xenophobic bigoted
+                          clueless unqualified corrupt dishonourable dishonorable stupid
+                          dumb"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
                          hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than

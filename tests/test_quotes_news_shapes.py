@@ -323,6 +323,31 @@ def test_a_dump_keeps_a_quote_going_over_lines_without_marks() -> None:
     assert {q.speaker for q in analysis.quotes} == {"Ivo Brand"}
 
 
+def test_a_dump_split_at_every_sentence_is_known_by_its_lower_case_lines() -> None:
+    # No stray marks here, but a line opening in lower case: a sentence the dump cut in two,
+    # so the line with no marks after a quote left open goes on with it.
+    from analysis import analyze
+
+    analysis = analyze("""Harbour master shrugs off the critics of the new quay
+
+Ivo Brand has answered the councillors who called the quay a waste of money.
+
+‘I do not mind anyone having a view.
+
+What I mind is people who have never run a harbour telling me how to run this one.
+
+‘They have never had to send a crew out in a gale.’
+
+The work has cost the port 4 million crowns so far
+
+and will be finished in May.
+""", kind="text")
+    said = [q.text.rstrip(". ") for q in analysis.quotes]
+    assert said[0] == ("I do not mind anyone having a view. What I mind is people who have "
+                       "never run a harbour telling me how to run this one")
+    assert {q.speaker for q in analysis.quotes} == {"Ivo Brand"}
+
+
 def test_a_quote_left_open_in_edited_copy_does_not_swallow_the_next_paragraph() -> None:
     # No stray marks: the story's paragraphs are its own, and one left open is a typo.
     quotes, _ = run(
@@ -377,3 +402,105 @@ The funeral will be held on Tuesday.
     assert analysis.article.paragraphs[1] == (
         "'He loved this harbour more than anything,' Ada told the Dunmore Gazette.")
     assert [q.speaker.split(",")[0] for q in analysis.quotes] == ["Ada Brand"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_document_is_not_the_paper_that_saw_it(o: str, c: str) -> None:
+    # "The memo" is the memo: the newspaper named beside it saw it, it did not write it.
+    quotes, speakers = run(
+        "The port may lose its ferry licence, according to a briefing note seen by the "
+        "Dunmore Gazette.",
+        f"The memo warns that the quay {o}may not be fit for larger ships{c} after 2030.",
+    )
+    assert speaker_names(quotes, speakers) != ["Dunmore Gazette"]
+    assert [q.speaker for q in quotes] == ["The memo"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Sunny Day, pictured with Hale (right), is the favourite for the race on Saturday",
+    "Tom Vale (left) rode the horse to a win at Dunmore last spring",
+])
+def test_a_caption_run_into_the_story_is_not_whom_the_next_quote_is_by(caption: str) -> None:
+    quotes, speakers = run(
+        "Jon Hale, who trains the horse, said it was in the form of its life.",
+        "'He has never worked better on the gallops.'",
+        caption,
+        "'Sunny Day is a lovely horse and he loves his racing.'",
+    )
+    assert speaker_names(quotes, speakers) == ["Jon Hale", "Jon Hale"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_words_a_paper_reports_are_still_the_claimant_s(o: str, c: str) -> None:
+    # The paper is the source of the report; the words in the marks are hers.
+    quotes, speakers = run(
+        "Ada Vale, 31, is suing her former landlord over the damp flat in Dunmore.",
+        f"She also claims the mould {o}ruined two years of my life{c}, according to the "
+        "Dunmore Gazette.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ada Vale"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_i_said_inside_a_speaker_s_account_is_the_speaker_s(o: str, c: str) -> None:
+    # The harbour master recounts a talk with the minister: what "I" said there is his.
+    quotes, speakers = run(
+        f"{o}We met in the old customs house in March,{c} recalls harbour master Ivo Brand.",
+        f"{o}The minister told us the quay would have to wait another year.",
+        f"I said, {o}Do you know what another winter will do to it?{c}",
+    )
+    assert speaker_names(quotes, speakers)[-1] == "Ivo Brand"
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize(("line", "speaker"), [
+    ("Pat on a night out with Ada Moss, left, who says {o}we will keep going till we drop{c}",
+     "Ada Moss"),
+    ("The council is being sued by Ivo Brand, who claims the quay {o}was never safe{c}.",
+     "Ivo Brand"),
+])
+def test_who_says_is_the_one_named_before_who(line: str, speaker: str, o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Pat Ingles, 69, has no plans to slow down.",
+        line.format(o=o, c=c),
+    )
+    assert speaker_names(quotes, speakers) == [speaker]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_participle_s_speaker_is_the_subject_of_its_own_clause(o: str, c: str) -> None:
+    # Two speakers in one sentence: the second clause's quote is its own subject's.
+    quotes, speakers = run(
+        f"Ivo Brand caused a stir when he called the quay {o}a scandal{c}, while Ada Moss "
+        f"angered the council by labelling its plan {o}lazy and late{c}.",
+    )
+    assert speaker_names(quotes, speakers) == ["Ivo Brand", "Ada Moss"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_an_owned_description_is_the_person_just_named(o: str, c: str) -> None:
+    # "Lind's former campaign strategist" is Ada Moss, named as the sentence before's subject;
+    # Voss's campaign is not Lind's.
+    quotes, speakers = run(
+        "Ada Moss on Friday called on Karl Voss to apologise for the remark.",
+        f"{o}That was beneath him,{c} Lind's former campaign strategist said on the radio.",
+        f"Voss's campaign said the remark was a joke. Lind's campaign called it {o}a disgrace{c}.",
+    )
+    assert speaker_names(quotes, speakers)[0] == "Ada Moss"
+    assert [q.speaker for q in quotes][1] != "Voss's campaign"
+
+
+def test_a_closing_mark_a_dump_put_at_the_start_of_the_next_line_closes_the_quote() -> None:
+    from analysis import analyze
+
+    analysis = analyze("""Harbour master loses his temper on camera
+
+Ivo Brand was filmed shouting at a ferry clerk on Friday, and finally, "Learn to count, boy.
+
+" It is hard to defend, and the port has since apologised for him.
+
+The ferry company said the clerk had been given the day off.
+""", kind="text")
+    said = [q.text.rstrip(". ") for q in analysis.quotes]
+    assert said == ["Learn to count, boy"]
+    assert analysis.article.paragraphs[1].startswith("It is hard to defend")

@@ -164,3 +164,18 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     table = EntityTable(["Dunmore Coal went bankrupt in May.", "Dunmore agreed to lend $5m."])
     dunmore = table.lookup("Dunmore")
     assert dunmore is None or dunmore.name == "Dunmore" or dunmore.kind == "organisation"
+
+
+def test_a_first_name_before_the_full_name_is_that_person_too() -> None:
+    """A caption calls her "Julia" before the story names Julia Church, 67 (an age: a person,
+    whatever her surname suggests); a first name two people share still stays apart."""
+    table = EntityTable([
+        "Pat on a night out with her friend Julia, who moved to the island in May.",
+        "She has a partner in crime in her friend Julia Church, 67, a retired hairdresser.",
+        "Ivo rode with them; Ivo Brand and Ivo Marek both live on the island.",
+    ])
+    julia = table.lookup("Julia")
+    assert julia is not None and (julia.name, julia.kind) == ("Julia Church", "person")
+    assert table.mentions.count(julia) == 2
+    ivo = table.lookup("Ivo")
+    assert ivo is None or ivo.name not in ("Ivo Brand", "Ivo Marek")

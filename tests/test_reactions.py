@@ -755,17 +755,78 @@ def test_subheadings_after_a_section_are_no_signatures() -> None:
     assert not [a for a in actors if a in ("Harbour Fees", "Dredging Works", "Island Ferries")]
 
 
-def test_a_stand_taken_before_the_news_is_background() -> None:
+@pytest.mark.parametrize("earlier", [
+    "Another Kest TV host, Mina Hale, had previously denounced the strike in an on-air rant",
+    "Several weeks ago, another Kest TV host, Mina Hale, denounced the strike in an on-air rant",
+])
+def test_a_stand_taken_before_the_news_is_background(earlier: str) -> None:
     analysis = analyze_article(Article(
         title="Kest TV defends its island coverage",
         paragraphs=[
             "Kest TV on Monday defended its coverage of the island ferry strike after viewers "
             "complained that it took the owners' side.",
-            "Another Kest TV host, Mina Hale, had previously denounced the strike in an on-air "
-            "rant, which the network pointed to as proof of its balance.",
+            f"{earlier}, which the network pointed to as proof of its balance.",
             "Media critic Ola Berg said the network's coverage of the strike was one-sided.",
         ],
     ))
     actors = [r.actor for r in analysis.reactions]
     assert "Ola Berg" in actors
     assert "Mina Hale" not in actors
+
+
+@pytest.mark.parametrize("said", ["Ana Brandt Says", "ferry captain Ana Brandt warns"])
+def test_a_title_s_closing_attribution_names_who_reacts_not_the_newsmaker(said: str) -> None:
+    article = Article(
+        title=f"Harbour Plan Could Sink The Ferry Trade, {said}.",
+        paragraphs=[
+            "Port chief Tomas Lind on Monday unveiled a plan to close the old ferry berth and "
+            "sell the quay to a hotel group.",
+            "Lind said the berth had lost money for a decade. Lind told the board the sale "
+            "would pay for a new marina.",
+            "\u201cThis plan sinks the ferry trade,\u201d said Ana Brandt, who captains the "
+            "island ferry. \u201cIt is a disgrace.\u201d",
+            "Brandt said the crews would fight it. Brandt told reporters the islanders would "
+            "be cut off. Brandt has run the ferry for twenty years.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert any("brandt" in actor for actor in actors)
+    assert not any("lind" in actor for actor in actors)
+
+
+def test_a_physical_attack_is_no_statement() -> None:
+    analysis = analyze_article(Article(
+        title="Mayor Lind vows to rebuild the harbour after the storm",
+        paragraphs=[
+            "Mayor Tomas Lind on Monday promised to rebuild the harbour wall within a year.",
+            "Smugglers attacked the old customs post in 2019, killing two guards, and Lind "
+            "said the new wall would keep the port safe.",
+            "Harbour master Ada Moss said the promise was welcome but late.",
+        ],
+    ))
+    actors = [fold(r.actor) for r in analysis.reactions]
+    assert "ada moss" in actors
+    assert not any("smuggler" in actor for actor in actors)
+
+
+@pytest.mark.parametrize("title", [
+    "Ana Brandt: Lind's Harbour Sale Will Sink The Ferry Trade",
+    "Ana Brandt says Lind's harbour sale will sink the ferry trade",
+])
+def test_a_title_s_speaker_who_opens_the_story_reacts(title: str) -> None:
+    # The headline says Brandt speaks; she speaks first in the story too, and still reacts.
+    article = Article(
+        title=title,
+        paragraphs=[
+            "Ferry captain Ana Brandt told the Dunmore Gazette on Tuesday that the sale of the "
+            "quay would end the island's ferry trade.",
+            "\u201cThe crews will be gone within a year,\u201d said Brandt. Brandt said the "
+            "islanders had not been asked.",
+            "Port chief Tomas Lind announced the sale of the quay to a hotel group last week. "
+            "Lind said it would pay for a marina.",
+            "Brandt added that the council should stop the sale.",
+        ],
+    )
+    actors = [fold(r.actor) for r in _reactions(article)]
+    assert any("brandt" in actor for actor in actors)
+    assert not any("lind" in actor for actor in actors)

@@ -32,6 +32,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
      [("Kingsmere Traders' Association", "according to")]),
     ("The plan was condemned by opposition councillors.",
      [("opposition councillors", "condemned")]),
+    ("The harbour master has been called a liar by the dockers.",
+     [("the dockers", "called")]),
+    ("The plan was branded \u201ca disgrace\u201d by market traders.",
+     [("market traders", "branded")]),
     ("The closure drew fierce criticism from market traders.",
      [("market traders", "criticism")]),
     # A second clause of its own has its own speaker.

@@ -179,6 +179,9 @@ def test_verbs_that_double_their_last_consonant_report_a_stance() -> None:
     assert inflect("admit")[2:] == ("admitted", "admitting")
     assert inflect("visit")[2:] == ("visited", "visiting")  # the stress is not on the last
     assert inflect("fear")[2] == "feared" and inflect("quip")[2] == "quipped"
+    # British copy doubles a last "l" after one vowel; American copy does not
+    assert {"labeled", "labelled", "labelling"} <= set(inflect("label"))
+    assert "railled" not in inflect("rail")
     assert verb_stance("ripped") == verb_stance("slammed") == "criticises"
     reactions = _reactions([
         "The Velden water board raised water prices by a fifth on Monday.",

@@ -35,6 +35,15 @@ def test_powerful_is_no_praise() -> None:
     assert cue_scores("powerful shipping firms pay no harbour tax, she said.")["supports"] == 0
 
 
+def test_contempt_for_a_person_is_criticism_but_a_story_s_subject_is_not() -> None:
+    assert cue_scores("i despise the mayor because every speech he gives is hateful.")[
+        "criticises"] >= 2
+    assert cue_scores("he is clueless and unqualified for the job.")["criticises"] >= 2
+    # A museum of the history of racism speaks of it; it judges no one
+    assert cue_scores("the museum tells the story of racism and hatred in the south.")[
+        "criticises"] == 0
+
+
 def test_back_alone_is_no_support() -> None:
     """"back in 2009", "come back", "hit back": the base form is no cue; "backed" is."""
     assert cue_scores("he said he would come back to the port next year.")["supports"] == 0

@@ -263,6 +263,29 @@ WITH_DOER = lazy_compile(
     r"\bwith\s+(?P<who>[^,;:—–―()]{2,60}?)(?:\s+[—–―][^—–―]{2,120}[—–―])?\s*$")
 
 
+# Where the last clause of its own subject opens: "…, while", "…; and".
+_LAST_CLAUSE = lazy_compile(r".*(?:,\s+(?:and|but|while|whereas)|;|\s(?:while|whereas))\s+",
+                            re.DOTALL)
+# "…, who says": the verb's subject is the relative pronoun, whose antecedent ends the words
+# before it, after the picture's directions a caption puts there ("Julia, left, who says").
+_WHO_OPENS = lazy_compile(r",?\s+who\s*$")
+_PICTURE_DIRECTION = lazy_compile(r",\s+(?:left|right|centre|center|above|below|pictured)\s*$")
+_LAST_PREPOSITION = lazy_compile(r".*\b(?:by|with|to|from|for|of|and|as)\s+", re.DOTALL)
+
+
+def _who_it_is(antecedent: str) -> Phrase | None:
+    """The person a relative "who" refers to: the name or description ending the words
+    before it ("sued by a Ukrainian singer who claims …", "Julia, left, who says …")."""
+    antecedent = _PICTURE_DIRECTION.sub("", antecedent.rstrip())
+    named = last_name_sequence(antecedent)
+    if named is not None:
+        return parse_name_phrase(named.group(0))
+    cut = _LAST_PREPOSITION.match(antecedent)
+    tail = antecedent[cut.end():] if cut else antecedent
+    phrase = parse_nominal(tail)
+    return phrase if phrase is not None and tail[:1].islower() else None
+
+
 def before_cue(before: str) -> Cue | None:
     """`X said: "…"`, `X said that … "…"`, `according to X, "…"`."""
     cue = _before_cue(before)
@@ -310,11 +333,16 @@ def _before_cue(before: str) -> Cue | None:
                     return Cue(phrase, verb, 2)
             last = last_name_sequence(pre) if not pre.rstrip().endswith(",") else None
             phrase = parse_name_phrase(last.group(0)) if last is not None else None
+            if phrase is None:
+                clause = _LAST_CLAUSE.match(pre)
+                # "X said …, while Joan Smith caused a storm by labelling Kate '…'": Smith
+                phrase = sentence_subject(pre[clause.end():]) if clause else None
             phrase = phrase or sentence_subject(before)
             if phrase:
                 return Cue(phrase, verb, 2)
             continue
-        phrase = parse_subject(pre)
+        relative = _WHO_OPENS.search(pre, max(0, len(pre) - 12))
+        phrase = _who_it_is(pre[:relative.start()]) if relative else parse_subject(pre)
         if phrase is None and pre.rstrip().endswith(","):
             # Inverted after a clause: "Most couples sign a form, said Dr. Ann Cole, who …"
             inverted = parse_object(before[m.end():].strip(" :,"))

@@ -16,6 +16,7 @@ from .roles import appositive_after, combine_role, name_tail, role_before
 _MIN_MISSPELT = 6  # letters a surname needs before a misspelling of it is read as it
 # A state or country abbreviated after a place: "DC", "D.C.", "Pa.", "Calif.".
 _STATE_ABBREVIATION = lazy_compile(r"[A-Z]\.?[A-Z]\.?|[A-Z][a-z]{1,4}\.")
+_AGE_AFTER = lazy_compile(r",\s+\d{1,3}[,.]")
 _PLACE_BEFORE = lazy_compile(rf"{PLACE_AFTER_PREPOSITION}$")
 # What stands before a word that opens a sentence inside a paragraph (before a group of people,
 # "Tournament organisers said", it is capitalised only to open the sentence).
@@ -164,6 +165,11 @@ class EntityTable:
                 if known is None:
                     continue
                 parts, key, last = known
+                if parts.kind == "organisation" and " " in parts.name and \
+                        _AGE_AFTER.match(text, m.end()):
+                    # "her friend Julia Church, 67,": an organisation has no age
+                    parts = parts._replace(kind="person")
+                    last = surname(key.split())
                 name = parts.name
                 entity = by_name.get(key) or \
                     self.lookup(name, parts.kind, len(mentions), create=True)
@@ -190,6 +196,25 @@ class EntityTable:
                     organisation_end = max(organisation_end, m.end())
                 mentions.append(entity)
                 keys.append((index, start))
+        self._join_first_names()
+
+    def _join_first_names(self) -> None:
+        """"Julia" in a caption, "Julia Church" further down: a lone first name named before
+        the full name of the one person it starts (and no one's surname) is that person."""
+        for lone in [e for e in self.entities if e.kind == "person" and " " not in e.name]:
+            key = lone.name.lower()
+            full = {id(e): e for e in self._by_first.get(key, ())
+                    if e is not lone and e.kind == "person" and " " in e.name}
+            if len(full) != 1 or any(ent is not lone for _, ent in self._by_last.get(key, ())):
+                continue
+            (person,) = full.values()
+            person.add_alias(lone.name)
+            person.gender = person.gender or lone.gender
+            person.pending.extend(lone.pending)
+            self.mentions = [person if e is lone else e for e in self.mentions]
+            self._by_last.pop(key, None)
+            self._by_name[key] = person
+            self.entities.remove(lone)
 
     def _by_prominence(self, named: list[tuple[int, Entity]],
                        before: int | None) -> list[tuple[int, Entity]]:

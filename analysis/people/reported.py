@@ -85,7 +85,9 @@ _PREPOSITION = lazy_compile(r"\s(?:with|from|by|to|among|for|of)\s(?!\d)")
 _TIME_SPANS = frozenset(
     "years days weeks months hours minutes decades moments shortly soon long just right".split())
 _LEADING_SUBORDINATOR = lazy_compile(r"^(?:As|While|Although|Though|When|Because|Since|If)\s+")
-_BY_AGENT = lazy_compile(r"\s+by\s+")
+# The agent of a passive verb, after any complement: "was criticised by X", "has been called a
+# charlatan by X", "was described as reckless by X".
+_BY_AGENT = lazy_compile(r"(?:\s+(?:[\w'’-]+|[\"“‘'][^\"”’']{1,40}[\"”’'])){0,6}?\s+by\s+")
 # Verbs whose object comes before their preposition ("accused the firm of", "blamed him for"):
 # the participle straight before it describes its noun ("the woman accused of fraud").
 _OBJECT_BEFORE_PREPOSITION = frozenset(

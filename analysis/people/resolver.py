@@ -10,8 +10,9 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import COUNTRIES, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from ..lexicon import COUNTRIES, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
 from ..patterns import lazy_compile
+from ..text.furniture import is_picture_caption
 from .cues import Cue, before_cue, sentence_subject
 from .entities import Entity, EntityTable
 from .name_patterns import NAME_RE
@@ -156,10 +157,16 @@ class Resolver:
         return self.resolve(cue.phrase, p, offset)
 
     def _nominal(self, phrase: Phrase, p: int, offset: int, depth: int = 0) -> Target:
-        first = phrase.text.split()[0].lower()
-        if first in _DEFINITE:
+        opening = phrase.text.split()[0]
+        first = opening.lower()
+        # "Obama's former campaign strategist" is as definite as "the strategist", and no one
+        # else's strategist; an office of an owner ("Osterland's foreign minister") is its own
+        owned = opening[:1].isupper() and opening.endswith(("'s", "’s")) and \
+            phrase.head in PERSON_NOUNS and phrase.head not in TITLE_WORDS
+        if first in _DEFINITE or owned:
             for known in reversed(self.descriptions):
-                if known.head == phrase.head and _places_agree(phrase, known):
+                if known.head == phrase.head and _places_agree(phrase, known) and \
+                        (not owned or known.text.split()[0] == opening):
                     aliases = self.aliases.setdefault(id(known), [])
                     if phrase.text not in aliases and phrase.text != known.text:
                         aliases.append(phrase.text)
@@ -237,7 +244,7 @@ class Resolver:
             named = [e for e in recent if head in e.name.lower().split()]
             if named:
                 return named[-1]
-            if phrase.text.lower() != f"the {head}":
+            if phrase.text.lower() != f"the {head}" or head in DOCUMENT_NOUNS:
                 return None
             near = [mentions[n] for n in range(max(0, before - _RECENT_ORGS), before)
                     if mentions[n].kind == "organisation" and keys[n][0] >= p - 1]
@@ -355,6 +362,8 @@ class Resolver:
             text = text[run_in.end():]
             s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
+        if (cue is None or cue.strength < 2) and is_picture_caption(text):
+            return None  # a caption run into the story: who is pictured says nothing
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)
             if introduced is not None:

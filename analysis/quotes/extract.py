@@ -77,6 +77,10 @@ def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
     return groups
 
 
+_RECOUNTING = 2  # paragraphs after a quote where "I said, '…'" is still its speaker recounting
+_SOURCING = frozenset(("according to", "reports", "reported"))
+
+
 def _paragraph_cues(text: str, quotes: list[RawQuote],
                     sentences: list[tuple[int, int]]) -> list[tuple[Cue | None, str]]:
     """(cue, words before the quote) for each quote of a paragraph; a quote with no spoken cue
@@ -89,6 +93,12 @@ def _paragraph_cues(text: str, quotes: list[RawQuote],
         if cue is not None and cue.phrase is not None and cue.phrase.kind == "pronoun" and \
                 before.rstrip().endswith(":"):
             cue.lead = before  # "McCaskill scolded him: “…,” she said": she is McCaskill
+        if cue is not None and cue.cue in _SOURCING:
+            # "She claims it has 'ruined her life', according to the Gazette": her words, which
+            # the paper reports
+            said = before_cue(_sentence_lead(text, sentences, before_offset, before))
+            if said is not None and said.strength == 2 and said.cue not in _SOURCING:
+                cue = said
         if cue is None:
             cue = before_cue(before)
             if k > 0 and cue is not None and cue.phrase is not None and \
@@ -169,6 +179,11 @@ def extract_quotes(doc: Document, people: People) -> QuoteFindings:
             target: Target | None = None
             if cue is not None and cue.phrase is not None:
                 target = resolver.resolve_cue(cue, p, q.open_at)
+                if target is None and cue.phrase.text in ("i", "we") and kept and \
+                        kept[-1][0].paragraph >= p - _RECOUNTING:
+                    # "I said, 'Do you know how important this is?'" in a speaker's account of
+                    # a talk: the one giving the account
+                    target = kept[-1][1]
             cue_word = cue.cue if cue is not None else ""
             if target is None and not strong:
                 target = _fallback(resolver, kept, q, k)

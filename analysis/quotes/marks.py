@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..lexicon import PAST_SPEECH_FORMS, SPEECH_VERBS
 from ..patterns import lazy_compile
+from ..text.furniture import is_picture_caption
 
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"
@@ -434,6 +435,7 @@ def _drop_transcripts(paragraphs: list[str], spans: list[RawQuote]) -> list[RawQ
 # without reopening it. The marks are put back where they belong before paragraphs are paired.
 _DANGLING_MARK = lazy_compile(r"\s+(['‘\"“])$")
 _LONE_MARKS = ("'", "‘", '"', "“", "’", "”")
+_CLOSING_FIRST = ('"', "”", "’", "'")  # marks that may close a quote at a line's start
 
 
 def _left_open(paragraph: str, single: bool) -> str:
@@ -455,7 +457,6 @@ def _left_open(paragraph: str, single: bool) -> str:
 # sentences over lines.
 _LINE_WORDS = lazy_compile(r"[A-Za-z]+")
 _FIRST_PERSON = frozenset("i me my we us our".split())
-_CAPTION_WORDS = frozenset("pictured left right centre center above below inset".split())
 
 
 def _may_go_on(line: str) -> bool:
@@ -468,7 +469,7 @@ def _may_go_on(line: str) -> bool:
         not SPEECH_VERBS.isdisjoint(w for w in words if w.endswith("s"))
     if said and _FIRST_PERSON.isdisjoint(words):
         return False
-    return "(" not in line or _CAPTION_WORDS.isdisjoint(words)
+    return not is_picture_caption(line)
 
 
 def _has_marks(paragraph: str, mark: str) -> bool:
@@ -498,6 +499,8 @@ def _closes_first(paragraph: str, mark: str) -> bool:
     return False
 
 
+# A line opening in lower case (not "iPhone"): the rest of a sentence the dump cut in two.
+_SPLIT_SENTENCE = lazy_compile(r"[a-z]+\b")
 MAX_CONTINUED = 8  # mark-less lines of a dump that a quote left open runs on into
 _UNFINISHED = lazy_compile(r",[’'\"”]?$")
 
@@ -514,10 +517,11 @@ def mend_dumped_quotes(paragraphs: list[str]) -> list[str]:
     put where it belongs: closing the quote the paragraph before left open, else opening the
     next paragraph. A paragraph that goes on with a quote left open and closes it is reopened
     with the quote's mark, as a quote running over paragraphs is written. A dump that shows
-    such stray marks split the speaker's paragraph over lines: there the line joins the line
-    before, and so does a line with no mark of the quote's kind (the story's own reporting and
-    captions aside, `_may_go_on`)."""
-    dump = any(p in _LONE_MARKS or _dangling_mark(p) for p in paragraphs)
+    such stray marks, or a line opening in lower case, split the speaker's paragraph over
+    lines: there the line joins the line before, and so does a line with no mark of the
+    quote's kind (the story's own reporting and captions aside, `_may_go_on`)."""
+    dump = any(p in _LONE_MARKS or _dangling_mark(p) or _SPLIT_SENTENCE.match(p)
+               for p in paragraphs)
     out: list[str] = []
     carried = ""
     continued = 0  # mark-less lines joined to the quote left open
@@ -530,6 +534,10 @@ def mend_dumped_quotes(paragraphs: list[str]) -> list[str]:
             else:
                 carried = paragraph
             continue
+        if out and paragraph[1:2] == " " and paragraph[:1] in _CLOSING_FIRST and \
+                _left_open(out[-1], paragraph[:1] in SINGLE_MARKS):
+            out[-1] += paragraph[:1]  # '" It was …': the mark closing the line before
+            paragraph = paragraph[2:]
         dangling = _dangling_mark(paragraph)
         if dangling and not _left_open(paragraph[:dangling.start()],
                                        dangling.group(1) in SINGLE_MARKS):

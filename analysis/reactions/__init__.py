@@ -19,7 +19,7 @@ from ..stances import verb_stance
 from ..text.words import fold, words_of
 from .background import Background, recalls
 from .judge import Point, Relation, points_of, relation_of, statement_scores, usual_stance
-from .principal import find_principal, name_keys
+from .principal import find_principal, is_title_speaker, name_keys
 from .relevance import event_stems, relevant_statements, speaks_of_event
 from .statements import Statement, find_statements, speaking_for_organisations
 
@@ -42,6 +42,8 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     principal = find_principal(doc, people)
     central = _central_quote(statements, principal)
     newsmaker = _lead_speaker(doc, statements, principal)
+    if is_title_speaker(newsmaker, doc, people):
+        newsmaker = None  # "Flynn says Trump …", and Flynn speaks first: he reacts
     background = Background(doc)
     event = event_stems(doc, principal)
     by_actor: dict[object, list[Statement]] = {}

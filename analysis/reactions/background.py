@@ -1,4 +1,4 @@
-"""Background: a statement dated before the news ("in 2019 …", "last year", "years ago"), or
+"""Background: a statement dated before the news ("in 2019 …", "last year", "weeks ago"), or
 one that recalls ("a historian who attended recalled …"), is about an earlier time, not a
 response to this event."""
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATED = lazy_compile(
     rf"\b(?:in|In)\s+(?:(?:{_MONTHS})\s+)?(?:of\s+)?((?:19|20)\d\d)\b|\b[Ll]ast\s+(?:year|month)\b"
-    r"|\byears\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b|\bhad\s+previously\b")
+    r"|\b(?:years|months|weeks)\s+ago\b|\b[Ee]arlier\s+this\s+(?:year|month)\b|\bhad\s+previously\b")
 # "the idea", "such a move", "his remarks": a sentence pointing back at an act or a statement.
 # Each alternative opens with a literal letter (the engine skips to one in C), the word boundary
 # before it checked after it: "(?<!\w.)".
@@ -68,7 +68,7 @@ def _may_be_dated(text: str) -> bool:
 
 
 def is_background(sentence: str, year: int) -> bool:
-    """Dated before the news: an earlier year, "last year", "years ago" (not "since 2019",
+    """Dated before the news: an earlier year, "last year", "weeks ago" (not "since 2019",
     a state that still holds)."""
     if not _may_be_dated(sentence):
         return False  # no year and none of the words: most sentences

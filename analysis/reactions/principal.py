@@ -4,10 +4,12 @@ and in the opening sentence."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..lexicon import ORG_NOUNS, STOPWORDS, TITLE_WORDS, inflect
+from ..patterns import lazy_compile
 from ..people import Entity
 from ..stances import verb_stance
 from ..text.words import fold, words_of
@@ -50,8 +52,20 @@ _TITLE_PHRASES = frozenset(
     f"{form} {rest}" for verb, rest in (("call", "on"), ("turn", "on"), ("hit", "out at"),
                                         ("hit", "back at"), ("lash", "out at"), ("round", "on"))
     for form in inflect(verb))
+# A headline's closing attribution: "…, Lindsey Graham Says."
+_SAID_AFTER = lazy_compile(r",\s+[^,]{2,60}\s+(?:says|said|warns|argues|claims)\W*$", re.I)
+# A headline opening with its speaker's name and a colon: "Pence: Flowers Won't Be at Debate".
+_SPEAKER_COLON = lazy_compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+")
 # Where the object of a two-word verb ends: what it is asked to do or why.
 _OBJECT_ENDS = frozenset("to for over after about".split())
+
+
+def _title_speaker(words: list[str]) -> set[str]:
+    """The words of a title before its verb of saying ("Flynn says …"): who reacts."""
+    for n, word in enumerate(words[1:TITLE_VERB_REACH], start=1):
+        if n + 1 < len(words) and word in _TITLE_SPEECH:
+            return set(words[:n])
+    return set()
 
 
 def _title_object(words: list[str]) -> set[str]:
@@ -92,6 +106,40 @@ def _relative_in_title(entity: Entity, title: list[str], table_entities: list[En
     return False
 
 
+def headline_words(doc: Document, people: People) -> list[str]:
+    """The headline's words as "X says …" where it names who speaks: a closing attribution
+    ("…, Graham says") left out, a speaker's colon ("Pat Caddell: Voters …") read as "says"."""
+    headline = doc.headline
+    said = _SAID_AFTER.search(headline)
+    if said:  # "Trump could back clean energy, Graham says": the one who says reacts
+        headline = headline[:said.start()]
+    speaker = _SPEAKER_COLON.match(headline)
+    if speaker and people.table.lookup(speaker.group(1), create=False) is not None:
+        headline = f"{speaker.group(1)} says {headline[speaker.end():]}"
+    return words_of(fold(headline))
+
+
+def is_title_speaker(entity: object, doc: Document, people: People) -> bool:
+    """Whether the headline names the entity as the one who speaks of someone else ("Flynn
+    says Trump …"), not of a matter of their own ("Osei says timetable cannot be saved")."""
+    if not isinstance(entity, Entity):
+        return False
+    words = headline_words(doc, people)
+    names = name_keys(entity)
+    return bool(names) and names <= _title_speaker(words) and \
+        _names_another(_title_object(words), entity, people)
+
+
+def _names_another(title: set[str], speaker: Entity, people: People) -> bool:
+    """Whether the words name someone other than the speaker who can speak."""
+    for entity in people.table.entities:
+        names = name_keys(entity)
+        if entity is not speaker and names and people.can_speak(entity) and (
+                names <= title or entity.kind == "person" and not names.isdisjoint(title)):
+            return True
+    return False
+
+
 def find_principal(doc: Document, people: People) -> Entity | None:
     """The entity most central to the article, None when no one stands out."""
     table = people.table
@@ -100,8 +148,9 @@ def find_principal(doc: Document, people: People) -> Entity | None:
         return None
     entities = {id(e): e for e in table.mentions}
     lead_sentences = doc.opening
-    title_words = words_of(fold(doc.headline))
+    title_words = headline_words(doc, people)
     title = _title_object(title_words)
+    title_speaker = _title_speaker(title_words)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     best, best_score = None, MIN_SCORE
     named_again = False  # someone who can speak is named twice or more
@@ -124,8 +173,9 @@ def find_principal(doc: Document, people: People) -> Entity | None:
             score += TITLE_WEIGHT
         elif entity.kind == "person" and _titles(entity) & title:
             score += ROLE_IN_TITLE_WEIGHT  # "Mayor's plan …" for Mayor Anne-Marie Leclerc
-        if names <= lead or entity.kind == "person" and names & lead:
-            score += LEAD_WEIGHT
+        if (names <= lead or entity.kind == "person" and names & lead) and not (
+                names <= title_speaker and _names_another(title, entity, people)):
+            score += LEAD_WEIGHT  # the one a title says speaks of another reacts in the lead
         if score > best_score:
             best, best_score = entity, score
     return best

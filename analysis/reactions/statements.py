@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 _FINITE_ENDINGS = ("ed", "s", "ing")
 # The words that tell a reaction named as a noun: the noun with the two words before it.
 _NAMED_REACTION = lazy_compile(r"(?:\S+\s+){0,2}$")
+# The toll that follows a physical attack: "…, killing 17 sailors".
+_CASUALTIES = lazy_compile(r",\s+(?:killing|wounding|injuring|maiming)\b")
 _SECOND_CLAUSE = lazy_compile(r"(?:,\s*|\s)(?:while|whereas|but|and)\s|;\s|,\s+")
 
 
@@ -139,6 +141,8 @@ def find_statements(doc: Document, people: People, found: QuoteFindings) -> list
         for report, (start, end) in zip(reports, bounds, strict=True):
             if report.at < after:
                 continue
+            if report.verb not in SPEECH_VERBS and _CASUALTIES.search(text, report.at, end):
+                continue  # "they attacked the ship, killing 17 sailors": a blow, not a word
             # "City indicated he is not in their sights, but Mertesacker insists …": each
             # speaker said their own clause
             said = sentence.text[max(after, start):end]

@@ -179,6 +179,19 @@ def is_leading_caption(paragraph: str) -> bool:
             and not split_dateline(paragraph)[0])
 
 
+# What marks a picture's caption that a page dump ran into the story: where the people stand in
+# it ("Ivo Brand (left) and his deputy", "his wife (pictured with him last month)"), "pictured".
+_IN_PICTURE = lazy_compile(
+    r"\((?:[^()]{0,40}\s)?(?:pictured|left|right|centre|center|above|below|inset)\b[^()]{0,60}\)"
+    r"|\bpictured\b")
+
+
+def is_picture_caption(line: str) -> bool:
+    """Whether a line reads as a picture's caption: it says who stands where in the picture,
+    or that someone is pictured."""
+    return ("(" in line or "ictured" in line) and _IN_PICTURE.search(line) is not None
+
+
 _BYLINE = lazy_compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>[^!?;:]{2,120}?)\s*\.?\s*$", re.I)
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may"
