@@ -343,6 +343,13 @@ DETERMINERS: frozenset[str] = ARTICLES_AND_POSSESSIVES | frozenset(
 FEMALE_HONORIFICS: frozenset[str] = frozenset(
     "mrs. mrs ms. ms miss dame lady mme. mme madam".split())
 MALE_HONORIFICS: frozenset[str] = frozenset("mr. mr sir lord".split())
+# Nouns that say whether the one they describe is a man or a woman: "a spokeswoman … he" are two.
+MALE_NOUNS: frozenset[str] = frozenset("""man boy father dad son husband brother uncle nephew
+grandfather grandson boyfriend widower gentleman spokesman chairman businessman congressman
+policeman fireman fisherman sportsman king prince""".split())
+FEMALE_NOUNS: frozenset[str] = frozenset("""woman girl mother mum mom daughter wife sister aunt
+niece grandmother granddaughter girlfriend widow lady spokeswoman chairwoman businesswoman
+congresswoman policewoman actress waitress queen princess""".split())
 
 # Abbreviated titles and their words ("Sen." is a senator; a role is shown spelt out).
 TITLE_ABBREVIATIONS: dict[str, str] = {

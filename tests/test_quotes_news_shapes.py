@@ -504,3 +504,13 @@ The ferry company said the clerk had been given the day off.
     said = [q.text.rstrip(". ") for q in analysis.quotes]
     assert said == ["Learn to count, boy"]
     assert analysis.article.paragraphs[1].startswith("It is hard to defend")
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_description_of_a_man_is_no_she(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Ada Moss, 41, has run the island ferry for ten years.",
+        "A spokesman for the port said the berth would close in May.",
+        f"She said: {o}The islanders will be cut off.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Ada Moss"]

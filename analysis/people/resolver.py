@@ -10,7 +10,16 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import COUNTRIES, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from ..lexicon import (
+    COUNTRIES,
+    DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    ROLE_SYNONYMS,
+    TITLE_WORDS,
+)
 from ..patterns import lazy_compile
 from ..text.furniture import is_picture_caption
 from .cues import Cue, before_cue, sentence_subject
@@ -426,8 +435,11 @@ class Resolver:
                 return target.kind == "organisation"
             return True
         if pronoun in ("he", "she"):
-            # "Doctors warned she may never walk again": a group is no "she"
-            return target.entity_kind == "anonymous" and not target.plural
+            # "Doctors warned she may never walk again": a group is no "she"; "a spokesman"
+            # is no "she" either
+            other_sex = FEMALE_NOUNS if pronoun == "he" else MALE_NOUNS
+            return target.entity_kind == "anonymous" and not target.plural and \
+                target.head not in other_sex
         if pronoun == "it":
             return target.entity_kind == "organisation"
         return True
