@@ -371,8 +371,10 @@ class Resolver:
             text = text[run_in.end():]
             s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
-        if (cue is None or cue.strength < 2) and is_picture_caption(text):
-            return None  # a caption run into the story: who is pictured says nothing
+        if (cue is None or cue.strength < 2 or cue.cue == ":") and is_picture_caption(text):
+            # a caption run into the story (its colon a heading's: "… Critics:"): who is
+            # pictured says nothing
+            return None
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)
             if introduced is not None:
