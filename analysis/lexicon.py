@@ -142,7 +142,9 @@ predecessor successor agent publicist respondent respondents
 trader shopkeeper citizen homeowner landlord tenant employer retailer merchant vendor investor
 banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
 star defender midfielder goalkeeper winger boss skipper singer actor actress rapper presenter
-comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter
+comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter trainer
+footballer cricketer novelist poet playwright designer photographer artist musician dancer
+broadcaster model
 rider sprinter swimmer commenter follower poster tweeter vlogger influencer
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
