@@ -516,3 +516,22 @@ def test_a_description_of_a_man_is_no_she(o: str, c: str) -> None:
         f"She said: {o}The islanders will be cut off.{c}",
     )
     assert speaker_names(quotes, speakers) == ["Ada Moss"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_clause_is_no_description_of_a_speaker(o: str, c: str) -> None:
+    # "a man encourages his mother" is a man doing something, not a description of one
+    quotes, speakers = run(
+        "The clips show islanders saying goodbye to the old ferry.",
+        f"In another, a man encourages his mother, telling her: {o}You can still ride it.{c}",
+    )
+    assert [q.speaker for q in quotes] == ["A man"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_source_ends_before_the_clause_that_follows_it(o: str, c: str) -> None:
+    quotes, _ = run(
+        f"No one was hurt, according to the Harbour Board which said a {o}loose crane{c} "
+        "had fallen.",
+    )
+    assert [q.speaker for q in quotes] == ["Harbour Board"]

@@ -37,6 +37,8 @@ from .phrases import (
 from .roles import FINITE_VERB_RE, name_tail, role_before
 
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
+# "according to the State Department, which said …": the source ends before its clause
+_RELATIVE_AFTER_SOURCE = lazy_compile(r",?\s+(?:which|who|that)\s")
 _WORD_JOINERS = frozenset("-’'")
 _PASSIVE_END_RE = lazy_compile(r"\b(?:was|were|is|are|been)\s*$")
 _LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
@@ -242,7 +244,8 @@ def _closing_attribution(rest: str, verbs: list[_Verb]) -> Cue | None:
 def _source_description(text: str) -> Phrase | None:
     """Whatever follows "according to" is the source, a document as often as a person:
     "according to a civil complaint filed by the SEC"."""
-    text = _SOURCE_END_RE.split(text.strip(), 1)[0].strip(" ,.;:")
+    text = _SOURCE_END_RE.split(text.strip(), 1)[0]
+    text = _RELATIVE_AFTER_SOURCE.split(text, 1)[0].strip(" ,.;:")
     words = text.split()
     if not words or len(words) > 24 or not words[0][:1].isalnum():
         return None
