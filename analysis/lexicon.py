@@ -142,7 +142,9 @@ predecessor successor agent publicist respondent respondents
 trader shopkeeper citizen homeowner landlord tenant employer retailer merchant vendor investor
 banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
 star defender midfielder goalkeeper winger boss skipper singer actor actress rapper presenter
-comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter
+comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter trainer
+footballer cricketer novelist poet playwright designer photographer artist musician dancer
+broadcaster model
 rider sprinter swimmer commenter follower poster tweeter vlogger influencer
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
@@ -343,6 +345,13 @@ DETERMINERS: frozenset[str] = ARTICLES_AND_POSSESSIVES | frozenset(
 FEMALE_HONORIFICS: frozenset[str] = frozenset(
     "mrs. mrs ms. ms miss dame lady mme. mme madam".split())
 MALE_HONORIFICS: frozenset[str] = frozenset("mr. mr sir lord".split())
+# Nouns that say whether the one they describe is a man or a woman: "a spokeswoman … he" are two.
+MALE_NOUNS: frozenset[str] = frozenset("""man boy father dad son husband brother uncle nephew
+grandfather grandson boyfriend widower gentleman spokesman chairman businessman congressman
+policeman fireman fisherman sportsman king prince""".split())
+FEMALE_NOUNS: frozenset[str] = frozenset("""woman girl mother mum mom daughter wife sister aunt
+niece grandmother granddaughter girlfriend widow lady spokeswoman chairwoman businesswoman
+congresswoman policewoman actress waitress queen princess""".split())
 
 # Abbreviated titles and their words ("Sen." is a senator; a role is shown spelt out).
 TITLE_ABBREVIATIONS: dict[str, str] = {

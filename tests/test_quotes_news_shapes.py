@@ -419,6 +419,8 @@ def test_a_document_is_not_the_paper_that_saw_it(o: str, c: str) -> None:
 @pytest.mark.parametrize("caption", [
     "Sunny Day, pictured with Hale (right), is the favourite for the race on Saturday",
     "Tom Vale (left) rode the horse to a win at Dunmore last spring",
+    # the dump ran the next caption's heading on: its colon introduces no quote of Vale's
+    "Tom Vale is pictured riding the horse to a win at Dunmore last spring Winners:",
 ])
 def test_a_caption_run_into_the_story_is_not_whom_the_next_quote_is_by(caption: str) -> None:
     quotes, speakers = run(
@@ -504,3 +506,32 @@ The ferry company said the clerk had been given the day off.
     said = [q.text.rstrip(". ") for q in analysis.quotes]
     assert said == ["Learn to count, boy"]
     assert analysis.article.paragraphs[1].startswith("It is hard to defend")
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_description_of_a_man_is_no_she(o: str, c: str) -> None:
+    quotes, speakers = run(
+        "Ada Moss, 41, has run the island ferry for ten years.",
+        "A spokesman for the port said the berth would close in May.",
+        f"She said: {o}The islanders will be cut off.{c}",
+    )
+    assert speaker_names(quotes, speakers) == ["Ada Moss"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_clause_is_no_description_of_a_speaker(o: str, c: str) -> None:
+    # "a man encourages his mother" is a man doing something, not a description of one
+    quotes, speakers = run(
+        "The clips show islanders saying goodbye to the old ferry.",
+        f"In another, a man encourages his mother, telling her: {o}You can still ride it.{c}",
+    )
+    assert [q.speaker for q in quotes] == ["A man"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES[:3])
+def test_a_source_ends_before_the_clause_that_follows_it(o: str, c: str) -> None:
+    quotes, _ = run(
+        f"No one was hurt, according to the Harbour Board which said a {o}loose crane{c} "
+        "had fallen.",
+    )
+    assert [q.speaker for q in quotes] == ["Harbour Board"]

@@ -179,3 +179,14 @@ def test_a_first_name_before_the_full_name_is_that_person_too() -> None:
     assert table.mentions.count(julia) == 2
     ivo = table.lookup("Ivo")
     assert ivo is None or ivo.name not in ("Ivo Brand", "Ivo Marek")
+
+
+@pytest.mark.parametrize(("run_of_words", "title", "name"), [
+    ("Trainer Jon Hale", "Trainer", "Jon Hale"),
+    ("Novelist Ada Moss", "Novelist", "Ada Moss"),
+    ("Model Rhea Sand", "Model", "Rhea Sand"),
+])
+def test_a_trade_opening_a_sentence_is_a_title_not_a_first_name(run_of_words: str, title: str,
+                                                                name: str) -> None:
+    parts = split_name(run_of_words)
+    assert parts is not None and (parts.title, parts.name) == (title, name)

@@ -668,7 +668,8 @@ def test_any_text_never_crashes(paragraphs: list[str]) -> None:
     " ".join(f"Jo{i} Ann{i} said, and" for i in range(3000)),
     ("X, " * 5000) + "said that " + "y " * 1000,
     " ".join(["a move that drew criticism from leaders"] * 2000),
-], ids=["verbs", "commas", "nominals"])
+    "The plan drew " + ", ".join(f"criticism from farmers of Dunmore{i}" for i in range(1500)),
+], ids=["verbs", "commas", "nominals", "named reactions"])
 def test_run_on_text_stays_fast(text: str) -> None:
     start = time.perf_counter()
     _reactions(Article(title="Run on", paragraphs=[text, text[:5000]]))

@@ -37,6 +37,9 @@ from .phrases import (
 from .roles import FINITE_VERB_RE, name_tail, role_before
 
 _SOURCE_END_RE = lazy_compile(r"(?=[.;:!?\"“”«»])(?:[.;:!?](?:\s|$)|[\"“”«»])")
+# "according to the State Department, which said …": the source ends before its clause
+_SOURCE_WORDS = 24  # words of a source and what the sentence says of it
+_RELATIVE_AFTER_SOURCE = lazy_compile(r",?\s+(?:which|who|that)\s")
 _WORD_JOINERS = frozenset("-’'")
 _PASSIVE_END_RE = lazy_compile(r"\b(?:was|were|is|are|been)\s*$")
 _LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
@@ -242,9 +245,12 @@ def _closing_attribution(rest: str, verbs: list[_Verb]) -> Cue | None:
 def _source_description(text: str) -> Phrase | None:
     """Whatever follows "according to" is the source, a document as often as a person:
     "according to a civil complaint filed by the SEC"."""
-    text = _SOURCE_END_RE.split(text.strip(), 1)[0].strip(" ,.;:")
+    text = _SOURCE_END_RE.split(text.strip(), 1)[0]
+    if len(text.split()) > _SOURCE_WORDS:
+        return None  # a run-on, no source
+    text = _RELATIVE_AFTER_SOURCE.split(text, 1)[0].strip(" ,.;:")
     words = text.split()
-    if not words or len(words) > 24 or not words[0][:1].isalnum():
+    if not words or not words[0][:1].isalnum():
         return None
     kind = "organisation" if any(w.lower() in ORG_NOUNS for w in words) else "anonymous"
     return Phrase("nominal", text, entity_kind=kind, head=words[-1].lower())

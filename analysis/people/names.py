@@ -256,6 +256,9 @@ _NOMINAL_RE = lazy_compile(
 
 _PREPOSITION_SPLIT_RE = lazy_compile(r"\s(?:of|for|at|in|on|with|from|to)\s")
 _ROLE_HEADS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS | frozenset("head boss".split())
+_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
+_BEFORE_DETERMINER = frozenset("""about nearly almost around roughly only just some over more
+less fewer than half all both of with for at from in on to by among""".split())
 _NOT_IN_NOMINAL = frozenset(
     "and that which who but when if as while after before because since so then than".split())
 _TRAILING_FUNCTION_WORDS_RE = lazy_compile(
@@ -302,6 +305,14 @@ def may_open_with_nominal(words: list[str]) -> bool:
     return False
 
 
+def _second_noun_phrase(mods: list[str]) -> bool:
+    """Whether a determiner among the words before a noun opens a noun phrase of its own ("a
+    man encourages his [mother]"), not one of a quantity or a preposition ("about a [third]",
+    "one of the [group]")."""
+    return any(word.lower() in _DETERMINERS and n and
+               mods[n - 1].lower() not in _BEFORE_DETERMINER for n, word in enumerate(mods))
+
+
 def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
     """"A French diplomat with knowledge of the Paris talks", "the mayor", "Clinton's campaign"."""
     text = text.strip(" ,")
@@ -315,10 +326,14 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
         if head not in _COLLECTIVES and (not head.endswith("s") or head not in PERSON_NOUNS
                                          and head[:-1] not in PERSON_NOUNS):
             return None  # only bare plurals speak: "campaigners said", "police said"
-    inner = (m.group("mods") + " " + (m.group("post") or "")).split()
-    # A capitalised word is part of a name, no verb: "a State Department official".
+    mods = m.group("mods").split()
+    inner = mods + (m.group("post") or "").split()
+    # A capitalised word is part of a name, no verb: "a State Department official". A second
+    # determiner among the words before the noun opens another noun phrase: "a man encourages
+    # his mother" is a clause.
     if not SPEECH_VERBS.isdisjoint(inner) or \
-            not _NOT_IN_NOMINAL.isdisjoint(w.lower() for w in inner):
+            not _NOT_IN_NOMINAL.isdisjoint(w.lower() for w in inner) or \
+            _second_noun_phrase(mods):
         return None
     singular = head[:-1] if head.endswith("s") and head[:-1] in _PERSON_OR_ORG_NOUNS else head
     if singular in _SHARE_HEADS:

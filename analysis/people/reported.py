@@ -488,4 +488,6 @@ def _named_reactions(sentence: str, nouns: frozenset[str]) -> list[Report]:
         phrase = group_phrase(_SOURCE_END.split(rest, 1)[0]) or source_phrase(rest)
         if phrase is not None:
             found.append(Report(phrase, noun, m.start()))
+            if len(found) == _MAX_VERBS:
+                break  # a run-on of them is no sentence: as many as a sentence's verbs
     return found

@@ -10,7 +10,16 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import COUNTRIES, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, TITLE_WORDS
+from ..lexicon import (
+    COUNTRIES,
+    DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    ROLE_SYNONYMS,
+    TITLE_WORDS,
+)
 from ..patterns import lazy_compile
 from ..text.furniture import is_picture_caption
 from .cues import Cue, before_cue, sentence_subject
@@ -362,8 +371,10 @@ class Resolver:
             text = text[run_in.end():]
             s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
-        if (cue is None or cue.strength < 2) and is_picture_caption(text):
-            return None  # a caption run into the story: who is pictured says nothing
+        if (cue is None or cue.strength < 2 or cue.cue == ":") and is_picture_caption(text):
+            # a caption run into the story (its colon a heading's: "… Critics:"): who is
+            # pictured says nothing
+            return None
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)
             if introduced is not None:
@@ -426,8 +437,11 @@ class Resolver:
                 return target.kind == "organisation"
             return True
         if pronoun in ("he", "she"):
-            # "Doctors warned she may never walk again": a group is no "she"
-            return target.entity_kind == "anonymous" and not target.plural
+            # "Doctors warned she may never walk again": a group is no "she"; "a spokesman"
+            # is no "she" either
+            other_sex = FEMALE_NOUNS if pronoun == "he" else MALE_NOUNS
+            return target.entity_kind == "anonymous" and not target.plural and \
+                target.head not in other_sex
         if pronoun == "it":
             return target.entity_kind == "organisation"
         return True
