@@ -831,3 +831,20 @@ def test_a_title_s_speaker_who_opens_the_story_reacts(title: str) -> None:
     actors = [fold(r.actor) for r in _reactions(article)]
     assert any("brandt" in actor for actor in actors)
     assert not any("lind" in actor for actor in actors)
+
+
+def test_another_camp_s_strategist_is_no_ally_of_the_newsmaker() -> None:
+    # Ada Moss, "Lind's former campaign strategist", attacks Voss: she criticises him; the
+    # campaign she served is Lind's, not his.
+    analysis = analyze_article(Article(
+        title="Moss calls on Voss to apologise for remark about Lind",
+        paragraphs=[
+            "Ada Moss on Wednesday called on Karl Voss to apologise to Tomas Lind for accusing "
+            "him of lying about the harbour accounts.",
+            "\u201cThat was outrageous,\u201d Lind's former campaign strategist said on the "
+            "radio. \u201cHe should take it back.\u201d",
+            "Voss made the remark on Monday. Voss has not apologised.",
+        ],
+    ))
+    moss = [r for r in analysis.reactions if "moss" in fold(r.actor)]
+    assert moss and all(r.stance == "criticises" for r in moss)

@@ -279,7 +279,9 @@ class Resolver:
                     target.name.lower().split()):
                 return None  # "the bar manager" after "Boonies Bar": the bar's, not the bar
             target.add_alias(phrase.text)
-            target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
+            # "the New York businessman": a role; "Obama's former strategist" keeps its owner
+            opening, rest = phrase.text.split(None, 1)
+            target.add_role(phrase.text if opening.endswith(("'s", "’s")) else rest)
             return target
         return None
 
