@@ -848,3 +848,20 @@ def test_another_camp_s_strategist_is_no_ally_of_the_newsmaker() -> None:
     ))
     moss = [r for r in analysis.reactions if "moss" in fold(r.actor)]
     assert moss and all(r.stance == "criticises" for r in moss)
+
+
+def test_a_secretary_from_a_namesake_country_is_no_ally() -> None:
+    # The principal is North Veldia; Ana Holt is a secretary general "from South Veldia":
+    # her condemnation is criticism, not a spokeswoman's defence.
+    analysis = analyze_article(Article(
+        title="North Veldia tests a missile over the strait",
+        paragraphs=[
+            "North Veldia fired a missile over the Kessel Strait on Friday, its third test "
+            "this year. North Veldia said the test was a success.",
+            "Ana Holt, a diplomat from South Veldia, is the alliance's Secretary General.",
+            "Secretary General Ana Holt condemned what she called a \u201cbrazen breach\u201d "
+            "of the strait treaty.",
+        ],
+    ))
+    holt = [r for r in analysis.reactions if "holt" in fold(r.actor)]
+    assert holt and holt[0].stance == "criticises"
