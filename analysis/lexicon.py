@@ -371,6 +371,7 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "general": ("general", "gen.", "gen"),
     "professor": ("professor", "prof.", "prof"),
     "president": ("president",),
+    "judge": ("judge", "justice"),
     "democrat": ("democrat", "democratic", "d"),
     "republican": ("republican", "r", "gop"),
 }

@@ -865,3 +865,27 @@ def test_a_secretary_from_a_namesake_country_is_no_ally() -> None:
     ))
     holt = [r for r in analysis.reactions if "holt" in fold(r.actor)]
     assert holt and holt[0].stance == "criticises"
+
+
+@pytest.mark.parametrize("title", [
+    "Judge rejects ferry company's bid to keep port contract secret",
+    "Harbour panel votes to fine ferry company over missed sailings",
+])
+def test_a_headline_naming_the_newsmaker_by_role_points_at_the_role_holder(title: str) -> None:
+    # The ferry company and its chief are named most, but the headline's judge (a justice)
+    # or panel (its chairman) acted; the company answers.
+    analysis = analyze_article(Article(
+        title=title,
+        paragraphs=[
+            "Justice Ada Moss, who chairs the harbour panel, ruled on Monday against the "
+            "Kessel Ferry Company and its chief executive, Tomas Lind.",
+            "Lind said the company would appeal. Lind said the ruling was unfair to islanders. "
+            "Lind told the Gazette the company had done nothing wrong.",
+            "Lind added that the ferries would keep sailing. Lind's lawyer said the ruling was "
+            "\u201cdeeply flawed.\u201d",
+            "Panel member Karl Voss, panel's ranking member, said the vote was fair.",
+        ],
+    ))
+    actors = [fold(r.actor) for r in analysis.reactions]
+    assert "tomas lind" in actors
+    assert not any("moss" in actor for actor in actors)
