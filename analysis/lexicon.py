@@ -345,6 +345,11 @@ DETERMINERS: frozenset[str] = ARTICLES_AND_POSSESSIVES | frozenset(
 FEMALE_HONORIFICS: frozenset[str] = frozenset(
     "mrs. mrs ms. ms miss dame lady mme. mme madam".split())
 MALE_HONORIFICS: frozenset[str] = frozenset("mr. mr sir lord".split())
+# First words of place names, never of a person's: "San Jose", "Fort Worth"; and the places
+# "New" opens (not "The New Yorker" or "The New Republic", which publish).
+PLACE_NAME_STARTS: frozenset[str] = frozenset("san santa los las fort mount port lake".split())
+NEW_PLACES: frozenset[str] = frozenset(
+    "york jersey mexico hampshire orleans zealand delhi england haven brunswick wales".split())
 # Nouns that say whether the one they describe is a man or a woman: "a spokeswoman … he" are two.
 MALE_NOUNS: frozenset[str] = frozenset("""man boy father dad son husband brother uncle nephew
 grandfather grandson boyfriend widower gentleman spokesman chairman businessman congressman
@@ -371,6 +376,7 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "general": ("general", "gen.", "gen"),
     "professor": ("professor", "prof.", "prof"),
     "president": ("president",),
+    "judge": ("judge", "justice"),
     "democrat": ("democrat", "democratic", "d"),
     "republican": ("republican", "r", "gop"),
 }

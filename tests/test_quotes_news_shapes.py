@@ -535,3 +535,20 @@ def test_a_source_ends_before_the_clause_that_follows_it(o: str, c: str) -> None
         "had fallen.",
     )
     assert [q.speaker for q in quotes] == ["Harbour Board"]
+
+
+def test_a_caption_run_on_with_a_story_sentence_still_introduces_its_subject() -> None:
+    # The dump ran a caption and the story's own sentence about Ada Moss into one line; the
+    # "she" after it is her, not the town named further down.
+    from analysis import analyze
+
+    analysis = analyze("\n\n".join([
+        "Homeless woman finds a flat with a donated phone",
+        "Ada Moss (left), who slept rough for two years, now has a flat after finding an advert "
+        "online with a phone a charity gave her Ada Moss, a former nurse from Dunmore who lost "
+        "her job in 2019, has used the free handset to find a flat in San Jose with her husband.",
+        "She told the Dunmore Gazette: 'Nobody puts a card in a shop window any more, so the "
+        "internet is the only way.'",
+        "Charities say more than 14,000 people sleep rough in Dunmore and San Jose alone.",
+    ]), kind="text")
+    assert [q.speaker.split(",")[0] for q in analysis.quotes] == ["Ada Moss"]

@@ -190,3 +190,16 @@ def test_a_trade_opening_a_sentence_is_a_title_not_a_first_name(run_of_words: st
                                                                 name: str) -> None:
     parts = split_name(run_of_words)
     assert parts is not None and (parts.title, parts.name) == (title, name)
+
+
+@pytest.mark.parametrize(("name", "speaks"), [
+    ("San Jose", False), ("Fort Worth", False), ("New York", False), ("Los Angeles", False),
+    ("New Yorker", True), ("Sandra Moss", True),
+])
+def test_a_place_name_never_speaks(name: str, speaks: bool) -> None:
+    """Two capitalised words open a place's name as often as a person's: "San", "Fort",
+    "New York" are places, whereas "The New Yorker" publishes and speaks."""
+    from analysis.people import can_speak
+    from analysis.people.entities import Entity
+
+    assert can_speak(Entity(name)) is speaks

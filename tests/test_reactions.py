@@ -831,3 +831,61 @@ def test_a_title_s_speaker_who_opens_the_story_reacts(title: str) -> None:
     actors = [fold(r.actor) for r in _reactions(article)]
     assert any("brandt" in actor for actor in actors)
     assert not any("lind" in actor for actor in actors)
+
+
+def test_another_camp_s_strategist_is_no_ally_of_the_newsmaker() -> None:
+    # Ada Moss, "Lind's former campaign strategist", attacks Voss: she criticises him; the
+    # campaign she served is Lind's, not his.
+    analysis = analyze_article(Article(
+        title="Moss calls on Voss to apologise for remark about Lind",
+        paragraphs=[
+            "Ada Moss on Wednesday called on Karl Voss to apologise to Tomas Lind for accusing "
+            "him of lying about the harbour accounts.",
+            "\u201cThat was outrageous,\u201d Lind's former campaign strategist said on the "
+            "radio. \u201cHe should take it back.\u201d",
+            "Voss made the remark on Monday. Voss has not apologised.",
+        ],
+    ))
+    moss = [r for r in analysis.reactions if "moss" in fold(r.actor)]
+    assert moss and all(r.stance == "criticises" for r in moss)
+
+
+def test_a_secretary_from_a_namesake_country_is_no_ally() -> None:
+    # The principal is North Veldia; Ana Holt is a secretary general "from South Veldia":
+    # her condemnation is criticism, not a spokeswoman's defence.
+    analysis = analyze_article(Article(
+        title="North Veldia tests a missile over the strait",
+        paragraphs=[
+            "North Veldia fired a missile over the Kessel Strait on Friday, its third test "
+            "this year. North Veldia said the test was a success.",
+            "Ana Holt, a diplomat from South Veldia, is the alliance's Secretary General.",
+            "Secretary General Ana Holt condemned what she called a \u201cbrazen breach\u201d "
+            "of the strait treaty.",
+        ],
+    ))
+    holt = [r for r in analysis.reactions if "holt" in fold(r.actor)]
+    assert holt and holt[0].stance == "criticises"
+
+
+@pytest.mark.parametrize("title", [
+    "Judge rejects ferry company's bid to keep port contract secret",
+    "Harbour panel votes to fine ferry company over missed sailings",
+])
+def test_a_headline_naming_the_newsmaker_by_role_points_at_the_role_holder(title: str) -> None:
+    # The ferry company and its chief are named most, but the headline's judge (a justice)
+    # or panel (its chairman) acted; the company answers.
+    analysis = analyze_article(Article(
+        title=title,
+        paragraphs=[
+            "Justice Ada Moss, who chairs the harbour panel, ruled on Monday against the "
+            "Kessel Ferry Company and its chief executive, Tomas Lind.",
+            "Lind said the company would appeal. Lind said the ruling was unfair to islanders. "
+            "Lind told the Gazette the company had done nothing wrong.",
+            "Lind added that the ferries would keep sailing. Lind's lawyer said the ruling was "
+            "\u201cdeeply flawed.\u201d",
+            "Panel member Karl Voss, panel's ranking member, said the vote was fair.",
+        ],
+    ))
+    actors = [fold(r.actor) for r in analysis.reactions]
+    assert "tomas lind" in actors
+    assert not any("moss" in actor for actor in actors)

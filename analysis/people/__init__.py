@@ -15,10 +15,12 @@ from ..lexicon import (
     MONTHS,
     NAME_PARTICLES,
     NATIONALITIES,
+    NEW_PLACES,
     NUMBER_WORDS,
     ORG_NOUNS,
     PEOPLE_PLURALS,
     PERSON_NOUNS,
+    PLACE_NAME_STARTS,
     PLACE_NOUNS,
     TITLE_WORDS,
 )
@@ -96,6 +98,9 @@ def can_speak(target: Target) -> bool:
                 for w in words[1:]) or target.kind != "organisation" and any(
                 w.endswith(("'s", "’s")) for w in words[:-1]):
             return False  # "Florida Friday", "Mr. Schultz generally supported": no names
+        if target.kind == "person" and len(words) > 1 and (
+                first in PLACE_NAME_STARTS or first == "new" and words[1].lower() in NEW_PLACES):
+            return False  # "San Jose", "New York": a place
         if target.kind == "organisation" or target.name.lower() in COUNTRIES or any(
                 role.lower().split()[-1:] and role.lower().split()[-1] in PLACE_NOUNS
                 for role in target.roles):

@@ -37,6 +37,9 @@ _RECENT_QUOTES = 50
 # Paragraphs back where a pronoun with nothing else to go by finds the last person named: four,
 # for copy dumped one sentence per line.
 RECENT_PARAGRAPHS = 4
+# Characters of a caption run into the story (two lines of one); more, and a sentence of the
+# story was run on with it.
+_CAPTION_LENGTH = 250
 
 # ", president of …" / ", a lawyer at …" closing a sentence: a person introduced by their role.
 _INTRODUCING_ROLE = lazy_compile(
@@ -279,7 +282,9 @@ class Resolver:
                     target.name.lower().split()):
                 return None  # "the bar manager" after "Boonies Bar": the bar's, not the bar
             target.add_alias(phrase.text)
-            target.add_role(phrase.text.split(None, 1)[1])  # "New York businessman" is a role
+            # "the New York businessman": a role; "Obama's former strategist" keeps its owner
+            opening, rest = phrase.text.split(None, 1)
+            target.add_role(phrase.text if opening.endswith(("'s", "’s")) else rest)
             return target
         return None
 
@@ -371,9 +376,10 @@ class Resolver:
             text = text[run_in.end():]
             s += run_in.end()
         cue = before_cue(text)  # reported speech names its speaker; else the subject
-        if (cue is None or cue.strength < 2 or cue.cue == ":") and is_picture_caption(text):
+        if (cue is None or cue.strength < 2 or cue.cue == ":") and \
+                len(text) <= _CAPTION_LENGTH and is_picture_caption(text):
             # a caption run into the story (its colon a heading's: "… Critics:"): who is
-            # pictured says nothing
+            # pictured says nothing; a longer run holds a sentence of the story too
             return None
         if (cue is None or cue.strength < 2) and pronoun in ("he", "she"):
             introduced = self._introduced(q, s, e, pronoun)

@@ -27,7 +27,7 @@ _LEANINGS = (
                            admirers""".split())),
     ("defends", frozenset("defender defenders".split())),
 )
-_ROLE_PARTS = lazy_compile(r",\s+|\s+and\s+(?:an?\s+|the\s+)?")
+_ROLE_PARTS = lazy_compile(r"[,;]\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 ALLY_CLARIFIES = 0.9  # an ally with nothing else to tell defends: the commoner of the two in news
 MAX_POINTS = 2  # distinct points kept per actor
@@ -60,7 +60,8 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
     their role says ("an outside adviser to the campaign and a law professor"), and one the
     article calls a critic or a supporter is neither."""
     role = actor.role
-    words = set(words_of(fold(f"{display_name(actor)} {role}")))
+    named = set(words_of(fold(display_name(actor))))
+    words = named | set(words_of(fold(role)))
     ally = False
     if principal is not None:
         surname = words_of(fold(principal.name))[-1:]
@@ -68,8 +69,10 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
             said = set(words_of(fold(part)))
             if said.isdisjoint(SPOKESPERSON_WORDS):
                 continue
-            # "Trump campaign spokesman", or "the campaign's press secretary" naming no one else
-            if surname and surname[0] in said | words or (
+            # "Trump campaign spokesman", his daughter Ivanka Trump, or "the campaign's press
+            # secretary" naming no one else; not a secretary general "from South Korea" when
+            # the principal is North Korea
+            if surname and surname[0] in said | named or (
                     not _CAPITALISED.search(part) and not said.isdisjoint(_SIDES)):
                 ally = True
     leaning = next((stance for stance, nouns in _LEANINGS if not words.isdisjoint(nouns)), "")

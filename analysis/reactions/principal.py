@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, STOPWORDS, TITLE_WORDS, inflect
+from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, STOPWORDS, TITLE_WORDS, inflect
 from ..patterns import lazy_compile
 from ..people import Entity
 from ..stances import verb_stance
@@ -140,6 +140,36 @@ def _names_another(title: set[str], speaker: Entity, people: People) -> bool:
     return False
 
 
+# Plural people, who are many, not one holder of a role: "Frustrated parents rally …".
+_GROUPS = frozenset("parents voters residents workers lawmakers officials critics".split())
+# Words of a role that lead what it names: "panel Chairman", "who chairs the harbour panel".
+_LEADERS = frozenset("""chairman chairwoman chair chairs head heads president director chief
+leader leads""".split())
+
+
+def _named_by_role(title: list[str], entities: list[Entity], people: People) -> Entity | None:
+    """The one person a headline opens with by their role rather than their name ("Judge
+    rejects …" for Justice Frank Nervo, "House panel votes …" for the panel's chairman), when
+    a verb follows that is not one of speaking (the speaker of "General says …" reacts)."""
+    # The role is the last noun of the opening ("House panel votes"), a verb after it.
+    at = next((n for n in (1, 0) if n + 1 < len(title) and title[n] not in _GROUPS and
+               (title[n] in PERSON_NOUNS or title[n] in ORG_NOUNS)), None)
+    if at is None or title[at + 1] in _TITLE_SPEECH or any(
+            title[at + 1] in words_of(fold(entity.name)) for entity in entities):
+        return None  # "General says …" reacts; "Coach Ana Brandt …" names her
+    head = title[at]
+    meant = set(ROLE_SYNONYMS.get(head, (head,)))
+    holders = []
+    for entity in entities:
+        if entity.kind == "person" and people.can_speak(entity):
+            said = {w for role in entity.roles for w in words_of(fold(role))}
+            if not meant.isdisjoint(said):
+                holders.append((entity, not _LEADERS.isdisjoint(said)))
+    if len(holders) > 1:  # a panel's members and its chairman: the chairman speaks for it
+        holders = [item for item in holders if item[1]]
+    return holders[0][0] if len(holders) == 1 else None
+
+
 def find_principal(doc: Document, people: People) -> Entity | None:
     """The entity most central to the article, None when no one stands out."""
     table = people.table
@@ -152,6 +182,9 @@ def find_principal(doc: Document, people: People) -> Entity | None:
     title = _title_object(title_words)
     title_speaker = _title_speaker(title_words)
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
+    titled = _named_by_role(title_words, table.entities, people)
+    if titled is not None:
+        return titled
     best, best_score = None, MIN_SCORE
     named_again = False  # someone who can speak is named twice or more
     for key, mentions in sorted(counts.items(), key=lambda item: -item[1]):
