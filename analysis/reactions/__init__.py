@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, STOPWORDS
+from ..lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, SOURCING_VERBS, STOPWORDS
 from ..model import Reaction
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["find_reactions"]
 
-_SOURCING = frozenset(("according to", "reported", "reports"))
 _SHARE = lazy_compile(r"\d|\bpercent\b|\bmajority\b")
 
 
@@ -53,7 +52,7 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
         # (who made it does), nor a poll's share of respondents ("52 percent of voters say"),
         # nor a stand also taken beside the event.
         if st.index not in background and not recalls(st.verb) and \
-                st.verb not in _SOURCING and st.sentence.paragraph >= doc.lead and \
+                st.verb not in SOURCING_VERBS and st.sentence.paragraph >= doc.lead and \
                 not _parallel_act(st) and \
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
