@@ -75,6 +75,10 @@ SPEECH_LEMMAS: frozenset[str] = frozenset(_SPEECH_LEMMAS)
 PAST_SPEECH_FORMS: frozenset[str] = frozenset(
     w for w in SPEECH_VERBS if w.endswith("ed")) | frozenset("said told wrote spoke".split())
 
+# Verbs that source a fact rather than state a view ("according to X", "X reported"): the
+# source is neither a quote's speaker where the sentence names one nor a reacting actor.
+SOURCING_VERBS: frozenset[str] = frozenset(("according to", "reported", "reports"))
+
 # Words between a subject and its verb that do not change the subject: "he also said".
 AUXILIARIES: frozenset[str] = frozenset("""
 also later then further previously recently once often repeatedly publicly privately again

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from .lexicon import STOPWORDS
 from .model import Article
 from .patterns import lazy_compile
-from .text.furniture import byline_of, fold_for_prefilter, is_furniture, split_dateline
+from .text.furniture import (
+    PICTURE_PLACES,
+    byline_of,
+    fold_for_prefilter,
+    is_furniture,
+    split_dateline,
+)
 
 if TYPE_CHECKING:
     from .document import Document
@@ -37,8 +43,8 @@ _CLOSERS = "\"'”’»)]"
 _OPENING_QUOTES = "\"'“‘«"
 _TERMINALS = (".", "!", "?", "…")
 _CAPTION = lazy_compile(
-    r"scroll\s+down\s+for|click\s+here|\((?:pictured|left|right|centre|center|above|below|top"
-    r"|bottom|inset|file)\b[^)]*\)|\bpictured\b|^(?:photo|image|video|watch|listen|read"
+    rf"scroll\s+down\s+for|click\s+here|\((?:{PICTURE_PLACES}|top|bottom|file)\b[^)]*\)"
+    r"|\bpictured\b|^(?:photo|image|video|watch|listen|read"
     r"\s+more|published|updated|posted)\s*:|\bcredit\s*:|\bread\s+more\b|\bsign\s+up\b",
     re.I,
 )

@@ -17,6 +17,7 @@ from ..lexicon import (
     TITLE_SMALL_WORDS,
 )
 from ..patterns import any_word, lazy_compile
+from ..text.furniture import PICTURE_PLACES
 from ..text.sentences import last_boundary
 from .name_patterns import NAME_RE
 from .names import (
@@ -275,7 +276,7 @@ _LAST_CLAUSE = lazy_compile(r".*(?:,\s+(?:and|but|while|whereas)|;|\s(?:while|wh
 # "…, who says": the verb's subject is the relative pronoun, whose antecedent ends the words
 # before it, after the picture's directions a caption puts there ("Julia, left, who says").
 _WHO_OPENS = lazy_compile(r",?\s+who\s*$")
-_PICTURE_DIRECTION = lazy_compile(r",\s+(?:left|right|centre|center|above|below|pictured)\s*$")
+_PICTURE_DIRECTION = lazy_compile(rf",\s+(?:{PICTURE_PLACES})\s*$")
 _LAST_PREPOSITION = lazy_compile(r".*\b(?:by|with|to|from|for|of|and|as)\s+", re.DOTALL)
 
 

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..lexicon import (
     ADJECTIVES,
+    ARTICLES_AND_POSSESSIVES,
     COMMON_CAPITALISED,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -256,7 +257,6 @@ _NOMINAL_RE = lazy_compile(
 
 _PREPOSITION_SPLIT_RE = lazy_compile(r"\s(?:of|for|at|in|on|with|from|to)\s")
 _ROLE_HEADS = PERSON_NOUNS | TITLE_WORDS | ORG_NOUNS | frozenset("head boss".split())
-_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
 _BEFORE_DETERMINER = frozenset("""about nearly almost around roughly only just some over more
 less fewer than half all both of with for at from in on to by among""".split())
 _NOT_IN_NOMINAL = frozenset(
@@ -309,7 +309,7 @@ def _second_noun_phrase(mods: list[str]) -> bool:
     """Whether a determiner among the words before a noun opens a noun phrase of its own ("a
     man encourages his [mother]"), not one of a quantity or a preposition ("about a [third]",
     "one of the [group]")."""
-    return any(word.lower() in _DETERMINERS and n and
+    return any(word.lower() in ARTICLES_AND_POSSESSIVES and n and
                mods[n - 1].lower() not in _BEFORE_DETERMINER for n, word in enumerate(mods))
 
 

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..lexicon import SOURCING_VERBS
 from ..model import Quote, Speaker
 from ..patterns import lazy_compile
 from ..people import People, Target
@@ -78,7 +79,6 @@ def _sentence_groups(text: str, quotes: list[RawQuote]) -> list[list[int]]:
 
 
 _RECOUNTING = 2  # paragraphs after a quote where "I said, '…'" is still its speaker recounting
-_SOURCING = frozenset(("according to", "reports", "reported"))
 
 
 def _paragraph_cues(text: str, quotes: list[RawQuote],
@@ -93,11 +93,11 @@ def _paragraph_cues(text: str, quotes: list[RawQuote],
         if cue is not None and cue.phrase is not None and cue.phrase.kind == "pronoun" and \
                 before.rstrip().endswith(":"):
             cue.lead = before  # "McCaskill scolded him: “…,” she said": she is McCaskill
-        if cue is not None and cue.cue in _SOURCING:
+        if cue is not None and cue.cue in SOURCING_VERBS:
             # "She claims it has 'ruined her life', according to the Gazette": her words, which
             # the paper reports
             said = before_cue(_sentence_lead(text, sentences, before_offset, before))
-            if said is not None and said.strength == 2 and said.cue not in _SOURCING:
+            if said is not None and said.strength == 2 and said.cue not in SOURCING_VERBS:
                 cue = said
         if cue is None:
             cue = before_cue(before)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, STOPWORDS
+from ..lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, SOURCING_VERBS, STOPWORDS
 from ..model import Reaction
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
@@ -19,7 +19,7 @@ from ..stances import verb_stance
 from ..text.words import fold, words_of
 from .background import Background, recalls
 from .judge import Point, Relation, points_of, relation_of, statement_scores, usual_stance
-from .principal import find_principal, is_title_speaker, name_keys
+from .principal import Headline, find_principal, name_keys, read_headline, speaks_of_another
 from .relevance import event_stems, relevant_statements, speaks_of_event
 from .statements import Statement, find_statements, speaking_for_organisations
 
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["find_reactions"]
 
-_SOURCING = frozenset(("according to", "reported", "reports"))
 _SHARE = lazy_compile(r"\d|\bpercent\b|\bmajority\b")
 
 
@@ -39,11 +38,10 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
     if not doc.paragraphs:
         return []
     statements = speaking_for_organisations(find_statements(doc, people, found))
-    principal = find_principal(doc, people)
+    headline = read_headline(doc, people)
+    principal = find_principal(doc, people, headline)
     central = _central_quote(statements, principal)
-    newsmaker = _lead_speaker(doc, statements, principal)
-    if is_title_speaker(newsmaker, doc, people):
-        newsmaker = None  # "Flynn says Trump …", and Flynn speaks first: he reacts
+    newsmaker = _lead_speaker(doc, statements, principal, headline, people)
     background = Background(doc)
     event = event_stems(doc, principal)
     by_actor: dict[object, list[Statement]] = {}
@@ -53,7 +51,7 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
         # (who made it does), nor a poll's share of respondents ("52 percent of voters say"),
         # nor a stand also taken beside the event.
         if st.index not in background and not recalls(st.verb) and \
-                st.verb not in _SOURCING and st.sentence.paragraph >= doc.lead and \
+                st.verb not in SOURCING_VERBS and st.sentence.paragraph >= doc.lead and \
                 not _parallel_act(st) and \
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
@@ -142,16 +140,19 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
     return actor.entity_kind == "organisation"  # not "a senior adviser to Holt": an ally
 
 
-def _lead_speaker(doc: Document, statements: list[Statement],
-                  principal: Entity | None) -> Target | None:
+def _lead_speaker(doc: Document, statements: list[Statement], principal: Entity | None,
+                  headline: Headline, people: People) -> Target | None:
     """Who speaks in the story's first sentence when it does not name the principal, or names
     them as the owner of the speaker ("…, her office said"): that sentence states the event,
     so its speaker is the newsmaker's side ("The nurses' union rejected the pay offer, saying
-    …"). "Top lawmakers said Trump's remark …" names him: they react. A letters page opens
-    with a letter, not with the event."""
+    …"). "Top lawmakers said Trump's remark …" names him: they react; so does the one the
+    headline has speak of someone else ("Flynn says Trump …"). A letters page opens with a
+    letter, not with the event."""
     lead = doc.sentences_of(doc.lead)[:1]
     for st in statements:
         if lead and st.sentence == lead[0] and st.actor is not principal and not st.letter:
+            if speaks_of_another(st.actor, headline, people):
+                return None
             if principal is not None and _names(st.sentence.text, principal) and \
                     not _owned(st.actor):
                 return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, STOPWORDS, TITLE_WORDS, inflect
@@ -60,31 +61,26 @@ _SPEAKER_COLON = lazy_compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\
 _OBJECT_ENDS = frozenset("to for over after about".split())
 
 
-def _title_speaker(words: list[str]) -> set[str]:
-    """The words of a title before its verb of saying ("Flynn says …"): who reacts."""
-    for n, word in enumerate(words[1:TITLE_VERB_REACH], start=1):
-        if n + 1 < len(words) and word in _TITLE_SPEECH:
-            return set(words[:n])
-    return set()
-
-
-def _title_object(words: list[str]) -> set[str]:
-    """The words of a title that can name the principal: in "Warren hammers Wells Fargo CEO"
-    or "Flynn says Trump absolutely right", those after the reaction verb (who is reacted
-    to); in "Axelrod calls on Dean to apologize for …", the object up to what it is asked;
-    otherwise all of them."""
+def _title_object(words: list[str]) -> tuple[set[str], set[str]]:
+    """The words of a title that can name the principal, and those that name who says it:
+    in "Warren hammers Wells Fargo CEO" or "Flynn says Trump absolutely right", the words
+    after the reaction verb (who is reacted to), and for a verb of saying those before it
+    (who speaks, and reacts); in "Axelrod calls on Dean to apologize for …", the object up to
+    what it is asked; otherwise all of them, and no speaker."""
     for n, word in enumerate(words[1:TITLE_VERB_REACH], start=1):
         for length in (3, 2):
             if " ".join(words[n:n + length]) in _TITLE_PHRASES:
                 rest = words[n + length:]
                 end = next((k for k, w in enumerate(rest) if w in _OBJECT_ENDS), len(rest))
                 if end:
-                    return set(rest[:end])
-        if n + 1 < len(words) and (word in _TITLE_SPEECH or verb_stance(word) in _AT_SOMEONE):
-            return set(words[n + 1:])
+                    return set(rest[:end]), set()
+        if n + 1 < len(words) and word in _TITLE_SPEECH:
+            return set(words[n + 1:]), set(words[:n])
+        if n + 1 < len(words) and verb_stance(word) in _AT_SOMEONE:
+            return set(words[n + 1:]), set()
         if n + 1 < len(words) and verb_stance(word) == "supports":
-            return set(words[:n])  # "Union endorses Clinton": the endorsement is the news
-    return set(words)
+            return set(words[:n]), set()  # "Union endorses Clinton": the endorsement is news
+    return set(words), set()
 
 
 def _relative_in_title(entity: Entity, title: list[str], table_entities: list[Entity]) -> bool:
@@ -106,9 +102,23 @@ def _relative_in_title(entity: Entity, title: list[str], table_entities: list[En
     return False
 
 
-def headline_words(doc: Document, people: People) -> list[str]:
-    """The headline's words as "X says …" where it names who speaks: a closing attribution
-    ("…, Graham says") left out, a speaker's colon ("Pat Caddell: Voters …") read as "says"."""
+def _named_in(entity: Entity, names: set[str], words: set[str]) -> bool:
+    """Whether the words name the entity: all its name keys, or a person's surname."""
+    return names <= words or entity.kind == "person" and not names.isdisjoint(words)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline, read once for the principal and for who reacts in it."""
+
+    words: list[str]  # as "X says …" where it names who speaks
+    object: set[str]  # the words that can name the principal
+    speaker: set[str]  # the words before its verb of saying: who speaks, and reacts
+
+
+def read_headline(doc: Document, people: People) -> Headline:
+    """The headline with a closing attribution ("…, Graham says") left out and a speaker's
+    colon ("Pat Caddell: Voters …") read as "says"."""
     headline = doc.headline
     said = _SAID_AFTER.search(headline)
     if said:  # "Trump could back clean energy, Graham says": the one who says reacts
@@ -116,28 +126,19 @@ def headline_words(doc: Document, people: People) -> list[str]:
     speaker = _SPEAKER_COLON.match(headline)
     if speaker and people.table.lookup(speaker.group(1), create=False) is not None:
         headline = f"{speaker.group(1)} says {headline[speaker.end():]}"
-    return words_of(fold(headline))
+    words = words_of(fold(headline))
+    return Headline(words, *_title_object(words))
 
 
-def is_title_speaker(entity: object, doc: Document, people: People) -> bool:
+def speaks_of_another(entity: object, headline: Headline, people: People) -> bool:
     """Whether the headline names the entity as the one who speaks of someone else ("Flynn
     says Trump …"), not of a matter of their own ("Osei says timetable cannot be saved")."""
     if not isinstance(entity, Entity):
         return False
-    words = headline_words(doc, people)
     names = name_keys(entity)
-    return bool(names) and names <= _title_speaker(words) and \
-        _names_another(_title_object(words), entity, people)
-
-
-def _names_another(title: set[str], speaker: Entity, people: People) -> bool:
-    """Whether the words name someone other than the speaker who can speak."""
-    for entity in people.table.entities:
-        names = name_keys(entity)
-        if entity is not speaker and names and people.can_speak(entity) and (
-                names <= title or entity.kind == "person" and not names.isdisjoint(title)):
-            return True
-    return False
+    return bool(names) and names <= headline.speaker and any(
+        other is not entity and (other_names := name_keys(other)) and people.can_speak(other)
+        and _named_in(other, other_names, headline.object) for other in people.table.entities)
 
 
 # Plural people, who are many, not one holder of a role: "Frustrated parents rally …".
@@ -170,7 +171,7 @@ def _named_by_role(title: list[str], entities: list[Entity], people: People) -> 
     return holders[0][0] if len(holders) == 1 else None
 
 
-def find_principal(doc: Document, people: People) -> Entity | None:
+def find_principal(doc: Document, people: People, headline: Headline) -> Entity | None:
     """The entity most central to the article, None when no one stands out."""
     table = people.table
     counts = Counter(id(e) for e in table.mentions)
@@ -178,9 +179,7 @@ def find_principal(doc: Document, people: People) -> Entity | None:
         return None
     entities = {id(e): e for e in table.mentions}
     lead_sentences = doc.opening
-    title_words = headline_words(doc, people)
-    title = _title_object(title_words)
-    title_speaker = _title_speaker(title_words)
+    title_words, title = headline.words, headline.object
     lead = set(words_of(fold(lead_sentences[0].text))) if lead_sentences else set()
     titled = _named_by_role(title_words, table.entities, people)
     if titled is not None:
@@ -201,13 +200,12 @@ def find_principal(doc: Document, people: People) -> Entity | None:
         score = float(mentions)
         if entity.kind == "person" and len(entity.name.split()) < 2 and not entity.aliases:
             score *= 0.5  # a lone capitalised word is as likely a place as a person
-        if (names <= title or entity.kind == "person" and names & title) and \
+        if _named_in(entity, names, title) and \
                 not _relative_in_title(entity, title_words, table.entities):
             score += TITLE_WEIGHT
         elif entity.kind == "person" and _titles(entity) & title:
             score += ROLE_IN_TITLE_WEIGHT  # "Mayor's plan …" for Mayor Anne-Marie Leclerc
-        if (names <= lead or entity.kind == "person" and names & lead) and not (
-                names <= title_speaker and _names_another(title, entity, people)):
+        if _named_in(entity, names, lead) and not speaks_of_another(entity, headline, people):
             score += LEAD_WEIGHT  # the one a title says speaks of another reacts in the lead
         if score > best_score:
             best, best_score = entity, score

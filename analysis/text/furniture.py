@@ -179,11 +179,12 @@ def is_leading_caption(paragraph: str) -> bool:
             and not split_dateline(paragraph)[0])
 
 
+# The words a caption says where its people stand with: "Ivo Brand (left)", "(pictured)".
+PICTURE_PLACES = "pictured|left|right|centre|center|above|below|inset"
 # What marks a picture's caption that a page dump ran into the story: where the people stand in
 # it ("Ivo Brand (left) and his deputy", "his wife (pictured with him last month)"), "pictured".
 _IN_PICTURE = lazy_compile(
-    r"\((?:[^()]{0,40}\s)?(?:pictured|left|right|centre|center|above|below|inset)\b[^()]{0,60}\)"
-    r"|\bpictured\b")
+    rf"\((?:[^()]{{0,40}}\s)?(?:{PICTURE_PLACES})\b[^()]{{0,60}}\)|\bpictured\b")
 
 
 def is_picture_caption(line: str) -> bool:
