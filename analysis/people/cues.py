@@ -434,7 +434,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
             rest = s[end:].split()
             for n in range(min(3, len(rest)), 0, -1):
                 nominal = parse_nominal(s[:end] + " " + " ".join(rest[:n]))
-                if nominal and nominal.entity_kind == "organisation":
+                if nominal is not None:  # "Naomi's attorney": the attorney, not Naomi
                     return nominal
         tail_end = name_tail(s, end)[1]
         return parse_name_phrase(s[:tail_end]) or organisation_at(s, name)

@@ -17,7 +17,7 @@ from ..lexicon import (
 )
 from ..patterns import any_word, lazy_compile
 from .cues import WITH_DOER, _source_description, _speech_verbs, _strip_aux, sentence_subject
-from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
+from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION, UPPER
 from .names import (
     Phrase,
     is_group_noun,
@@ -142,6 +142,14 @@ _FINDING = frozenset(inflect("find"))
 _FOUND_CLAUSE = lazy_compile(
     r"\s+(?:that\b|(?:[\w'’.-]+\s+){1,6}?(?:is|are|was|were|will|would|has|have|had|can|could|"
     r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?\w+ed\s)")
+# "A group called Community Tech is …", "a man called Tom said": a name given, nothing said;
+# not "a spokesman called Hale a liar" or "… Hale unfit" (the name's label follows it).
+_NAMING = frozenset("called named dubbed".split())
+_INDEFINITE_BEFORE = lazy_compile(r"(?:^|\s)(?:[Aa]|[Aa]n)\s+(?:[\w'’-]+\s+){0,2}$")
+_NAME_GIVEN = lazy_compile(
+    rf"\s+(?>[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*)*)(?<!['’]s)"
+    r"(?=\s*[,.;:(]|\s*$|\s+(?:is|was|are|were|has|have|had|which|that|who|whose|and|in|on|at|"
+    r"to|for|of|with|from|by|said|says|\w+ed)\b)")
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 MAX_CLAUSE_WORDS = 14  # words before a verb with no clause break: more, and it is a subordinate's
 
@@ -260,6 +268,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
+    if verb in _NAMING and _INDEFINITE_BEFORE.search(near) and _NAME_GIVEN.match(sentence, end):
+        return None  # "a group called Community Tech is giving away phones": a name given
     if verb.lower() in _OBJECT_BEFORE_PREPOSITION and _PREPOSITION_AFTER.match(sentence, end):
         return None  # "The woman accused of blackmailing him has …": said of her
     if verb.endswith("ed") and _PASSIVE_ADVERB.search(near):
