@@ -128,6 +128,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The ferry company fired 300 workers last year.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
+    # A cry of pain or for help says nothing; a cry that something is so does.
+    ("But the pilot cried out in pain as the divers lifted him.", []),
+    ("Villagers screamed for help for hours after the quake.", []),
+    ("Harbour pilots shouted that the crane was falling.", [("Harbour pilots", "shouted")]),
     # A name given after "a NOUN called" says nothing; a label given to a name is a statement.
     ("A group called Harbour Lights is giving away free ferry passes.", []),
     ("A union called Harbour Crews United was set up in May.", []),

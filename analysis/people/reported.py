@@ -73,6 +73,13 @@ _FEELING_AFTER = lazy_compile(
     r"shock|concern|concerns|alarm|relief)"
     r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
 # Showing with "it" for subject is a video or a page showing, no one speaking.
+# A cry of pain or for help is a sound, nothing said: "he cried out in pain", "screamed for
+# help".
+_CRYING = frozenset(form for verb in ("cry", "scream", "shout", "yell")
+                    for form in inflect(verb))
+_SOUND_AFTER = lazy_compile(
+    r"\s+(?:out\s+)?(?:\w+ly\s+)?(?:in|with|for)\s+(?:\w+\s+)?(?:pain|agony|help|joy|delight|"
+    r"fear|terror|horror|anguish|relief|mercy)\b")
 _SHOWING = frozenset(inflect("show"))
 # Seeing is an opinion only "as" something: "some saw the remark as a dig".
 _PERCEIVING = frozenset(inflect("see"))
@@ -264,6 +271,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
+    if verb.lower() in _CRYING and _SOUND_AFTER.match(sentence, end):
+        return None  # "he cried out in pain": a sound, no statement
     if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
