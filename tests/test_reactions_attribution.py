@@ -128,6 +128,10 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The ferry company fired 300 workers last year.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
+    # Claiming an attack is an act; claiming that something is so is a statement.
+    ("The Harbour Front also claimed responsibility for two blasts in Kesra.", []),
+    ("Rebels claimed full responsibility for the raid.", []),
+    ("The Harbour Front claimed the blasts were staged.", [("The Harbour Front", "claimed")]),
     # A cry of pain or for help says nothing; a cry that something is so does.
     ("But the pilot cried out in pain as the divers lifted him.", []),
     ("Villagers screamed for help for hours after the quake.", []),

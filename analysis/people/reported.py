@@ -80,6 +80,10 @@ _CRYING = frozenset(form for verb in ("cry", "scream", "shout", "yell")
 _SOUND_AFTER = lazy_compile(
     r"\s+(?:out\s+)?(?:\w+ly\s+)?(?:in|with|for)\s+(?:\w+\s+)?(?:pain|agony|help|joy|delight|"
     r"fear|terror|horror|anguish|relief|mercy)\b")
+# Claiming an attack or a win is an act in a story of its own: "claimed responsibility for
+# two bombings", "claimed credit for the deal".
+_CLAIMING = frozenset(inflect("claim"))
+_CLAIMED_ACT = lazy_compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b")
 _SHOWING = frozenset(inflect("show"))
 # Seeing is an opinion only "as" something: "some saw the remark as a dig".
 _PERCEIVING = frozenset(inflect("see"))
@@ -271,6 +275,8 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
+    if verb.lower() in _CLAIMING and _CLAIMED_ACT.match(sentence, end):
+        return None  # "the group claimed responsibility for the bombing": an act
     if verb.lower() in _CRYING and _SOUND_AFTER.match(sentence, end):
         return None  # "he cried out in pain": a sound, no statement
     if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
