@@ -555,3 +555,11 @@ def test_a_clause_before_a_role_is_no_part_of_it() -> None:
         "“He did it twice,” said Vell.",
     )
     assert [q.speaker for q in quotes] == ["Tomas Vell, winger"]
+
+
+def test_a_schoolboy_before_a_name_is_his_description() -> None:
+    quotes, speakers = run(
+        "Schoolboy Ivo Brand scored from the halfway line on Saturday.",
+        "“It was easy,” said Brand.",
+    )
+    assert [s.name for s in speakers] == ["Ivo Brand"]
