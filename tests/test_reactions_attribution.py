@@ -128,6 +128,14 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The ferry company fired 300 workers last year.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
+    # Celebrating, charging and adding in a match are plays, no statements.
+    ("Ivo Brand celebrates with his team-mates after the second goal.", []),
+    ("Rhea Sand charged into the box and crossed for Brand.", []),
+    ("Kesra's Tom Ardle added an own goal in stoppage time.", []),
+    ("Brand added a second in the 60th minute.", []),
+    ("The union celebrated the ruling.", [("The union", "celebrated")]),
+    ("Prosecutors charged that the pilot had lied.", [("Prosecutors", "charged")]),
+    ("She added the second option was worse.", [("she", "added")]),
     # Claiming an attack is an act; claiming that something is so is a statement.
     ("The Harbour Front also claimed responsibility for two blasts in Kesra.", []),
     ("Rebels claimed full responsibility for the raid.", []),

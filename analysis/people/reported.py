@@ -84,6 +84,18 @@ _SOUND_AFTER = lazy_compile(
 # two bombings", "claimed credit for the deal".
 _CLAIMING = frozenset(inflect("claim"))
 _CLAIMED_ACT = lazy_compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b")
+# Verbs of a statement that also name a movement or a play, told by what follows them: "Muller
+# celebrates with Lahm", "charged into the box", "added a second goal" say nothing.
+_MOVING = {
+    **dict.fromkeys(inflect("celebrate"), lazy_compile(
+        r"\s*(?:$|[.,;]|\s(?:with|after|in|at|on|as|during|alongside|following|wildly)\b)")),
+    **dict.fromkeys(inflect("charge"), lazy_compile(
+        r"\s+(?:into|towards?|down|through|past|forward|up|across|onto)\b")),
+    **dict.fromkeys(inflect("add"), lazy_compile(
+        r"\s+(?:a|an|another|his|her|their|the|two|three|four)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:goals?|points?|try|tries|runs?|wickets?|penalty|header|brace|hat-trick)\b|"
+        r"\s+an?\s+(?:second|third|fourth|fifth)(?=\s*(?:$|[.,;]|\s(?:in|on|after|before|with)\b))")),
+}
 _SHOWING = frozenset(inflect("show"))
 # Seeing is an opinion only "as" something: "some saw the remark as a dig".
 _PERCEIVING = frozenset(inflect("see"))
@@ -275,6 +287,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
+    moving = _MOVING.get(verb.lower())
+    if moving is not None and moving.match(sentence, end):
+        return None  # "celebrates with his team-mates", "added a second goal": a play
     if verb.lower() in _CLAIMING and _CLAIMED_ACT.match(sentence, end):
         return None  # "the group claimed responsibility for the bombing": an act
     if verb.lower() in _CRYING and _SOUND_AFTER.match(sentence, end):
