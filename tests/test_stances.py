@@ -117,3 +117,17 @@ def test_declining_to_comment_keeps_out_of_it() -> None:
         ],
     ))
     assert [(r.actor, r.stance) for r in analysis.reactions] == [("Rhea Sand", "distances")]
+
+
+def test_a_bodys_spokesperson_with_no_cue_clarifies() -> None:
+    """A spokesman for the police telling what they have done explains; he takes no side."""
+    analysis = analyze_article(Article(
+        title="Kesra taxi driver held over tourist's complaint",
+        paragraphs=[
+            "A taxi driver in Kesra has been arrested after a complaint by a tourist from "
+            "Osterland.",
+            "A spokesman for Kesra Police said officers had taken statements from the tourist "
+            "and her friend about the taxi ride.",
+        ],
+    ))
+    assert [(r.actor, r.stance) for r in analysis.reactions] == [("A spokesman", "clarifies")]
