@@ -133,6 +133,8 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Rhea Sand charged into the box and crossed for Brand.", []),
     ("Kesra's Tom Ardle added an own goal in stoppage time.", []),
     ("Brand added a second in the 60th minute.", []),
+    ("Police officers, called to service by the mayor after the riot, stood by the quay.", []),
+    ("The coach called up Rhea Sand to the national squad on Monday.", []),
     ("The union celebrated the ruling.", [("The union", "celebrated")]),
     ("Prosecutors charged that the pilot had lied.", [("Prosecutors", "charged")]),
     ("She added the second option was worse.", [("she", "added")]),

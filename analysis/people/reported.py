@@ -84,11 +84,14 @@ _SOUND_AFTER = lazy_compile(
 # two bombings", "claimed credit for the deal".
 _CLAIMING = frozenset(inflect("claim"))
 _CLAIMED_ACT = lazy_compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b")
-# Verbs of a statement that also name a movement or a play, told by what follows them: "Muller
-# celebrates with Lahm", "charged into the box", "added a second goal" say nothing.
+# Verbs of a statement that also name a movement, a play or a summons, told by what follows
+# them: "Muller celebrates with Lahm", "charged into the box", "added a second goal" and
+# "called to service" say nothing.
 _MOVING = {
     **dict.fromkeys(inflect("celebrate"), lazy_compile(
         r"\s*(?:$|[.,;]|\s(?:with|after|in|at|on|as|during|alongside|following|wildly)\b)")),
+    # "called to service by the governor", "called up to the squad": summoned, not said
+    **dict.fromkeys(inflect("call"), lazy_compile(r"\s+(?:to|up)\b")),
     **dict.fromkeys(inflect("charge"), lazy_compile(
         r"\s+(?:into|towards?|down|through|past|forward|up|across|onto)\b")),
     **dict.fromkeys(inflect("add"), lazy_compile(
