@@ -47,6 +47,12 @@ _LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
 _APPOSITIVE_TAIL_RE = lazy_compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
 _ROLE_THEN_NAME_RE = lazy_compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
+# A description set before the name that is the sentence's subject, no comma after the name:
+# "Now the highest-ranking prosecutor in the land, Lynch rose …", "A former pilot, Ivo Brand
+# runs …".
+_FRONTED_ROLE_RE = lazy_compile(
+    r"(?i:(?:now|once|then|still|already|also|long)\s+)?(?i:the|a|an|another|his|her|their)\s"
+    r"[^,]{2,80},\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?=[a-z])")
 _POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
     r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
 # A speech verb that someone else is said to be going to use: "said it would tell", "says the
@@ -413,6 +419,11 @@ def sentence_subject(sentence: str) -> Phrase | None:
     lead = _ROLE_THEN_NAME_RE.match(s) or _POSSESSIVE_ROLE_THEN_NAME_RE.match(s)
     if lead and not FINITE_VERB_RE.search(lead.group(1).split(",", 1)[0]):
         candidate = parse_name_phrase(lead.group(1))
+        if candidate is not None:
+            return candidate
+    fronted = _FRONTED_ROLE_RE.match(s)
+    if fronted:
+        candidate = parse_name_phrase(fronted.group("name"))
         if candidate is not None:
             return candidate
     name = None
