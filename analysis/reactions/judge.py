@@ -67,6 +67,8 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
     ally = False
     if principal is not None:
         surname = words_of(fold(principal.name))[-1:]
+        # "the Trump campaign": named after the principal, and speaking for them
+        ally = bool(surname) and surname[0] in named and "campaign" in named
         for part in _ROLE_PARTS.split(role):
             said = set(words_of(fold(part)))
             if said.isdisjoint(SPOKESPERSON_WORDS):
