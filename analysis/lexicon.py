@@ -148,7 +148,7 @@ banker dealer rancher grower buyer seller builder contractor pundit blogger publ
 star defender midfielder goalkeeper winger boss skipper singer actor actress rapper presenter
 comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter trainer
 footballer cricketer novelist poet playwright designer photographer artist musician dancer
-broadcaster model
+broadcaster model schoolboy schoolgirl youngster toddler
 rider sprinter swimmer commenter follower poster tweeter vlogger influencer
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber

@@ -58,7 +58,9 @@ REGISTRY: tuple[Stance, ...] = (
                          opinion, no plans, no plan, no intention, no current plans, ruled out,
                          would not send, will not send, not send, not join, not take part, not
                          participate, not intervene, not get involved, not take sides, not on
-                         the table, would be improper, declined to endorse"""),
+                         the table, would be improper, declined to endorse, declined to
+                         comment, declined comment, refused to comment, would not comment,
+                         declined to discuss, declined to elaborate, no comment"""),
     ),
     Stance(
         "clarifies", "explains what was really meant",

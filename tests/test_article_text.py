@@ -186,6 +186,8 @@ def test_byline_lines(line: str, names: str | None) -> None:
         ("KYIV, Ukraine (AP) — Air raid sirens", "KYIV, Ukraine"),
         ("Paris (AFP) - Strikes continued", "Paris"),
         ("Washington (CNN)President Ann Lee said", "Washington"),
+        ("Kesra, Osterland (CNN)Rescuers pulled a man from the rubble", "Kesra, Osterland"),
+        ("Ann Lee, Harbour Master (Ind) said the quay was shut", ""),
         ("BEIJING/SHANGHAI (Reuters) - Shares fell", "BEIJING/SHANGHAI"),
         ("ST. LOUIS — A jury found", "ST. LOUIS"),
         ("GAZA CITY, Gaza Strip (AP) — Strikes hit", "GAZA CITY, Gaza Strip"),

@@ -545,3 +545,21 @@ def test_a_surname_shared_by_two_people_is_whom_the_story_follows() -> None:
         "Port minister Jeh Brand says the harbour's computers were attacked last week.",
         "Brand told the radio that “the attack failed.”")
     assert speaker_names(quotes, speakers) == ["Jeh Brand"]
+
+
+def test_a_clause_before_a_role_is_no_part_of_it() -> None:
+    """"A youngster has copied winger Tomas Vell": Vell is a winger; the clause's subject and
+    verb before his role describe no one."""
+    quotes, speakers = run(
+        "A youngster has copied winger Tomas Vell and scored from the halfway line.",
+        "“He did it twice,” said Vell.",
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Vell, winger"]
+
+
+def test_a_schoolboy_before_a_name_is_his_description() -> None:
+    quotes, speakers = run(
+        "Schoolboy Ivo Brand scored from the halfway line on Saturday.",
+        "“It was easy,” said Brand.",
+    )
+    assert [s.name for s in speakers] == ["Ivo Brand"]

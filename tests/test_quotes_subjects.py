@@ -225,3 +225,18 @@ def test_an_owner_before_a_full_name_is_the_persons_role(o: str, c: str, owner: 
         f"{o}He kept leaving the hall after every move,{c} Marek said.",
     )
     assert speaker_names(quotes, speakers) == ["Ivo Marek"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_description_set_before_the_name_is_no_one_else(o: str, c: str) -> None:
+    """"Now the harbour's longest-serving pilot, Brand rose …": the one "she" is later is Brand,
+    not the pilot the description names."""
+    quotes, speakers = run(
+        "Rhea Brand said she was asked to steer the ferry on her first day.",
+        "Now the longest-serving pilot in the harbour, Brand rose through the ranks despite "
+        "doubts. She holds one of the key posts on the coast. Her appointment sent a strong "
+        "signal.",
+        f"{o}We will get there together, little by little,{c} she said at a news conference on "
+        "Monday.",
+    )
+    assert speaker_names(quotes, speakers) == ["Rhea Brand"]

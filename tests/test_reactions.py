@@ -889,3 +889,24 @@ def test_a_headline_naming_the_newsmaker_by_role_points_at_the_role_holder(title
     actors = [fold(r.actor) for r in analysis.reactions]
     assert "tomas lind" in actors
     assert not any("moss" in actor for actor in actors)
+
+
+def test_a_headline_speaker_called_by_title_who_speaks_of_another_reacts() -> None:
+    # "Retired admiral reveals …" is Admiral Ivo Brand telling of President Hale's years: Hale
+    # is the newsmaker, Brand reacts, though the story opens with Brand.
+    analysis = analyze_article(Article(
+        title="Retired admiral reveals 'demoralising' years serving under Hale",
+        paragraphs=[
+            "Retired Osterland Navy Admiral Ivo Brand is speaking out about the problems he has "
+            "with the current commander in chief.",
+            "Brand told a radio host that serving under President Tom Hale was "
+            "\u201cdemoralising\u201d for the fleet. Brand said morale had never been lower. "
+            "Brand added that cuts had left ships idle.",
+            "Hale has defended the cuts. President Hale said the navy was ready. Hale's office "
+            "said the fleet was the best funded in years.",
+            "Hale said the cuts were needed to balance the budget.",
+        ],
+    ))
+    actors = [fold(r.actor) for r in analysis.reactions]
+    assert "ivo brand" in actors
+    assert not any("hale" in actor for actor in actors)

@@ -128,6 +128,35 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The ferry company fired 300 workers last year.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
+    # Celebrating, charging and adding in a match are plays, no statements.
+    ("Ivo Brand celebrates with his team-mates after the second goal.", []),
+    ("Rhea Sand charged into the box and crossed for Brand.", []),
+    ("Kesra's Tom Ardle added an own goal in stoppage time.", []),
+    ("Brand added a second in the 60th minute.", []),
+    ("Police officers, called to service by the mayor after the riot, stood by the quay.", []),
+    ("The coach called up Rhea Sand to the national squad on Monday.", []),
+    ("The union celebrated the ruling.", [("The union", "celebrated")]),
+    ("Prosecutors charged that the pilot had lied.", [("Prosecutors", "charged")]),
+    ("She added the second option was worse.", [("she", "added")]),
+    # Claiming an attack is an act; claiming that something is so is a statement.
+    ("The Harbour Front also claimed responsibility for two blasts in Kesra.", []),
+    ("Rebels claimed full responsibility for the raid.", []),
+    ("The Harbour Front claimed the blasts were staged.", [("The Harbour Front", "claimed")]),
+    # A cry of pain or for help says nothing; a cry that something is so does.
+    ("But the pilot cried out in pain as the divers lifted him.", []),
+    ("Villagers screamed for help for hours after the quake.", []),
+    ("Harbour pilots shouted that the crane was falling.", [("Harbour pilots", "shouted")]),
+    # A name given after "a NOUN called" says nothing; a label given to a name is a statement.
+    ("A group called Harbour Lights is giving away free ferry passes.", []),
+    ("A union called Harbour Crews United was set up in May.", []),
+    ("A pilot called Ivo Brand a liar.", [("A pilot", "called")]),
+    ("A pilot called Ivo Brand reckless.", [("A pilot", "called")]),
+    # An infinitive after a noun is no role of it: the speaker after the comma said it.
+    ("It took ten hours for the divers and police officers to pull him out, a spokeswoman "
+     "said.", [("a spokeswoman", "said")]),
+    # An owner's name opening the sentence is not its subject: the one they own is.
+    ("Rhea's court-appointed lawyer has visited the child and says she is well.",
+     [("Rhea's court-appointed lawyer", "says")]),
     # A named subject and its appositive before "said": what follows is what they said.
     ("But Mina Hale, senior associate for ferry planning at the Kingsmere Institute, said "
      "parents still want local ferries.", [("Mina Hale", "said")]),
@@ -418,3 +447,16 @@ def test_words_after_an_inverted_speaker_describe_them_and_are_not_what_they_sai
     ])
     reactions = analyze_article(article).reactions
     assert [(r.actor, r.stance) for r in reactions] == [("Ivo Brand", "analyses")]
+
+
+def test_a_relation_named_by_a_first_name_alone_reacts() -> None:
+    """"His mother Rina, 34," is a person though named by one word (a relation or a trade
+    before the name says so), and her words are a reaction; the boy's own are not."""
+    article = Article(title="Schoolboy copies winger's basket trick", paragraphs=[
+        "A nine-year-old from Kesra has copied a famous trick shot by winger Tomas Vell.",
+        "Schoolboy Ivo Brand watched Vell score into a basketball hoop from the halfway line.",
+        "His mother Rina, 34, of Dunmore, said: \u201cHe loves the game and he practised all "
+        "weekend. It was amazing to watch him do the trick.\u201d",
+    ])
+    analysis = analyze_article(article)
+    assert [r.actor for r in analysis.reactions] == ["Rina"]

@@ -61,11 +61,13 @@ def test_allies_and_spokespeople_explain_the_principal(style: str) -> None:
         f"Holt campaign spokeswoman Maya Brandt later explained that the closure would apply "
         f"only to lorries. {o}Cars will still cross,{c} she said.",
         "A senior adviser to Holt defended the decision, insisting the savings were needed.",
+        "The Holt campaign has said the post will reopen once the new road is built.",
         f"{o}It is an insult to every trader in Kessen,{c} said Omar Feld, who runs the "
         f"market there.",
     ], "Holt to close Kessen border post")
     assert _has(reactions, "brandt", "clarifies")
     assert _has(reactions, "adviser", "defends")
+    assert _has(reactions, "holt campaign", "clarifies", "defends")
     assert _has(reactions, "feld", "criticises")
     assert not _has(reactions, "ira holt", *_all_stances())
 

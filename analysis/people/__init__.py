@@ -61,6 +61,13 @@ class People:
                        list(self.resolver.aliases.get(id(target), [])))
 
 
+def _role_head(role: str) -> str:
+    """The noun a role names its holder by: the last word before its first comma ("mother"
+    of "mother, of Upminster"); none for a clause ("who helps run a firm")."""
+    first = role.split(",", 1)[0].split()
+    return first[-1].lower() if first and first[0].lower() not in ("who", "whose") else ""
+
+
 def display_name(target: Target) -> str:
     """The name a target goes by: an entity's canonical name, a description capitalised."""
     if isinstance(target, Entity):
@@ -105,11 +112,13 @@ def can_speak(target: Target) -> bool:
                 role.lower().split()[-1:] and role.lower().split()[-1] in PLACE_NOUNS
                 for role in target.roles):
             return True  # "Osterland, the neighbouring region": a place that speaks
-        # One capitalised word is a person only when named more fully somewhere ("Mr. Hale")
-        # or with a title ("President Obama").
+        # One capitalised word is a person only when named more fully somewhere ("Mr. Hale"),
+        # with a title ("President Obama") or as someone's relation or trade ("his mother
+        # Lucy, 32,", "forward Pedro").
         return len(words) >= 2 or any(" " in alias for alias in target.aliases) or any(
             role.split()[-1].lower().rstrip(".") in TITLE_WORDS for role in target.roles
-            if role and role[0].isupper() and len(role.split()) <= 4)
+            if role and role[0].isupper() and len(role.split()) <= 4) or any(
+            _role_head(role) in PERSON_NOUNS for role in target.roles)
     if target.kind == "pronoun":
         return False
     words = target.text.split()

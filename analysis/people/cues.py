@@ -47,6 +47,12 @@ _LEAD_PRONOUN_RE = lazy_compile(r"(he|she|they|we|i)\b", re.IGNORECASE)
 _APPOSITIVE_TAIL_RE = lazy_compile(r"(?:\s*\([^()]{1,30}\))?,[^,]{1,160},")
 _ROLE_THEN_NAME_RE = lazy_compile(
     r"((?:the|a|an|another|one|his|her|its|their)\s[^,]{2,80},\s+[^,]{2,120}),", re.IGNORECASE)
+# A description set before the name that is the sentence's subject, no comma after the name:
+# "Now the highest-ranking prosecutor in the land, Lynch rose …", "A former pilot, Ivo Brand
+# runs …".
+_FRONTED_ROLE_RE = lazy_compile(
+    r"(?i:(?:now|once|then|still|already|also|long)\s+)?(?i:the|a|an|another|his|her|their)\s"
+    r"[^,]{2,80},\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?=[a-z])")
 _POSSESSIVE_ROLE_THEN_NAME_RE = lazy_compile(
     r"([A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}[’']s\s[^,]{2,80},\s+[A-Z][^,]{1,120}),")
 # A speech verb that someone else is said to be going to use: "said it would tell", "says the
@@ -415,6 +421,11 @@ def sentence_subject(sentence: str) -> Phrase | None:
         candidate = parse_name_phrase(lead.group(1))
         if candidate is not None:
             return candidate
+    fronted = _FRONTED_ROLE_RE.match(s)
+    if fronted:
+        candidate = parse_name_phrase(fronted.group("name"))
+        if candidate is not None:
+            return candidate
     name = None
     for m in NAME_RE.finditer(s, 0, 160):
         prefix = s[:m.start()].strip()
@@ -434,7 +445,7 @@ def sentence_subject(sentence: str) -> Phrase | None:
             rest = s[end:].split()
             for n in range(min(3, len(rest)), 0, -1):
                 nominal = parse_nominal(s[:end] + " " + " ".join(rest[:n]))
-                if nominal and nominal.entity_kind == "organisation":
+                if nominal is not None:  # "Naomi's attorney": the attorney, not Naomi
                     return nominal
         tail_end = name_tail(s, end)[1]
         return parse_name_phrase(s[:tail_end]) or organisation_at(s, name)

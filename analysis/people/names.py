@@ -263,6 +263,8 @@ _NOT_IN_NOMINAL = frozenset(
     "and that which who but when if as while after before because since so then than".split())
 _TRAILING_FUNCTION_WORDS_RE = lazy_compile(
     r"(?:\s+(?:with|of|for|and|the|a|an|to|in|at|on|by|from))+$", re.IGNORECASE)
+# What may follow "to" in a role: "an adviser to the mayor", "… to former President Hale".
+_AFTER_TO = ARTICLES_AND_POSSESSIVES | frozenset("former then two both".split())
 _LEADING_PREPOSITIONS = frozenset(
     "in on at during after before from with by for under via through amid despite into "
     "following since".split())
@@ -327,7 +329,10 @@ def parse_nominal(text: str, loose: bool = False) -> Phrase | None:
                                          and head[:-1] not in PERSON_NOUNS):
             return None  # only bare plurals speak: "campaigners said", "police said"
     mods = m.group("mods").split()
-    inner = mods + (m.group("post") or "").split()
+    post = (m.group("post") or "").split()
+    if post[:1] == ["to"] and post[1][:1].islower() and post[1] not in _AFTER_TO:
+        return None  # "officers to dig him out": an infinitive, not "an adviser to the mayor"
+    inner = mods + post
     # A capitalised word is part of a name, no verb: "a State Department official". A second
     # determiner among the words before the noun opens another noun phrase: "a man encourages
     # his mother" is a clause.

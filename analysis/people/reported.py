@@ -17,7 +17,7 @@ from ..lexicon import (
 )
 from ..patterns import any_word, lazy_compile
 from .cues import WITH_DOER, _source_description, _speech_verbs, _strip_aux, sentence_subject
-from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
+from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION, UPPER
 from .names import (
     Phrase,
     is_group_noun,
@@ -73,6 +73,32 @@ _FEELING_AFTER = lazy_compile(
     r"shock|concern|concerns|alarm|relief)"
     r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
 # Showing with "it" for subject is a video or a page showing, no one speaking.
+# A cry of pain or for help is a sound, nothing said: "he cried out in pain", "screamed for
+# help".
+_CRYING = frozenset(form for verb in ("cry", "scream", "shout", "yell")
+                    for form in inflect(verb))
+_SOUND_AFTER = lazy_compile(
+    r"\s+(?:out\s+)?(?:\w+ly\s+)?(?:in|with|for)\s+(?:\w+\s+)?(?:pain|agony|help|joy|delight|"
+    r"fear|terror|horror|anguish|relief|mercy)\b")
+# Claiming an attack or a win is an act in a story of its own: "claimed responsibility for
+# two bombings", "claimed credit for the deal".
+_CLAIMING = frozenset(inflect("claim"))
+_CLAIMED_ACT = lazy_compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b")
+# Verbs of a statement that also name a movement, a play or a summons, told by what follows
+# them: "Muller celebrates with Lahm", "charged into the box", "added a second goal" and
+# "called to service" say nothing.
+_MOVING = {
+    **dict.fromkeys(inflect("celebrate"), lazy_compile(
+        r"\s*(?:$|[.,;]|\s(?:with|after|in|at|on|as|during|alongside|following|wildly)\b)")),
+    # "called to service by the governor", "called up to the squad": summoned, not said
+    **dict.fromkeys(inflect("call"), lazy_compile(r"\s+(?:to|up)\b")),
+    **dict.fromkeys(inflect("charge"), lazy_compile(
+        r"\s+(?:into|towards?|down|through|past|forward|up|across|onto)\b")),
+    **dict.fromkeys(inflect("add"), lazy_compile(
+        r"\s+(?:a|an|another|his|her|their|the|two|three|four)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:goals?|points?|try|tries|runs?|wickets?|penalty|header|brace|hat-trick)\b|"
+        r"\s+an?\s+(?:second|third|fourth|fifth)(?=\s*(?:$|[.,;]|\s(?:in|on|after|before|with)\b))")),
+}
 _SHOWING = frozenset(inflect("show"))
 # Seeing is an opinion only "as" something: "some saw the remark as a dig".
 _PERCEIVING = frozenset(inflect("see"))
@@ -142,6 +168,14 @@ _FINDING = frozenset(inflect("find"))
 _FOUND_CLAUSE = lazy_compile(
     r"\s+(?:that\b|(?:[\w'’.-]+\s+){1,6}?(?:is|are|was|were|will|would|has|have|had|can|could|"
     r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?\w+ed\s)")
+# "A group called Community Tech is …", "a man called Tom said": a name given, nothing said;
+# not "a spokesman called Hale a liar" or "… Hale unfit" (the name's label follows it).
+_NAMING = frozenset("called named dubbed".split())
+_INDEFINITE_BEFORE = lazy_compile(r"(?:^|\s)(?:[Aa]|[Aa]n)\s+(?:[\w'’-]+\s+){0,2}$")
+_NAME_GIVEN = lazy_compile(
+    rf"\s+(?>[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*)*)(?<!['’]s)"
+    r"(?=\s*[,.;:(]|\s*$|\s+(?:is|was|are|were|has|have|had|which|that|who|whose|and|in|on|at|"
+    r"to|for|of|with|from|by|said|says|\w+ed)\b)")
 _SUBJECT_REACH = 200  # characters before a verb where its subject (and appositive) stands
 MAX_CLAUSE_WORDS = 14  # words before a verb with no clause break: more, and it is a subordinate's
 
@@ -256,10 +290,19 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
+    moving = _MOVING.get(verb.lower())
+    if moving is not None and moving.match(sentence, end):
+        return None  # "celebrates with his team-mates", "added a second goal": a play
+    if verb.lower() in _CLAIMING and _CLAIMED_ACT.match(sentence, end):
+        return None  # "the group claimed responsibility for the bombing": an act
+    if verb.lower() in _CRYING and _SOUND_AFTER.match(sentence, end):
+        return None  # "he cried out in pain": a sound, no statement
     if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
         return None  # "officers saw Scott get out of a car": seen, not judged ("saw it as …")
+    if verb in _NAMING and _INDEFINITE_BEFORE.search(near) and _NAME_GIVEN.match(sentence, end):
+        return None  # "a group called Community Tech is giving away phones": a name given
     if verb.lower() in _OBJECT_BEFORE_PREPOSITION and _PREPOSITION_AFTER.match(sentence, end):
         return None  # "The woman accused of blackmailing him has …": said of her
     if verb.endswith("ed") and _PASSIVE_ADVERB.search(near):

@@ -119,10 +119,10 @@ _SPEAKING_FOR = frozenset("leader official minister diplomat representative exec
 
 
 def _own_side(actor: Target, principal: Entity | None) -> bool:
-    """The principal under another name: an organisation named after them ("the Trump
-    campaign", "the Obama administration"), or the surname alone; for an organisation, its
-    leaders or officials named by it ("E.U. leaders"). Advisers and spokespeople are allies,
-    who react."""
+    """The principal under another name: an organisation named after them ("the Obama
+    administration", "the Trump team"), or the surname alone; for an organisation, its
+    leaders or officials named by it ("E.U. leaders"). Advisers, spokespeople and the
+    principal's campaign are allies, who react."""
     if principal is None:
         return False
     if principal.kind != "person":
@@ -134,6 +134,8 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
     surname = words_of(fold(principal.name))[-1:]
     words = words_of(fold(display_name(actor)))
     if not surname or surname[0] not in words:
+        return False
+    if "campaign" in words:  # "the Trump campaign" speaks for them, as a spokesman does
         return False
     if isinstance(actor, Entity):
         return actor.kind != "person" or len(words) == 1

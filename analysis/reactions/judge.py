@@ -27,6 +27,7 @@ _LEANINGS = (
                            admirers""".split())),
     ("defends", frozenset("defender defenders".split())),
 )
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 _ROLE_PARTS = lazy_compile(r"[,;]\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 ALLY_CLARIFIES = 0.9  # an ally with nothing else to tell defends: the commoner of the two in news
@@ -53,6 +54,7 @@ class Relation:
     expert: bool = False  # an expert or observer: analyses
     ally: bool = False  # speaks for the principal: clarifies, defends
     leaning: str = ""  # the stance their role names: "another critic", "a longtime supporter"
+    spokesperson: bool = False  # speaks for a body, not the principal's: with no cue, clarifies
 
 
 def relation_of(actor: Target, principal: Entity | None) -> Relation:
@@ -65,6 +67,8 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
     ally = False
     if principal is not None:
         surname = words_of(fold(principal.name))[-1:]
+        # "the Trump campaign": named after the principal, and speaking for them
+        ally = bool(surname) and surname[0] in named and "campaign" in named
         for part in _ROLE_PARTS.split(role):
             said = set(words_of(fold(part)))
             if said.isdisjoint(SPOKESPERSON_WORDS):
@@ -77,7 +81,8 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
                 ally = True
     leaning = next((stance for stance, nouns in _LEANINGS if not words.isdisjoint(nouns)), "")
     expert = not ally and not leaning and not words.isdisjoint(EXPERT_WORDS)
-    return Relation(expert, ally, "" if ally else leaning)
+    spokesperson = not ally and not words.isdisjoint(_SPOKESPEOPLE)
+    return Relation(expert, ally, "" if ally else leaning, spokesperson)
 
 
 def statement_scores(statement: Statement) -> dict[str, float]:
@@ -97,7 +102,8 @@ def best_stance(scores: dict[str, float], relation: Relation,
                 default: str = "criticises") -> str:
     """The stance of a statement from its scores and who the actor is: an expert's leans to
     analysis, an ally's to clarifying and defending, a critic's to criticism; with no cue at
-    all, an expert analyses and anyone else takes the article's usual stance."""
+    all, an expert analyses, a spokesperson clarifies and anyone else takes the article's
+    usual stance."""
     scores = dict(scores)
     if relation.expert:  # an observer's warnings, defences and praise read as analysis
         scores["analyses"] += PRIOR_WEIGHT
@@ -110,8 +116,9 @@ def best_stance(scores: dict[str, float], relation: Relation,
     if relation.leaning:
         scores[relation.leaning] += PRIOR_WEIGHT
     best = max(STANCE_NAMES, key=lambda name: scores[name])  # the first listed among equals
-    if scores[best] == 0:
-        return "analyses" if relation.expert else default
+    if scores[best] == 0:  # a body's spokesperson states its facts: "police said they had …"
+        return "analyses" if relation.expert else "clarifies" if relation.spokesperson \
+            else default
     return best
 
 

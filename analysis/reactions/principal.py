@@ -47,7 +47,9 @@ def _titles(entity: Entity) -> set[str]:
 
 # Verbs of a title whose object is the one reacted to ("hammers", "rips", "says", "breaks").
 _AT_SOMEONE = ("criticises", "distances")
-_TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split())
+_TITLE_SPEECH = frozenset("say says said tell tells told breaks broke".split()) | frozenset(
+    form for verb in ("reveal", "admit", "claim", "insist", "argue", "explain", "predict")
+    for form in inflect(verb))
 # Two-word verbs of a title that take the one reacted to: "Axelrod calls on Dean to apologize".
 _TITLE_PHRASES = frozenset(
     f"{form} {rest}" for verb, rest in (("call", "on"), ("turn", "on"), ("hit", "out at"),
@@ -131,12 +133,16 @@ def read_headline(doc: Document, people: People) -> Headline:
 
 
 def speaks_of_another(entity: object, headline: Headline, people: People) -> bool:
-    """Whether the headline names the entity as the one who speaks of someone else ("Flynn
-    says Trump …"), not of a matter of their own ("Osei says timetable cannot be saved")."""
+    """Whether the headline names the entity, or calls them by their title, as the one who
+    speaks of someone else ("Flynn says Trump …", "Retired general reveals … under Obama"),
+    not of a matter of their own ("Osei says timetable cannot be saved")."""
     if not isinstance(entity, Entity):
         return False
     names = name_keys(entity)
-    return bool(names) and names <= headline.speaker and any(
+    # named, or called by their title ("Retired general reveals …" for Gen. Norman Ham)
+    speaking = bool(names) and names <= headline.speaker or \
+        entity.kind == "person" and not _titles(entity).isdisjoint(headline.speaker)
+    return speaking and any(
         other is not entity and (other_names := name_keys(other)) and people.can_speak(other)
         and _named_in(other, other_names, headline.object) for other in people.table.entities)
 

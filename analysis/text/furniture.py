@@ -236,7 +236,9 @@ _DATELINE = lazy_compile(
           [A-Z][A-Z'’.\-/]+(?:\s+[A-Z][A-Z'’.\-/]+){0,3}      # PARIS, NEW YORK, BEIJING/SHANGHAI
           (?:,\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,2})?  # , N.Y. / , Ukraine
         |
-          [A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}(?=[^()]{0,30}\([A-Z])  # Paris (AFP)
+          [A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}                  # Paris (AFP),
+          (?:,\s+[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})?    # Kathmandu, Nepal
+          (?=[^()]{0,30}\([A-Z])                                            # (CNN)
         )
         (?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?  # , March 3
         (?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*(?:[–—―]{1,2}\s*|-{1,2}\s+)?  # (AP) —
