@@ -149,7 +149,7 @@ star defender midfielder goalkeeper winger boss skipper singer actor actress rap
 comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter trainer
 footballer cricketer novelist poet playwright designer photographer artist musician dancer
 broadcaster model schoolboy schoolgirl youngster toddler
-rider sprinter swimmer commenter follower poster tweeter vlogger influencer
+rider sprinter swimmer commenter follower poster tweeter vlogger influencer user users
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
 consumer client commuter cyclist pedestrian sailor firefighter paramedic surgeon pharmacist

@@ -378,8 +378,11 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if which:  # "a levy which critics say will drive trade away": the critics say it
         return parse_subject(which.group("who")) or group_phrase(which.group("who"))
     if clause_words and clause_words[0].lower() in SUBORDINATORS and \
-            len(clause_words) <= 3 or last_word in SUBORDINATORS:
-        return None  # "after it backed Clinton": a subordinate clause, not a statement
+            clause_words[0].lower() != "as" and len(clause_words) <= 3 or \
+            last_word in SUBORDINATORS:
+        # "after it backed Clinton": a subordinate clause, not a statement; "As one analyst
+        # noted, …" attributes what follows
+        return None
     if len(clause_words) > 2 and clause_words[1] in ("after", "before", "since", "until") and \
             clause_words[0].lower() in _TIME_SPANS:
         return None  # "…, years after many countries agreed to …": a time, no statement
