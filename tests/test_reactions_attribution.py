@@ -111,6 +111,7 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Harbour inspectors found that the cranes were unsafe.", [("Harbour inspectors", "found")]),
     ("After three days, jurors found Ivo Brand guilty of all four counts.", []),
     ("Harbour guards found the missing ferry in a sheltered bay.", []),
+    ("Officials found the ferry being towed away.", []),
     ("It shows the crane falling onto the quay.", []),
     # Asked is no statement, whatever adverb stands between; a base form after "the" is a noun.
     ("Rhea Sand was once asked how the ferry war would end.", []),

@@ -172,7 +172,8 @@ _FINDING = frozenset(inflect("find"))
 # What a finding states: a clause ("found that …", "found the tax would raise …").
 _FOUND_CLAUSE = lazy_compile(
     r"\s+(?:that\b|(?:[\w'’.-]+\s+){1,6}?(?:is|are|was|were|will|would|has|have|had|can|could|"
-    r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?\w+ed\s)")
+    r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?(?<!\bbeing\s)(?<!\bbeen\s)"
+    r"\w+ed\s)")
 # "A group called Community Tech is …", "a man called Tom said": a name given, nothing said;
 # not "a spokesman called Hale a liar" or "… Hale unfit" (the name's label follows it).
 _NAMING = frozenset("called named dubbed".split())
