@@ -149,7 +149,7 @@ star defender midfielder goalkeeper winger boss skipper singer actor actress rap
 comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter trainer
 footballer cricketer novelist poet playwright designer photographer artist musician dancer
 broadcaster model schoolboy schoolgirl youngster toddler
-rider sprinter swimmer commenter follower poster tweeter vlogger influencer
+rider sprinter swimmer commenter follower poster tweeter vlogger influencer user users
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber
 consumer client commuter cyclist pedestrian sailor firefighter paramedic surgeon pharmacist
@@ -354,6 +354,11 @@ MALE_HONORIFICS: frozenset[str] = frozenset("mr. mr sir lord".split())
 PLACE_NAME_STARTS: frozenset[str] = frozenset("san santa los las fort mount port lake".split())
 NEW_PLACES: frozenset[str] = frozenset(
     "york jersey mexico hampshire orleans zealand delhi england haven brunswick wales".split())
+# Last words of place names, never of a person's or a speaking body's: "Bay Area", "Silicon
+# Valley", "Long Island", "Emirates Stadium" (not "Airport" or "Street": "Heathrow Airport",
+# "Downing Street" speak for those who run them).
+PLACE_NAME_ENDS: frozenset[str] = frozenset("""valley area coast beach peninsula mountains
+desert river canyon island islands stadium road square bridge""".split())
 # Nouns that say whether the one they describe is a man or a woman: "a spokeswoman … he" are two.
 MALE_NOUNS: frozenset[str] = frozenset("""man boy father dad son husband brother uncle nephew
 grandfather grandson boyfriend widower gentleman spokesman chairman businessman congressman

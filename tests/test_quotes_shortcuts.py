@@ -195,6 +195,9 @@ def test_a_trade_opening_a_sentence_is_a_title_not_a_first_name(run_of_words: st
 @pytest.mark.parametrize(("name", "speaks"), [
     ("San Jose", False), ("Fort Worth", False), ("New York", False), ("Los Angeles", False),
     ("New Yorker", True), ("Sandra Moss", True),
+    ("Bay Area", False), ("Kessel Valley", False), ("Harbour Stadium", False),
+    ("Kessel Airport", True), ("Ann Park", True), ("Kessel River", False),
+    ("Downing Street", True),
 ])
 def test_a_place_name_never_speaks(name: str, speaks: bool) -> None:
     """Two capitalised words open a place's name as often as a person's: "San", "Fort",

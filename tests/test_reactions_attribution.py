@@ -111,6 +111,7 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Harbour inspectors found that the cranes were unsafe.", [("Harbour inspectors", "found")]),
     ("After three days, jurors found Ivo Brand guilty of all four counts.", []),
     ("Harbour guards found the missing ferry in a sheltered bay.", []),
+    ("Officials found the ferry being towed away.", []),
     ("It shows the crane falling onto the quay.", []),
     # Asked is no statement, whatever adverb stands between; a base form after "the" is a noun.
     ("Rhea Sand was once asked how the ferry war would end.", []),
@@ -128,6 +129,12 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("The ferry company fired 300 workers last year.", []),
     # Backing is a position or an act, no statement.
     ("With Osterland backing the harbour board, the ferry plan passed.", []),
+    # "As X noted, …" attributes what follows; "after it backed X" is a subordinate clause.
+    ("As one pilot noted, the quay floods every spring.",
+     [("one pilot", "noted")]),
+    ("After it backed Rhea Sand, the union grew.", []),
+    # A user of a platform speaks.
+    ("One Twitter user wrote that the ferry plan was absurd.", [("One Twitter user", "wrote")]),
     # Celebrating, charging and adding in a match are plays, no statements.
     ("Ivo Brand celebrates with his team-mates after the second goal.", []),
     ("Rhea Sand charged into the box and crossed for Brand.", []),

@@ -20,6 +20,7 @@ from ..lexicon import (
     ORG_NOUNS,
     PEOPLE_PLURALS,
     PERSON_NOUNS,
+    PLACE_NAME_ENDS,
     PLACE_NAME_STARTS,
     PLACE_NOUNS,
     TITLE_WORDS,
@@ -105,9 +106,10 @@ def can_speak(target: Target) -> bool:
                 for w in words[1:]) or target.kind != "organisation" and any(
                 w.endswith(("'s", "’s")) for w in words[:-1]):
             return False  # "Florida Friday", "Mr. Schultz generally supported": no names
-        if target.kind == "person" and len(words) > 1 and (
+        if len(words) > 1 and words[-1].lower() in PLACE_NAME_ENDS or \
+                target.kind == "person" and len(words) > 1 and (
                 first in PLACE_NAME_STARTS or first == "new" and words[1].lower() in NEW_PLACES):
-            return False  # "San Jose", "New York": a place
+            return False  # "San Jose", "New York", "Bay Area": a place
         if target.kind == "organisation" or target.name.lower() in COUNTRIES or any(
                 role.lower().split()[-1:] and role.lower().split()[-1] in PLACE_NOUNS
                 for role in target.roles):

@@ -72,33 +72,38 @@ _FEELING_AFTER = lazy_compile(
     r"\s+(?:\w+\s+){0,2}?(?:outrage|anger|dismay|frustration|disappointment|sadness|"
     r"shock|concern|concerns|alarm|relief)"
     r"(?!\s+that\b)(?:\s+(?:over|at|about|for|with|on|in|after)\b|[.,;]|$)")
+
+
+def _senses(*entries: tuple[tuple[str, ...], str]) -> dict[str, re.Pattern[str]]:
+    """Each form of the lemmas of an entry, with the one pattern of what follows it."""
+    table: dict[str, re.Pattern[str]] = {}
+    for lemmas, after in entries:
+        pattern = lazy_compile(after)
+        table.update((form, pattern) for lemma in lemmas for form in inflect(lemma))
+    return table
+
+
+# Verbs of a statement that also name an act, a movement, a sound or a summons, told by the
+# words that follow them; then nothing is said.
+_OTHER_SENSES = _senses(
+    # "Muller celebrates with Lahm", "charged into the box", "added a second goal": a play
+    (("celebrate",),
+     r"\s*(?:$|[.,;]|\s(?:with|after|in|at|on|as|during|alongside|following|wildly)\b)"),
+    (("charge",), r"\s+(?:into|towards?|down|through|past|forward|up|across|onto)\b"),
+    (("add",),
+     r"\s+(?:a|an|another|his|her|their|the|two|three|four)\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:goals?|points?|try|tries|runs?|wickets?|penalty|header|brace|hat-trick)\b|"
+     r"\s+an?\s+(?:second|third|fourth|fifth)(?=\s*(?:$|[.,;]|\s(?:in|on|after|before|with)\b))"),
+    # "called to service by the governor", "called up to the squad": a summons
+    (("call",), r"\s+(?:to|up)\b"),
+    # "claimed responsibility for two bombings": an act in a story of its own
+    (("claim",), r"\s+(?:\w+\s+)?(?:responsibility|credit)\b"),
+    # "he cried out in pain", "screamed for help": a sound
+    (("cry", "scream", "shout", "yell"),
+     r"\s+(?:out\s+)?(?:\w+ly\s+)?(?:in|with|for)\s+(?:\w+\s+)?(?:pain|agony|help|joy|"
+     r"delight|fear|terror|horror|anguish|relief|mercy)\b"),
+)
 # Showing with "it" for subject is a video or a page showing, no one speaking.
-# A cry of pain or for help is a sound, nothing said: "he cried out in pain", "screamed for
-# help".
-_CRYING = frozenset(form for verb in ("cry", "scream", "shout", "yell")
-                    for form in inflect(verb))
-_SOUND_AFTER = lazy_compile(
-    r"\s+(?:out\s+)?(?:\w+ly\s+)?(?:in|with|for)\s+(?:\w+\s+)?(?:pain|agony|help|joy|delight|"
-    r"fear|terror|horror|anguish|relief|mercy)\b")
-# Claiming an attack or a win is an act in a story of its own: "claimed responsibility for
-# two bombings", "claimed credit for the deal".
-_CLAIMING = frozenset(inflect("claim"))
-_CLAIMED_ACT = lazy_compile(r"\s+(?:\w+\s+)?(?:responsibility|credit)\b")
-# Verbs of a statement that also name a movement, a play or a summons, told by what follows
-# them: "Muller celebrates with Lahm", "charged into the box", "added a second goal" and
-# "called to service" say nothing.
-_MOVING = {
-    **dict.fromkeys(inflect("celebrate"), lazy_compile(
-        r"\s*(?:$|[.,;]|\s(?:with|after|in|at|on|as|during|alongside|following|wildly)\b)")),
-    # "called to service by the governor", "called up to the squad": summoned, not said
-    **dict.fromkeys(inflect("call"), lazy_compile(r"\s+(?:to|up)\b")),
-    **dict.fromkeys(inflect("charge"), lazy_compile(
-        r"\s+(?:into|towards?|down|through|past|forward|up|across|onto)\b")),
-    **dict.fromkeys(inflect("add"), lazy_compile(
-        r"\s+(?:a|an|another|his|her|their|the|two|three|four)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:goals?|points?|try|tries|runs?|wickets?|penalty|header|brace|hat-trick)\b|"
-        r"\s+an?\s+(?:second|third|fourth|fifth)(?=\s*(?:$|[.,;]|\s(?:in|on|after|before|with)\b))")),
-}
 _SHOWING = frozenset(inflect("show"))
 # Seeing is an opinion only "as" something: "some saw the remark as a dig".
 _PERCEIVING = frozenset(inflect("see"))
@@ -167,7 +172,8 @@ _FINDING = frozenset(inflect("find"))
 # What a finding states: a clause ("found that …", "found the tax would raise …").
 _FOUND_CLAUSE = lazy_compile(
     r"\s+(?:that\b|(?:[\w'’.-]+\s+){1,6}?(?:is|are|was|were|will|would|has|have|had|can|could|"
-    r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?\w+ed\s)")
+    r"should|may|might|must|did|does|do)\b|(?:[\w'’.-]+\s+){1,6}?(?<!\bbeing\s)(?<!\bbeen\s)"
+    r"\w+ed\s)")
 # "A group called Community Tech is …", "a man called Tom said": a name given, nothing said;
 # not "a spokesman called Hale a liar" or "… Hale unfit" (the name's label follows it).
 _NAMING = frozenset("called named dubbed".split())
@@ -290,13 +296,9 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
         return source_phrase(sentence[agent.end():]) if agent else None
     if verb.lower() in _SPEAKING and not _SPOKEN_OF.match(sentence, end):
         return None  # "was speaking Friday in Fort Wayne": speaking, nothing said
-    moving = _MOVING.get(verb.lower())
-    if moving is not None and moving.match(sentence, end):
-        return None  # "celebrates with his team-mates", "added a second goal": a play
-    if verb.lower() in _CLAIMING and _CLAIMED_ACT.match(sentence, end):
-        return None  # "the group claimed responsibility for the bombing": an act
-    if verb.lower() in _CRYING and _SOUND_AFTER.match(sentence, end):
-        return None  # "he cried out in pain": a sound, no statement
+    other_sense = _OTHER_SENSES.get(verb.lower())
+    if other_sense is not None and other_sense.match(sentence, end):
+        return None  # "celebrates with his team-mates", "cried out in pain": no statement
     if verb in _VOICING and _FEELING_AFTER.match(sentence, end):
         return None  # "leaders expressed outrage over …": an attitude told, nothing said
     if verb.lower() in _PERCEIVING and not _SEEN_AS.match(sentence, end):
@@ -378,8 +380,11 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     if which:  # "a levy which critics say will drive trade away": the critics say it
         return parse_subject(which.group("who")) or group_phrase(which.group("who"))
     if clause_words and clause_words[0].lower() in SUBORDINATORS and \
-            len(clause_words) <= 3 or last_word in SUBORDINATORS:
-        return None  # "after it backed Clinton": a subordinate clause, not a statement
+            clause_words[0].lower() != "as" and len(clause_words) <= 3 or \
+            last_word in SUBORDINATORS:
+        # "after it backed Clinton": a subordinate clause, not a statement; "As one analyst
+        # noted, …" attributes what follows
+        return None
     if len(clause_words) > 2 and clause_words[1] in ("after", "before", "since", "until") and \
             clause_words[0].lower() in _TIME_SPANS:
         return None  # "…, years after many countries agreed to …": a time, no statement
