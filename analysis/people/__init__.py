@@ -116,7 +116,7 @@ def can_speak(target: Target) -> bool:
             return True  # "Osterland, the neighbouring region": a place that speaks
         # One capitalised word is a person only when named more fully somewhere ("Mr. Hale"),
         # with a title ("President Obama") or as someone's relation or trade ("his mother
-        # Lucy, 32,", "forward Pedro").
+        # Lucy, 32,", "her granddaughter, Paris, 20,").
         return len(words) >= 2 or any(" " in alias for alias in target.aliases) or any(
             role.split()[-1].lower().rstrip(".") in TITLE_WORDS for role in target.roles
             if role and role[0].isupper() and len(role.split()) <= 4) or any(
