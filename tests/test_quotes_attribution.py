@@ -563,3 +563,17 @@ def test_a_schoolboy_before_a_name_is_his_description() -> None:
         "“It was easy,” said Brand.",
     )
     assert [s.name for s in speakers] == ["Ivo Brand"]
+
+
+@pytest.mark.parametrize("introduced", [
+    "Kesra Today, the island's satellite network financed by the harbour board, opened in May.",
+    "The harbour reopened on Monday, the newspaper Kesra Today reported.",
+])
+def test_a_body_named_like_a_person_is_an_organisation(introduced: str) -> None:
+    """A network or a newspaper whose name reads like a person's ("Kesra Today") is an
+    organisation when a body's noun introduces it."""
+    quotes, speakers = run(
+        introduced,
+        "“We will keep broadcasting,” Kesra Today said in a statement.",
+    )
+    assert [(s.name, s.kind) for s in speakers] == [("Kesra Today", "organisation")]

@@ -4,6 +4,7 @@ appositives read lazily from their mentions."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,6 +41,16 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 _MAX_ACRONYM = 6
+# Nouns for a body that, right before a name ("the newspaper Kathmandu Today") or heading an
+# appositive after it ("Russia Today, the global satellite network financed by …"), say the
+# name is an organisation's, whatever its words look like.
+_BODY_NOUNS = frozenset("""network newspaper paper company firm group agency charity channel
+broadcaster magazine website station union party foundation institute university college
+association federation council club team""".split())
+_BODY_BEFORE = lazy_compile(r"(?:^|\s)the\s+(?P<noun>[a-z]+)\s+$")
+_BODY_AFTER = lazy_compile(
+    r",\s+(?:a|an|the)\s+(?:(?!(?:of|for|in|at|with|to|from|and)\s)[\w'’-]+\s+){0,3}?"
+    r"(?P<noun>[a-z]+)(?=\s+(?:financed|funded|owned|based|run|founded|that|which)\b|[,.;])")
 
 
 def _initials(name: str) -> str:
@@ -170,6 +181,9 @@ class EntityTable:
                     # "her friend Julia Church, 67,": an organisation has no age
                     parts = parts._replace(kind="person")
                     last = surname(key.split())
+                elif parts.kind == "person" and not parts.title and not parts.honorific and \
+                        key not in by_name and _named_as_body(text, m):
+                    parts, last = parts._replace(kind="organisation"), ""
                 name = parts.name
                 entity = by_name.get(key) or \
                     self.lookup(name, parts.kind, len(mentions), create=True)
@@ -305,6 +319,17 @@ class EntityTable:
         self.entities.append(ent)
         self._by_name[key] = ent
         return ent
+
+
+def _named_as_body(text: str, name: re.Match[str]) -> bool:
+    """Whether a body's noun stands right before the name of two words or more (not "told
+    the newspaper Garcia booted him") or heads its appositive."""
+    if " " in name[0]:
+        before = _BODY_BEFORE.search(text, max(0, name.start() - 24), name.start())
+        if before is not None and before.group("noun") in _BODY_NOUNS:
+            return True
+    after = _BODY_AFTER.match(text, name.end()) if text.startswith(",", name.end()) else None
+    return after is not None and after.group("noun") in _BODY_NOUNS
 
 
 def _group_after(text: str, end: int) -> bool:
