@@ -181,6 +181,13 @@ secretariat directorate prosecutor's council's
 center centre college school hospital fund trust chamber conference
 """.split()) | DOCUMENT_NOUNS
 
+# Nouns for a body, not a document: one that right before a name ("the newspaper Kathmandu
+# Today") or heading its appositive ("Russia Today, the global satellite network …") makes
+# the name an organisation's, however it reads. The outlets are not speaking heads of their own;
+# an operator is a person's job as often ("Lane, the school's print shop operator").
+BODY_NOUNS: frozenset[str] = ORG_NOUNS - DOCUMENT_NOUNS - {"operator", "operators"} | frozenset(
+    "paper charity channel broadcaster magazine website station".split())
+
 # Words in a capitalised sequence that make it an organisation rather than a person.
 ORG_NAME_WORDS: frozenset[str] = frozenset("""
 ministry department agency association union committee commission council company

@@ -62,12 +62,14 @@ def test_allies_and_spokespeople_explain_the_principal(style: str) -> None:
         f"only to lorries. {o}Cars will still cross,{c} she said.",
         "A senior adviser to Holt defended the decision, insisting the savings were needed.",
         "The Holt campaign has said the post will reopen once the new road is built.",
+        "One of Holt's transport advisers pointed out that lorries pay little in tolls.",
         f"{o}It is an insult to every trader in Kessen,{c} said Omar Feld, who runs the "
         f"market there.",
     ], "Holt to close Kessen border post")
     assert _has(reactions, "brandt", "clarifies")
     assert _has(reactions, "adviser", "defends")
     assert _has(reactions, "holt campaign", "clarifies", "defends")
+    assert _has(reactions, "transport advisers", "clarifies", "defends")
     assert _has(reactions, "feld", "criticises")
     assert not _has(reactions, "ira holt", *_all_stances())
 

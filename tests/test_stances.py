@@ -105,29 +105,22 @@ def test_an_ally_with_nothing_else_to_tell_defends() -> None:
         [("Piet Orlov", "defends")]
 
 
-def test_declining_to_comment_keeps_out_of_it() -> None:
-    """A lawyer who declines to comment, saying why, takes no side: distances."""
-    analysis = analyze_article(Article(
-        title="Kesra pilot held after fleeing ferry crash inquiry",
-        paragraphs=[
-            "Ferry pilot Ivo Brand was arrested at Kesra airport on Monday as he tried to leave "
-            "the country before the crash inquiry.",
-            "Brand's lawyer, Rhea Sand, declined to comment on the arrest on Tuesday, saying "
-            "she had not yet spoken with the pilot.",
-        ],
-    ))
-    assert [(r.actor, r.stance) for r in analysis.reactions] == [("Rhea Sand", "distances")]
-
-
-def test_a_bodys_spokesperson_with_no_cue_clarifies() -> None:
-    """A spokesman for the police telling what they have done explains; he takes no side."""
-    analysis = analyze_article(Article(
-        title="Kesra taxi driver held over tourist's complaint",
-        paragraphs=[
-            "A taxi driver in Kesra has been arrested after a complaint by a tourist from "
-            "Osterland.",
-            "A spokesman for Kesra Police said officers had taken statements from the tourist "
-            "and her friend about the taxi ride.",
-        ],
-    ))
-    assert [(r.actor, r.stance) for r in analysis.reactions] == [("A spokesman", "clarifies")]
+@pytest.mark.parametrize(("title", "paragraphs", "expected"), [
+    # A lawyer who declines to comment, saying why, takes no side: distances.
+    ("Kesra pilot held after fleeing ferry crash inquiry", [
+        "Ferry pilot Ivo Brand was arrested at Kesra airport on Monday as he tried to leave the "
+        "country before the crash inquiry.",
+        "Brand's lawyer, Rhea Sand, declined to comment on the arrest on Tuesday, saying she had "
+        "not yet spoken with the pilot.",
+    ], ("Rhea Sand", "distances")),
+    # A spokesman for the police telling what they have done explains; he takes no side.
+    ("Kesra taxi driver held over tourist's complaint", [
+        "A taxi driver in Kesra has been arrested after a complaint by a tourist from Osterland.",
+        "A spokesman for Kesra Police said officers had taken statements from the tourist and "
+        "her friend about the taxi ride.",
+    ], ("A spokesman", "clarifies")),
+], ids=["declining to comment", "a body's spokesperson"])
+def test_one_who_takes_no_side(title: str, paragraphs: list[str],
+                               expected: tuple[str, str]) -> None:
+    reactions = analyze_article(Article(title=title, paragraphs=paragraphs)).reactions
+    assert [(r.actor, r.stance) for r in reactions] == [expected]

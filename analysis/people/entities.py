@@ -8,7 +8,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..lexicon import COMMON_CAPITALISED, FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_PARTICLES
+from ..lexicon import (
+    BODY_NOUNS,
+    COMMON_CAPITALISED,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_PARTICLES,
+)
 from ..patterns import lazy_compile
 from .name_patterns import NAME_RE, PLACE_AFTER_PREPOSITION
 from .names import NameParts, is_group_noun, organisation_name_at, split_name
@@ -41,12 +47,7 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 _MAX_ACRONYM = 6
-# Nouns for a body that, right before a name ("the newspaper Kathmandu Today") or heading an
-# appositive after it ("Russia Today, the global satellite network financed by …"), say the
-# name is an organisation's, whatever its words look like.
-_BODY_NOUNS = frozenset("""network newspaper paper company firm group agency charity channel
-broadcaster magazine website station union party foundation institute university college
-association federation council club team""".split())
+# A body's noun (lexicon.BODY_NOUNS) right before a name, or heading the appositive after it.
 _BODY_BEFORE = lazy_compile(r"(?:^|\s)the\s+(?P<noun>[a-z]+)\s+$")
 _BODY_AFTER = lazy_compile(
     r",\s+(?:a|an|the)\s+(?:(?!(?:of|for|in|at|with|to|from|and)\s)[\w'’-]+\s+){0,3}?"
@@ -326,10 +327,10 @@ def _named_as_body(text: str, name: re.Match[str]) -> bool:
     the newspaper Garcia booted him") or heads its appositive."""
     if " " in name[0]:
         before = _BODY_BEFORE.search(text, max(0, name.start() - 24), name.start())
-        if before is not None and before.group("noun") in _BODY_NOUNS:
+        if before is not None and before.group("noun") in BODY_NOUNS:
             return True
     after = _BODY_AFTER.match(text, name.end()) if text.startswith(",", name.end()) else None
-    return after is not None and after.group("noun") in _BODY_NOUNS
+    return after is not None and after.group("noun") in BODY_NOUNS
 
 
 def _group_after(text: str, end: int) -> bool:

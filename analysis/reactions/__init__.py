@@ -56,9 +56,10 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
                 (isinstance(st.actor, Entity) or st.actor.head not in DOCUMENT_NOUNS and
                  not _SHARE.search(st.actor.text)):
             by_actor.setdefault(_actor_key(st.actor), []).append(st)
-    others = [(group, relation_of(group[0].actor, principal)) for group in by_actor.values()
-              if not (group[0].actor is principal or _own_side(group[0].actor, principal)
-                      or _member_of(group[0].actor, newsmaker))]
+    related = [(group, relation_of(group[0].actor, principal)) for group in by_actor.values()]
+    others = [(group, relation) for group, relation in related
+              if not (group[0].actor is principal or _member_of(group[0].actor, newsmaker) or
+                      not relation.ally and _own_side(group[0].actor, principal))]
     reacting = [(group, relation) for group, relation in others
                 if not _beside_the_event(group, relation, event)]
     scores = [[statement_scores(st) for st in group] for group, _ in reacting]
@@ -122,7 +123,7 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
     """The principal under another name: an organisation named after them ("the Obama
     administration", "the Trump team"), or the surname alone; for an organisation, its
     leaders or officials named by it ("E.U. leaders"). Advisers, spokespeople and the
-    principal's campaign are allies, who react."""
+    principal's campaign are allies (`judge.relation_of`), who react, and are not asked."""
     if principal is None:
         return False
     if principal.kind != "person":
@@ -134,8 +135,6 @@ def _own_side(actor: Target, principal: Entity | None) -> bool:
     surname = words_of(fold(principal.name))[-1:]
     words = words_of(fold(display_name(actor)))
     if not surname or surname[0] not in words:
-        return False
-    if "campaign" in words:  # "the Trump campaign" speaks for them, as a spokesman does
         return False
     if isinstance(actor, Entity):
         return actor.kind != "person" or len(words) == 1

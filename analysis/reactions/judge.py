@@ -67,15 +67,14 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
     ally = False
     if principal is not None:
         surname = words_of(fold(principal.name))[-1:]
-        # "the Trump campaign": named after the principal, and speaking for them
-        ally = bool(surname) and surname[0] in named and "campaign" in named
-        for part in _ROLE_PARTS.split(role):
+        # The name is read as one more part: "the Trump campaign" speaks for Trump.
+        for part in (display_name(actor), *_ROLE_PARTS.split(role)):
             said = set(words_of(fold(part)))
             if said.isdisjoint(SPOKESPERSON_WORDS):
                 continue
-            # "Trump campaign spokesman", his daughter Ivanka Trump, or "the campaign's press
-            # secretary" naming no one else; not a secretary general "from South Korea" when
-            # the principal is North Korea
+            # "Trump campaign spokesman", "the Trump campaign", his daughter Ivanka Trump, or
+            # "the campaign's press secretary" naming no one else; not a secretary general
+            # "from South Korea" when the principal is North Korea
             if surname and surname[0] in said | named or (
                     not _CAPITALISED.search(part) and not said.isdisjoint(_SIDES)):
                 ally = True

@@ -136,8 +136,8 @@ def speaks_of_another(entity: object, headline: Headline, people: People) -> boo
     """Whether the headline names the entity, or calls them by their title, as the one who
     speaks of someone else ("Flynn says Trump …", "Retired general reveals … under Obama"),
     not of a matter of their own ("Osei says timetable cannot be saved")."""
-    if not isinstance(entity, Entity):
-        return False
+    if not isinstance(entity, Entity) or not headline.speaker:
+        return False  # most headlines name no one speaking: no roles to read
     names = name_keys(entity)
     # named, or called by their title ("Retired general reveals …" for Gen. Norman Ham)
     speaking = bool(names) and names <= headline.speaker or \
