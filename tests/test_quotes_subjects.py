@@ -269,3 +269,15 @@ def test_a_caption_run_into_a_clause_ends_the_name() -> None:
     by_name = {e.name: e for e in people.table.entities}
     assert "Kessel As" not in by_name
     assert not people.can_speak(by_name["Kessel"])
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("club", ["Kessel Rovers", "Harbour United", "Dunmore Athletic"])
+def test_a_club_is_an_organisation(o: str, c: str, club: str) -> None:
+    """"Blackburn Rovers", "Leeds United": the last word names a sports club, so the speaker
+    of its statement is an organisation, not a person called Rovers."""
+    quotes, speakers = run(
+        f"{club} said in a statement: {o}We will support our player through this difficult "
+        f"time.{c}",
+    )
+    assert [(s.name, s.kind) for s in speakers] == [(club, "organisation")]

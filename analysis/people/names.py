@@ -136,6 +136,8 @@ _new_parts = partial(tuple.__new__, NameParts)
 # Words that open a sentence and never stand inside a name: a capitalised run holding one
 # spans a missing full stop.
 _SENTENCE_OPENERS = frozenset("but yet however meanwhile".split())
+# Last words of a sports club's name ("Leeds United", "Blackburn Rovers"): no person's.
+_CLUB_ENDINGS = frozenset("united rovers wanderers athletic albion hotspur rangers".split())
 # Conjunctions and pronouns that open a clause and never end a name: a caption run into the
 # next sentence ("… young Earth As it collided with Earth, …") ends the name before them.
 _CLAUSE_WORDS = frozenset("as when if while it this that then".split())
@@ -227,7 +229,8 @@ def split_name(seq: str) -> NameParts | None:
             _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
-    if named_with_the or not ORG_NAME_WORDS.isdisjoint(name_lows) or (
+    if named_with_the or not ORG_NAME_WORDS.isdisjoint(name_lows) or \
+            len(name_lows) > 1 and name_lows[-1] in _CLUB_ENDINGS or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
             and not honorific):
         kind = "organisation"
