@@ -58,6 +58,16 @@ def test_defense_alone_is_no_defence_of_anyone() -> None:
     assert cue_scores("aides came to her defense on monday.")["defends"] > 0
 
 
+def test_calling_something_dangerous_condemns_it() -> None:
+    """"a dangerous policy", "dangerous rhetoric": in news, calling the event dangerous judges
+    it, as the annotated dev sets read it; a warning names what it predicts ("could lead to",
+    "a risk")."""
+    assert best_stance(cue_scores("his rhetoric is dangerous and divisive."), Relation()) == \
+        "criticises"
+    assert best_stance(cue_scores("it is a dangerous plan."), Relation()) == "criticises"
+    assert best_stance(cue_scores("the cuts could lead to closures."), Relation()) == "warns"
+
+
 def test_a_hedge_weighs_no_more_than_a_word_that_judges() -> None:
     """"could be", "may be" hedge what is said; they do not outweigh the judgement in it."""
     for said in ("i could be nasty about him.", "it may be a disgraceful deal."):
