@@ -64,7 +64,9 @@ REGISTRY: tuple[Stance, ...] = (
     ),
     Stance(
         "clarifies", "explains what was really meant",
-        verbs=_words("clarify explain"),
+        # "explain" reports anyone's reasons; only an ally's or a spokesperson's clarify
+        # (`reactions.judge.statement_scores`)
+        verbs=_words("clarify"),
         nouns=_words("clarification"),
         phrases=_phrases("""centered on, centred on, focused on, focussed on, would not be,
                          wouldn't be, will not be, won't be, is not about, was not about, what

@@ -134,3 +134,17 @@ def test_one_who_takes_no_side(title: str, paragraphs: list[str],
                                expected: tuple[str, str]) -> None:
     reactions = analyze_article(Article(title=title, paragraphs=paragraphs)).reactions
     assert [(r.actor, r.stance) for r in reactions] == [expected]
+
+
+def test_explaining_is_how_anyone_gives_reasons_clarifying_is_an_allys() -> None:
+    """"explained" reports anyone's reasoning (a scientist's, a critic's); it is no sign of
+    clarifying what the principal meant, which "clarified" still is."""
+    assert verb_stance("explained") is None
+    assert verb_stance("clarified") == "clarifies"
+    article = Article(title="Kesra fossil find rewrites the story of early fish", paragraphs=[
+        "A team led by Dr. Ivo Brand has found a 400-million-year-old fish in a Kesra quarry.",
+        "Rhea Sand, a scientist at Dunmore University, explained that the find pushed back the "
+        "date of the first jaws by ten million years.",
+    ])
+    assert [(r.actor, r.stance) for r in analyze_article(article).reactions] == \
+        [("Rhea Sand", "analyses")]
