@@ -145,10 +145,10 @@ driver pilot farmer fisherman miner engineer nurse lecturer academic adviser con
 predecessor successor agent publicist respondent respondents
 trader shopkeeper citizen homeowner landlord tenant employer retailer merchant vendor investor
 banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
-star defender midfielder goalkeeper winger boss skipper singer actor actress rapper presenter
-comedian chef referee umpire golfer batsman bowler jockey boxer promoter fighter trainer
-footballer cricketer novelist poet playwright designer photographer artist musician dancer
-broadcaster model schoolboy schoolgirl youngster toddler
+star defender forward midfielder playmaker goalkeeper winger boss skipper singer actor actress
+rapper presenter comedian chef referee umpire golfer batsman bowler jockey boxer promoter
+fighter trainer footballer cricketer novelist poet playwright designer photographer artist
+musician dancer broadcaster model schoolboy schoolgirl youngster toddler
 rider sprinter swimmer commenter follower poster tweeter vlogger influencer user users
 lobbyist donor volunteer demonstrator marcher striker delegate councillor councilman alderman
 commissioner challenger incumbent rival opponent ally backer viewer listener reader subscriber

@@ -40,7 +40,7 @@ REGISTRY: tuple[Stance, ...] = (
         verbs=_words("warn caution threaten fear worry alarm escalate"),
         nouns=_words("""warning risk danger threat consequence disaster catastrophe chaos
                      crisis escalation concern"""),
-        adjectives=_words("""dangerous risky grave perilous destabilizing destabilising
+        adjectives=_words("""risky grave perilous destabilizing destabilising
                           catastrophic disastrous alarming worrying inevitable hardest
                           harmful devastating damaging troubling unsustainable"""),
         phrases=_phrases("""could lead to, would lead to, will lead to, could trigger, would
@@ -64,7 +64,9 @@ REGISTRY: tuple[Stance, ...] = (
     ),
     Stance(
         "clarifies", "explains what was really meant",
-        verbs=_words("clarify explain"),
+        # "explain" reports anyone's reasons; only an ally's or a spokesperson's clarify
+        # (`reactions.judge.statement_scores`)
+        verbs=_words("clarify"),
         nouns=_words("clarification"),
         phrases=_phrases("""centered on, centred on, focused on, focussed on, would not be,
                          wouldn't be, will not be, won't be, is not about, was not about, what
@@ -115,7 +117,7 @@ REGISTRY: tuple[Stance, ...] = (
                           wrongheaded inexcusable indefensible unworkable unrealistic unfit
                           outraged disgusted appalled sickening hateful xenophobic bigoted
                           clueless unqualified corrupt dishonourable dishonorable stupid
-                          dumb"""),
+                          dumb dangerous"""),
         phrases=_phrases("""out of touch, no way to, not working, lashed out, should resign,
                          hit back, hits back, fired back, shot back, hit out, hits out,
                          called on, call on, calls on, without delay, more questions than

@@ -577,3 +577,15 @@ def test_a_body_named_like_a_person_is_an_organisation(introduced: str) -> None:
         "“We will keep broadcasting,” Kesra Today said in a statement.",
     )
     assert [(s.name, s.kind) for s in speakers] == [("Kesra Today", "organisation")]
+
+
+@pytest.mark.parametrize(("o", "c"), [("“", "”"), ("‘", "’"), ('"', '"')])
+def test_a_name_in_a_quotes_second_sentence_is_no_antecedent(o: str, c: str) -> None:
+    """"“The Mayor. Big Tom.”": the second sentence of a quote is still its words, so the
+    nickname in it is no one a later "she said" refers to."""
+    quotes, speakers = run(
+        "Melanie Ford, 61, waited for hours at the rally in Kessel.",
+        f"{o}Here comes Big Tom,{c} she said, clapping. {o}The Mayor. Big Tom.{c}",
+        f"{o}Here he is at last,{c} she said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Melanie Ford"] * 3

@@ -7,6 +7,10 @@ from __future__ import annotations
 import pytest
 from quote_support import run, speaker_names
 
+from analysis.document import Document
+from analysis.model import Article
+from analysis.people import People
+
 STYLES = [("“", "”"), ("‘", "’"), ('"', '"')]
 
 
@@ -240,3 +244,40 @@ def test_a_description_set_before_the_name_is_no_one_else(o: str, c: str) -> Non
         "Monday.",
     )
     assert speaker_names(quotes, speakers) == ["Rhea Brand"]
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+def test_a_lower_case_particle_is_part_of_the_name(o: str, c: str) -> None:
+    """"coach Tomas del Arco": "del" is a particle of his name, not the title "Del." of a
+    delegate; the quote is his, by his full name."""
+    quotes, speakers = run(
+        "Harbour City coach Tomas del Arco has backed his young side after a second defeat.",
+        f"{o}We are in good shape and the results will come,{c} del Arco said.",
+    )
+    assert speaker_names(quotes, speakers) == ["Tomas del Arco"]
+
+
+def test_a_caption_run_into_a_clause_ends_the_name() -> None:
+    """A caption with no full stop runs into the next sentence ("… the harbour at Kessel As the
+    tide rose, …"): "As" opens a clause and is no one's surname, so there is no person "Kessel
+    As", who could speak and be named most, only the place."""
+    article = Article(title="A story under test", paragraphs=[
+        "Ferry captain Ivo Marek, 41, swam out to the stranded boat.",
+        "The boat stranded in the harbour at Kessel As the tide rose, the crew waited on deck.",
+    ])
+    people = People(Document(article))
+    by_name = {e.name: e for e in people.table.entities}
+    assert "Kessel As" not in by_name
+    assert not people.can_speak(by_name["Kessel"])
+
+
+@pytest.mark.parametrize(("o", "c"), STYLES)
+@pytest.mark.parametrize("club", ["Kessel Rovers", "Harbour United", "Dunmore Athletic"])
+def test_a_club_is_an_organisation(o: str, c: str, club: str) -> None:
+    """"Blackburn Rovers", "Leeds United": the last word names a sports club, so the speaker
+    of its statement is an organisation, not a person called Rovers."""
+    quotes, speakers = run(
+        f"{club} said in a statement: {o}We will support our player through this difficult "
+        f"time.{c}",
+    )
+    assert [(s.name, s.kind) for s in speakers] == [(club, "organisation")]

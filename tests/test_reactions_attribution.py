@@ -467,3 +467,17 @@ def test_a_relation_named_by_a_first_name_alone_reacts() -> None:
     ])
     analysis = analyze_article(article)
     assert [r.actor for r in analysis.reactions] == ["Rina"]
+
+
+@pytest.mark.parametrize("position", ["forward", "playmaker"])
+def test_a_player_named_by_one_word_after_his_position_reacts(position: str) -> None:
+    """"…,” forward Paolo told reporters": a footballer known by one name is named by his
+    position, as a relative or a trade names others ("his mother Rina"), and his words about
+    the defeat are a reaction."""
+    article = Article(title="Harbour City beaten again as del Arco tests new faces", paragraphs=[
+        "Harbour City lost 2-0 to Kessel Rovers on Tuesday, a third straight defeat for coach "
+        "Tomas del Arco, who fielded five new faces.",
+        f"\u201cThe defeat hurts but the team is in good shape,\u201d {position} Paolo told "
+        "reporters.",
+    ])
+    assert [r.actor for r in analyze_article(article).reactions] == ["Paolo"]

@@ -58,6 +58,16 @@ def test_defense_alone_is_no_defence_of_anyone() -> None:
     assert cue_scores("aides came to her defense on monday.")["defends"] > 0
 
 
+def test_calling_something_dangerous_condemns_it() -> None:
+    """"a dangerous policy", "dangerous rhetoric": in news, calling the event dangerous judges
+    it, as the annotated dev sets read it; a warning names what it predicts ("could lead to",
+    "a risk")."""
+    assert best_stance(cue_scores("his rhetoric is dangerous and divisive."), Relation()) == \
+        "criticises"
+    assert best_stance(cue_scores("it is a dangerous plan."), Relation()) == "criticises"
+    assert best_stance(cue_scores("the cuts could lead to closures."), Relation()) == "warns"
+
+
 def test_a_hedge_weighs_no_more_than_a_word_that_judges() -> None:
     """"could be", "may be" hedge what is said; they do not outweigh the judgement in it."""
     for said in ("i could be nasty about him.", "it may be a disgraceful deal."):
@@ -124,3 +134,17 @@ def test_one_who_takes_no_side(title: str, paragraphs: list[str],
                                expected: tuple[str, str]) -> None:
     reactions = analyze_article(Article(title=title, paragraphs=paragraphs)).reactions
     assert [(r.actor, r.stance) for r in reactions] == [expected]
+
+
+def test_explaining_is_how_anyone_gives_reasons_clarifying_is_an_allys() -> None:
+    """"explained" reports anyone's reasoning (a scientist's, a critic's); it is no sign of
+    clarifying what the principal meant, which "clarified" still is."""
+    assert verb_stance("explained") is None
+    assert verb_stance("clarified") == "clarifies"
+    article = Article(title="Kesra fossil find rewrites the story of early fish", paragraphs=[
+        "A team led by Dr. Ivo Brand has found a 400-million-year-old fish in a Kesra quarry.",
+        "Rhea Sand, a scientist at Dunmore University, explained that the find pushed back the "
+        "date of the first jaws by ten million years.",
+    ])
+    assert [(r.actor, r.stance) for r in analyze_article(article).reactions] == \
+        [("Rhea Sand", "analyses")]

@@ -17,6 +17,7 @@ from ..lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITIES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
@@ -107,6 +108,9 @@ ministers judges justices lawmakers democrats republicans candidates nominees co
 delegates professors""".split())
 _PREFIX_KINDS = {word: _TITLE for word in TITLE_WORDS | NATIONALITIES | _PLURAL_TITLES} | \
     {word: _HONORIFIC for word in HONORIFICS}
+# Titles spelt as a name particle: in lower case, the particle ("Vicente del Bosque"; "Del.
+# Jo Hill" is a delegate).
+_PARTICLE_TITLES = frozenset(NAME_PARTICLES) & TITLE_WORDS
 
 
 def _split_one_word(word: str) -> NameParts | None:
@@ -132,6 +136,11 @@ _new_parts = partial(tuple.__new__, NameParts)
 # Words that open a sentence and never stand inside a name: a capitalised run holding one
 # spans a missing full stop.
 _SENTENCE_OPENERS = frozenset("but yet however meanwhile".split())
+# Last words of a sports club's name ("Leeds United", "Blackburn Rovers"): no person's.
+_CLUB_ENDINGS = frozenset("united rovers wanderers athletic albion hotspur rangers".split())
+# Conjunctions and pronouns that open a clause and never end a name: a caption run into the
+# next sentence ("… young Earth As it collided with Earth, …") ends the name before them.
+_CLAUSE_WORDS = frozenset("as when if while it this that then".split())
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -159,6 +168,8 @@ def split_name(seq: str) -> NameParts | None:
     if joined:  # "… the agreement' But Leonard Ellerbe, CEO …": a sentence opens at "But"
         kept = slice(joined + 1, None) if joined < len(lows) - 1 else slice(0, joined)
         tokens, lows = tokens[kept], lows[kept]
+    while len(tokens) > 1 and lows[-1] in _CLAUSE_WORDS:
+        tokens, lows = tokens[:-1], lows[:-1]
     owned_by = ""
     owned = next((k for k in range(len(lows) - 3, -1, -1) if lows[k].endswith(("'s", "’s"))), -1) \
         if len(tokens) > 2 and ("'s " in seq or "’s " in seq) else -1
@@ -186,6 +197,8 @@ def split_name(seq: str) -> NameParts | None:
     prefix_kinds = _PREFIX_KINDS
     for k in range(len(tokens) - 1):
         prefix = prefix_kinds.get(lows[k])
+        if lows[k] in _PARTICLE_TITLES and tokens[k].islower():
+            prefix = None
         if prefix == _HONORIFIC:
             honorific = tokens[k]
             cut = k
@@ -216,7 +229,8 @@ def split_name(seq: str) -> NameParts | None:
             _never_a_name(name_lows[0], alone=len(tokens) == 1):
         return None
     kind = "person"
-    if named_with_the or not ORG_NAME_WORDS.isdisjoint(name_lows) or (
+    if named_with_the or not ORG_NAME_WORDS.isdisjoint(name_lows) or \
+            len(name_lows) > 1 and name_lows[-1] in _CLUB_ENDINGS or (
             len(name_tokens) == 1 and name_tokens[0].isupper() and len(name_tokens[0]) <= 5
             and not honorific):
         kind = "organisation"

@@ -369,8 +369,10 @@ class Resolver:
             if self._compatible(target, pronoun, speaker=True):
                 return target
         text = self.paragraphs[q][s:e]
-        if text[:1] in "\"“”'‘«" or _HEADING.fullmatch(text):
-            return None  # a quote, or a heading ("Gender Equality."): nobody to refer to
+        if text[:1] in "\"“”'‘«" or _HEADING.fullmatch(text) or self._inside_quote(q, s):
+            # a quote (opening here or before: "“The Donald. Big Daddy.”"), or a heading
+            # ("Gender Equality."): nobody to refer to
+            return None
         run_in = _RUN_IN_HEADING.match(text)
         if run_in:  # "The Gap Goes On: It was under …": the heading is nobody either
             text = text[run_in.end():]
@@ -399,6 +401,12 @@ class Resolver:
                 subject, pronoun, speaker=cue is not None and cue.strength == 2):
             return subject
         return None
+
+    def _inside_quote(self, q: int, s: int) -> bool:
+        """Whether offset s of paragraph q stands inside a quote opened before it and closed
+        after it in the paragraph (one left open may be a mark the story never closed)."""
+        return any(span.start < s < span.end and span.closed and not span.continued
+                   for span in self.doc.quote_spans_by_paragraph.get(q, ()))
 
     def _introduced(self, q: int, s: int, e: int, pronoun: str) -> Entity | None:
         """A person the sentence ends by introducing, full name and role ("…, which worries

@@ -62,7 +62,7 @@ def find_reactions(doc: Document, people: People, found: QuoteFindings) -> list[
                       not relation.ally and _own_side(group[0].actor, principal))]
     reacting = [(group, relation) for group, relation in others
                 if not _beside_the_event(group, relation, event)]
-    scores = [[statement_scores(st) for st in group] for group, _ in reacting]
+    scores = [[statement_scores(st, relation) for st in group] for group, relation in reacting]
     default = usual_stance(scores)
     points: list[Point] = []
     for (group, relation), group_scores in zip(reacting, scores, strict=True):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import EXPERT_WORDS, SPOKESPERSON_WORDS
+from ..lexicon import EXPERT_WORDS, SPOKESPERSON_WORDS, inflect
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
@@ -28,6 +28,7 @@ _LEANINGS = (
     ("defends", frozenset("defender defenders".split())),
 )
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+_EXPLAINING = frozenset(inflect("explain"))
 _ROLE_PARTS = lazy_compile(r"[,;]\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 ALLY_CLARIFIES = 0.9  # an ally with nothing else to tell defends: the commoner of the two in news
@@ -84,14 +85,18 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
     return Relation(expert, ally, "" if ally else leaning, spokesperson)
 
 
-def statement_scores(statement: Statement) -> dict[str, float]:
+def statement_scores(statement: Statement, relation: Relation) -> dict[str, float]:
     """How strongly one statement leans to each stance: its reporting verb and the stance
-    words of what was said."""
+    words of what was said. An ally or a spokesperson who explains clarifies; anyone else who
+    explains gives their own reasons ("the scientist explained that the find …")."""
     said = statement.said.lower().replace('"', "")
     if not said.isascii():
         said = replace_marks(said, _CUE_TEXT)
     scores = cue_scores(said)
     verb = verb_stance(statement.verb)
+    if verb is None and (relation.ally or relation.spokesperson) and \
+            statement.verb.lower() in _EXPLAINING:
+        verb = "clarifies"
     if verb is not None:
         scores[verb] += REPORTING_VERB_WEIGHT
     return scores
