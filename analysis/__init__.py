@@ -8,7 +8,7 @@ from .text import clean_text, cleaned_offset
 
 # Bumped whenever a change to the engine changes what it finds: the store stamps each cached
 # analysis with it and analyses again what an older engine made.
-ENGINE_VERSION = 27
+ENGINE_VERSION = 28
 
 __all__ = ["ENGINE_VERSION", "Analysis", "Article", "Quote", "Reaction", "Speaker", "analyze",
            "analyze_article", "clean_text", "cleaned_offset"]

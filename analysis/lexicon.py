@@ -142,7 +142,7 @@ fans niece nephew cousin aunt uncle grandmother grandfather grandson granddaught
 partner girlfriend boyfriend fiance fiancee colleague classmate roommate owner parent parents
 child children teenager pensioner retiree patient customer shopper tourist visitor passenger
 driver pilot farmer fisherman miner engineer nurse lecturer academic adviser consultant
-predecessor successor agent publicist respondent respondents
+predecessor successor agent publicist respondent respondents surrogate
 trader shopkeeper citizen homeowner landlord tenant employer retailer merchant vendor investor
 banker dealer rancher grower buyer seller builder contractor pundit blogger publisher juror
 star defender forward midfielder playmaker goalkeeper winger boss skipper singer actor actress

@@ -589,3 +589,13 @@ def test_a_name_in_a_quotes_second_sentence_is_no_antecedent(o: str, c: str) -> 
         f"{o}Here he is at last,{c} she said.",
     )
     assert speaker_names(quotes, speakers) == ["Melanie Ford"] * 3
+
+
+def test_surrogates_are_people_who_speak() -> None:
+    """"His surrogates called him “a genius”": campaign surrogates are people; the label is
+    theirs, not that of the one they called it."""
+    quotes, speakers = run(
+        "Senator Ivo Brand paid no income tax for a decade, records show.",
+        "His surrogates called him “a genius” for his tax strategies.",
+    )
+    assert speaker_names(quotes, speakers) == ["His surrogates"]

@@ -24,6 +24,16 @@ def _speakers(sentence: str) -> list[tuple[str, str]]:
     ("Local councillors said residents had warned for years that the wall was too low.",
      [("Local councillors", "said")]),
     ("Harbour workers say the new cranes are unsafe.", [("Harbour workers", "say")]),
+    # A name and its role inside a subordinate clause: the name speaks, not the role.
+    ("The charity reported the cafe after Ivo Brand, its marketing manager, boasted that it "
+     "sold the soup.", [("Ivo Brand", "boasted")]),
+    ("The board acted when Rhea Sand, a harbour pilot, warned that the quay was unsafe.",
+     [("Rhea Sand", "warned")]),
+    # One whom an event moves to speak: the object of "prompted", "led".
+    ("The closure prompted Mayor Ivo Brand to warn that the port would lose its ferries.",
+     [("Ivo Brand", "warn")]),
+    ("All this has led the harbour pilot Rhea Sand to fear for her job.",
+     [("Rhea Sand", "fear")]),
     # An inverted verb: the speaker after it.
     ("The cuts will hurt the islands, said Rhea Sand, the harbour master.",
      [("Rhea Sand", "said")]),

@@ -23,8 +23,8 @@ from .roles import combine_role
 # stands; the word boundary before "that", "and", … is checked after that first letter (the
 # character before it is no word character: "(?<!\w.)").
 _CLAUSE_CUT_RE = lazy_compile(
-    r",\s+|;\s+|t(?<!\w.)hat\s+|a(?<!\w.)(?:nd|s)\s+|b(?<!\w.)ut\s+|w(?<!\w.)h(?:ile|ereas)\s+"
-    r"|—\s*|–\s*|―\s*")
+    r",\s+|;\s+|t(?<!\w.)hat\s+|a(?<!\w.)(?:nd|s|fter)\s+|b(?<!\w.)(?:ut|efore|ecause)\s+"
+    r"|w(?<!\w.)h(?:ile|ereas|en)\s+|u(?<!\w.)ntil\s+|—\s*|–\s*|―\s*")
 _OBJECT_PRONOUN_RE = lazy_compile(r"^(he|she|they|we|i|it)\b", re.IGNORECASE)
 _LEADING_ADVERBIAL_RE = lazy_compile(r"^(?:on|in|at|during|last|this|late|early)\s+[^,]*?,\s*")
 _TRAILING_PARTICIPLE_RE = lazy_compile(r"^([^,]{2,120}),\s+[a-z]+(?:ing|ed)\b[^,]{0,160}$")

@@ -61,6 +61,10 @@ _SEEKING = lazy_compile(
     r"\b(?:sought|seeks|seek|tried|tries|try|moved|moves|rushed|hastened|scrambled|was quick"
     r"|were quick|is quick|are quick|went on|goes on|continued|continues"
     r"|took to(?:\s+[\w'’.-]+){1,6})(?:\s+\w+ly)?\s+to\s+$")
+# A verb that makes its object speak: "prompted the mayor to warn", "led critics to say".
+_CAUSED = lazy_compile(
+    r"\b(?:led|leads|prompted|prompts|prompting|forced|forces|spurred|drove|drives|pushed"
+    r"|compelled|inspired)\s+(?P<who>(?:[\w'’.-]+\s+){1,6}?)to\s+$")
 # A speaker who joins others in saying it, or is counted among those who said it.
 _JOINED_IN = lazy_compile(r"\s(?:joined|joins|join)\s+(?:[\w'’-]+\s+){1,5}?in\s+$")
 _AMONG_THOSE_WHO = lazy_compile(
@@ -282,6 +286,10 @@ def _speaker_of(sentence: str, start: int, end: int, verb: str) -> Phrase | None
     before = sentence[:start]
     infinitive = before.endswith(" to ")
     if infinitive:
+        caused = _CAUSED.search(before, max(0, len(before) - _SUBJECT_REACH))
+        if caused:  # "The move prompted Mayor Ivo Brand to warn …": the mayor warned
+            who = caused.group("who")
+            return parse_object(who) or group_phrase(who)
         seeking = _SEEKING.search(before)
         if seeking is None:
             return None  # "allowing people to see …": an infinitive, no statement made
