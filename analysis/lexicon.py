@@ -79,11 +79,15 @@ PAST_SPEECH_FORMS: frozenset[str] = frozenset(
 # source is neither a quote's speaker where the sentence names one nor a reacting actor.
 SOURCING_VERBS: frozenset[str] = frozenset(("according to", "reported", "reports"))
 
-# Words between a subject and its verb that do not change the subject: "he also said".
-AUXILIARIES: frozenset[str] = frozenset("""
+# The auxiliary verbs: "has copied", "will say".
+AUXILIARY_VERBS: frozenset[str] = frozenset(
+    "is was are were has have had will would shall can could should may might must do does did"
+    .split())
+# Words between a subject and its verb that do not change the subject: "he also said" (not
+# "can": "he can be seen smiling" is no statement of his).
+AUXILIARIES: frozenset[str] = AUXILIARY_VERBS - {"can"} | frozenset("""
 also later then further previously recently once often repeatedly publicly privately again
-even still quickly simply just reportedly has have had was were is are would will did does
-do shall should could might may must never always once first initially earlier
+even still quickly simply just reportedly never always once first initially earlier
 subsequently separately already however flatly angrily bluntly
 """.split())
 
@@ -404,14 +408,17 @@ scholars historian fellow institute center centre foundation university strategi
 observer observers commentator think tank scientist lecturer academic study survey report
 research office institution
 """.split())
+# Those whose job is to speak for someone.
+SPOKESPEOPLE: frozenset[str] = frozenset("spokesman spokeswoman spokesperson".split())
 # Words in a role that make the actor speak for someone else.
-SPOKESPERSON_WORDS: frozenset[str] = frozenset("""
-spokesman spokeswoman spokesperson press secretary aide aides adviser advisers advisor
-advisors campaign surrogate daughter son wife husband lawyer attorney chief of staff manager
-""".split())
-# Officers who speak for an organisation: "its chair", "the association's spokesman".
-OFFICER_NOUNS: frozenset[str] = frozenset("""chair chairman chairwoman president head director
-spokesman spokeswoman spokesperson leader chief secretary-general""".split())
+SPOKESPERSON_WORDS: frozenset[str] = SPOKESPEOPLE | frozenset("""
+press secretary aide aides adviser advisers advisor advisors campaign surrogate daughter son
+wife husband lawyer attorney chief of staff manager""".split())
+# Officers who lead an organisation and speak for it: "its chair", "the association's head".
+LEADER_NOUNS: frozenset[str] = frozenset("""chair chairman chairwoman president head director
+leader chief secretary-general""".split())
+# Officers who speak for an organisation: its leaders and its spokespeople.
+OFFICER_NOUNS: frozenset[str] = LEADER_NOUNS | SPOKESPEOPLE
 # Nouns for places that speak through their governments ("the neighbouring region").
 PLACE_NOUNS: frozenset[str] = frozenset(
     "country nation region state province city republic kingdom".split())

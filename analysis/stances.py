@@ -1,7 +1,8 @@
 """The stance registry: each stance a reaction can take, with the verbs, nouns, adjectives and
-phrases that carry it. Adding a stance or a cue touches this table only: the statement finder
-takes its verbs as reporting verbs, the scorer reads its words, `analysis.model.STANCES` and
-the reader's stance badges follow this order.
+phrases that carry it, and the verbs that carry it only when the principal's own side uses them
+(an ally who explains clarifies). Adding a stance or a cue touches this table only: the
+statement finder takes its verbs as reporting verbs, the scorer reads its words,
+`analysis.model.STANCES` and the reader's stance badges follow this order.
 
 Verbs are lemmas (inflected by `lexicon.inflect`), nouns singular (plurals are made), phrases
 written as folded words separated by spaces ("out of touch").
@@ -24,6 +25,7 @@ class Stance:
     nouns: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    side_verbs: tuple[str, ...] = ()  # the stance's only from an ally or a spokesperson
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -64,9 +66,9 @@ REGISTRY: tuple[Stance, ...] = (
     ),
     Stance(
         "clarifies", "explains what was really meant",
-        # "explain" reports anyone's reasons; only an ally's or a spokesperson's clarify
-        # (`reactions.judge.statement_scores`)
         verbs=_words("clarify"),
+        # "explain" reports anyone's reasons ("the scientist explained that the find …")
+        side_verbs=_words("explain"),
         nouns=_words("clarification"),
         phrases=_phrases("""centered on, centred on, focused on, focussed on, would not be,
                          wouldn't be, will not be, won't be, is not about, was not about, what
@@ -181,6 +183,7 @@ class _CueTable:
     cues: dict[str, str]  # a word form or phrase -> its stance
     weights: dict[str, float]  # a word form or phrase -> how much it counts
     verbs: dict[str, str]  # a verb form -> its stance
+    side_verbs: dict[str, str]  # a verb form -> its stance from the principal's side
     pattern: re.Pattern[str]  # any cue as whole words (the longest where several start), group 1
 
 
@@ -199,7 +202,10 @@ def _table() -> _CueTable:
 
     cues: dict[str, str] = {}
     verbs: dict[str, str] = {}
+    side_verbs: dict[str, str] = {}
     for stance in REGISTRY:
+        side_verbs.update((form, stance.name) for lemma in stance.side_verbs
+                          for form in inflect(lemma))
         for lemma in stance.verbs:
             for form in inflect(lemma):
                 if form not in _NOT_VERBS:
@@ -217,7 +223,7 @@ def _table() -> _CueTable:
     pattern = re.compile(rf"[^\w']({trie_pattern(sorted(cues))})(?![\w'])")
     weights = {cue: PHRASE_WEIGHT if " " in cue and stance != _HEDGING else WORD_WEIGHT
                for cue, stance in cues.items()}
-    return _CueTable(cues, weights, verbs, pattern)
+    return _CueTable(cues, weights, verbs, side_verbs, pattern)
 
 
 @cache
@@ -238,12 +244,14 @@ def reaction_nouns() -> frozenset[str]:
     return frozenset(w for n in NAMED_REACTIONS for w in (n, _plural(n)))
 
 
-def verb_stance(verb: str) -> str | None:
+def verb_stance(verb: str, side: bool = False) -> str | None:
     """The stance a reporting verb (or the noun of a reaction named as one: "fury from …")
-    carries by itself ("warned" -> warns), None for "said"."""
+    carries by itself ("warned" -> warns), None for "said"; with `side`, as the principal's
+    ally or spokesperson uses it ("explained" -> clarifies)."""
     table = _table()
     verb = verb.lower()
-    return table.verbs.get(verb) or (table.cues.get(verb) if verb in reaction_nouns() else None)
+    return table.verbs.get(verb) or (table.cues.get(verb) if verb in reaction_nouns() else None) \
+        or (table.side_verbs.get(verb) if side else None)
 
 
 def cue_scores(folded: str) -> dict[str, float]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import (
+    AUXILIARY_VERBS,
     DETERMINERS,
     NATIONALITIES,
     ORG_NOUNS,
@@ -27,12 +28,10 @@ _OF_PLACE_RE = lazy_compile(
     rf"(?:\s+{NAME_GOES_ON}{NAME_WORD}(?:[ \t]+(?:and\s+)?{NAME_WORD}){{0,3}})?)")
 _APPOS_STARTERS = DETERMINERS | {"who", "whom", "whose", "former", "then", "now", "currently",
                                  "head", "deputy", "chief", "co-founder", "founder"}
-_AUXILIARIES = frozenset(
-    "is was are were has have had will would can could should may might must do does did".split())
 _STOP_BACK = DETERMINERS | frozenset(
     "of to for with by from in on at as and or but that said says told when while after "
     "before than about against over under into onto between among through during without "
-    "within like including versus toward towards upon via amid".split()) | _AUXILIARIES
+    "within like including versus toward towards upon via amid".split()) | AUXILIARY_VERBS
 
 
 def role_before(text: str, end: int) -> str:
@@ -62,7 +61,7 @@ def role_before(text: str, end: int) -> str:
             out.append(word)  # "Ohio Secretary of [State Jon Husted]"
             continue
         if low in _STOP_BACK or low in SPEECH_VERBS and low not in TITLE_WORDS:
-            if low in _AUXILIARIES and out and out[-1].islower() and \
+            if low in AUXILIARY_VERBS and out and out[-1].islower() and \
                     out[-1] not in _ROLE_WORDS:
                 out.pop()  # "has copied [winger]": the auxiliary's verb is no descriptor
             break

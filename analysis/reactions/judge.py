@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import EXPERT_WORDS, SPOKESPERSON_WORDS, inflect
+from ..lexicon import EXPERT_WORDS, SPOKESPEOPLE, SPOKESPERSON_WORDS
 from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
@@ -27,8 +27,6 @@ _LEANINGS = (
                            admirers""".split())),
     ("defends", frozenset("defender defenders".split())),
 )
-_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
-_EXPLAINING = frozenset(inflect("explain"))
 _ROLE_PARTS = lazy_compile(r"[,;]\s+|\s+and\s+(?:an?\s+|the\s+)?")
 PRIOR_WEIGHT = 1.5  # how much who the actor is counts, against one cue word
 ALLY_CLARIFIES = 0.9  # an ally with nothing else to tell defends: the commoner of the two in news
@@ -81,7 +79,7 @@ def relation_of(actor: Target, principal: Entity | None) -> Relation:
                 ally = True
     leaning = next((stance for stance, nouns in _LEANINGS if not words.isdisjoint(nouns)), "")
     expert = not ally and not leaning and not words.isdisjoint(EXPERT_WORDS)
-    spokesperson = not ally and not words.isdisjoint(_SPOKESPEOPLE)
+    spokesperson = not ally and not words.isdisjoint(SPOKESPEOPLE)
     return Relation(expert, ally, "" if ally else leaning, spokesperson)
 
 
@@ -93,10 +91,7 @@ def statement_scores(statement: Statement, relation: Relation) -> dict[str, floa
     if not said.isascii():
         said = replace_marks(said, _CUE_TEXT)
     scores = cue_scores(said)
-    verb = verb_stance(statement.verb)
-    if verb is None and (relation.ally or relation.spokesperson) and \
-            statement.verb.lower() in _EXPLAINING:
-        verb = "clarifies"
+    verb = verb_stance(statement.verb, side=relation.ally or relation.spokesperson)
     if verb is not None:
         scores[verb] += REPORTING_VERB_WEIGHT
     return scores

@@ -9,7 +9,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_SYNONYMS, STOPWORDS, TITLE_WORDS, inflect
+from ..lexicon import (
+    LEADER_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    ROLE_SYNONYMS,
+    STOPWORDS,
+    TITLE_WORDS,
+    inflect,
+)
 from ..patterns import lazy_compile
 from ..people import Entity
 from ..stances import verb_stance
@@ -150,8 +158,7 @@ def speaks_of_another(entity: object, headline: Headline, people: People) -> boo
 # Plural people, who are many, not one holder of a role: "Frustrated parents rally …".
 _GROUPS = frozenset("parents voters residents workers lawmakers officials critics".split())
 # Words of a role that lead what it names: "panel Chairman", "who chairs the harbour panel".
-_LEADERS = frozenset("""chairman chairwoman chair chairs head heads president director chief
-leader leads""".split())
+_LEADERS = LEADER_NOUNS | frozenset("chairs heads leads".split())
 
 
 def _named_by_role(title: list[str], entities: list[Entity], people: People) -> Entity | None:
