@@ -51,10 +51,9 @@ class Document:
     opening: list[Sentence] = field(init=False, repr=False)  # its first sentences after that
     _first_sentence: list[int] = field(init=False, repr=False)
     _sentence_ends: list[list[int]] = field(init=False, repr=False)
-    _quote_spans: list[RawQuote] | None = field(default=None, init=False, repr=False)
-    _quote_spans_by_paragraph: dict[int, list[RawQuote]] | None = field(
-        default=None, init=False, repr=False)
-    _folded: str | None = field(default=None, init=False, repr=False)
+    _quote_spans: list[RawQuote] | None = field(init=False, repr=False)
+    _quote_spans_by_paragraph: dict[int, list[RawQuote]] | None = field(init=False, repr=False)
+    _folded: str | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.paragraphs = paragraphs = self.article.paragraphs
@@ -74,6 +73,7 @@ class Document:
         self.lead = self._lead()
         self.headline = self._headline() if paragraphs else ""
         self.opening = self._opening() if paragraphs else []
+        self._quote_spans = self._quote_spans_by_paragraph = self._folded = None
 
     def _widened(self, p: int, start: int, end: int) -> tuple[int, int]:
         """A sentence of the marked text, widened over an archive quote's outer apostrophe that
