@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
@@ -27,6 +29,7 @@ def _compiling(name: str) -> Callable[..., Any]:
     return method
 
 
+@mypyc_attr(native_class=False)  # compiled, its instances keep a __dict__ for the shadowing
 class LazyPattern:
     """re.compile(pattern, flags) on first use. Compiling stores the compiled pattern's bound
     methods on the instance, where they shadow the class's compiling methods: later calls cost

@@ -1,6 +1,8 @@
 """Articles per second of the whole analysis pipeline on seed-sized articles, on one core.
 
 Usage: python benchmarks/analyze.py [--seconds S] [--passes N]
+It measures the installed engine: compiled with mypyc after `pip install .`, plain Python after
+`pip install -e .` (the first line says which).
 The headline (first line) is a stream of distinct seed-sized articles from ../shared/polnear-dev,
 each new to the engine, as a bulk load sees them: every memo cache is emptied before each pass
 over them, so only what earlier articles of the same pass taught the caches (common words and
@@ -19,14 +21,14 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import analysis.pipeline
+from analysis import analyze
+from analysis.document import Document
+from analysis.people import People
+from analysis.quotes import extract_quotes
+from analysis.text.article import parse
 
-from analysis import analyze  # noqa: E402
-from analysis.document import Document  # noqa: E402
-from analysis.people import People  # noqa: E402
-from analysis.quotes import extract_quotes  # noqa: E402
-from analysis.text.article import parse  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_caches() -> None:
@@ -68,6 +70,13 @@ def sample_article() -> str:
     return "Dock strike enters its third week as talks stall\n\n" + body
 
 
+def engine_build() -> str:
+    """Whether the engine that runs is the compiled one, and where it was loaded from."""
+    where = Path(analysis.pipeline.__file__)
+    kind = "plain Python" if where.suffix == ".py" else "compiled with mypyc"
+    return f"{kind} ({where.parent})"
+
+
 def rate(fn, seconds: float) -> tuple[float, float]:
     """(per second of CPU time of this process, per second of wall-clock time).
 
@@ -88,6 +97,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--passes", type=int, default=5, help="passes over the stream")
     args = parser.parse_args()
+    print(f"engine: {engine_build()}")
     text = sample_article()
     article = parse(text, kind="text")
     stream = distinct_stream_rates(text, args.passes)

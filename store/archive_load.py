@@ -16,12 +16,10 @@ import math
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis import Analysis
-from analysis.model import Quote, Reaction, Speaker
 
 from .archive import PARTITION_GLOB
 from .articles import (
@@ -40,6 +38,7 @@ from .articles import (
 from .db import keyed
 from .errors import SourceError
 from .records import LoadReport
+from .shapes import ANALYSIS_TEXT, fits_analysis
 
 if TYPE_CHECKING:
     from .library import Library
@@ -138,42 +137,13 @@ def _parsed(line: bytes, where: str, report: LoadReport) -> dict[str, Any] | Non
 def _well_formed(analysis: Any) -> dict[str, Any] | None:
     """The analysis as `Analysis.to_dict()` makes it, when every field has its type (what the
     reader shows must be text where text is expected); None otherwise."""
-    if not isinstance(analysis, dict):
+    if not fits_analysis(analysis) or not all(
+            isinstance(analysis.get(k, ""), str) for k in ANALYSIS_TEXT):
         return None
-    strings = ("title", "byline", "dateline", "published", "url")
-    if not all(isinstance(analysis.get(k, ""), str) for k in strings):
-        return None
-    for key in ("paragraphs", "summary"):
-        if not _list_of(analysis.get(key, []), str):
-            return None
-    for key, kind in (("speakers", Speaker), ("quotes", Quote), ("reactions", Reaction)):
-        items = analysis.get(key, [])
-        if not _list_of(items, dict) or not all(_fits(item, kind) for item in items):
-            return None
     try:
         return Analysis.from_dict(analysis).to_dict()
     except (TypeError, ValueError):
         return None
-
-
-def _list_of(value: Any, kind: type) -> bool:
-    return isinstance(value, list) and all(isinstance(v, kind) for v in value)
-
-
-def _fits(item: dict[str, Any], kind: type) -> bool:
-    for f in fields(kind):
-        if f.name not in item:
-            continue
-        value, wanted = item[f.name], str(f.type)
-        if wanted == "int":
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif wanted.startswith("list"):
-            ok = _list_of(value, str)
-        else:  # str and the Literal aliases (kinds, stances)
-            ok = isinstance(value, str)
-        if not ok:
-            return False
-    return set(item) <= {f.name for f in fields(kind)}
 
 
 def _store(lib: Library, found: dict[str, dict[str, Any]], report: LoadReport) -> None:

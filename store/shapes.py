@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, fields
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, get_origin, get_type_hints
 
 from analysis.model import Quote, Reaction, Speaker
 
@@ -34,7 +34,7 @@ _ALWAYS = ("id", "title", "published", "source", "link", "feed_url", "guid", "ki
 _FEED_TEXT = ("title", "etag", "last_modified", "last_fetch", "last_error", "link")
 _BOOKMARK_TEXT = ("quote_id", "text", "speaker", "role", "article_id", "article_title", "link",
                   "published", "note", "created")
-_ANALYSIS_TEXT = ("title", "byline", "dateline", "published", "url")
+ANALYSIS_TEXT = ("title", "byline", "dateline", "published", "url")
 
 
 def _number(value: Any) -> bool:
@@ -104,10 +104,18 @@ def _bookmark(key: str, doc: Doc) -> bool:
             and type(doc.get("speaker")) is str and _strings(doc, _BOOKMARK_TEXT))
 
 
+def _kind_of(hint: Any) -> type:
+    """int, list or str: what a model field holds, from its type hint (`list[str]` in Python,
+    a bare `list` in the compiled engine, which keeps only the runtime class of each field)."""
+    if hint is int:
+        return int
+    return list if hint is list or get_origin(hint) is list else str
+
+
 def _record_check(cls: type) -> Callable[[Any], bool]:
     """A check that a dict builds cls(**dict) with fields of the declared types: `int` ones
     ints, `list[str]` ones lists of text, every other one text."""
-    kinds = {f.name: str(f.type) for f in fields(cls)}
+    kinds = {name: _kind_of(hint) for name, hint in get_type_hints(cls).items()}
     required = {f.name for f in fields(cls)
                 if f.default is MISSING and f.default_factory is MISSING}
 
@@ -118,10 +126,10 @@ def _record_check(cls: type) -> Callable[[Any], bool]:
             kind = kinds.get(name)
             if kind is None:
                 return False
-            if kind == "int":
+            if kind is int:
                 if type(value) is not int:
                     return False
-            elif kind == "list[str]":
+            elif kind is list:
                 if not _texts(value):
                     return False
             elif type(value) is not str:
@@ -138,7 +146,7 @@ _REACTION = _record_check(Reaction)
 
 def fits_analysis(data: Any) -> bool:
     """Whether data is a stored analysis `Analysis.from_dict` turns into well-typed objects."""
-    return (isinstance(data, dict) and _strings(data, _ANALYSIS_TEXT)
+    return (isinstance(data, dict) and _strings(data, ANALYSIS_TEXT)
             and _texts(data.get("paragraphs", [])) and _texts(data.get("summary", []))
             and _all(data.get("speakers", []), _SPEAKER)
             and _all(data.get("quotes", []), _QUOTE)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
+from mypy_extensions import mypyc_attr
+
 from ..lexicon import (
     AUXILIARIES,
     ORG_NOUNS,
@@ -90,6 +92,7 @@ BACK_VERBS = frozenset("fired fires shot shoots hit hits".split())
 _VERB_WORDS = SPEECH_VERBS | BACK_VERBS | {"According", "according", "put"}
 
 
+@mypyc_attr(native_class=False)  # a native class cannot extend tuple
 class _Verb(tuple):
     """A speech verb found in text, (start, end, word): a light stand-in for a regex match,
     built in C (no Python-level __init__)."""

@@ -5,7 +5,6 @@ response to this event."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..patterns import lazy_compile
@@ -89,10 +88,13 @@ class Background:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._known: dict[int, bool] = {}
+        self._year: int | None = None
 
-    @cached_property
+    @property
     def year(self) -> int:
-        return news_year(self.doc)
+        if self._year is None:
+            self._year = news_year(self.doc)
+        return self._year
 
     def __contains__(self, index: int) -> bool:
         """Whether sentence `index` (of Document.sentences) is background: dated before the

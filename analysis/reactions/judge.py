@@ -13,10 +13,10 @@ from ..patterns import lazy_compile
 from ..people import Entity, display_name
 from ..stances import REPORTING_VERB_WEIGHT, STANCE_NAMES, cue_scores, verb_stance
 from ..text.words import fold, replace_marks, words_of
+from .statements import Statement
 
 if TYPE_CHECKING:
     from ..people import Target
-    from .statements import Statement
 
 _SIDES = frozenset("campaign administration house government office party".split())
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]")

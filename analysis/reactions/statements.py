@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..document import Sentence
 from ..lexicon import (
     OFFICER_NOUNS,
     OPINION_LEMMAS,
@@ -21,15 +22,15 @@ from ..lexicon import (
     inflect,
 )
 from ..patterns import lazy_compile, trie_pattern
-from ..people import Entity, display_name
+from ..people import Entity, Target, display_name
 from ..people.cues import BACK_VERBS
 from ..people.names import split_name
 from ..people.reported import Report, may_report, reported_speakers
 from ..stances import reaction_nouns, reporting_verbs, verb_stance
 
 if TYPE_CHECKING:
-    from ..document import Document, Sentence
-    from ..people import People, Target
+    from ..document import Document
+    from ..people import People
     from ..quotes.extract import QuoteFindings
 
 
