@@ -10,11 +10,12 @@ import os
 import sys
 import warnings
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 
-def engine_extensions() -> list:
+def engine_extensions() -> list[Extension]:
+    """The engine's compiled modules, when a wheel is built; none otherwise."""
     if os.environ.get("BYLINE_COMPILE", "1") == "0" or "bdist_wheel" not in sys.argv:
         return []
     try:

@@ -84,11 +84,14 @@ def _title_object(words: list[str]) -> tuple[set[str], set[str]]:
                 end = next((k for k, w in enumerate(rest) if w in _OBJECT_ENDS), len(rest))
                 if end:
                     return set(rest[:end]), set()
-        if n + 1 < len(words) and word in _TITLE_SPEECH:
+        if n + 1 == len(words):
+            continue
+        if word in _TITLE_SPEECH:
             return set(words[n + 1:]), set(words[:n])
-        if n + 1 < len(words) and verb_stance(word) in _AT_SOMEONE:
+        stance = verb_stance(word)
+        if stance in _AT_SOMEONE:
             return set(words[n + 1:]), set()
-        if n + 1 < len(words) and verb_stance(word) == "supports":
+        if stance == "supports":
             return set(words[:n]), set()  # "Union endorses Clinton": the endorsement is news
     return set(words), set()
 
